@@ -1,0 +1,256 @@
+"""Command line: the GUI (default), the virtual DeepLens, and headless snapshot/record on the same core.
+
+Expected failures print one line on stderr saying what happened and what to do, and exit non-zero.
+"""
+
+import argparse
+import os
+import sys
+import threading
+import time
+
+from deeplens_gui import __version__
+from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
+from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
+from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
+
+PROG = "deeplens-gui"
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def main(argv=None):
+    """Entry point of ``deeplens-gui`` and ``python -m deeplens_gui``. Returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            return _run_gui(args)
+        if command == "sim":
+            from deeplens_gui.sim import cli as sim_cli
+
+            return sim_cli.run(args)
+        if command == "snapshot":
+            return snapshot(args)
+        if command == "record":
+            return record(args)
+    except DeepLensError as error:
+        _fail(error)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    parser.error("unknown command {0!r}".format(command))
+    return 2
+
+
+def build_parser():
+    """The argparse parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Watch and manage AWS DeepLens cameras over SSH. Without a command, starts the GUI.",
+    )
+    parser.add_argument("--version", action="version", version="%(prog)s " + __version__)
+    parser.add_argument("--demo", action="store_true",
+                        help="start the GUI on virtual DeepLens devices running on this machine")
+    parser.add_argument("--connect", metavar="TARGET", dest="target",
+                        help="GUI: connect to this device at start")
+    _add_ssh_options(parser, target=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("gui", help="start the GUI (the default)")
+
+    snap = sub.add_parser("snapshot", help="save one frame of a device's stream")
+    _add_ssh_options(snap)
+    snap.add_argument("-o", "--output", required=True, metavar="FILE",
+                      help="file to write: .jpg keeps the JPEG as received, .png decodes it")
+
+    rec = sub.add_parser("record", help="record a device's stream to a file")
+    _add_ssh_options(rec)
+    rec.add_argument("-o", "--output", required=True, metavar="FILE",
+                     help=".mjpeg keeps every received JPEG byte for byte; .mp4/.avi re-encode")
+    limit = rec.add_mutually_exclusive_group(required=True)
+    limit.add_argument("--frames", type=_positive_int, metavar="N", help="stop after N unique frames")
+    limit.add_argument("--seconds", type=_positive_float, metavar="S", help="stop after S seconds")
+    rec.add_argument("--fps", type=_positive_float, default=15.0,
+                     help="frame rate written into .mp4/.avi files (default 15)")
+
+    sim = sub.add_parser("sim", help="run virtual DeepLens devices on this machine until Ctrl-C")
+    from deeplens_gui.sim import cli as sim_cli
+
+    sim_cli.add_arguments(sim)
+    return parser
+
+
+def _add_ssh_options(parser, target=True):
+    if target:
+        parser.add_argument("target", metavar="TARGET",
+                            help="[user@]host[:port] or a Host alias from your ssh config")
+    group = parser.add_argument_group("connection")
+    group.add_argument("-i", "--identity", metavar="FILE", help="private key file")
+    group.add_argument("-F", "--ssh-config", metavar="FILE", help="ssh config file (default ~/.ssh/config)")
+    group.add_argument("--known-hosts", metavar="FILE", help="known_hosts file (default ~/.ssh/known_hosts)")
+    group.add_argument("--accept-new-host-key", action="store_true",
+                       help="record the host key of a device seen for the first time (a changed key is "
+                            "still refused)")
+    group.add_argument("--password-env", metavar="VAR",
+                       help="read the SSH password from this environment variable")
+    group.add_argument("--stream-path", metavar="PATH", default=PROJECT_STREAM,
+                       help="stream on the device (default {0}; the camera's own stream is {1})".format(
+                           PROJECT_STREAM, CAMERA_STREAM))
+    group.add_argument("--timeout", type=_positive_float, default=20.0, metavar="S",
+                       help="give up when no frame arrives for S seconds (default 20)")
+
+
+def _positive_int(text):
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _positive_float(text):
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return value
+
+
+def _fail(error):
+    print("{0}: error: {1}".format(PROG, error), file=sys.stderr)
+
+
+def _run_gui(args):
+    from deeplens_gui.ui.app import run_gui
+
+    return run_gui(args)
+
+
+def ssh_options(args):
+    """SshOptions from the common connection arguments."""
+    from deeplens_gui.core.ssh import SshOptions
+
+    password = None
+    if args.password_env:
+        if args.password_env not in os.environ:
+            raise ConfigError("The environment variable {0} named by --password-env is not set.".format(
+                args.password_env))
+        password = os.environ[args.password_env]
+    return SshOptions(ssh_config=args.ssh_config, known_hosts=args.known_hosts,
+                      accept_new_host_key=args.accept_new_host_key, password=password)
+
+
+def _connection(args):
+    from deeplens_gui.core.ssh import DeviceConnection
+
+    device = parse_target(args.target, stream_path=args.stream_path, identity=args.identity)
+    return DeviceConnection(device, ssh_options(args))
+
+
+def _check_type(path, allowed, what):
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in allowed:
+        raise ConfigError("{0} are saved as {1}, not {2!r}.".format(what, ", ".join(allowed), ext or path))
+
+
+def snapshot(args):
+    """``deeplens-gui snapshot TARGET -o FILE``."""
+    _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
+    frames = []
+    with _connection(args) as connection:
+        _stream(connection, args, frames.append, lambda: len(frames) >= 1)
+    save_snapshot(frames[0], args.output)
+    print("Saved a frame of {0} to {1}".format(args.target, args.output))
+    return 0
+
+
+def record(args):
+    """``deeplens-gui record TARGET -o FILE (--frames N | --seconds S)``."""
+    _check_type(args.output, RECORDING_TYPES, "Recordings")
+    recorder = open_recording(args.output, fps=args.fps)
+    started = []
+
+    def write(jpeg):
+        if not started:
+            started.append(time.monotonic())
+        recorder.write(jpeg)
+
+    def done():
+        if args.frames:
+            return recorder.frames >= args.frames
+        return bool(started) and time.monotonic() - started[0] >= args.seconds
+
+    try:
+        with _connection(args) as connection:
+            _stream(connection, args, write, done)
+    except DeepLensError as error:
+        if not recorder.frames:
+            recorder.discard()
+            raise
+        _finish(recorder)
+        _fail(error)
+        print("Saved the {0} frames received before that to {1}".format(recorder.frames, args.output),
+              file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _finish(recorder)
+        print("Interrupted: saved {0} frames to {1}".format(recorder.frames, args.output), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BaseException:
+        recorder.discard()
+        raise
+    _finish(recorder)
+    print("Saved {0} frames of {1} to {2}".format(recorder.frames, args.target, args.output))
+    return 0
+
+
+def _finish(recorder):
+    if recorder.frames:
+        recorder.close()
+    else:
+        recorder.discard()
+
+
+def _stream(connection, args, on_jpeg, done):
+    """Stream every unique frame to ``on_jpeg`` (in this thread) until ``done()``; raise on failure."""
+    from deeplens_gui.core.stream import FrameSource, StreamState
+
+    connection.open()  # typed connect/auth/host-key errors surface here, before any thread starts
+    lock = threading.Lock()
+    received = []
+    source = FrameSource(connection, max_fps=0, decode=False, reconnect=True,
+                         on_frame=lambda frame: _append(lock, received, frame.jpeg))
+    worker = threading.Thread(target=source.run, name="cli-stream", daemon=True)
+    worker.start()
+    last_progress = time.monotonic()
+    try:
+        while True:
+            with lock:
+                batch, received[:] = list(received), []
+            for jpeg in batch:
+                if done():
+                    break
+                on_jpeg(jpeg)
+                last_progress = time.monotonic()
+            if done():
+                return
+            status = source.status
+            if status.state is StreamState.FAILED:
+                raise status.error or StreamError(status.message)
+            if not worker.is_alive():
+                raise StreamError("The stream from {0} ended.".format(args.target))
+            if time.monotonic() - last_progress > args.timeout:
+                if isinstance(status.error, DeepLensError):
+                    raise status.error
+                if status.state is StreamState.WAITING:
+                    raise NoStream(status.message)
+                raise StreamError("No frame arrived from {0} within {1:g} s ({2}).".format(
+                    args.target, args.timeout, status.message or status.state.value))
+            time.sleep(0.02)
+    finally:
+        source.stop()
+        worker.join()
+
+
+def _append(lock, frames, jpeg):
+    with lock:
+        frames.append(jpeg)

@@ -1,0 +1,1 @@
+"""Qt-free core: SSH, streams, decoding, devices, deploys, status, AWS."""

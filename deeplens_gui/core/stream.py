@@ -1,0 +1,399 @@
+"""FrameSource: a device's stream, read through the device-side relay over SSH, as frames and honest states.
+
+One FrameSource runs in one worker thread (``run()`` blocks); ``stop()`` from any thread closes the SSH
+channel so the blocking read returns at once. Callbacks run in the worker thread and receive only values
+(frozen dataclasses, bytes, arrays that are not touched again).
+"""
+
+import collections
+import enum
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from typing import Optional
+
+from deeplens_gui.core import commands
+from deeplens_gui.core.decode import decode as decode_jpeg
+from deeplens_gui.core.errors import (
+    AuthFailed,
+    ConnectError,
+    ConnectionLost,
+    CorruptFrame,
+    DeepLensError,
+    HostKeyError,
+    NoStream,
+    StreamError,
+    TargetError,
+)
+from deeplens_gui.core.mjpeg import FrameReader, jpeg_size
+
+#: Errors that retrying cannot fix: the user must act (accept a key, fix the login or the target).
+TERMINAL_ERRORS = (HostKeyError, AuthFailed, TargetError)
+
+
+class StreamState(str, enum.Enum):
+    """Where a stream is. The values are stable names used by the UI badges and ``--json`` output."""
+
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    WAITING = "no-project"
+    LIVE = "live"
+    STALLED = "stalled"
+    RECONNECTING = "reconnecting"
+    FAILED = "failed"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One unique frame: the JPEG as received and, when decoding is on, its BGR pixels (maybe reduced)."""
+
+    jpeg: bytes
+    seq: int
+    received: float
+    width: int
+    height: int
+    image: object = None
+
+
+@dataclass(frozen=True)
+class StreamStats:
+    """Counters and rates of a stream. Rates cover the last two seconds."""
+
+    fps: float = 0.0
+    bytes_per_s: float = 0.0
+    frames: int = 0
+    dropped: int = 0
+    duplicates: int = 0
+    corrupt: int = 0
+    discarded_bytes: int = 0
+    last_frame_age: Optional[float] = None
+    width: int = 0
+    height: int = 0
+    reconnects: int = 0
+
+
+@dataclass(frozen=True)
+class StreamStatus:
+    """A state and the sentence that explains it ("" when there is nothing to say)."""
+
+    state: StreamState
+    message: str = ""
+    error: Optional[DeepLensError] = None
+    last_frame_age: Optional[float] = None
+
+
+class _Rate:
+    """Events and byte counts over a sliding window."""
+
+    def __init__(self, window=2.0):
+        self.window = window
+        self._events = collections.deque()
+        self._lock = threading.Lock()
+
+    def add(self, now, amount=1):
+        with self._lock:
+            self._events.append((now, amount))
+            self._trim(now)
+
+    def per_second(self, now):
+        with self._lock:
+            self._trim(now)
+            if not self._events:
+                return 0.0
+            return sum(a for _, a in self._events) / self.window
+
+    def _trim(self, now):
+        while self._events and now - self._events[0][0] > self.window:
+            self._events.popleft()
+
+
+class FrameSource:
+    """Reads ``path`` on the device behind ``connection`` and hands out unique frames.
+
+    ``max_fps`` caps the rate the relay sends (0: every unique frame, for recording). With ``decode`` on,
+    only the newest frame of each burst is decoded and delivered (latest wins); with it off, every frame is
+    delivered in order. ``reconnect`` retries lost connections with exponential backoff.
+    """
+
+    def __init__(self, connection, path=None, max_fps=15.0, reduce=1, decode=True, reconnect=True,
+                 on_frame=None, on_status=None, stall_after=3.0, backoff=(0.5, 10.0), chunk_size=256 * 1024):
+        self._connection = connection
+        self.path = path or connection.device.stream_path
+        self.max_fps = float(max_fps or 0.0)
+        self._reduce = reduce
+        self._decode = decode
+        self._reconnect = reconnect
+        self._on_frame = on_frame
+        self._on_status = on_status
+        self._stall_after = stall_after
+        self._backoff = backoff
+        self._chunk_size = chunk_size
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._channel = None
+        self._status = StreamStatus(StreamState.IDLE)
+        self._latest = None
+        self._last_frame_at = None
+        self._last_jpeg = None
+        self._seq = 0
+        self._counts = collections.Counter()
+        self._frame_rate = _Rate()
+        self._byte_rate = _Rate()
+        self._size = (0, 0)
+        self.reader = FrameReader()
+
+    # ----------------------------------------------------------------- public, any thread
+    @property
+    def status(self):
+        """The current StreamStatus."""
+        return self._status
+
+    def latest(self):
+        """The newest delivered Frame, or None."""
+        return self._latest
+
+    def set_reduce(self, factor):
+        """Decode later frames at 1/``factor`` size (1, 2, 4 or 8)."""
+        self._reduce = factor
+
+    def stats(self):
+        """A StreamStats snapshot."""
+        now = time.monotonic()
+        age = None if self._last_frame_at is None else now - self._last_frame_at
+        return StreamStats(
+            fps=self._frame_rate.per_second(now),
+            bytes_per_s=self._byte_rate.per_second(now),
+            frames=self._seq,
+            dropped=self._counts["dropped"],
+            duplicates=self._counts["duplicates"],
+            corrupt=self._counts["corrupt"],
+            discarded_bytes=self.reader.discarded_bytes,
+            last_frame_age=age,
+            width=self._size[0],
+            height=self._size[1],
+            reconnects=self._counts["reconnects"],
+        )
+
+    def stop(self):
+        """Make ``run()`` return soon: closes the stream's channel (not the shared connection)."""
+        self._stopping.set()
+        with self._lock:
+            channel = self._channel
+        if channel is not None:
+            channel.close()
+
+    @property
+    def stopped(self):
+        """True once ``stop()`` was called."""
+        return self._stopping.is_set()
+
+    # ----------------------------------------------------------------- worker thread
+    def run(self):
+        """Stream until ``stop()`` or a failure that retrying cannot fix. Never raises expected errors."""
+        delay = self._backoff[0]
+        first = True
+        try:
+            while not self._stopping.is_set():
+                if first:
+                    self._set_status(StreamState.CONNECTING, "Connecting to {0}…".format(self._where()))
+                try:
+                    self._session()
+                    delay = self._backoff[0]
+                except TERMINAL_ERRORS as error:
+                    self._set_status(StreamState.FAILED, str(error), error)
+                    return
+                except DeepLensError as error:
+                    if self._stopping.is_set():
+                        break
+                    if not self._reconnect:
+                        self._set_status(StreamState.FAILED, str(error), error)
+                        return
+                    self._set_status(StreamState.RECONNECTING, self._reconnect_message(error, delay), error)
+                else:
+                    if self._stopping.is_set() or not self._reconnect:
+                        break
+                    self._set_status(StreamState.RECONNECTING,
+                                     self._reconnect_message(None, delay), None)
+                first = False
+                self._counts["reconnects"] += 1
+                if self._stopping.wait(delay):
+                    break
+                delay = min(self._backoff[1], delay * 2)
+        finally:
+            with self._lock:
+                channel, self._channel = self._channel, None
+            if channel is not None:
+                channel.close()
+            if self._status.state is not StreamState.FAILED:
+                self._set_status(StreamState.STOPPED)
+
+    def _session(self):
+        """One connection's worth of streaming. Returns when the channel ends; raises typed errors."""
+        self._connection.open()
+        command = commands.relay_command(self.path, max_fps=self.max_fps)
+        try:
+            channel = self._connection.open_channel(command)
+        except DeepLensError:
+            raise
+        except Exception as error:  # paramiko raises SSHException/EOFError when the transport just died
+            raise ConnectionLost("The connection to {0} was lost ({1}).".format(self._where(), error)) from error
+        with self._lock:
+            self._channel = channel
+        if self._stopping.is_set():
+            channel.close()
+            return
+        self.reader.reset()
+        if self._status.state is not StreamState.LIVE:
+            self._set_status(StreamState.CONNECTING, "Waiting for the first frame from {0}…".format(self.path))
+        channel.settimeout(0.25)
+        stderr = _LineBuffer()
+        pending = None
+        last_sent = 0.0
+        interval = 1.0 / self.max_fps if self.max_fps > 0 else 0.0
+        while not self._stopping.is_set():
+            try:
+                data = channel.recv(self._chunk_size)
+            except socket.timeout:
+                data = None
+            except OSError as error:
+                raise ConnectionLost("The connection to {0} was lost ({1}).".format(self._where(), error)) from error
+            while channel.recv_stderr_ready():
+                for line in stderr.feed(channel.recv_stderr(4096)):
+                    self._on_relay_line(line)
+            now = time.monotonic()
+            if data == b"":
+                break
+            if data:
+                self._byte_rate.add(now, len(data))
+                for jpeg in self.reader.feed(data):
+                    if jpeg == self._last_jpeg:
+                        self._counts["duplicates"] += 1  # `cat` fallback: the device re-sends its frame
+                        continue
+                    self._last_jpeg = jpeg
+                    if not self._decode:
+                        self._deliver(jpeg, now)
+                        continue
+                    if pending is not None:
+                        self._counts["dropped"] += 1
+                    pending = jpeg
+            if pending is not None and now - last_sent >= interval * 0.8:
+                self._deliver(pending, now)
+                pending = None
+                last_sent = now
+            self._check_stall(now)
+        if self._stopping.is_set():
+            return
+        if pending is not None:
+            self._deliver(pending, time.monotonic())
+        # The channel ended by itself: the relay exited, or the connection died.
+        for line in stderr.feed(_drain_stderr(channel)) + stderr.flush():
+            self._on_relay_line(line)
+        if not self._connection.is_open:
+            raise ConnectionLost("The connection to {0} was lost.".format(self._where()))
+        status = channel.recv_exit_status() if channel.exit_status_ready() else None
+        if status not in (None, 0):
+            detail = stderr.last_error or "exit status {0}".format(status)
+            raise StreamError("The stream reader on {0} stopped: {1}.".format(self._where(), detail))
+
+    def _deliver(self, jpeg, now):
+        size = jpeg_size(jpeg)
+        image = None
+        if self._decode:
+            try:
+                image = decode_jpeg(jpeg, self._reduce)
+            except CorruptFrame as error:
+                self._counts["corrupt"] += 1
+                self._set_status(StreamState.LIVE if self._latest else self._status.state, str(error), error)
+                return
+            if size is None:
+                size = (image.shape[1] * self._reduce, image.shape[0] * self._reduce)
+        size = size or (0, 0)
+        self._seq += 1
+        self._size = size
+        self._last_frame_at = now
+        self._frame_rate.add(now)
+        frame = Frame(jpeg=jpeg, seq=self._seq, received=now, width=size[0], height=size[1], image=image)
+        self._latest = frame
+        if self._status.state is not StreamState.LIVE or self._status.message:
+            self._set_status(StreamState.LIVE)
+        if self._on_frame is not None:
+            self._on_frame(frame)
+
+    def _check_stall(self, now):
+        if self._status.state is StreamState.LIVE and self._last_frame_at is not None:
+            age = now - self._last_frame_at
+            if age > self._stall_after:
+                self._set_status(StreamState.STALLED,
+                                 "No new frame for {0:.0f} s: the project may be stuck.".format(age))
+
+    def _on_relay_line(self, line):
+        parsed = commands.parse_relay_status(line)
+        if parsed is None:
+            return
+        state, detail = parsed
+        if state == "nofifo":
+            error = NoStream("No project is running on {0}: {1} does not exist yet.".format(self._where(), self.path))
+            self._set_status(StreamState.WAITING, str(error), error)
+        elif state == "nowriter":
+            error = NoStream("No project is writing to {0} on {1}: it stopped or crashed.".format(
+                self.path, self._where()))
+            self._set_status(StreamState.WAITING, str(error), error)
+        elif state == "error":
+            error = StreamError("The stream reader on {0} reports: {1}".format(self._where(), detail))
+            self._set_status(self._status.state, str(error), error)
+
+    def _set_status(self, state, message="", error=None):
+        age = None if self._last_frame_at is None else time.monotonic() - self._last_frame_at
+        status = StreamStatus(state, message, error, age)
+        if (status.state, status.message) == (self._status.state, self._status.message):
+            return
+        self._status = status
+        if self._on_status is not None:
+            self._on_status(status)
+
+    def _reconnect_message(self, error, delay):
+        reason = str(error) if error is not None else "The stream ended."
+        age = "" if self._last_frame_at is None else ", last frame {0:.0f} s ago".format(
+            time.monotonic() - self._last_frame_at)
+        return "{0} Reconnecting in {1:.0f} s{2}.".format(reason, max(delay, 1), age)
+
+    def _where(self):
+        device = self._connection.device
+        return device.name
+
+
+class _LineBuffer:
+    """Splits stderr bytes into text lines; remembers the relay's last error detail."""
+
+    def __init__(self):
+        self._buffer = b""
+        self.last_error = ""
+
+    def feed(self, data):
+        self._buffer += data
+        if len(self._buffer) > 65536:  # a device spewing without newlines must not grow us
+            self._buffer = self._buffer[-4096:]
+        *lines, self._buffer = self._buffer.split(b"\n")
+        return [self._note(line) for line in lines]
+
+    def flush(self):
+        rest, self._buffer = self._buffer, b""
+        return [self._note(rest)] if rest else []
+
+    def _note(self, raw):
+        line = raw.decode("utf-8", "replace").strip()
+        parsed = commands.parse_relay_status(line)
+        if parsed and parsed[0] == "error":
+            self.last_error = parsed[1]
+        elif line and not parsed:
+            self.last_error = line[:200]
+        return line
+
+
+def _drain_stderr(channel):
+    chunks = []
+    while channel.recv_stderr_ready():
+        chunks.append(channel.recv_stderr(4096))
+    return b"".join(chunks)

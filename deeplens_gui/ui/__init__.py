@@ -1,0 +1,1 @@
+"""Qt layer: threads, windows and widgets. May import core; core never imports this."""

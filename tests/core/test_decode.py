@@ -1,0 +1,49 @@
+"""Decoding with DCT scaling, and the choice of reduction for a view size."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deeplens_gui.core.decode import choose_reduction, decode
+from deeplens_gui.core.errors import CorruptFrame
+from tests.fixtures.frames import make_image, make_jpeg
+
+
+@pytest.mark.parametrize("factor", [1, 2, 4, 8])
+def test_decode_reduces_inside_the_decoder(factor):
+    jpeg = make_jpeg(3, 858, 480)
+    image = decode(jpeg, factor)
+    assert image.shape == (-(-480 // factor), -(-858 // factor), 3)
+    assert image.dtype.name == "uint8"
+
+
+def test_decoded_pixels_match_the_source():
+    source = make_image(5, 320, 240)
+    image = decode(make_jpeg(5, 320, 240, quality=95))
+    assert abs(image.astype(int) - source.astype(int)).mean() < 3
+
+
+def test_corrupt_data_raises_a_typed_error():
+    with pytest.raises(CorruptFrame, match="could not be decoded"):
+        decode(b"\xff\xd8\xff\xe0 not a jpeg \xff\xd9")
+
+
+def test_unknown_factor_is_a_bug():
+    with pytest.raises(ValueError):
+        decode(make_jpeg(1), 3)
+
+
+def test_choose_reduction_examples():
+    assert choose_reduction(1920, 1080, 1920, 1080) == 1
+    assert choose_reduction(1920, 1080, 900, 500) == 2
+    assert choose_reduction(858, 480, 200, 110) == 4
+    assert choose_reduction(1920, 1080, 100, 60) == 8
+    assert choose_reduction(858, 480, 0, 0) == 1
+
+
+@given(st.integers(1, 4000), st.integers(1, 4000), st.integers(1, 4000), st.integers(1, 4000))
+def test_choose_reduction_never_upscales(src_w, src_h, view_w, view_h):
+    factor = choose_reduction(src_w, src_h, view_w, view_h)
+    assert factor in (1, 2, 4, 8)
+    if factor > 1:
+        assert src_w / factor >= view_w and src_h / factor >= view_h
