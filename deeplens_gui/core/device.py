@@ -74,12 +74,12 @@ def parse_target(text, stream_path=PROJECT_STREAM, identity=None):
         host = rest  # bare IPv6 literal, no port
     else:
         host = rest
-    if not host or not (_HOST_RE.match(host) or ":" in host):
+    if not host or host.startswith("-") or not (_HOST_RE.match(host) or ":" in host):
         raise TargetError("{0!r} is not a host name or address.".format(host or raw))
     return Device(name=raw, host=host, user=user, port=port, identity=identity, stream_path=stream_path)
 
 
 def _parse_port(text, raw):
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
         raise TargetError("{0!r} is not a port number (1-65535) in {1!r}.".format(text, raw))
     return int(text)

@@ -1,0 +1,239 @@
+"""DeepLens projects: the bundled ones in ``device_lambda/`` and local folders with the same layout.
+
+A project is a folder holding a ``manifest.json`` and the Lambda's code. The manifest says everything the
+app needs (handler, runtime, memory, model artifact, stream); nothing about a project is hard-coded
+elsewhere. The project code is shipped as data: it is never imported here.
+
+A real DeepLens deploys ONE folder as the Lambda package, so helpers shared between projects (listed in
+the manifest's ``shared_files``, paths relative to the ``device_lambda`` folder) are copied by
+``package_project`` into the root of the package. An unpacked package (the shared files already sit next
+to the handler) is itself a valid project folder.
+"""
+
+import base64
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deeplens_gui.core.errors import ConfigError
+
+MANIFEST = "manifest.json"
+RUNTIMES = ("python2.7", "python3.7")
+MODEL_TYPES = ("classification", "ssd", "segmentation")
+RESOLUTIONS = ("1080p", "720p", "480p")
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_HANDLER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
+# Fixed zip timestamp (the earliest a zip can hold) so the same files always give the same bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_SKIP_DIRS = {"__pycache__"}
+_SKIP_SUFFIXES = (".pyc", ".pyo")
+
+
+@dataclass(frozen=True)
+class Project:
+    """One project folder and its manifest (``manifest`` is the parsed file; treat it as read-only)."""
+
+    id: str
+    name: str
+    description: str
+    path: Path
+    manifest: dict = field(compare=False, repr=False)
+    handler: str
+    runtime: str
+    memory_mb: int
+    timeout_s: int
+    model_artifact: str
+    model_type: str
+    stream_path: str
+    resolution: str
+    pinned: bool = True
+    shared_files: tuple = ()
+
+    @property
+    def handler_module(self):
+        """The module part of the handler (``greengrassHelloWorld``)."""
+        return self.handler.split(".", 1)[0]
+
+
+def device_lambda_dir():
+    """The installed ``device_lambda`` package folder, found without importing any project code."""
+    spec = importlib.util.find_spec("device_lambda")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("The bundled DeepLens projects (the device_lambda package) are not installed; "
+                          "reinstall DeepLens Console.")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def bundled_projects():
+    """The projects shipped with the app, as ``{id: Project}`` sorted by id."""
+    root = device_lambda_dir()
+    projects = {}
+    for child in sorted(root.iterdir()):
+        if child.is_dir() and (child / MANIFEST).is_file():
+            project = load_project(child)
+            if project.id in projects:
+                raise ConfigError("Two bundled projects use the id '{0}' ({1} and {2}); reinstall DeepLens "
+                                  "Console.".format(project.id, projects[project.id].path, child))
+            projects[project.id] = project
+    return dict(sorted(projects.items()))
+
+
+def load_project(path):
+    """Read and check the project folder at ``path``; ConfigError with one sentence when it is not valid."""
+    path = Path(path).resolve()
+    manifest_path = path / MANIFEST
+    if not path.is_dir():
+        raise ConfigError("The project folder {0} does not exist.".format(path))
+    try:
+        text = manifest_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("{0} is not a DeepLens project: it has no {1}.".format(path, MANIFEST)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError("Could not read {0}: {1}.".format(manifest_path, error)) from error
+    try:
+        manifest = json.loads(text)
+    except ValueError as error:
+        raise ConfigError("{0} is not valid JSON ({1}).".format(manifest_path, error)) from error
+    if not isinstance(manifest, dict):
+        raise ConfigError("{0} must hold a JSON object.".format(manifest_path))
+    check = _Checker(manifest_path, manifest)
+
+    project_id = check.string("id")
+    if not _ID_RE.match(project_id):
+        check.fail("id", "must be lower-case letters, digits, '-' or '_' (e.g. \"mask\")")
+    handler = check.string("handler")
+    if not _HANDLER_RE.match(handler):
+        check.fail("handler", "must look like \"greengrassHelloWorld.function_handler\"")
+    runtime = check.string("runtime")
+    if runtime not in RUNTIMES:
+        check.fail("runtime", "must be one of {0}".format(", ".join(RUNTIMES)))
+    model = check.mapping("model")
+    stream = check.mapping("stream")
+    model_type = check.string("type", model, "model.type")
+    if model_type not in MODEL_TYPES:
+        check.fail("model.type", "must be one of {0}".format(", ".join(MODEL_TYPES)))
+    input_size = model.get("input")
+    if not (isinstance(input_size, list) and len(input_size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in input_size)):
+        check.fail("model.input", "must be [width, height] in pixels")
+    artifact = check.string("artifact", model, "model.artifact")
+    if os.path.basename(artifact) != artifact:
+        check.fail("model.artifact", "must be a file name without a folder")
+    stream_path = check.string("path", stream, "stream.path")
+    if not stream_path.startswith("/tmp/"):
+        check.fail("stream.path", "must be under /tmp/ (a DeepLens Lambda may only write there)")
+    resolution = check.string("resolution", stream, "stream.resolution")
+    if resolution not in RESOLUTIONS:
+        check.fail("stream.resolution", "must be one of {0}".format(", ".join(RESOLUTIONS)))
+    pinned = manifest.get("pinned", True)
+    if not isinstance(pinned, bool):
+        check.fail("pinned", "must be true or false")
+    shared = manifest.get("shared_files", [])
+    if not (isinstance(shared, list) and all(isinstance(item, str) and item for item in shared)):
+        check.fail("shared_files", "must be a list of paths relative to the device_lambda folder")
+
+    project = Project(
+        id=project_id,
+        name=check.string("name"),
+        description=check.string("description"),
+        path=path,
+        manifest=manifest,
+        handler=handler,
+        runtime=runtime,
+        memory_mb=check.positive_int("memory_mb"),
+        timeout_s=check.positive_int("timeout_s"),
+        model_artifact=artifact,
+        model_type=model_type,
+        stream_path=stream_path,
+        resolution=resolution,
+        pinned=pinned,
+        shared_files=tuple(shared),
+    )
+    if project.handler_module + ".py" not in dict(_package_files(project)):
+        check.fail("handler", "names {0}.py, which is not in {1}".format(project.handler_module, path))
+    return project
+
+
+def package_project(project):
+    """The Lambda package of ``project`` as zip bytes: its folder plus its shared files, deterministic."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, source in _package_files(project):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3  # unix, whatever the build machine is
+            archive.writestr(info, source.read_bytes(), compresslevel=9)
+    return buffer.getvalue()
+
+
+def code_sha256(zip_bytes):
+    """The package hash as AWS Lambda reports it in ``CodeSha256`` (base64 of the SHA-256 digest)."""
+    return base64.b64encode(hashlib.sha256(zip_bytes).digest()).decode("ascii")
+
+
+def _package_files(project):
+    """Sorted ``(name in package, source file)`` pairs; ConfigError for a missing or clashing shared file."""
+    files = {}
+    for source in project.path.rglob("*"):
+        relative = source.relative_to(project.path)
+        hidden = any(part in _SKIP_DIRS or part.startswith(".") for part in relative.parts)
+        if source.is_file() and not hidden and not source.name.endswith(_SKIP_SUFFIXES):
+            files[relative.as_posix()] = source
+    for shared in project.shared_files:
+        name = Path(shared).name
+        source = _shared_source(project, shared)
+        if source is None:
+            raise ConfigError("The project {0} needs the shared file {1}, which was not found next to it "
+                              "(in {2}) nor in its folder.".format(project.id, shared, project.path.parent))
+        if name in files and files[name].read_bytes() != source.read_bytes():
+            raise ConfigError("The project {0} has its own {1}, which differs from the shared {2}; remove "
+                              "one of them.".format(project.id, name, shared))
+        files[name] = source
+    return sorted(files.items())
+
+
+def _shared_source(project, shared):
+    # In the source tree shared files sit under device_lambda/; in an unpacked package, next to the handler.
+    root = project.path.parent.resolve()
+    candidate = (root / shared).resolve()
+    if root in candidate.parents and candidate.is_file():
+        return candidate
+    packaged = project.path / Path(shared).name
+    return packaged if packaged.is_file() else None
+
+
+class _Checker:
+    """Reads manifest fields and raises ConfigError sentences naming the file and the field."""
+
+    def __init__(self, manifest_path, manifest):
+        self.manifest_path = manifest_path
+        self.manifest = manifest
+
+    def fail(self, key, problem):
+        raise ConfigError("{0}: '{1}' {2}.".format(self.manifest_path, key, problem))
+
+    def string(self, key, mapping=None, label=None):
+        value = (self.manifest if mapping is None else mapping).get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(label or key, "is missing or empty")
+        return value
+
+    def mapping(self, key):
+        value = self.manifest.get(key)
+        if not isinstance(value, dict):
+            self.fail(key, "must be an object")
+        return value
+
+    def positive_int(self, key):
+        value = self.manifest.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            self.fail(key, "must be a positive whole number")
+        return value

@@ -1,0 +1,124 @@
+"""``deeplens-gui sim``: run N virtual DeepLens devices on 127.0.0.1 until Ctrl-C.
+
+Prints one line per device (name, ssh target, key, stream path), writes a roster and a known_hosts file so the
+app never has to accept a host key blindly, and prints a command that views one device.
+"""
+
+import argparse
+import shlex
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from deeplens_gui.sim.fleet import PROJECTS, Fleet
+
+
+def add_arguments(parser):
+    """Add the ``sim`` options to ``parser``."""
+    parser.add_argument("--devices", type=_positive, default=1, metavar="N", help="how many devices (default 1)")
+    parser.add_argument(
+        "--project",
+        choices=PROJECTS + ("none",),
+        default="face",
+        help="bundled project each device runs (default face; none = SSH only)",
+    )
+    parser.add_argument("--scene", default="scene", metavar="SPEC", help="what the virtual cameras see")
+    parser.add_argument("--roster-out", type=Path, metavar="FILE", help="write the devices' roster (TOML) here")
+    parser.add_argument(
+        "--base-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the devices' directories (and keys) here instead of a temporary directory",
+    )
+    return parser
+
+
+def _positive(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError("{0!r} is not a positive number of devices".format(text))
+    return value
+
+
+def run(args, stop_event=None, out=None):
+    """Start the fleet, print how to reach it, wait for SIGINT/SIGTERM (or ``stop_event``), stop. Returns 0."""
+    out = out or sys.stdout
+    stop_event = stop_event or threading.Event()
+    project = None if args.project == "none" else args.project
+    previous = _install_signal_handlers(stop_event)
+    started = time.monotonic()
+    try:
+        with Fleet(args.devices, base_dir=args.base_dir, project=project, scene=args.scene) as fleet:
+            roster = Path(args.roster_out) if args.roster_out else fleet.base_dir / "roster.toml"
+            known_hosts = roster.with_name(roster.stem + ".known_hosts")
+            fleet.write_known_hosts(known_hosts)
+            fleet.write_roster(roster, known_hosts=known_hosts)
+            _print_fleet(fleet, roster, known_hosts, project, time.monotonic() - started, out)
+            stop_event.wait()
+            print("Stopping {0} virtual device(s)...".format(len(fleet)), file=out, flush=True)
+    finally:
+        _restore_signal_handlers(previous)
+    print("Stopped.", file=out, flush=True)
+    return 0
+
+
+def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
+    print(
+        "{0} virtual DeepLens device(s) running {1} (started in {2:.2f} s):".format(
+            len(fleet), project or "no project", seconds
+        ),
+        file=out,
+    )
+    for device in fleet:
+        print(
+            "{0}  {1}  -i {2}  stream {3}".format(device.name, device.target, device.client_key_path, device.stream_path),
+            file=out,
+        )
+    print("roster: {0}".format(roster), file=out)
+    print("known_hosts: {0}".format(known_hosts), file=out)
+    first = fleet.devices[0]
+    command = [
+        "deeplens-gui",
+        "snapshot",
+        first.target,
+        "-i",
+        str(first.client_key_path),
+        "--known-hosts",
+        str(known_hosts),
+        "-o",
+        "frame.jpg",
+        "--stream-path",
+        str(first.stream_path),
+    ]
+    print("view one: {0}".format(" ".join(shlex.quote(part) for part in command)), file=out)
+    print("Press Ctrl-C to stop.", file=out, flush=True)
+
+
+def _install_signal_handlers(stop_event):
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, lambda signum, frame: stop_event.set())
+    return previous
+
+
+def _restore_signal_handlers(previous):
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
+
+
+def main(argv=None):
+    """Run ``sim`` on its own (``python -m deeplens_gui.sim.cli``)."""
+    parser = argparse.ArgumentParser(prog="deeplens-gui sim", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

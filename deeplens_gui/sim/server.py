@@ -1,0 +1,663 @@
+"""One SSH server per virtual DeepLens: paramiko on 127.0.0.1, exec through the local shell, SFTP on the real disk.
+
+The server behaves like a camera's sshd as far as the app can tell: publickey login as ``aws_cam`` with the
+device's own client key, ``exec`` requests run ``/bin/sh -c CMD`` in the device's directory (each in its own
+process group, killed when the client closes the channel), and the ``sftp`` subsystem works on the real
+filesystem. Everything else (passwords, port forwarding, agent and X11 forwarding) is refused.
+
+Threads: one listener per server (blocked in ``select`` on the listening socket and a wake-up socket), one
+paramiko transport thread per connection, two pump threads per exec session (input; output + exit status) and
+one thread per SFTP session. ``stop()`` ends and joins all of them and kills every session's process group.
+"""
+
+import base64
+import binascii
+import ipaddress
+import logging
+import os
+import select
+import selectors
+import signal
+import socket
+import struct
+import subprocess
+import threading
+from pathlib import Path
+
+import paramiko
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from paramiko.common import MSG_CHANNEL_FAILURE, MSG_CHANNEL_SUCCESS
+
+LOOPBACK = "127.0.0.1"
+#: The login user of a DeepLens; the only user the virtual device accepts.
+USER = "aws_cam"
+#: awscam / greengrasssdk stand-ins, put on PYTHONPATH of every command run on the device.
+DEVICE_MODULES = Path(__file__).resolve().parent / "device_modules"
+
+_CHUNK = 32768
+#: How long a session's process group gets between SIGTERM and SIGKILL after its viewer left.
+_TERM_GRACE = 0.5
+_JOIN_TIMEOUT = 1.0
+#: Upper bound on waiting for paramiko to send a request's reply before a session may close its channel.
+_REPLY_TIMEOUT = 1.0
+_ACCEPTED_ENV_PREFIXES = ("LANG", "LC_")
+
+log = logging.getLogger(__name__)
+
+
+def ensure_ed25519_key(path, comment=""):
+    """Load the ed25519 private key at ``path``, generating it (0600, OpenSSH format, plus ``.pub``) if missing."""
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        private = Ed25519PrivateKey.generate()
+        pem = private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption()
+        )
+        public = private.public_key().public_bytes(
+            serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH
+        )
+        _write_private(path, pem)
+        pub_path = path.with_name(path.name + ".pub")
+        pub_path.write_bytes(public + ((" " + comment).encode() if comment else b"") + b"\n")
+    return paramiko.Ed25519Key(filename=str(path))
+
+
+def _write_private(path, data):
+    # Created with 0600 from the first byte, then renamed into place so a reader never sees half a key.
+    tmp = path.with_name(path.name + ".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(str(tmp), str(path))
+
+
+def authorized_key_line(key, comment=""):
+    """``key`` in authorized_keys / ``.pub`` form: ``ssh-ed25519 AAAA... comment``."""
+    line = "{0} {1}".format(key.get_name(), key.get_base64())
+    return line + (" " + comment if comment else "")
+
+
+def load_authorized_keys(path):
+    """The public keys listed in an authorized_keys file (options before the key type are not supported)."""
+    keys = []
+    path = Path(path)
+    if not path.exists():
+        return keys
+    for line in path.read_text().splitlines():
+        fields = line.split()
+        if len(fields) < 2 or line.lstrip().startswith("#"):
+            continue
+        try:
+            keys.append(paramiko.PKey.from_type_string(fields[0], base64.b64decode(fields[1])))
+        except (paramiko.SSHException, ValueError, TypeError, binascii.Error):
+            log.warning("ignoring unreadable authorized_keys line in %s", path)
+    return keys
+
+
+def _same_key(a, b):
+    return a.get_name() == b.get_name() and a.asbytes() == b.asbytes()
+
+
+def _kill_group(pgid, sig):
+    try:
+        os.killpg(pgid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class VirtualSshServer:
+    """An SSH server on 127.0.0.1 standing in for one camera's sshd.
+
+    ``root`` is the device's filesystem root (cwd and HOME of every command, base of relative SFTP paths);
+    ``host_key_path`` is generated on first ``start()`` and reused afterwards; ``authorized_keys_path`` lists
+    the client keys allowed to log in as ``aws_cam``; ``env`` is added to every command's environment.
+    ``port`` 0 picks a free port on the first start; later starts reuse the port actually bound.
+    """
+
+    def __init__(self, root, host_key_path, authorized_keys_path, port=0, bind=LOOPBACK, env=None, name="virtual"):
+        try:
+            address = ipaddress.ip_address(bind)
+        except ValueError:
+            address = None
+        if address is None or str(address) != LOOPBACK:
+            raise ValueError("The virtual DeepLens listens on {0} only, not on {1!r}.".format(LOOPBACK, bind))
+        self.root = Path(root)
+        self.host_key_path = Path(host_key_path)
+        self.authorized_keys_path = Path(authorized_keys_path)
+        self.port = int(port)
+        self.name = name
+        self.env = dict(env or {})
+        self.host_key = None
+        self._authorized = []
+        self._lock = threading.Lock()
+        self._running = False
+        self._listen_sock = None
+        self._wake_r = self._wake_w = None
+        self._listener = None
+        self._transports = []
+        self._sessions = set()
+        self._subsystems = set()
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    @property
+    def running(self):
+        """True between ``start()`` and ``stop()``."""
+        return self._running
+
+    @property
+    def address(self):
+        """``(host, port)`` the server listens on."""
+        return (LOOPBACK, self.port)
+
+    def start(self):
+        """Bind, load keys and start accepting connections. Returns self."""
+        with self._lock:
+            if self._running:
+                return self
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
+            self._authorized = load_authorized_keys(self.authorized_keys_path)
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                # Restarts reuse the port while old connections may still sit in TIME_WAIT.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((LOOPBACK, self.port))
+                sock.listen(64)
+            except OSError:
+                sock.close()
+                raise
+            self.port = sock.getsockname()[1]
+            self._listen_sock = sock
+            self._wake_r, self._wake_w = socket.socketpair()
+            self._running = True
+            self._listener = threading.Thread(target=self._serve, name="sim-{0}-listen".format(self.name), daemon=True)
+            self._listener.start()
+        return self
+
+    def stop(self):
+        """Close the listening socket and every connection, kill every session's process group, join threads."""
+        with self._lock:
+            if not self._running:
+                return
+            self._running = False
+            transports = list(self._transports)
+            self._transports = []
+            sessions = list(self._sessions)
+            subsystems = list(self._subsystems)
+        try:
+            self._wake_w.send(b"x")
+        except OSError:
+            pass
+        self._listener.join(_JOIN_TIMEOUT)
+        self._listen_sock.close()
+        self._wake_r.close()
+        self._wake_w.close()
+        for session in sessions:
+            session.kill(signal.SIGKILL)
+        for transport in transports:
+            transport.close()
+        for transport in transports:
+            transport.join(_JOIN_TIMEOUT)
+        for session in sessions:
+            session.join(_JOIN_TIMEOUT)
+        for handler in subsystems:
+            handler.join(_JOIN_TIMEOUT)
+        with self._lock:
+            self._sessions.clear()
+            self._subsystems.clear()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def session_pids(self):
+        """Process ids of the commands currently running for sessions (leaders of their process groups)."""
+        with self._lock:
+            return sorted(s.pid for s in self._sessions if s.alive())
+
+    def connection_count(self):
+        """Number of live SSH connections."""
+        with self._lock:
+            return sum(1 for t in self._transports if t.is_active())
+
+    # -- accepting -------------------------------------------------------------------------------------------
+
+    def _serve(self):
+        while True:
+            try:
+                readable, _, _ = select.select([self._listen_sock, self._wake_r], [], [])
+            except (OSError, ValueError):
+                return
+            if self._wake_r in readable:
+                return
+            try:
+                conn, _ = self._listen_sock.accept()
+            except OSError:
+                continue
+            self._open_transport(conn)
+
+    def _open_transport(self, conn):
+        try:
+            transport = _ServerTransport(conn)
+        except Exception:
+            conn.close()
+            raise
+        transport.name = "sim-{0}-ssh".format(self.name)
+        transport.add_server_key(self.host_key)
+        transport.set_subsystem_handler("sftp", _SftpSubsystem, _SftpInterface, str(self.root))
+        with self._lock:
+            if not self._running:
+                transport.close()
+                return
+            self._transports = [t for t in self._transports if t.is_alive()]
+            self._transports.append(transport)
+        # With an event, start_server returns at once; negotiation runs in the transport's own thread.
+        transport.start_server(event=threading.Event(), server=_ConnectionHandler(self, transport))
+
+    # -- called from the transport threads ---------------------------------------------------------------------
+
+    def _check_key(self, username, key):
+        return username == USER and any(_same_key(key, k) for k in self._authorized)
+
+    def _environment(self, extra):
+        env = {
+            "HOME": str(self.root),
+            "USER": USER,
+            "LOGNAME": USER,
+            "SHELL": "/bin/sh",
+            "PATH": os.environ.get("PATH", os.defpath),
+            "PYTHONPATH": str(DEVICE_MODULES),
+            "DEEPLENS_SIM_ROOT": str(self.root),
+        }
+        env.update(self.env)
+        env.update(extra)
+        return env
+
+    def _start_session(self, channel, argv, extra_env):
+        with self._lock:
+            if not self._running:
+                return False
+            replied = channel.get_transport().expect_reply(channel)
+            try:
+                session = _Session(self, channel, argv, self._environment(extra_env), replied)
+            except OSError as exc:
+                log.warning("%s: cannot run %r: %s", self.name, argv, exc)
+                return False
+            self._sessions.add(session)
+        session.start()
+        return True
+
+    def _session_done(self, session):
+        with self._lock:
+            self._sessions.discard(session)
+
+    def _track_subsystem(self, handler, add):
+        with self._lock:
+            if add:
+                self._subsystems.add(handler)
+            else:
+                self._subsystems.discard(handler)
+
+
+class _ServerTransport(paramiko.Transport):
+    """A server transport that tells a session when the reply to its exec/shell request has been sent.
+
+    paramiko sends that reply only after the ServerInterface callback returns; a command that ends at once
+    could otherwise close its channel first, and clients take a channel closed before the reply as a failed
+    request. Hooks paramiko's one funnel for outgoing channel messages.
+    """
+
+    def __init__(self, sock):
+        super().__init__(sock)
+        self._reply_lock = threading.Lock()
+        self._reply_waiters = {}
+
+    def expect_reply(self, channel):
+        """An Event set once the success/failure reply for ``channel``'s pending request is on the wire."""
+        event = threading.Event()
+        with self._reply_lock:
+            self._reply_waiters[channel.remote_chanid] = event
+        return event
+
+    def _send_user_message(self, data):
+        try:
+            super()._send_user_message(data)
+        finally:
+            raw = data.asbytes() if hasattr(data, "asbytes") else bytes(data)
+            if len(raw) >= 5 and raw[0] in (MSG_CHANNEL_SUCCESS, MSG_CHANNEL_FAILURE):
+                (chanid,) = struct.unpack(">I", raw[1:5])
+                with self._reply_lock:
+                    event = self._reply_waiters.pop(chanid, None)
+                if event is not None:
+                    event.set()
+
+
+class _ConnectionHandler(paramiko.ServerInterface):
+    """Per-connection policy: publickey as aws_cam, session channels only, exec/shell/sftp."""
+
+    def __init__(self, server, transport):
+        self._server = server
+        self._transport = transport
+        self._env = {}
+
+    def _drain_accept_queue(self):
+        # paramiko queues every opened channel for Transport.accept(); sessions are driven by the request
+        # callbacks instead, so take one off the queue per request to keep it from growing.
+        self._transport.accept(0)
+
+    def get_allowed_auths(self, username):
+        return "publickey"
+
+    def check_auth_none(self, username):
+        return paramiko.AUTH_FAILED
+
+    def check_auth_password(self, username, password):
+        return paramiko.AUTH_FAILED
+
+    def check_auth_interactive(self, username, submethods):
+        return paramiko.AUTH_FAILED
+
+    def check_auth_publickey(self, username, key):
+        return paramiko.AUTH_SUCCESSFUL if self._server._check_key(username, key) else paramiko.AUTH_FAILED
+
+    def check_channel_request(self, kind, chanid):
+        if kind == "session":
+            return paramiko.OPEN_SUCCEEDED
+        return paramiko.OPEN_FAILED_ADMINISTRATIVELY_PROHIBITED
+
+    def check_port_forward_request(self, address, port):
+        return False
+
+    def check_channel_direct_tcpip_request(self, chanid, origin, destination):
+        return paramiko.OPEN_FAILED_ADMINISTRATIVELY_PROHIBITED
+
+    def check_channel_x11_request(self, channel, single_connection, auth_protocol, auth_cookie, screen_number):
+        return False
+
+    def check_channel_forward_agent_request(self, channel):
+        return False
+
+    def check_channel_pty_request(self, channel, term, width, height, pixelwidth, pixelheight, modes):
+        # Granted so clients that insist on a pty (paramiko's invoke_shell) get their shell; commands still
+        # run on pipes, which is all the app needs.
+        return True
+
+    def check_channel_env_request(self, channel, name, value):
+        name = name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+        value = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+        if not name.startswith(_ACCEPTED_ENV_PREFIXES):
+            return False
+        self._env.setdefault(channel.get_id(), {})[name] = value
+        return True
+
+    def check_global_request(self, kind, msg):
+        # Keepalives (keepalive@openssh.com) get a reply either way; a failure reply still proves liveness.
+        return False
+
+    def check_channel_exec_request(self, channel, command):
+        self._drain_accept_queue()
+        if isinstance(command, bytes):
+            command = command.decode("utf-8", "surrogateescape")
+        return self._server._start_session(channel, ["/bin/sh", "-c", command], self._env.pop(channel.get_id(), {}))
+
+    def check_channel_shell_request(self, channel):
+        self._drain_accept_queue()
+        return self._server._start_session(channel, ["/bin/sh", "-i"], self._env.pop(channel.get_id(), {}))
+
+    def check_channel_subsystem_request(self, channel, name):
+        self._drain_accept_queue()
+        if name != "sftp" or not self._server.running:
+            return False
+        return super().check_channel_subsystem_request(channel, name)
+
+
+class _Session:
+    """One command on one channel: stdin pump, output pump (stdout, stderr, exit status), process group."""
+
+    def __init__(self, server, channel, argv, env, replied):
+        self._server = server
+        self._channel = channel
+        self._replied = replied
+        self._finished = threading.Event()
+        self.proc = subprocess.Popen(
+            argv,
+            cwd=str(server.root),
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            bufsize=0,
+            start_new_session=True,
+        )
+        self.pid = self.proc.pid
+        label = "sim-{0}-{1}".format(server.name, self.pid)
+        self._input = threading.Thread(target=self._pump_input, name=label + "-in", daemon=True)
+        self._output = threading.Thread(target=self._pump_output, name=label + "-out", daemon=True)
+
+    def start(self):
+        self._input.start()
+        self._output.start()
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def kill(self, sig):
+        """Signal the whole process group (the shell and everything it started)."""
+        _kill_group(self.pid, sig)
+
+    def join(self, timeout):
+        self._input.join(timeout)
+        self._output.join(timeout)
+
+    def _terminate(self):
+        self.kill(signal.SIGTERM)
+        try:
+            self.proc.wait(_TERM_GRACE)
+        except subprocess.TimeoutExpired:
+            pass
+        self.kill(signal.SIGKILL)
+
+    def _pump_input(self):
+        stdin = self.proc.stdin
+        chan = self._channel
+        try:
+            while True:
+                data = chan.recv(_CHUNK)
+                if not data:
+                    break
+                if stdin is not None:
+                    try:
+                        stdin.write(data)
+                    except (BrokenPipeError, ValueError, OSError):
+                        stdin = None
+        finally:
+            if stdin is not None:
+                try:
+                    stdin.close()
+                except OSError:
+                    pass
+        # recv() returned b"": either the client sent EOF (stdin done, the command may run on) or the channel
+        # closed. Wait for the close; status_event is paramiko's close signal in server mode.
+        chan.status_event.wait()
+        if not self._finished.is_set():
+            # The client left while the command still ran: a streaming relay must not outlive its viewer.
+            self._terminate()
+
+    def _pump_output(self):
+        chan = self._channel
+        open_ok = True
+        sel = selectors.DefaultSelector()
+        sel.register(self.proc.stdout, selectors.EVENT_READ, chan.sendall)
+        sel.register(self.proc.stderr, selectors.EVENT_READ, chan.sendall_stderr)
+        try:
+            while sel.get_map():
+                for key, _ in sel.select():
+                    data = os.read(key.fd, _CHUNK)
+                    if not data:
+                        sel.unregister(key.fileobj)
+                        continue
+                    if open_ok:
+                        try:
+                            key.data(data)
+                        except (OSError, EOFError, paramiko.SSHException):
+                            open_ok = False
+                            self._terminate()
+        finally:
+            sel.close()
+            self.proc.stdout.close()
+            self.proc.stderr.close()
+        status = self.proc.wait()
+        self._finished.set()
+        if status < 0:
+            status = 128 - status
+        self._replied.wait(_REPLY_TIMEOUT)
+        if not chan.closed:
+            try:
+                chan.send_exit_status(status)
+                chan.close()
+            except (OSError, EOFError, paramiko.SSHException):
+                pass
+        self._server._session_done(self)
+
+
+class _SftpSubsystem(paramiko.SFTPServer):
+    """paramiko's SFTP server, registered with the VirtualSshServer so stop() can join its thread."""
+
+    def __init__(self, channel, name, server, sftp_si, *args, **kwargs):
+        super().__init__(channel, name, server, sftp_si, *args, **kwargs)
+        self.name = "sim-sftp"
+        self._owner = server._server
+        self._owner._track_subsystem(self, True)
+
+    def finish_subsystem(self):
+        try:
+            super().finish_subsystem()
+        finally:
+            self._owner._track_subsystem(self, False)
+
+
+def _errno(exc):
+    return paramiko.SFTPServer.convert_errno(exc.errno)
+
+
+class _SftpHandle(paramiko.SFTPHandle):
+    def stat(self):
+        try:
+            return paramiko.SFTPAttributes.from_stat(os.fstat(self.readfile.fileno()))
+        except OSError as exc:
+            return _errno(exc)
+
+    def chattr(self, attr):
+        try:
+            paramiko.SFTPServer.set_file_attr(self.filename, attr)
+        except OSError as exc:
+            return _errno(exc)
+        return paramiko.SFTP_OK
+
+
+class _SftpInterface(paramiko.SFTPServerInterface):
+    """SFTP over the real filesystem, as the camera's sshd: absolute paths as given, relative ones from root."""
+
+    def __init__(self, server, root, *args, **kwargs):
+        super().__init__(server, *args, **kwargs)
+        self._root = root
+
+    def _path(self, path):
+        path = path or "."
+        if not os.path.isabs(path):
+            path = os.path.join(self._root, path)
+        return os.path.normpath(path)
+
+    def canonicalize(self, path):
+        return self._path(path)
+
+    def list_folder(self, path):
+        folder = self._path(path)
+        try:
+            out = []
+            for name in os.listdir(folder):
+                out.append(paramiko.SFTPAttributes.from_stat(os.lstat(os.path.join(folder, name)), name))
+            return out
+        except OSError as exc:
+            return _errno(exc)
+
+    def stat(self, path):
+        try:
+            return paramiko.SFTPAttributes.from_stat(os.stat(self._path(path)))
+        except OSError as exc:
+            return _errno(exc)
+
+    def lstat(self, path):
+        try:
+            return paramiko.SFTPAttributes.from_stat(os.lstat(self._path(path)))
+        except OSError as exc:
+            return _errno(exc)
+
+    def open(self, path, flags, attr):
+        path = self._path(path)
+        mode = 0o666
+        if attr is not None and attr.st_mode is not None:
+            mode = attr.st_mode & 0o7777
+        try:
+            fd = os.open(path, flags, mode)
+        except OSError as exc:
+            return _errno(exc)
+        if flags & os.O_WRONLY:
+            fmode = "ab" if flags & os.O_APPEND else "wb"
+        elif flags & os.O_RDWR:
+            fmode = "a+b" if flags & os.O_APPEND else "r+b"
+        else:
+            fmode = "rb"
+        handle = _SftpHandle(flags)
+        handle.filename = path
+        handle.readfile = handle.writefile = os.fdopen(fd, fmode)
+        return handle
+
+    def remove(self, path):
+        return self._call(os.remove, self._path(path))
+
+    def rename(self, oldpath, newpath):
+        # Plain SFTP rename refuses to replace (as OpenSSH's sftp-server); posix_rename replaces.
+        newpath = self._path(newpath)
+        if os.path.lexists(newpath):
+            return paramiko.SFTP_FAILURE
+        return self._call(os.rename, self._path(oldpath), newpath)
+
+    def posix_rename(self, oldpath, newpath):
+        return self._call(os.replace, self._path(oldpath), self._path(newpath))
+
+    def mkdir(self, path, attr):
+        mode = 0o777
+        if attr is not None and attr.st_mode is not None:
+            mode = attr.st_mode & 0o7777
+        return self._call(os.mkdir, self._path(path), mode)
+
+    def rmdir(self, path):
+        return self._call(os.rmdir, self._path(path))
+
+    def chattr(self, path, attr):
+        return self._call(paramiko.SFTPServer.set_file_attr, self._path(path), attr)
+
+    def readlink(self, path):
+        try:
+            return os.readlink(self._path(path))
+        except OSError as exc:
+            return _errno(exc)
+
+    def symlink(self, target_path, path):
+        return self._call(os.symlink, target_path, self._path(path))
+
+    @staticmethod
+    def _call(func, *args):
+        try:
+            func(*args)
+        except OSError as exc:
+            return _errno(exc)
+        return paramiko.SFTP_OK
