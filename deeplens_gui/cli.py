@@ -8,9 +8,11 @@ import os
 import sys
 import threading
 import time
+from dataclasses import replace
 
 from deeplens_gui import __version__
-from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
+from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
+from deeplens_gui.core.roster import load_roster, resolve_target
 from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
 from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
 
@@ -94,7 +96,8 @@ def _add_ssh_options(parser, target=True):
                             "still refused)")
     group.add_argument("--password-env", metavar="VAR",
                        help="read the SSH password from this environment variable")
-    group.add_argument("--stream-path", metavar="PATH", default=PROJECT_STREAM,
+    group.add_argument("--roster", metavar="FILE", help="classroom roster: TARGET may be a device name from it")
+    group.add_argument("--stream-path", metavar="PATH", default=None,
                        help="stream on the device (default {0}; the camera's own stream is {1})".format(
                            PROJECT_STREAM, CAMERA_STREAM))
     group.add_argument("--timeout", type=_positive_float, default=20.0, metavar="S",
@@ -125,8 +128,8 @@ def _run_gui(args):
     return run_gui(args)
 
 
-def ssh_options(args):
-    """SshOptions from the common connection arguments."""
+def ssh_options(args, roster=None):
+    """SshOptions from the common connection arguments (a roster may name the known_hosts file)."""
     from deeplens_gui.core.ssh import SshOptions
 
     password = None
@@ -135,15 +138,23 @@ def ssh_options(args):
             raise ConfigError("The environment variable {0} named by --password-env is not set.".format(
                 args.password_env))
         password = os.environ[args.password_env]
-    return SshOptions(ssh_config=args.ssh_config, known_hosts=args.known_hosts,
+    known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
+    return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
                       accept_new_host_key=args.accept_new_host_key, password=password)
 
 
 def _connection(args):
     from deeplens_gui.core.ssh import DeviceConnection
 
-    device = parse_target(args.target, stream_path=args.stream_path, identity=args.identity)
-    return DeviceConnection(device, ssh_options(args))
+    roster = load_roster(args.roster) if args.roster else None
+    device = resolve_target(args.target, roster, stream_path=args.stream_path or PROJECT_STREAM,
+                            identity=args.identity)
+    if roster is not None and device in roster.devices:
+        if args.stream_path:
+            device = device.with_stream(args.stream_path)
+        if args.identity:
+            device = replace(device, identity=args.identity)
+    return DeviceConnection(device, ssh_options(args, roster))
 
 
 def _check_type(path, allowed, what):

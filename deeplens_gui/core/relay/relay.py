@@ -1,0 +1,653 @@
+"""DeepLens stream relay: runs ON the camera with the device's own Python (2.7 or 3.5+), standard library only.
+
+Usage: relay.py PATH [--max-fps F] [--stale S]
+
+A DeepLens Lambda writes bare JPEGs into the FIFO PATH, re-sending the current frame in a tight loop. This
+relay reads the FIFO, drops the duplicates and writes only new frames to stdout (bare JPEGs back to back),
+at most F per second (0: every new frame; when frames come faster, the newest waiting one is sent next).
+
+Reading is paced: the FIFO is read in short sessions (about S_pipe + 2 frames each, where S_pipe is what is
+already in the pipe) a few dozen times per second, so the Lambda's writer blocks on a full pipe between
+sessions instead of spinning, and neither side burns a core copying duplicates.
+
+Several relays on one device share the FIFO: the first takes an exclusive lock and becomes the hub, the only
+reader of the FIFO; it listens on a Unix socket next to the lock and fans every new frame out to subscriber
+relays, which apply their own rate cap. When the hub ends, a subscriber takes over.
+
+Status lines go to stderr as "deeplens-relay: <state>[ <detail>]", only when they change. The relay ends when
+its stdout is closed (the SSH channel went away).
+
+Hub to subscriber messages: one type byte, a 4-byte big-endian length, the payload. "F": a JPEG frame, "S": a
+status line ("<state>[ <detail>]"). Subscriber to hub: "H" with the subscriber's max fps as ASCII text.
+No f-strings or annotations here: a test runs vermin over this file.
+"""
+
+import argparse
+import errno
+import fcntl
+import os
+import select
+import signal
+import socket
+import stat
+import struct
+import sys
+import time
+import traceback
+import zlib
+
+if "FrameReader" not in globals():
+    # Run as a file: take the reader from the sibling module. In the script built by relay_script() the
+    # reader's code comes first, so this block is skipped.
+    def _load_frame_reader():
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "mjpeg.py")
+        scope = {"__name__": "deeplens_mjpeg"}
+        with open(path) as source:
+            code = compile(source.read(), path, "exec")
+        exec(code, scope)
+        return scope["FrameReader"]
+
+    FrameReader = _load_frame_reader()
+
+STATUS_PREFIX = "deeplens-relay: "
+ST_READY = "ready"
+ST_NOFIFO = "nofifo"
+ST_NOTFIFO = "notfifo"
+ST_NOWRITER = "nowriter"
+ST_STREAMING = "streaming"
+ST_ERROR = "error"
+
+WAIT = 0.2  # polling period while the path is missing or the hub is starting
+REOPEN_DELAY = 0.05  # after a writer left, before the FIFO is opened again
+MIN_TICK = 0.01  # reading sessions per second are bounded by 1 / MIN_TICK ...
+MAX_TICK = 0.05  # ... and at least 1 / MAX_TICK
+READ_SIZE = 65536
+DEFAULT_PIPE = 65536
+MAX_MESSAGE = 64 * 1024 * 1024
+MAX_CONTROL = 16
+
+MSG_FRAME = b"F"
+MSG_STATUS = b"S"
+MSG_HELLO = b"H"
+MSG_HEADER = struct.Struct(">cI")
+
+_AGAIN = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)
+_GONE_EVENTS = select.POLLERR | select.POLLHUP | select.POLLNVAL
+
+now = getattr(time, "monotonic", time.time)
+
+
+class StdoutClosed(Exception):
+    """The consumer of stdout went away: the relay's job is over."""
+
+
+class FileSource(Exception):
+    """The stream path turned out to be a regular file."""
+
+
+def errno_of(exc):
+    """errno of an OSError, IOError, socket.error or (Python 2) select.error."""
+    code = getattr(exc, "errno", None)
+    if code is None and exc.args:
+        code = exc.args[0]
+    return code
+
+
+def to_bytes(text):
+    if isinstance(text, bytes):
+        return text
+    return text.encode("utf-8", "replace")
+
+
+def to_text(data):
+    if isinstance(data, str):
+        return data
+    return data.decode("utf-8", "replace")
+
+
+def message(kind, payload):
+    return MSG_HEADER.pack(kind, len(payload)) + payload
+
+
+class Status(object):
+    """Writes state changes to stderr and tells a listener (the hub's subscribers) about them."""
+
+    def __init__(self):
+        self.line = None
+        self.listener = None
+
+    def set(self, state, detail=""):
+        detail = " ".join(str(detail).split())
+        line = state + (" " + detail if detail else "")
+        if line == self.line:
+            return
+        self.line = line
+        try:
+            os.write(2, to_bytes(STATUS_PREFIX + line + "\n"))
+        except EnvironmentError:
+            pass  # nobody reads stderr: the status is advisory
+        if self.listener is not None and state != ST_READY:
+            self.listener(line)
+
+
+class Output(object):
+    """One consumer that must never block the relay: stdout (bare JPEGs) or a subscriber socket (messages).
+
+    It holds at most the message being sent and the newest frame not started yet (latest wins), plus a few
+    status messages that go out between messages. ``interval`` caps the frame rate (0: no cap).
+    """
+
+    def __init__(self, fd, interval, sock=None):
+        self.fd = fd
+        self.sock = sock
+        self.interval = interval
+        self.view = None
+        self.offset = 0
+        self.pending = None
+        self.control = []
+        self.next_at = 0.0
+
+    def offer(self, frame):
+        self.pending = frame
+
+    def notify(self, line):
+        if self.sock is not None:
+            self.control.append(message(MSG_STATUS, to_bytes(line)))
+            del self.control[:-MAX_CONTROL]
+
+    def busy(self):
+        """True while a message is half sent or a status message waits."""
+        return self.view is not None or bool(self.control)
+
+    def wants_write(self, t):
+        return self.busy() or (self.pending is not None and t >= self.next_at)
+
+    def wake_at(self):
+        """When a waiting frame may be sent (None: nothing waits on the clock)."""
+        if self.pending is not None and not self.busy():
+            return self.next_at
+        return None
+
+    def flush(self, t):
+        """Write what can be written without blocking. False when the consumer is gone."""
+        while True:
+            if self.view is None:
+                if self.control:
+                    data = self.control.pop(0)
+                elif self.pending is not None and t >= self.next_at:
+                    data = self.pending
+                    if self.sock is not None:
+                        data = message(MSG_FRAME, data)
+                    self.pending = None
+                    if self.interval:
+                        self.next_at = t + self.interval
+                else:
+                    return True
+                self.view = memoryview(data)
+                self.offset = 0
+            try:
+                if self.sock is not None:
+                    sent = self.sock.send(self.view[self.offset:])
+                else:
+                    sent = os.write(self.fd, self.view[self.offset:])
+            except EnvironmentError as exc:
+                if errno_of(exc) in _AGAIN:
+                    return True
+                return False
+            self.offset += sent
+            if self.offset >= len(self.view):
+                self.view = None
+
+
+class Relay(object):
+    """What survives a change of role: the stdout consumer, the status and the last frame sent."""
+
+    def __init__(self, path, max_fps, stale):
+        self.path = path
+        self.stale = stale
+        self.max_fps = max_fps
+        self.out = Output(1, 1.0 / max_fps if max_fps > 0 else 0.0)
+        self.status = Status()
+        self.last = None
+        self.lock_path, self.sock_path = rendezvous(path)
+
+    def take(self, frame):
+        """A frame from the source: True if it is new (then it goes to stdout)."""
+        if frame == self.last:
+            return False
+        self.last = frame
+        self.out.offer(frame)
+        return True
+
+    def poll(self, entries, deadline):
+        """Wait for events on ``entries`` [(fd, events)] and stdout until ``deadline``; return {fd: revents}.
+
+        Also flushes stdout and raises StdoutClosed when its reader is gone.
+        """
+        t = now()
+        wake = self.out.wake_at()
+        if wake is not None:
+            deadline = min(deadline, wake)
+        poller = select.poll()
+        poller.register(1, select.POLLOUT if self.out.wants_write(t) else 0)
+        for fd, events in entries:
+            poller.register(fd, events)
+        timeout = max(0, int((deadline - t) * 1000 + 0.999))
+        try:
+            ready = dict(poller.poll(min(timeout, 1000)))
+        except (select.error, EnvironmentError) as exc:
+            if errno_of(exc) != errno.EINTR:
+                raise
+            ready = {}
+        if ready.get(1, 0) & _GONE_EVENTS:
+            raise StdoutClosed()
+        if not self.out.flush(now()):
+            raise StdoutClosed()
+        return ready
+
+    def sleep(self, seconds):
+        deadline = now() + seconds
+        while now() < deadline:
+            self.poll([], deadline)
+
+
+def rendezvous(path):
+    """Lock file and socket path shared by every relay of this user on this stream path."""
+    full = os.path.abspath(path)
+    encode = getattr(os, "fsencode", None)
+    if encode is not None:
+        full = encode(full)
+    stem = "deeplens-relay-%d-%08x" % (os.getuid(), zlib.crc32(full) & 0xFFFFFFFF)
+    folder = os.environ.get("TMPDIR") or "/tmp"
+    if len(os.path.join(folder, stem + ".sock")) > 100:  # Unix socket paths are limited to ~108 bytes
+        folder = "/tmp"
+    return os.path.join(folder, stem + ".lock"), os.path.join(folder, stem + ".sock")
+
+
+def path_kind(path):
+    try:
+        mode = os.stat(path).st_mode
+    except EnvironmentError as exc:
+        if errno_of(exc) in (errno.ENOENT, errno.ENOTDIR):
+            return "missing", ""
+        return "error", "cannot stat the stream: " + str(exc)
+    if stat.S_ISFIFO(mode):
+        return "fifo", ""
+    if stat.S_ISREG(mode):
+        return "file", ""
+    return "error", "the stream path is neither a FIFO nor a file"
+
+
+def pipe_bytes(fd):
+    """Bytes waiting in the pipe (FIONREAD), or a typical pipe size if the call is not available."""
+    try:
+        import termios
+
+        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, struct.pack("i", 0)))[0]
+    except (ImportError, EnvironmentError, AttributeError):
+        return DEFAULT_PIPE
+
+
+class Hub(object):
+    """The one relay reading the FIFO; fans new frames out to stdout and to subscribers."""
+
+    def __init__(self, relay, lock_fd):
+        self.relay = relay
+        self.lock_fd = lock_fd
+        self.reader = FrameReader()
+        self.fifo = None
+        self.open_at = 0.0
+        self.last_bytes_at = 0.0
+        self.frame_len = DEFAULT_PIPE
+        self.session_left = None
+        self.session_start = 0.0
+        self.next_session_at = 0.0
+        self.subs = {}
+        self.listener = None
+
+    def run(self):
+        relay = self.relay
+        try:
+            if os.path.exists(relay.sock_path):
+                os.unlink(relay.sock_path)  # stale: its hub is gone, since we hold the lock
+            self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            mask = os.umask(0o077)
+            try:
+                self.listener.bind(relay.sock_path)
+            finally:
+                os.umask(mask)
+            self.listener.listen(8)
+            self.listener.setblocking(False)
+            relay.status.set(ST_READY, "hub")
+            relay.status.listener = self.tell_subs
+            while True:
+                self.step()
+        finally:
+            relay.status.listener = None
+            self.close()
+
+    def tell_subs(self, line):
+        for out, _ in self.subs.values():
+            out.notify(line)
+
+    def tick(self):
+        intervals = [self.relay.out.interval] + [out.interval for out, _ in self.subs.values()]
+        return max(MIN_TICK, min(MAX_TICK, min(intervals) / 3.0))
+
+    def step(self):
+        relay = self.relay
+        t = now()
+        if self.fifo is None and t >= self.open_at:
+            self.open_fifo(t)
+        deadline = t + 1.0
+        entries = [(self.listener.fileno(), select.POLLIN)]
+        for fd, (out, _) in self.subs.items():
+            entries.append((fd, select.POLLIN | (select.POLLOUT if out.wants_write(t) else 0)))
+            wake = out.wake_at()
+            if wake is not None:
+                deadline = min(deadline, wake)
+        if self.fifo is None:
+            deadline = min(deadline, self.open_at)
+        else:
+            if self.session_left is None and t >= self.next_session_at:
+                self.session_left = pipe_bytes(self.fifo) + 2 * self.frame_len + 4096
+                self.session_start = t
+            if self.session_left is not None:
+                entries.append((self.fifo, select.POLLIN))
+            else:
+                deadline = min(deadline, self.next_session_at)
+            if relay.status.line != ST_NOWRITER:
+                deadline = min(deadline, self.last_bytes_at + relay.stale)
+        ready = relay.poll(entries, deadline)
+        t = now()
+        if self.fifo is not None and ready.get(self.fifo):
+            self.read_fifo(t)
+        elif self.fifo is not None and t - self.last_bytes_at >= relay.stale:
+            relay.status.set(ST_NOWRITER)
+        if ready.get(self.listener.fileno()):
+            self.accept()
+        for fd in list(self.subs):
+            out, inbox = self.subs[fd]
+            events = ready.get(fd, 0)
+            alive = True
+            if events & select.POLLIN or events & _GONE_EVENTS:
+                alive = self.receive(fd, out, inbox)
+            if alive:
+                alive = out.flush(t)
+            if not alive:
+                self.drop(fd)
+
+    def open_fifo(self, t):
+        relay = self.relay
+        kind, detail = path_kind(relay.path)
+        if kind == "file":
+            raise FileSource()
+        if kind != "fifo":
+            relay.status.set(ST_NOFIFO if kind == "missing" else ST_ERROR, detail)
+            self.open_at = t + WAIT
+            return
+        try:
+            self.fifo = os.open(relay.path, os.O_RDONLY | os.O_NONBLOCK)
+        except EnvironmentError as exc:
+            if errno_of(exc) in (errno.ENOENT, errno.ENOTDIR):
+                relay.status.set(ST_NOFIFO)
+            else:
+                relay.status.set(ST_ERROR, "cannot open the stream: " + str(exc))
+            self.open_at = t + WAIT
+            return
+        self.last_bytes_at = t
+        self.session_left = None
+        self.next_session_at = t
+
+    def close_fifo(self, t):
+        if self.fifo is not None:
+            os.close(self.fifo)
+            self.fifo = None
+        self.reader.reset()
+        self.open_at = t + REOPEN_DELAY
+
+    def read_fifo(self, t):
+        """One reading session: read until the budget is spent or the pipe is empty."""
+        relay = self.relay
+        while self.session_left is not None:
+            try:
+                data = os.read(self.fifo, READ_SIZE)
+            except EnvironmentError as exc:
+                if errno_of(exc) in _AGAIN:
+                    return
+                relay.status.set(ST_ERROR, "cannot read the stream: " + str(exc))
+                self.close_fifo(t)
+                self.open_at = t + WAIT
+                return
+            if not data:
+                # Every writer closed the FIFO: the Lambda stopped. Open it again to wait for the next one.
+                relay.status.set(ST_NOWRITER)
+                self.close_fifo(t)
+                return
+            self.last_bytes_at = t
+            self.session_left -= len(data)
+            if self.session_left <= 0:
+                self.session_left = None
+                self.next_session_at = self.session_start + self.tick()
+            for frame in self.reader.feed(data):
+                self.frame_len = len(frame)
+                relay.status.set(ST_STREAMING)
+                if relay.take(frame):
+                    for out, _ in self.subs.values():
+                        out.offer(frame)
+
+    def accept(self):
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except EnvironmentError as exc:
+                if errno_of(exc) in _AGAIN or errno_of(exc) == errno.ECONNABORTED:
+                    return
+                raise
+            conn.setblocking(False)
+            out = Output(conn.fileno(), 0.0, sock=conn)
+            if self.relay.status.line and not self.relay.status.line.startswith(ST_READY):
+                out.notify(self.relay.status.line)
+            if self.relay.last is not None:
+                out.offer(self.relay.last)  # a newcomer gets a picture at once, even if the scene is still
+            self.subs[conn.fileno()] = (out, bytearray())
+
+    def receive(self, fd, out, inbox):
+        """Read a subscriber's hello (its max fps) or notice it left. False when it is gone."""
+        try:
+            data = out.sock.recv(4096)
+        except EnvironmentError as exc:
+            return errno_of(exc) in _AGAIN
+        if not data:
+            return False
+        inbox += data
+        while len(inbox) >= MSG_HEADER.size:
+            kind, length = MSG_HEADER.unpack(bytes(inbox[: MSG_HEADER.size]))
+            if kind != MSG_HELLO or length > 64:
+                return False
+            if len(inbox) < MSG_HEADER.size + length:
+                break
+            text = to_text(bytes(inbox[MSG_HEADER.size : MSG_HEADER.size + length]))
+            del inbox[: MSG_HEADER.size + length]
+            try:
+                fps = float(text)
+            except ValueError:
+                return False
+            out.interval = 1.0 / fps if fps > 0 else 0.0
+        return True
+
+    def drop(self, fd):
+        out, _ = self.subs.pop(fd)
+        out.sock.close()
+
+    def close(self):
+        for fd in list(self.subs):
+            self.drop(fd)
+        if self.listener is not None:
+            self.listener.close()
+            try:
+                os.unlink(self.relay.sock_path)
+            except EnvironmentError:
+                pass
+        if self.fifo is not None:
+            os.close(self.fifo)
+            self.fifo = None
+
+
+class Subscriber(object):
+    """A relay that gets new frames from the hub over its socket and applies its own rate cap."""
+
+    def __init__(self, relay, sock):
+        self.relay = relay
+        self.sock = sock
+        self.inbox = bytearray()
+
+    def run(self):
+        """Returns when the hub went away."""
+        relay = self.relay
+        try:
+            hello = to_bytes(repr(float(relay.max_fps)))
+            self.sock.sendall(message(MSG_HELLO, hello))
+            self.sock.setblocking(False)
+            relay.status.set(ST_READY, "sub")
+            while True:
+                ready = relay.poll([(self.sock.fileno(), select.POLLIN)], now() + 1.0)
+                if ready.get(self.sock.fileno()) and not self.receive():
+                    return
+        except socket.error as exc:
+            if errno_of(exc) in (errno.EPIPE, errno.ECONNRESET, errno.ECONNREFUSED):
+                return
+            raise
+        finally:
+            self.sock.close()
+
+    def receive(self):
+        try:
+            data = self.sock.recv(262144)
+        except EnvironmentError as exc:
+            return errno_of(exc) in _AGAIN
+        if not data:
+            return False
+        inbox = self.inbox
+        inbox += data
+        size = MSG_HEADER.size
+        while len(inbox) >= size:
+            kind, length = MSG_HEADER.unpack(bytes(inbox[:size]))
+            if length > MAX_MESSAGE:
+                return False
+            if len(inbox) < size + length:
+                break
+            payload = bytes(inbox[size : size + length])
+            del inbox[: size + length]
+            if kind == MSG_FRAME:
+                self.relay.take(payload)
+            elif kind == MSG_STATUS:
+                line = to_text(payload)
+                state, _, detail = line.partition(" ")
+                self.relay.status.set(state, detail)
+        return True
+
+
+def become_hub_or_subscriber(relay):
+    """One election round: a Hub or a Subscriber, or None when the hub is still starting."""
+    lock_fd = os.open(relay.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except EnvironmentError as exc:
+        os.close(lock_fd)
+        if errno_of(exc) not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+            raise
+    else:
+        return Hub(relay, lock_fd)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(relay.sock_path)
+    except EnvironmentError:
+        sock.close()
+        return None
+    return Subscriber(relay, sock)
+
+
+def stream_file(relay):
+    """The path is a regular file (e.g. a recording): stream each new frame of it once, then end."""
+    relay.status.set(ST_NOTFIFO)
+    reader = FrameReader()
+    out = relay.out
+    with open(relay.path, "rb") as source:
+        while True:
+            data = source.read(READ_SIZE)
+            for frame in reader.feed(data):
+                relay.take(frame)
+                while out.pending is not None or out.busy():  # no frame of a file is dropped
+                    relay.poll([], now() + 1.0)
+            if not data:
+                return
+
+
+def serve(relay):
+    """Elect a role, run it, elect again when the hub goes away."""
+    while True:
+        kind, detail = path_kind(relay.path)
+        if kind == "file":
+            stream_file(relay)
+            return
+        role = become_hub_or_subscriber(relay)
+        if role is None:
+            relay.sleep(WAIT / 2)
+            continue
+        try:
+            role.run()
+        except FileSource:
+            stream_file(relay)
+            return
+        finally:
+            if isinstance(role, Hub):
+                os.close(role.lock_fd)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="relay.py", description="Relay new frames of a DeepLens stream.")
+    parser.add_argument("path")
+    parser.add_argument("--max-fps", type=float, default=0.0, help="frame rate cap, 0 for none")
+    parser.add_argument("--stale", type=float, default=2.0, help="seconds without bytes before 'nowriter'")
+    args = parser.parse_args(argv)
+    if not args.max_fps >= 0 or not args.stale > 0:
+        parser.error("--max-fps must be >= 0 and --stale > 0")
+    return args
+
+
+def _raise_exit(signum, frame):
+    raise SystemExit(0)
+
+
+def main(argv):
+    args = parse_args(argv)
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # a closed stdout must be an EPIPE error, not a kill
+    signal.signal(signal.SIGTERM, _raise_exit)  # clean up the socket file on the way out
+    signal.signal(signal.SIGHUP, _raise_exit)
+    flags = fcntl.fcntl(1, fcntl.F_GETFL)
+    fcntl.fcntl(1, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+    relay = Relay(args.path, args.max_fps, args.stale)
+    try:
+        serve(relay)
+        while relay.out.busy() or relay.out.pending is not None:
+            relay.poll([], now() + 1.0)
+    except (StdoutClosed, KeyboardInterrupt):
+        pass
+    except Exception as exc:
+        relay.status.set(ST_ERROR, "%s: %s" % (type(exc).__name__, exc))
+        try:
+            os.write(2, to_bytes(traceback.format_exc()))
+        except EnvironmentError:
+            pass
+        return 1
+    finally:
+        try:
+            fcntl.fcntl(1, fcntl.F_SETFL, flags)
+        except EnvironmentError:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

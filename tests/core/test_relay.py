@@ -1,0 +1,426 @@
+"""The device-side relay, run here as a subprocess against a DeepLens-like FIFO writer."""
+
+import ast
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import psutil
+import pytest
+
+from deeplens_gui.core import commands, mjpeg
+from deeplens_gui.core.commands import parse_relay_status, relay_command
+from deeplens_gui.core.mjpeg import FrameReader
+from deeplens_gui.core.relay import relay, relay_script
+from tests.fixtures.frames import make_jpegs
+
+RELAY_SOURCE = relay.__file__
+MJPEG_SOURCE = mjpeg.__file__
+
+
+class RelayRun:
+    """A relay subprocess whose stdout is parsed into frames and whose stderr is parsed into states."""
+
+    def __init__(self, argv, cwd=None, env=None, read_stdout=True):
+        self.proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env
+        )
+        self.ps = psutil.Process(self.proc.pid)
+        self.frames = []  # (arrival time, frame)
+        self.bytes_out = 0
+        self.statuses = []  # (arrival time, state, detail)
+        self.other_stderr = []
+        self.reader = FrameReader()
+        self._lock = threading.Lock()
+        self._threads = [threading.Thread(target=self._read_stderr, name="relay-stderr", daemon=True)]
+        if read_stdout:
+            self._threads.append(threading.Thread(target=self._read_stdout, name="relay-stdout", daemon=True))
+        for thread in self._threads:
+            thread.start()
+
+    def _read_stdout(self):
+        fd = self.proc.stdout.fileno()
+        while True:
+            data = os.read(fd, 65536)
+            if not data:
+                return
+            now = time.monotonic()
+            with self._lock:
+                self.bytes_out += len(data)
+                self.frames.extend((now, frame) for frame in self.reader.feed(data))
+
+    def _read_stderr(self):
+        for raw in self.proc.stderr:
+            parsed = parse_relay_status(raw)
+            with self._lock:
+                if parsed is None:
+                    self.other_stderr.append(raw.decode("utf-8", "replace"))
+                else:
+                    self.statuses.append((time.monotonic(), parsed[0], parsed[1]))
+
+    def got(self):
+        with self._lock:
+            return [frame for _, frame in self.frames]
+
+    def states(self):
+        with self._lock:
+            return [state if not detail else state + " " + detail for _, state, detail in self.statuses]
+
+    def wait_for(self, predicate, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            if self.proc.poll() is not None and not predicate():
+                time.sleep(0.1)  # let the reader threads drain what the process wrote
+                return predicate()
+            time.sleep(0.02)
+        return predicate()
+
+    def wait_state(self, state, timeout=10.0, after=0):
+        return self.wait_for(lambda: state in self.states()[after:], timeout)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(10)
+        for thread in self._threads:
+            thread.join(10)
+        for stream in (self.proc.stdout, self.proc.stderr):
+            if not stream.closed:
+                stream.close()
+
+    def diagnostics(self):
+        return "states={0} stderr={1}".format(self.states(), "".join(self.other_stderr)[-2000:])
+
+
+@pytest.fixture
+def run_relay():
+    """Factory: ``run_relay(path, *options, via="python"|"sh", python=None, **popen)`` starts a relay."""
+    runs = []
+
+    def start(path, *options, via="python", python=None, read_stdout=True, **kwargs):
+        options = [str(o) for o in options]
+        if via == "sh":
+            fps = options[options.index("--max-fps") + 1] if "--max-fps" in options else 0.0
+            stale = options[options.index("--stale") + 1] if "--stale" in options else 2.0
+            argv = ["sh", "-c", relay_command(str(path), max_fps=fps, stale=stale)]
+        else:
+            argv = list(python or [sys.executable]) + ["-c", relay_script(), str(path)] + options
+        run = RelayRun(argv, read_stdout=read_stdout, **kwargs)
+        runs.append(run)
+        return run
+
+    yield start
+    for run in runs:
+        run.close()
+
+
+def _indices(frames, produced):
+    """Position of each output frame in what the writer produced; fails if a frame is not byte-identical."""
+    lookup = {frame: i for i, frame in enumerate(produced)}
+    missing = [len(f) for f in frames if f not in lookup]
+    assert not missing, "relay output frames that the writer never produced (sizes {0})".format(missing)
+    return [lookup[f] for f in frames]
+
+
+def _assert_every_new_frame(run, writer):
+    got = run.got()
+    idx = _indices(got, writer.produced)
+    assert idx == list(range(idx[0], idx[0] + len(idx))), "missing, repeated or reordered frames: {0}".format(idx)
+    assert idx[-1] == len(writer.frames) - 1
+    assert idx[0] <= 2, "the relay started late: first frame {0}".format(idx[0])
+    assert run.bytes_out <= 1.2 * sum(map(len, got)), "duplicates were sent"
+
+
+@pytest.mark.parametrize("via", ["python", "sh"])
+def test_relay_sends_each_new_frame_once_in_order(deeplens_fifo, run_relay, via):
+    writer = deeplens_fifo(frames=make_jpegs(45), fps=30)
+    run = run_relay(writer.path, "--max-fps", 0, via=via)
+    assert run.wait_for(lambda: writer.frames[-1] in run.got(), 20), run.diagnostics()
+    assert writer.produced == writer.frames
+    assert writer.complete_writes > 2 * len(writer.frames), "the writer should re-send its current frame"
+    _assert_every_new_frame(run, writer)
+    assert run.states()[:2] == ["ready hub", "streaming"]
+
+
+def test_rate_cap_keeps_the_newest_frame(deeplens_fifo, run_relay):
+    frames = make_jpegs(120)  # 4 s at 30 fps
+    writer = deeplens_fifo(frames=frames, fps=30)
+    run = run_relay(writer.path, "--max-fps", 5)
+    assert run.wait_for(lambda: len(run.got()) >= 2, 10), run.diagnostics()
+    start = time.monotonic()
+    time.sleep(2.0)
+    with run._lock:
+        in_window = [t for t, _ in run.frames if start <= t < start + 2.0]
+    assert 5 <= len(in_window) <= 12, len(in_window)
+    assert run.wait_for(lambda: writer.done, 10)
+    assert run.wait_for(lambda: run.got()[-1] == frames[-1], 2.0), "the newest frame was not delivered"
+    idx = _indices(run.got(), writer.produced)
+    assert idx == sorted(set(idx)), "frames repeated or out of order"
+    assert len(idx) < len(frames) / 3, "the cap did not drop anything"
+
+
+def test_waits_for_a_missing_fifo_then_streams(deeplens_fifo, run_relay, tmp_path):
+    path = tmp_path / "results.mjpeg"
+    run = run_relay(path, "--stale", 1)
+    assert run.wait_state("nofifo", 5), run.diagnostics()
+    cpu = run.ps.cpu_times()
+    time.sleep(2.0)
+    used = sum(run.ps.cpu_times()[:2]) - sum(cpu[:2])
+    assert used < 0.2, "waiting for the FIFO used {0:.2f} s of CPU in 2 s".format(used)
+    writer = deeplens_fifo(frames=make_jpegs(20), path=path)
+    assert run.wait_for(lambda: writer.frames[-1] in run.got(), 15), run.diagnostics()
+    _assert_every_new_frame(run, writer)
+    assert run.states()[:3] == ["ready hub", "nofifo", "streaming"]
+    assert run.proc.poll() is None
+
+
+def test_writer_crash_reports_nowriter_and_recovers(deeplens_fifo, run_relay):
+    frames = make_jpegs(60)
+    writer = deeplens_fifo(frames=frames, fps=30)
+    run = run_relay(writer.path, "--stale", 1)
+    assert run.wait_for(lambda: len(run.got()) >= 10, 10), run.diagnostics()
+    writer.crash()
+    crashed_at = len(writer.produced)
+    assert run.wait_state("nowriter", 5), run.diagnostics()
+    cpu = run.ps.cpu_times()
+    time.sleep(2.0)
+    used = sum(run.ps.cpu_times()[:2]) - sum(cpu[:2])
+    assert used < 0.2, "waiting for a writer used {0:.2f} s of CPU in 2 s".format(used)
+    seen = len(run.states())
+    writer.restart()
+    assert run.wait_for(lambda: frames[-1] in run.got(), 15), run.diagnostics()
+    assert "streaming" in run.states()[seen:]
+    idx = _indices(run.got(), writer.produced)
+    assert idx == sorted(set(idx))
+    assert max(idx) == len(frames) - 1 and any(i >= crashed_at for i in idx)
+
+
+def test_silent_writer_is_reported_after_stale_seconds(deeplens_fifo, run_relay, tmp_path):
+    # A writer that opened the FIFO but never writes (a hung Lambda): no EOF, only silence.
+    path = tmp_path / "results.mjpeg"
+    os.mkfifo(path)
+    run = run_relay(path, "--stale", 0.5)
+    fd = None
+    deadline = time.monotonic() + 5
+    while fd is None and time.monotonic() < deadline:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until the relay opened it
+        except OSError:
+            time.sleep(0.05)
+    assert fd is not None, run.diagnostics()
+    try:
+        os.write(fd, make_jpegs(1)[0])
+        assert run.wait_state("streaming", 5), run.diagnostics()
+        assert run.wait_state("nowriter", 3), run.diagnostics()
+        assert run.proc.poll() is None
+    finally:
+        os.close(fd)
+
+
+def test_two_relays_share_the_fifo_and_the_subscriber_takes_over(deeplens_fifo, run_relay):
+    frames = make_jpegs(180)  # 6 s at 30 fps
+    writer = deeplens_fifo(frames=frames, fps=30)
+    hub = run_relay(writer.path)
+    assert hub.wait_for(lambda: len(hub.got()) >= 3, 10), hub.diagnostics()
+    sub = run_relay(writer.path)
+    assert sub.wait_state("ready sub", 5), sub.diagnostics()
+    assert sub.wait_for(lambda: len(sub.got()) >= 15, 10), sub.diagnostics()
+    hub_got = hub.got()
+    killed_at = len(writer.produced)
+    hub.proc.kill()  # no clean-up at all: the socket file stays behind
+    hub.proc.wait(5)
+    assert sub.wait_state("ready hub", 5), sub.diagnostics()
+    assert sub.wait_for(lambda: frames[-1] in sub.got(), 15), sub.diagnostics()
+
+    sub_idx = _indices(sub.got(), writer.produced)
+    hub_idx = _indices(hub_got, writer.produced)
+    assert hub_idx == sorted(set(hub_idx)) and sub_idx == sorted(set(sub_idx)), "repeated or reordered frames"
+    # While both ran, the subscriber got what the hub got (the hub hands every new frame on).
+    overlap = [i for i in hub_idx if i >= sub_idx[0]]
+    common = set(overlap) & set(sub_idx)
+    assert len(overlap) >= 10 and len(common) >= 0.9 * len(overlap), (len(overlap), len(common))
+    # After the takeover the former subscriber reads the FIFO itself and misses nothing new.
+    after = [i for i in sub_idx if i > killed_at + 5]
+    assert after == list(range(after[0], len(frames))), after
+    assert sub.states()[:3] == ["ready sub", "streaming", "ready hub"]
+
+
+def test_closing_stdout_ends_the_relay_promptly(deeplens_fifo, run_relay, tmp_path):
+    waiting = run_relay(tmp_path / "missing.mjpeg", read_stdout=False)
+    assert waiting.wait_state("nofifo", 5), waiting.diagnostics()
+    writer = deeplens_fifo(frames=make_jpegs(90))
+    streaming = run_relay(writer.path, read_stdout=False)
+    assert streaming.wait_state("streaming", 10), streaming.diagnostics()
+    assert os.read(streaming.proc.stdout.fileno(), 1000)
+    for run in (waiting, streaming):
+        started = time.monotonic()
+        run.proc.stdout.close()
+        assert run.proc.wait(5) == 0
+        assert time.monotonic() - started < 1.5
+
+
+def test_subscriber_ends_when_its_stdout_closes_and_hub_keeps_going(deeplens_fifo, run_relay):
+    writer = deeplens_fifo(frames=make_jpegs(120))
+    hub = run_relay(writer.path)
+    assert hub.wait_state("streaming", 10), hub.diagnostics()
+    sub = run_relay(writer.path, read_stdout=False)
+    assert sub.wait_state("ready sub", 5), sub.diagnostics()
+    started = time.monotonic()
+    sub.proc.stdout.close()
+    assert sub.proc.wait(5) == 0
+    assert time.monotonic() - started < 1.5
+    assert hub.wait_for(lambda: writer.frames[-1] in hub.got(), 15), hub.diagnostics()
+    assert hub.proc.poll() is None
+
+
+def test_regular_file_is_streamed_once_then_the_relay_ends(run_relay, tmp_path):
+    a, b, c = make_jpegs(3)
+    path = tmp_path / "recording.mjpeg"
+    path.write_bytes(b"junk" + a + a + a + b + c + c)
+    run = run_relay(path)
+    assert run.proc.wait(10) == 0
+    assert run.wait_for(lambda: len(run.got()) >= 3, 2)
+    assert run.got() == [a, b, c]
+    assert "notfifo" in run.states()
+
+
+NASTY_NAME = "my cam's \"stream\" $(touch pwned1) ; touch pwned2 `touch pwned3` & | *.mjpeg"
+
+
+def test_command_quotes_a_hostile_path(deeplens_fifo, run_relay, tmp_path):
+    work = tmp_path / "work dir"
+    work.mkdir()
+    path = work / NASTY_NAME
+    writer = deeplens_fifo(frames=make_jpegs(20), path=path)
+    run = run_relay(path, via="sh", cwd=str(work))
+    assert run.wait_for(lambda: writer.frames[-1] in run.got(), 15), run.diagnostics()
+    _assert_every_new_frame(run, writer)
+    assert sorted(os.listdir(work)) == [NASTY_NAME], "the path was interpreted by the shell"
+    assert sorted(os.listdir(tmp_path)) == ["work dir"]
+
+
+def test_without_python_the_command_falls_back_to_cat(deeplens_fifo, run_relay, tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "cat"):
+        os.symlink(shutil.which(tool), bin_dir / tool)
+    writer = deeplens_fifo(frames=make_jpegs(5), fps=30)
+    run = run_relay(writer.path, via="sh", env={"PATH": str(bin_dir)})
+    assert run.wait_state("nopython", 5), run.diagnostics()
+    assert run.wait_for(lambda: len(run.got()) >= 50, 10)
+    got = run.got()
+    _indices(got, writer.produced)
+    assert len(set(got)) < len(got), "cat passes the Lambda's duplicates through"
+
+
+def test_relay_command_shape_and_validation():
+    command = relay_command("/tmp/results.mjpeg", max_fps=5, stale=1.5)
+    assert command.startswith("sh -c ")
+    assert command.endswith("/tmp/results.mjpeg --max-fps 5.0 --stale 1.5")
+    assert len(command) < 100_000, "the command line must stay well below the kernel's per-argument limit"
+    assert relay_command().endswith("/tmp/results.mjpeg --max-fps 0.0 --stale 2.0")
+    for bad in (dict(max_fps=-1), dict(max_fps=float("nan")), dict(stale=0), dict(stale=float("inf"))):
+        with pytest.raises(ValueError):
+            relay_command("/tmp/x", **bad)
+    with pytest.raises(ValueError):
+        relay_command("")
+
+
+def test_parse_relay_status():
+    assert parse_relay_status("deeplens-relay: ready hub\n") == ("ready", "hub")
+    assert parse_relay_status(b"deeplens-relay: streaming\r\n") == ("streaming", "")
+    assert parse_relay_status("deeplens-relay: error cannot open the stream: denied") == (
+        "error",
+        "cannot open the stream: denied",
+    )
+    assert parse_relay_status("Traceback (most recent call last):") is None
+    assert parse_relay_status("deeplens-relay: ") is None
+    # The relay's own names and the client's must agree.
+    device = {relay.ST_READY, relay.ST_NOFIFO, relay.ST_NOTFIFO, relay.ST_NOWRITER, relay.ST_STREAMING}
+    device.add(relay.ST_ERROR)
+    assert device | {commands.RELAY_NOPYTHON} == commands.RELAY_STATES
+    assert relay.STATUS_PREFIX == commands.RELAY_STATUS_PREFIX
+
+
+def test_relay_script_is_self_contained_and_cached():
+    script = relay_script()
+    assert script is relay_script()
+    assert script.index("class FrameReader(object):") < script.index("class Hub(object):")
+    # The embedded reader and the relay share one namespace: the relay must not shadow the reader's names.
+    reader_names = _top_level_names(MJPEG_SOURCE)
+    relay_names = _top_level_names(RELAY_SOURCE)
+    clash = (reader_names & relay_names) - {"re"}
+    assert clash == {"FrameReader"} or not clash, clash
+
+
+def _top_level_names(path):
+    tree = ast.parse(open(path, encoding="utf-8").read())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def test_device_code_is_python27_and_35_compatible():
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from vermin import main; sys.exit(main())"]
+        + ["-q", "--no-tips", "-t=2.7-", "-t=3.5-", "--violations", MJPEG_SOURCE, RELAY_SOURCE],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
+
+
+def _python2():
+    """A working Python 2 interpreter as an argv prefix, or None."""
+    candidates = []
+    if shutil.which("python2"):
+        candidates.append((["python2"], None))
+        pyenv = shutil.which("pyenv")
+        if pyenv:
+            versions = subprocess.run([pyenv, "versions", "--bare"], capture_output=True, text=True).stdout.split()
+            for version in versions:
+                if version.startswith("2."):
+                    candidates.append((["python2"], dict(os.environ, PYENV_VERSION=version)))
+    for argv, env in candidates:
+        try:
+            probe = subprocess.run(
+                argv + ["-c", "import sys; print(sys.version_info[0])"], capture_output=True, text=True, env=env
+            )
+        except OSError:
+            continue
+        if probe.returncode == 0 and probe.stdout.strip() == "2":
+            return argv, env
+    return None
+
+
+def test_relay_on_python2_with_a_python3_subscriber(deeplens_fifo, run_relay):
+    found = _python2()
+    if found is None:
+        pytest.skip("no python2 interpreter on this machine")
+    argv, env = found
+    frames = make_jpegs(90)
+    writer = deeplens_fifo(frames=frames, fps=30)
+    hub = run_relay(writer.path, "--max-fps", 0, python=argv, env=env)
+    assert hub.wait_state("streaming", 10), hub.diagnostics()
+    sub = run_relay(writer.path, "--max-fps", 10)
+    assert sub.wait_state("ready sub", 5), sub.diagnostics()
+    assert hub.wait_for(lambda: frames[-1] in hub.got(), 20), hub.diagnostics()
+    assert sub.wait_for(lambda: frames[-1] in sub.got(), 5), sub.diagnostics()
+    _assert_every_new_frame(hub, writer)
+    sub_idx = _indices(sub.got(), writer.produced)
+    assert sub_idx == sorted(set(sub_idx)) and len(sub_idx) >= 5
+    hub.proc.send_signal(signal.SIGTERM)  # the Python 2 hub leaves cleanly, the Python 3 subscriber takes over
+    assert hub.proc.wait(5) == 0
+    assert sub.wait_state("ready hub", 5), sub.diagnostics()

@@ -1,0 +1,57 @@
+"""The CLI against virtual DeepLens devices running the real face project, exactly as against sshd."""
+
+import cv2
+import numpy as np
+import pytest
+
+from deeplens_gui import cli
+from deeplens_gui.core.mjpeg import FrameReader
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def face_fleet(sim_fleet, tmp_path):
+    fleet = sim_fleet(3, project="face")
+    known_hosts = fleet.write_known_hosts(tmp_path / "class.known_hosts")
+    roster = fleet.write_roster(tmp_path / "class.toml", known_hosts=known_hosts)
+    return fleet, roster, known_hosts
+
+
+def test_record_three_virtual_devices_from_the_roster(face_fleet, tmp_path, capsys):
+    fleet, roster, _ = face_fleet
+    for device in fleet.devices:
+        out = tmp_path / (device.name + ".mjpeg")
+        assert cli.main(["record", device.name, "--roster", str(roster), "-o", str(out), "--frames", "5"]) == 0
+        reader = FrameReader()
+        frames = reader.feed(out.read_bytes())
+        assert len(frames) == 5 and len(set(frames)) == 5
+        image = cv2.imdecode(np.frombuffer(frames[-1], np.uint8), cv2.IMREAD_COLOR)
+        assert image.shape == (480, 858, 3), "the face project streams 480p"
+    assert capsys.readouterr().out.count("Saved 5 frames") == 3
+
+
+def test_snapshot_by_target_with_key_and_known_hosts(face_fleet, tmp_path):
+    fleet, _, known_hosts = face_fleet
+    device = fleet.devices[0]
+    out = tmp_path / "face.png"
+    assert cli.main(["snapshot", device.target, "-i", str(device.client_key_path), "--known-hosts",
+                     str(known_hosts), "--stream-path", str(device.stream_path), "-o", str(out)]) == 0
+    assert cv2.imread(str(out)).shape == (480, 858, 3)
+
+
+def test_stopped_project_is_reported(face_fleet, tmp_path, capsys):
+    fleet, roster, _ = face_fleet
+    device = fleet.devices[1]
+    device.stop_project()
+    code = cli.main(["snapshot", device.name, "--roster", str(roster), "-o", str(tmp_path / "x.jpg"),
+                     "--timeout", "3"])
+    assert code == 1
+    assert "No project" in capsys.readouterr().err
+
+
+def test_unknown_roster_name_is_a_clear_error(face_fleet, tmp_path, capsys):
+    _, roster, _ = face_fleet
+    assert cli.main(["snapshot", "desk-99", "--roster", str(roster), "-o", str(tmp_path / "x.jpg")]) == 1
+    err = capsys.readouterr().err
+    assert "desk-99" in err

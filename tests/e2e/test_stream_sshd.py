@@ -1,0 +1,179 @@
+"""FrameSource over a real sshd: frames, honest states, reconnects, prompt stop."""
+
+import threading
+import time
+
+import pytest
+
+from deeplens_gui.core.errors import AuthFailed
+from deeplens_gui.core.ssh import DeviceConnection
+from deeplens_gui.core.stream import FrameSource, StreamState
+from tests.fixtures.frames import make_jpegs
+
+
+class Recorder:
+    """Collects what a FrameSource reports, and lets the test wait for conditions."""
+
+    def __init__(self):
+        self.frames = []
+        self.statuses = []
+        self.changed = threading.Condition()
+
+    def on_frame(self, frame):
+        with self.changed:
+            self.frames.append(frame)
+            self.changed.notify_all()
+
+    def on_status(self, status):
+        with self.changed:
+            self.statuses.append(status)
+            self.changed.notify_all()
+
+    def wait(self, predicate, timeout=15.0):
+        with self.changed:
+            assert self.changed.wait_for(predicate, timeout), "timed out; statuses: {0}".format(
+                [(s.state.value, s.message) for s in self.statuses[-6:]])
+
+    def states(self):
+        return [s.state for s in self.statuses]
+
+
+@pytest.fixture
+def run_source():
+    started = []
+
+    def start(connection, **kwargs):
+        rec = Recorder()
+        source = FrameSource(connection, on_frame=rec.on_frame, on_status=rec.on_status, **kwargs)
+        thread = threading.Thread(target=source.run, name="test-stream")
+        thread.start()
+        started.append((source, thread, connection))
+        return source, rec, thread
+
+    yield start
+    for source, thread, connection in started:
+        source.stop()
+        thread.join(5)
+        connection.close()
+
+
+def test_decoded_frames_arrive_with_stats(sshd, deeplens_fifo, run_source):
+    writer = deeplens_fifo(frames=make_jpegs(120, 858, 480), fps=30)
+    connection = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    source, rec, _ = run_source(connection, max_fps=15)
+    rec.wait(lambda: len(rec.frames) >= 10)
+    frame = rec.frames[-1]
+    assert frame.image.shape == (480, 858, 3)
+    assert (frame.width, frame.height) == (858, 480)
+    assert frame.jpeg in writer.produced
+    assert [f.seq for f in rec.frames] == list(range(1, len(rec.frames) + 1))
+    stats = source.stats()
+    assert 5 <= stats.fps <= 17, stats
+    assert stats.bytes_per_s > 0 and stats.last_frame_age < 1.0
+    assert source.status.state is StreamState.LIVE
+    assert rec.states()[:1] == [StreamState.CONNECTING]
+
+
+def test_reduced_decode_and_size_change_mid_stream(sshd, deeplens_fifo, run_source):
+    frames = make_jpegs(15, 640, 480) + make_jpegs(30, 858, 480, start=15)
+    writer = deeplens_fifo(frames=frames, fps=30)
+    connection = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    source, rec, _ = run_source(connection, max_fps=0, reduce=4)
+    rec.wait(lambda: any(f.width == 858 for f in rec.frames))
+    small = [f for f in rec.frames if f.width == 640]
+    big = [f for f in rec.frames if f.width == 858]
+    assert small and big
+    assert small[0].image.shape == (120, 160, 3)
+    assert big[-1].image.shape == (120, 215, 3)
+
+
+def test_stop_returns_promptly_while_streaming_and_while_waiting(sshd, deeplens_fifo, run_source, tmp_path):
+    writer = deeplens_fifo()
+    connection = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    source, rec, thread = run_source(connection)
+    rec.wait(lambda: len(rec.frames) >= 2)
+    begun = time.monotonic()
+    source.stop()
+    thread.join(2)
+    assert not thread.is_alive() and time.monotonic() - begun < 1.0
+    assert source.status.state is StreamState.STOPPED
+
+    waiting = DeviceConnection(sshd.device(stream_path=str(tmp_path / "none.mjpeg")), sshd.options())
+    source, rec, thread = run_source(waiting)
+    rec.wait(lambda: StreamState.WAITING in rec.states())
+    begun = time.monotonic()
+    source.stop()
+    thread.join(2)
+    assert not thread.is_alive() and time.monotonic() - begun < 1.0
+
+
+def test_no_project_then_project_starts(sshd, deeplens_fifo, run_source, tmp_path):
+    path = tmp_path / "later.mjpeg"
+    connection = DeviceConnection(sshd.device(stream_path=str(path)), sshd.options())
+    source, rec, _ = run_source(connection)
+    rec.wait(lambda: StreamState.WAITING in rec.states())
+    waiting = [s for s in rec.statuses if s.state is StreamState.WAITING][0]
+    assert "No project is running" in waiting.message and str(path) in waiting.message
+    writer = deeplens_fifo(path=path)
+    rec.wait(lambda: len(rec.frames) >= 3)
+    assert rec.frames[-1].jpeg in writer.produced
+    assert source.status.state is StreamState.LIVE
+
+
+def test_project_crash_is_reported_and_recovers(sshd, deeplens_fifo, run_source):
+    writer = deeplens_fifo(frames=make_jpegs(300), fps=30)
+    connection = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    source, rec, _ = run_source(connection, stall_after=1.0)
+    rec.wait(lambda: len(rec.frames) >= 3)
+    writer.crash()
+    rec.wait(lambda: source.status.state in (StreamState.WAITING, StreamState.STALLED))
+    assert "stopped or crashed" in source.status.message or "No new frame" in source.status.message
+    seen = len(rec.frames)
+    writer.restart()
+    rec.wait(lambda: len(rec.frames) > seen + 2 and source.status.state is StreamState.LIVE)
+
+
+def test_sshd_restart_mid_stream_recovers_by_itself(sshd_factory, deeplens_fifo, run_source):
+    server = sshd_factory()
+    writer = deeplens_fifo(frames=make_jpegs(600), fps=30)
+    connection = DeviceConnection(server.device(stream_path=writer.path), server.options())
+    source, rec, _ = run_source(connection, backoff=(0.2, 1.0))
+    rec.wait(lambda: len(rec.frames) >= 3)
+    server.stop()
+    rec.wait(lambda: StreamState.RECONNECTING in rec.states())
+    reconnecting = [s for s in rec.statuses if s.state is StreamState.RECONNECTING][-1]
+    assert "Reconnecting" in reconnecting.message
+    seen = len(rec.frames)
+    server.start()
+    rec.wait(lambda: len(rec.frames) > seen + 3, timeout=20)
+    assert source.status.state is StreamState.LIVE
+    assert source.stats().reconnects >= 1
+
+
+def test_two_viewers_both_get_whole_frames(sshd, deeplens_fifo, run_source):
+    writer = deeplens_fifo(frames=make_jpegs(300), fps=30)
+    first = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    second = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    source_a, rec_a, _ = run_source(first, max_fps=0)
+    source_b, rec_b, _ = run_source(second, max_fps=0)
+    rec_a.wait(lambda: len(rec_a.frames) >= 20)
+    rec_b.wait(lambda: len(rec_b.frames) >= 20)
+    for rec in (rec_a, rec_b):
+        assert all(f.jpeg in writer.produced for f in rec.frames)
+        indexes = [writer.produced.index(f.jpeg) for f in rec.frames]
+        assert indexes == sorted(indexes)
+    assert source_a.stats().corrupt == source_b.stats().corrupt == 0
+
+
+def test_auth_failure_is_terminal_and_not_retried(sshd, run_source, tmp_path):
+    from tests.fixtures.sshd import write_key_pair
+
+    stranger = str(tmp_path / "stranger")
+    write_key_pair(stranger)
+    connection = DeviceConnection(sshd.device(identity=stranger), sshd.options())
+    source, rec, thread = run_source(connection)
+    thread.join(10)
+    assert not thread.is_alive()
+    assert source.status.state is StreamState.FAILED
+    assert isinstance(source.status.error, AuthFailed)
+    assert rec.states().count(StreamState.CONNECTING) == 1
