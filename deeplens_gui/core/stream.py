@@ -181,8 +181,7 @@ class FrameSource:
         self._stopping.set()
         with self._lock:
             channel = self._channel
-        if channel is not None:
-            channel.close()
+        _close_quietly(channel)
 
     @property
     def stopped(self):
@@ -224,8 +223,7 @@ class FrameSource:
         finally:
             with self._lock:
                 channel, self._channel = self._channel, None
-            if channel is not None:
-                channel.close()
+            _close_quietly(channel)
             if self._status.state is not StreamState.FAILED:
                 self._set_status(StreamState.STOPPED)
 
@@ -242,7 +240,7 @@ class FrameSource:
         with self._lock:
             self._channel = channel
         if self._stopping.is_set():
-            channel.close()
+            _close_quietly(channel)
             return
         self.reader.reset()
         if self._status.state is not StreamState.LIVE:
@@ -397,3 +395,13 @@ def _drain_stderr(channel):
     while channel.recv_stderr_ready():
         chunks.append(channel.recv_stderr(4096))
     return b"".join(chunks)
+
+
+def _close_quietly(channel):
+    """Close a channel whose transport may already be dead (paramiko then raises EOFError/OSError)."""
+    if channel is None:
+        return
+    try:
+        channel.close()
+    except (EOFError, OSError):
+        pass

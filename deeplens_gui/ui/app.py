@@ -1,0 +1,221 @@
+"""Composition root of the GUI: the QApplication, the excepthook, the main window and (``--demo``) a virtual fleet."""
+
+import dataclasses
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+
+from PyQt5.QtCore import QCoreApplication, QObject, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QIcon
+from PyQt5.QtWidgets import QApplication
+
+import resources
+from deeplens_gui.core.device import PROJECT_STREAM
+from deeplens_gui.core.errors import ConfigError
+from deeplens_gui.core.ssh import SshOptions
+from deeplens_gui.ui import controllers
+from deeplens_gui.ui.controllers import JobRunner
+from deeplens_gui.ui.dialogs import ErrorDialog, ExceptionDialog
+from deeplens_gui.ui.main_window import MainWindow
+
+APP_NAME = "DeepLens Console"
+#: Virtual devices started by ``--demo`` and the project they run.
+DEMO_DEVICES = 3
+DEMO_PROJECT = "face"
+#: How long the app waits at exit for stream threads still ending (a TCP connect) before leaving them.
+EXIT_WAIT_MS = 300
+
+
+class ExceptionHook(QObject):
+    """``sys.excepthook`` that shows a bug in a dialog instead of ending the app (from any thread)."""
+
+    caught = pyqtSignal(object, object, object)
+
+    def __init__(self, parent_widget=None):
+        super().__init__()
+        self._parent_widget = parent_widget
+        self._previous = None
+        self._showing = False
+        self.caught.connect(self._on_caught)
+
+    def set_parent_widget(self, widget):
+        """The window the dialog is centred on."""
+        self._parent_widget = widget
+
+    def install(self):
+        """Become ``sys.excepthook``."""
+        self._previous = sys.excepthook
+        sys.excepthook = self
+
+    def uninstall(self):
+        """Put the previous hook back."""
+        if sys.excepthook is self:
+            sys.excepthook = self._previous or sys.__excepthook__
+
+    def __call__(self, exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        self.caught.emit(exc_type, exc, tb)  # queued to the GUI thread when raised in a worker
+
+    @pyqtSlot(object, object, object)
+    def _on_caught(self, exc_type, exc, tb):
+        if self._showing:
+            return  # one dialog at a time; the rest are on stderr
+        self._showing = True
+        try:
+            ExceptionDialog.show_exception(self._parent_widget, exc_type, exc, tb)
+        finally:
+            self._showing = False
+
+
+class DemoFleet(QObject):
+    """``--demo``: virtual DeepLens devices started off the GUI thread, listed and connected in the window."""
+
+    started = pyqtSignal(list)
+    failed = pyqtSignal(str)
+
+    def __init__(self, window, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None, parent=None):
+        super().__init__(parent)
+        self._window = window
+        self._count = count
+        self._project = project
+        self._fleet_factory = fleet_factory
+        self._jobs = JobRunner(max_threads=1, parent=self)
+        self._fleet = None
+        self._folder = None
+        self._stopped = False
+
+    def start(self):
+        """Start the fleet in the background; the window shows progress and connects to the first device."""
+        self._window.view.set_message(self.tr("Starting virtual DeepLens…"),
+                                      self.tr("{0} virtual cameras run on this computer for the demo.").format(
+                                          self._count))
+        self._jobs.submit(self._start_fleet, on_done=self._on_fleet_started, on_error=self._on_fleet_failed)
+
+    def _start_fleet(self):
+        if self._fleet_factory is None:
+            from deeplens_gui.sim.fleet import Fleet
+
+            factory = Fleet
+        else:
+            factory = self._fleet_factory
+        self._folder = tempfile.mkdtemp(prefix="deeplens-demo-")
+        self._fleet = factory(self._count, project=self._project)
+        self._fleet.start()
+        known_hosts = os.path.join(self._folder, "known_hosts")
+        self._fleet.write_known_hosts(known_hosts)
+        return known_hosts, [virtual.device() for virtual in self._fleet.devices]
+
+    def _on_fleet_started(self, result):
+        if self._stopped:
+            return
+        known_hosts, devices = result
+        window = self._window
+        # The virtual devices take their own client key only: the user's agent and keys stay out of the demo.
+        window.set_ssh_options(dataclasses.replace(window.ssh_options, known_hosts=known_hosts,
+                                                   look_for_keys=False, allow_agent=False, use_keyring=False))
+        window.set_devices(devices)
+        window.connect_device(devices[0])
+        self.started.emit(devices)
+
+    def _on_fleet_failed(self, error):
+        if self._stopped:
+            return
+        text = str(error) or type(error).__name__
+        self._window.view.set_message(self.tr("The virtual DeepLens did not start"), text, error=True)
+        self.failed.emit(text)
+
+    def stop(self):
+        """Stop the fleet (waiting for a start still under way) and delete its files. Idempotent."""
+        self._stopped = True
+        self._jobs.shutdown(30000)
+        fleet, self._fleet = self._fleet, None
+        if fleet is not None:
+            fleet.stop()
+        folder, self._folder = self._folder, None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class Console:
+    """Everything the GUI process owns: build with ``start()``, tear down with ``shutdown()``."""
+
+    def __init__(self, options, fleet_factory=None, settings=None):
+        self.options = options
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.app.setApplicationName(APP_NAME)
+        self.app.setOrganizationName(APP_NAME)
+        self.app.setApplicationDisplayName(APP_NAME)
+        self.app.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
+        self.hook = ExceptionHook()
+        self.window = None
+        self.demo = None
+        self._fleet_factory = fleet_factory
+        self._settings = settings
+        self._shut_down = False
+
+    def start(self):
+        """Install the hook, show the window, start the demo fleet or connect to ``--connect``."""
+        self.hook.install()
+        options = self.options
+        self.window = MainWindow(ssh_options=ssh_options(options),
+                                 stream_path=getattr(options, "stream_path", None) or PROJECT_STREAM,
+                                 identity=getattr(options, "identity", None), settings=self._settings)
+        self.hook.set_parent_widget(self.window)
+        self.window.show()
+        if getattr(options, "demo", False):
+            self.demo = DemoFleet(self.window, fleet_factory=self._fleet_factory)
+            self.demo.start()
+        elif getattr(options, "target", None):
+            self.window.target_combo.setCurrentText(options.target)
+            self.window.connect_to(options.target)
+        return self
+
+    def shutdown(self):
+        """Stop streams, the fleet and background jobs; returns how many stream threads were left ending."""
+        if self._shut_down:
+            return 0
+        self._shut_down = True
+        if self.window is not None:
+            self.window.shutdown()
+        if self.demo is not None:
+            self.demo.stop()
+        self.hook.uninstall()
+        return controllers.wait_detached(EXIT_WAIT_MS)
+
+
+def ssh_options(options):
+    """SshOptions from the command line's connection options (those present on ``options``)."""
+    password = None
+    variable = getattr(options, "password_env", None)
+    if variable:
+        if variable not in os.environ:
+            raise ConfigError(QCoreApplication.translate(
+                "Console", "The environment variable {0} named by --password-env is not set.").format(variable))
+        password = os.environ[variable]
+    return SshOptions(ssh_config=getattr(options, "ssh_config", None),
+                      known_hosts=getattr(options, "known_hosts", None),
+                      accept_new_host_key=bool(getattr(options, "accept_new_host_key", False)),
+                      password=password)
+
+
+def run_gui(options):
+    """Run the GUI until the user quits; returns the exit status."""
+    if QApplication.instance() is None:
+        QApplication.setAttribute(Qt.AA_EnableHighDpiScaling, True)
+        QApplication.setAttribute(Qt.AA_UseHighDpiPixmaps, True)
+    console = Console(options)
+    try:
+        console.start()
+    except ConfigError as error:
+        ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), str(error))
+        console.shutdown()
+        return 2
+    try:
+        return console.app.exec_()
+    finally:
+        console.shutdown()

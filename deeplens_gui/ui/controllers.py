@@ -1,0 +1,376 @@
+"""Controllers: the bridge between core's blocking objects and Qt's event loop.
+
+A DeviceController owns one long-lived stream thread for its device: a StreamWorker moved to a QThread runs
+``FrameSource.run()``. Frames are decoded in that thread into QImages and parked in a one-frame slot (the
+newest frame wins); the GUI thread takes them when it repaints. Short jobs run on a JobRunner, a private
+bounded pool, never on Qt's global pool.
+"""
+
+import itertools
+import sys
+import threading
+import time
+
+from PyQt5 import sip
+from PyQt5.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QImage
+
+from deeplens_gui.core.errors import DeepLensError, UnknownHostKey
+from deeplens_gui.core.stream import FrameSource, StreamState, StreamStats, StreamStatus
+
+#: How often the controller publishes StreamStats (ms).
+STATS_INTERVAL_MS = 500
+#: How long stop() waits after asking the source to stop, before also closing the connection (ms).
+STOP_GRACE_MS = 150
+#: How long stop() waits in total before leaving a stuck thread (a TCP connect) to end in the background (ms).
+STOP_WAIT_MS = 400
+
+
+def frame_to_qimage(frame):
+    """A QImage owning its pixels for a core Frame (BGR array, or the JPEG when it was not decoded)."""
+    array = frame.image
+    if array is not None:
+        height, width = array.shape[:2]
+        if array.ndim != 3 or array.shape[2] != 3:
+            return None
+        if not array.flags["C_CONTIGUOUS"]:
+            array = array.copy()
+        image = QImage(array.data, width, height, array.strides[0], QImage.Format_BGR888)
+        return image.copy()  # detach from the numpy buffer before it goes away
+    image = QImage.fromData(frame.jpeg, "JPG")
+    return None if image.isNull() else image
+
+
+class StreamWorker(QObject):
+    """Runs a FrameSource in the thread it was moved to, then closes the connection and ends the thread."""
+
+    finished = pyqtSignal()
+    crashed = pyqtSignal(object)
+
+    def __init__(self, source, connection):
+        super().__init__()
+        self.source = source
+        self.connection = connection
+
+    @pyqtSlot()
+    def run(self):
+        """Blocks until the source stops; a bug inside is reported through ``crashed`` (exc_info)."""
+        try:
+            self.source.run()
+        except Exception:
+            self.crashed.emit(sys.exc_info())
+        finally:
+            try:
+                self.connection.close()
+            except Exception:
+                self.crashed.emit(sys.exc_info())
+            self.finished.emit()
+            # quit() before the thread's event loop starts makes exec() return at once: the thread ends here.
+            self.thread().quit()
+
+
+class _Run:
+    """One start() of a controller: the thread, its worker and the core objects it drives."""
+
+    _tokens = itertools.count(1)
+
+    def __init__(self, thread, worker, source, connection):
+        self.token = next(self._tokens)
+        self.thread = thread
+        self.worker = worker
+        self.source = source
+        self.connection = connection
+        self.active = True
+
+
+class DeviceController(QObject):
+    """Streams one device in its own thread and publishes frames, states and stats to the GUI thread.
+
+    ``connection_factory(device)`` returns a core connection (lazy, idempotent ``close()``); ``source_factory``
+    builds the FrameSource (both injectable for tests).
+    """
+
+    frame_ready = pyqtSignal()
+    status_changed = pyqtSignal(object)
+    stats_updated = pyqtSignal(object)
+    host_key_unknown = pyqtSignal(object)
+    crashed = pyqtSignal(object)
+    _status_received = pyqtSignal(int, object)
+
+    def __init__(self, device, connection_factory, source_factory=FrameSource, max_fps=15.0, parent=None):
+        super().__init__(parent)
+        self.device = device
+        self._connection_factory = connection_factory
+        self._source_factory = source_factory
+        self._max_fps = max_fps
+        self._reduce = 1
+        self._run = None
+        self._lock = threading.Lock()
+        self._pending = None
+        self._last_frame = None
+        self._status = StreamStatus(StreamState.IDLE)
+        self._stats = StreamStats()
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setInterval(STATS_INTERVAL_MS)
+        self._stats_timer.timeout.connect(self._on_stats_timer_timeout)
+        self._status_received.connect(self._on_worker_status)
+
+    # ----------------------------------------------------------------- public
+    @property
+    def status(self):
+        """The last StreamStatus seen on the GUI thread."""
+        return self._status
+
+    @property
+    def stats(self):
+        """The last published StreamStats."""
+        return self._stats
+
+    def is_running(self):
+        """True while the stream thread runs."""
+        return self._run is not None and self._run.thread.isRunning()
+
+    def start(self):
+        """Start streaming in a new thread (stopping any previous one first)."""
+        self.stop(emit=False)
+        connection = self._connection_factory(self.device)
+        run_holder = []
+
+        def on_frame(frame):
+            run = run_holder[0]
+            if not run.active:
+                return
+            image = frame_to_qimage(frame)
+            if image is None:
+                return
+            with self._lock:
+                if not run.active:
+                    return
+                was_empty = self._pending is None
+                self._pending = image
+            if was_empty:
+                self.frame_ready.emit()
+
+        def on_status(status):
+            self._status_received.emit(run_holder[0].token, status)
+
+        source = self._source_factory(connection, path=self.device.stream_path, max_fps=self._max_fps,
+                                      reduce=self._reduce, on_frame=on_frame, on_status=on_status)
+        thread = QThread()
+        thread.setObjectName("stream-{0}".format(self.device.name))
+        worker = StreamWorker(source, connection)
+        worker.moveToThread(thread)
+        run = _Run(thread, worker, source, connection)
+        run_holder.append(run)
+        thread.started.connect(worker.run)
+        worker.crashed.connect(self._on_worker_crashed)
+        thread.finished.connect(lambda token=run.token: self._on_thread_finished(token))
+        self._run = run
+        self._stats = StreamStats()
+        self._set_status(StreamStatus(StreamState.CONNECTING))
+        thread.start()
+        self._stats_timer.start()
+
+    def restart(self):
+        """Stop and start again (after the user accepted a host key, or to retry)."""
+        self.start()
+
+    def stop(self, emit=True):
+        """Stop streaming. Returns within about STOP_WAIT_MS even when the thread is stuck connecting."""
+        self._stats_timer.stop()
+        run, self._run = self._run, None
+        with self._lock:
+            if run is not None:
+                run.active = False
+            self._pending = None
+        if run is not None:
+            self._last_frame = run.source.latest()
+            run.source.stop()
+            if not run.thread.wait(STOP_GRACE_MS):
+                # Still connecting or handshaking: closing the connection makes a blocked socket call return.
+                run.connection.close()
+                if not run.thread.wait(STOP_WAIT_MS - STOP_GRACE_MS):
+                    _detach(run)
+        if emit and (run is not None or self._status.state not in (StreamState.IDLE, StreamState.STOPPED)):
+            self._set_status(StreamStatus(StreamState.STOPPED, last_frame_age=self._stats.last_frame_age))
+
+    def take_frame(self):
+        """The newest decoded frame as a QImage, or None when no new frame arrived since the last call."""
+        with self._lock:
+            image, self._pending = self._pending, None
+        return image
+
+    def latest_frame(self):
+        """The newest core Frame (its JPEG is full size), or None."""
+        run = self._run
+        return run.source.latest() if run is not None else self._last_frame
+
+    def set_reduce(self, factor):
+        """Decode at 1/``factor`` of the size (1, 2, 4 or 8) from the next frame on."""
+        self._reduce = factor
+        if self._run is not None:
+            self._run.source.set_reduce(factor)
+
+    @property
+    def reduce(self):
+        """The current reduction factor."""
+        return self._reduce
+
+    # ----------------------------------------------------------------- slots (GUI thread)
+    @pyqtSlot(int, object)
+    def _on_worker_status(self, token, status):
+        if self._run is None or token != self._run.token:
+            return  # a late status of a run that was stopped
+        self._set_status(status)
+        if status.state is StreamState.FAILED and isinstance(status.error, UnknownHostKey):
+            self.host_key_unknown.emit(status.error)
+
+    @pyqtSlot(object)
+    def _on_worker_crashed(self, exc_info):
+        self.crashed.emit(exc_info)
+        sys.excepthook(*exc_info)
+
+    def _on_thread_finished(self, token):
+        run = self._run
+        if run is None or run.token != token:
+            return
+        run.thread.wait()
+        self._stats_timer.stop()
+        self._on_stats_timer_timeout()
+        self._last_frame = run.source.latest()
+        self._run = None
+        if self._status.state not in (StreamState.FAILED, StreamState.STOPPED):
+            self._set_status(StreamStatus(StreamState.STOPPED, last_frame_age=self._stats.last_frame_age))
+
+    @pyqtSlot()
+    def _on_stats_timer_timeout(self):
+        run = self._run
+        if run is None:
+            return
+        self._stats = run.source.stats()
+        self.stats_updated.emit(self._stats)
+
+    def _set_status(self, status):
+        self._status = status
+        self.status_changed.emit(status)
+
+
+# --------------------------------------------------------------------- threads left to finish in the background
+_detached = []
+
+
+def _detach(run):
+    """Keep a stuck run alive (referenced) until its thread ends by itself, so nothing is destroyed running."""
+    _detached.append(run)
+    run.thread.finished.connect(lambda: _forget(run))
+
+
+def _forget(run):
+    if run in _detached and run.thread.wait(0):
+        _detached.remove(run)
+
+
+def detached_count():
+    """How many stream threads are still ending in the background."""
+    return sum(1 for run in _detached if run.thread.isRunning())
+
+
+def wait_detached(timeout_ms):
+    """At exit: give background threads ``timeout_ms`` to end, then abandon the rest safely.
+
+    An abandoned thread is only blocked in a socket call; its Qt objects are handed to C++ so that Python's
+    shutdown never destroys a running QThread (which would abort the process). Returns how many were left.
+    """
+    remaining = list(_detached)
+    _detached.clear()
+    timer = _Deadline(timeout_ms)
+    left = 0
+    for run in remaining:
+        if run.thread.wait(timer.remaining()):
+            continue
+        left += 1
+        sip.transferto(run.thread, None)
+        sip.transferto(run.worker, None)
+        _abandoned.append(run)
+    return left
+
+
+_abandoned = []
+
+
+class _Deadline:
+    """Milliseconds left until a deadline, for a series of waits sharing one budget."""
+
+    def __init__(self, timeout_ms):
+        self._end = time.monotonic() + timeout_ms / 1000.0
+
+    def remaining(self):
+        """Milliseconds left (0 when passed)."""
+        return max(0, int((self._end - time.monotonic()) * 1000))
+
+
+# --------------------------------------------------------------------- short jobs
+class _Job(QRunnable):
+    def __init__(self, runner, job_id, fn, args):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner = runner
+        self._id = job_id
+        self._fn = fn
+        self._args = args
+
+    def run(self):
+        try:
+            result = self._fn(*self._args)
+        except Exception as error:
+            self._runner._job_finished.emit(self._id, False, (type(error), error, error.__traceback__))
+        else:
+            self._runner._job_finished.emit(self._id, True, result)
+
+
+class JobRunner(QObject):
+    """A private bounded pool for short blocking jobs; results come back on the GUI thread.
+
+    ``on_done(result)`` runs for success; ``on_error(error)`` for a DeepLensError or OSError. Any other
+    exception is a bug: it goes to ``sys.excepthook`` (then to ``on_error`` so the UI can reset).
+    """
+
+    _job_finished = pyqtSignal(int, bool, object)
+
+    def __init__(self, max_threads=2, parent=None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._callbacks = {}
+        self._ids = itertools.count(1)
+        self._job_finished.connect(self._on_job_finished)
+
+    def submit(self, fn, *args, on_done=None, on_error=None):
+        """Run ``fn(*args)`` in the pool; returns the job id."""
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (on_done, on_error)
+        self._pool.start(_Job(self, job_id, fn, args))
+        return job_id
+
+    def pending(self):
+        """How many jobs have not reported back yet."""
+        return len(self._callbacks)
+
+    def shutdown(self, timeout_ms=3000):
+        """Wait for running jobs (their callbacks are dropped). True when all ended in time."""
+        self._callbacks.clear()
+        self._pool.clear()
+        return self._pool.waitForDone(timeout_ms)
+
+    @pyqtSlot(int, bool, object)
+    def _on_job_finished(self, job_id, ok, payload):
+        on_done, on_error = self._callbacks.pop(job_id, (None, None))
+        if ok:
+            if on_done is not None:
+                on_done(payload)
+            return
+        exc_type, error, tb = payload
+        if not isinstance(error, (DeepLensError, OSError)):
+            sys.excepthook(exc_type, error, tb)
+        if on_error is not None:
+            on_error(error)

@@ -1,0 +1,113 @@
+"""Dialogs: the host-key question, error messages and the unexpected-error dialog of the excepthook.
+
+Each dialog is opened through a classmethod (``ask``, ``show_error``, ``show_exception``) so tests can patch
+one call instead of driving a modal event loop.
+"""
+
+import traceback
+
+from PyQt5.QtCore import Qt
+from PyQt5.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QVBoxLayout,
+)
+
+
+class HostKeyDialog(QMessageBox):
+    """Asks whether to trust a device's unknown SSH host key. "No" is the default answer."""
+
+    def __init__(self, parent, error):
+        super().__init__(parent)
+        self.error = error
+        self.setIcon(QMessageBox.Question)
+        self.setWindowTitle(self.tr("Unknown host key"))
+        key = getattr(error, "key", None)
+        key_type = key.get_name() if key is not None else self.tr("unknown type")
+        self.setText(self.tr("{host} is not known yet. Do you trust this device and want to connect?").format(
+            host=error.host))
+        self.setInformativeText(self.tr(
+            "Key type: {type}\nFingerprint: {fingerprint}\n\n"
+            "Compare the fingerprint with the one the device shows "
+            "(on the device: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). "
+            "If they differ, someone may be impersonating the camera: answer No."
+        ).format(type=key_type, fingerprint=error.fingerprint))
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.trust_button = self.addButton(self.tr("Trust and connect"), QMessageBox.YesRole)
+        self.refuse_button = self.addButton(self.tr("Don't connect"), QMessageBox.NoRole)
+        self.setDefaultButton(self.refuse_button)
+        self.setEscapeButton(self.refuse_button)
+
+    @classmethod
+    def ask(cls, parent, error):
+        """Show the question for ``error`` (an UnknownHostKey); True when the user trusts the key."""
+        dialog = cls(parent, error)
+        dialog.exec_()
+        return dialog.clickedButton() is dialog.trust_button
+
+
+class ErrorDialog(QMessageBox):
+    """A warning with one sentence that says what happened and what to do."""
+
+    def __init__(self, parent, title, message, details=""):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Warning)
+        self.setWindowTitle(title)
+        self.setText(message)
+        if details:
+            self.setDetailedText(details)
+        self.setStandardButtons(QMessageBox.Close)
+
+    @classmethod
+    def show_error(cls, parent, title, message, details=""):
+        """Show the message modally."""
+        cls(parent, title, message, details).exec_()
+
+
+class ExceptionDialog(QDialog):
+    """Shown by the excepthook for a bug: the app keeps running, the traceback can be copied."""
+
+    def __init__(self, parent, exc_type, exc, tb):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.details = "".join(traceback.format_exception(exc_type, exc, tb))
+        summary = "{0}: {1}".format(exc_type.__name__, exc) if str(exc) else exc_type.__name__
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxCritical).pixmap(48, 48))
+        icon.setAlignment(Qt.AlignTop)
+        self.message = QLabel(self.tr(
+            "Something went wrong inside DeepLens Console. The app keeps running, but the last action may "
+            "not have finished. Please report this with the details below.\n\n{summary}"
+        ).format(summary=summary))
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.text = QPlainTextEdit(self.details)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.text.setMinimumSize(560, 200)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ActionRole)
+        copy.clicked.connect(self._on_copy_clicked)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+    def _on_copy_clicked(self):
+        QApplication.clipboard().setText(self.details)
+
+    @classmethod
+    def show_exception(cls, parent, exc_type, exc, tb):
+        """Show the exception modally."""
+        cls(parent, exc_type, exc, tb).exec_()

@@ -1,0 +1,527 @@
+"""MainWindow: the live viewer of one device (device bar, video, actions, status bar)."""
+
+import dataclasses
+import datetime
+import os
+import re
+
+from PyQt5.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    pyqtSignal,
+    pyqtSlot,
+)
+from PyQt5.QtGui import QIcon, QKeySequence
+from PyQt5.QtWidgets import (
+    QAction,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+)
+
+import resources
+from deeplens_gui.core.decode import choose_reduction
+from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
+from deeplens_gui.core.errors import StorageError, TargetError
+from deeplens_gui.core.files import atomic_write
+from deeplens_gui.core.recording import save_snapshot
+from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
+from deeplens_gui.core.stream import StreamState
+from deeplens_gui.ui.controllers import DeviceController, JobRunner
+from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
+from deeplens_gui.ui.video_view import VideoView
+
+#: How many recent targets the device combo remembers.
+MAX_RECENT = 10
+_RECENT_KEY = "devices/recent"
+_ACTIVE_STATES = (StreamState.CONNECTING, StreamState.WAITING, StreamState.LIVE, StreamState.STALLED,
+                  StreamState.RECONNECTING)
+
+
+def snapshot_name(device_name, when=None):
+    """The default snapshot file name: ``deeplens-<device>-<YYYYmmdd-HHMMSS>.png`` (safe characters only)."""
+    when = when or datetime.datetime.now()
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", device_name).strip("_.") or "device"
+    return "deeplens-{0}-{1}.png".format(safe, when.strftime("%Y%m%d-%H%M%S"))
+
+
+def write_snapshot(path, jpeg=None, image=None):
+    """Write a frame to ``path`` atomically: from the full-size ``jpeg`` when known, else from a QImage."""
+    if jpeg is not None:
+        save_snapshot(jpeg, path)
+        return path
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise StorageError(QCoreApplication.translate("MainWindow", "Could not encode the frame as PNG."))
+    buffer.close()
+    atomic_write(path, bytes(data))
+    return path
+
+
+def format_rate(bytes_per_s):
+    """``1.4 MB/s``, ``86 KB/s``, ``0 B/s``."""
+    def tr(text):
+        return QCoreApplication.translate("MainWindow", text)
+
+    if bytes_per_s >= 1e6:
+        return tr("{0:.1f} MB/s").format(bytes_per_s / 1e6)
+    if bytes_per_s >= 1e3:
+        return tr("{0:.0f} KB/s").format(bytes_per_s / 1e3)
+    return tr("{0:.0f} B/s").format(bytes_per_s)
+
+
+class MainWindow(QMainWindow):
+    """One device at a time: pick it in the device bar, watch it, snapshot it.
+
+    ``connection_factory(device)`` defaults to a DeviceConnection with this window's SshOptions; ``settings``
+    defaults to the application's QSettings (geometry and recent devices only).
+    """
+
+    snapshot_saved = pyqtSignal(str)
+    snapshot_failed = pyqtSignal(str)
+    controller_changed = pyqtSignal(object)
+
+    def __init__(self, ssh_options=None, stream_path=PROJECT_STREAM, identity=None, settings=None,
+                 connection_factory=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("DeepLens Console"))
+        self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
+        self._ssh_options = ssh_options or SshOptions()
+        self._connection_factory = connection_factory or self._default_connection
+        self._settings = settings if settings is not None else QSettings()
+        self._jobs = JobRunner(max_threads=2, parent=self)
+        self.controller = None
+        self._view_size = (0, 0)
+        self._closed = False
+        self._was_maximized = False
+
+        self.view = VideoView(self)
+        self.setCentralWidget(self.view)
+        self._build_actions()
+        self._build_device_bar()
+        self._build_menus()
+        self._build_status_bar()
+        self._set_stream_path(stream_path or PROJECT_STREAM)
+        if identity:
+            self.identity_edit.setText(str(identity))
+        self._load_recent()
+        self.view.size_changed.connect(self._on_view_size_changed)
+        if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
+            self.resize(1100, 720)
+        self._update_actions()
+
+    # ----------------------------------------------------------------- construction
+    def _build_actions(self):
+        def action(text, icon=None, shortcut=None, slot=None, checkable=False):
+            act = QAction(text, self)
+            if icon:
+                act.setIcon(QIcon(resources.path("icons", icon)))
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setCheckable(checkable)
+            if slot is not None:
+                act.triggered.connect(slot)
+            self.addAction(act)  # shortcuts keep working when the menu bar is hidden (full screen)
+            return act
+
+        self.snapshot_action = action(self.tr("&Snapshot…"), "snapshot.svg", "Ctrl+S", self.snapshot)
+        self.snapshot_action.setStatusTip(self.tr("Save the current frame as a PNG image"))
+        self.fullscreen_action = action(self.tr("&Full Screen"), "fullscreen.svg", Qt.Key_F11,
+                                        self.set_fullscreen, checkable=True)
+        self.leave_fullscreen_action = action(self.tr("Leave Full Screen"), shortcut=Qt.Key_Escape,
+                                              slot=self._on_leave_fullscreen_triggered)
+        self.leave_fullscreen_action.setEnabled(False)
+        self.overlay_action = action(self.tr("Information &Overlay"), "overlay.svg", "Ctrl+I",
+                                     self.view.set_overlay_visible, checkable=True)
+        self.overlay_action.setChecked(self.view.overlay_visible())
+        self.connect_action = action(self.tr("&Connect"), "connect.svg", None, self._on_connect_triggered)
+        self.disconnect_action = action(self.tr("&Disconnect"), "disconnect.svg", None, self.disconnect_device)
+        self.quit_action = action(self.tr("&Quit"), shortcut="Ctrl+Q", slot=self.close)
+        self.quit_action.setMenuRole(QAction.QuitRole)
+
+    def _build_device_bar(self):
+        bar = QToolBar(self.tr("Device"), self)
+        bar.setObjectName("device_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.device_bar = bar
+
+        bar.addWidget(QLabel(self.tr("Device ")))
+        self.target_combo = QComboBox(bar)
+        self.target_combo.setEditable(True)
+        self.target_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.target_combo.setMinimumContentsLength(20)
+        self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.lineEdit().setPlaceholderText(self.tr("aws_cam@192.168.1.20 or ssh alias"))
+        self.target_combo.setToolTip(self.tr("[user@]host[:port], or a Host alias from your ssh config"))
+        self.target_combo.lineEdit().returnPressed.connect(self._on_connect_triggered)
+        bar.addWidget(self.target_combo)
+        # Next to the device, so it never ends up in the toolbar's overflow menu on a narrow window.
+        self.connect_button = QPushButton(self.tr("Connect"), bar)
+        self.connect_button.setDefault(True)
+        self.connect_button.setMinimumWidth(96)
+        self.connect_button.clicked.connect(self._on_connect_button_clicked)
+        bar.addWidget(self.connect_button)
+
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Key ")))
+        self.identity_edit = QLineEdit(bar)
+        self.identity_edit.setPlaceholderText(self.tr("default keys / ssh config"))
+        self.identity_edit.setToolTip(self.tr("Private key file (leave empty for your agent, ~/.ssh keys "
+                                              "and ssh config)"))
+        self.identity_edit.setMinimumWidth(140)
+        bar.addWidget(self.identity_edit)
+        self.identity_button = QToolButton(bar)
+        self.identity_button.setText(self.tr("…"))
+        self.identity_button.setToolTip(self.tr("Choose a private key file"))
+        self.identity_button.clicked.connect(self._on_identity_button_clicked)
+        bar.addWidget(self.identity_button)
+
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Stream ")))
+        self.stream_combo = QComboBox(bar)
+        self.stream_combo.addItem(self.tr("Project stream ({0})").format(PROJECT_STREAM), PROJECT_STREAM)
+        self.stream_combo.addItem(self.tr("Camera stream ({0})").format(CAMERA_STREAM), CAMERA_STREAM)
+        self.stream_combo.addItem(self.tr("Other path…"), None)
+        self.stream_combo.currentIndexChanged.connect(self._on_stream_combo_changed)
+        # Narrower when closed; the open list stays wide enough for the full paths.
+        self.stream_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.stream_combo.setMinimumContentsLength(24)
+        self.stream_combo.view().setMinimumWidth(self.stream_combo.view().sizeHintForColumn(0) + 24)
+        for index in range(self.stream_combo.count()):
+            self.stream_combo.setItemData(index, self.stream_combo.itemText(index), Qt.ToolTipRole)
+        bar.addWidget(self.stream_combo)
+        self.stream_path_edit = QLineEdit(bar)
+        self.stream_path_edit.setPlaceholderText(self.tr("/path/on/device.mjpeg"))
+        self.stream_path_edit.setMinimumWidth(160)
+        self.stream_path_action = bar.addWidget(self.stream_path_edit)
+        self.stream_path_action.setVisible(False)
+
+        self.addToolBar(Qt.TopToolBarArea, bar)
+
+    def _build_menus(self):
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.snapshot_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Device"))
+        menu.addAction(self.connect_action)
+        menu.addAction(self.disconnect_action)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.overlay_action)
+        menu.addAction(self.fullscreen_action)
+
+    def _build_status_bar(self):
+        self.state_label = QLabel(self.tr("Not connected"))
+        self.fps_label = QLabel()
+        self.rate_label = QLabel()
+        for label in (self.fps_label, self.rate_label):
+            label.setMinimumWidth(90)
+            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.fps_label)
+        self.statusBar().addPermanentWidget(self.rate_label)
+
+    # ----------------------------------------------------------------- device bar values
+    def stream_path(self):
+        """The stream path chosen in the device bar."""
+        path = self.stream_combo.currentData()
+        return path if path is not None else (self.stream_path_edit.text().strip() or PROJECT_STREAM)
+
+    def _set_stream_path(self, path):
+        index = self.stream_combo.findData(path)
+        if index < 0:
+            self.stream_path_edit.setText(path)
+            index = self.stream_combo.count() - 1
+        self.stream_combo.setCurrentIndex(index)
+        self._on_stream_combo_changed(index)
+
+    def recent_targets(self):
+        """Targets typed by the user, most recent first."""
+        return list(self._recent)
+
+    def set_devices(self, devices):
+        """Offer ``devices`` (core Devices, e.g. the virtual fleet) at the top of the device combo."""
+        for device in reversed(list(devices)):
+            self.target_combo.insertItem(0, device.display, device)
+        self.target_combo.setCurrentIndex(0)
+
+    def set_ssh_options(self, options):
+        """Use ``options`` (SshOptions) for the next connections."""
+        self._ssh_options = options
+
+    @property
+    def ssh_options(self):
+        """The SshOptions of new connections."""
+        return self._ssh_options
+
+    def _load_recent(self):
+        value = self._settings.value(_RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        self._recent = [str(v) for v in (value or []) if str(v).strip()][:MAX_RECENT]
+        for target in self._recent:
+            self.target_combo.addItem(target)
+        self.target_combo.setCurrentIndex(0 if self._recent else -1)
+
+    def _remember(self, target):
+        self._recent = [target] + [t for t in self._recent if t != target]
+        self._recent = self._recent[:MAX_RECENT]
+        self._settings.setValue(_RECENT_KEY, self._recent)
+        for index in reversed(range(self.target_combo.count())):
+            if self.target_combo.itemData(index) is None:
+                self.target_combo.removeItem(index)
+        for target_text in self._recent:
+            self.target_combo.addItem(target_text)
+        self.target_combo.setCurrentText(target)
+
+    def _device_for(self, text):
+        identity = self.identity_edit.text().strip() or None
+        index = self.target_combo.findText(text)
+        known = self.target_combo.itemData(index) if index >= 0 else None
+        if known is not None:
+            # A listed device (a virtual one) knows where its project stream is; other choices override it.
+            chosen = self.stream_combo.currentData()
+            device = known if chosen == PROJECT_STREAM else known.with_stream(self.stream_path())
+            return (dataclasses.replace(device, identity=identity) if identity else device), False
+        return parse_target(text, stream_path=self.stream_path(), identity=identity), True
+
+    # ----------------------------------------------------------------- connecting
+    def connect_to(self, text=None):
+        """Connect to the target typed in the device bar (or ``text``). False when the target is invalid."""
+        text = (self.target_combo.currentText() if text is None else text).strip()
+        try:
+            device, typed = self._device_for(text)
+        except TargetError as error:
+            self.disconnect_device()
+            self.view.set_message(self.tr("Cannot connect"), str(error), error=True)
+            self.state_label.setText(str(error))
+            return False
+        if typed:
+            self._remember(text)
+        self.connect_device(device)
+        return True
+
+    def connect_device(self, device):
+        """Start streaming ``device`` (a core Device), replacing the current one."""
+        self._stop_controller()
+        controller = DeviceController(device, self._connection_factory, parent=self)
+        controller.frame_ready.connect(self._on_controller_frame_ready)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        controller.stats_updated.connect(self._on_controller_stats_updated)
+        controller.host_key_unknown.connect(self._on_controller_host_key_unknown)
+        self.controller = controller
+        self.view.clear()
+        self.setWindowTitle(self.tr("{0} – DeepLens Console").format(device.display))
+        self.controller_changed.emit(controller)
+        controller.start()
+        self._update_actions()
+
+    def disconnect_device(self):
+        """Stop streaming (the last frame stays on screen)."""
+        if self.controller is not None:
+            self.controller.stop()
+        self._update_actions()
+
+    def _stop_controller(self):
+        controller, self.controller = self.controller, None
+        if controller is not None:
+            for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
+                           controller.host_key_unknown):
+                signal.disconnect()
+            controller.stop(emit=False)
+            controller.deleteLater()
+
+    def _default_connection(self, device):
+        return DeviceConnection(device, self._ssh_options)
+
+    # ----------------------------------------------------------------- controller slots
+    @pyqtSlot()
+    def _on_controller_frame_ready(self):
+        controller = self.controller
+        if controller is None or self.sender() is not controller:
+            return  # a frame of a controller stopped after it announced the frame
+        image = controller.take_frame()
+        if image is not None:
+            self.view.set_image(image)
+
+    @pyqtSlot(object)
+    def _on_controller_status_changed(self, status):
+        self.view.set_status(status)
+        name = self.controller.device.display if self.controller is not None else ""
+        text = self._state_name(status.state)
+        if status.state is StreamState.FAILED and status.error is not None:
+            text = "{0}: {1}".format(text, status.error)
+        self.state_label.setText("{0} – {1}".format(name, text) if name else text)
+        self.state_label.setToolTip(status.message)
+        if status.state not in _ACTIVE_STATES:
+            self.fps_label.clear()
+            self.rate_label.clear()
+        self._update_actions()
+
+    @pyqtSlot(object)
+    def _on_controller_stats_updated(self, stats):
+        self.view.set_stats(stats)
+        self.fps_label.setText(self.tr("{0:.1f} fps").format(stats.fps))
+        self.rate_label.setText(format_rate(stats.bytes_per_s))
+        controller = self.controller
+        if controller is not None:
+            wanted = self._reduction_for(stats.width, stats.height)
+            if wanted != controller.reduce:
+                controller.set_reduce(wanted)
+
+    @pyqtSlot(object)
+    def _on_controller_host_key_unknown(self, error):
+        controller = self.controller
+        if controller is None:
+            return
+        if not HostKeyDialog.ask(self, error):
+            self.view.set_message(
+                self.tr("Not connected: the host key was not trusted"),
+                self.tr("{host} presented the key {fingerprint}. Nothing was recorded; connect again to be "
+                        "asked again.").format(host=error.host, fingerprint=error.fingerprint), error=True)
+            self.state_label.setText(self.tr("{0} – host key not trusted").format(controller.device.display))
+            return
+        self.state_label.setText(self.tr("Recording the host key of {0}…").format(error.host))
+        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key,
+                          on_done=lambda _result: self._on_host_key_trusted(controller),
+                          on_error=self._on_host_key_trust_failed)
+
+    def _on_host_key_trusted(self, controller):
+        if controller is self.controller:
+            controller.restart()
+
+    def _on_host_key_trust_failed(self, error):
+        self.view.set_message(self.tr("Cannot record the host key"), str(error), error=True)
+        ErrorDialog.show_error(self, self.tr("Host key not recorded"), str(error))
+
+    def _state_name(self, state):
+        names = {
+            StreamState.IDLE: self.tr("Not connected"),
+            StreamState.CONNECTING: self.tr("Connecting"),
+            StreamState.WAITING: self.tr("No project running"),
+            StreamState.LIVE: self.tr("Live"),
+            StreamState.STALLED: self.tr("Stalled"),
+            StreamState.RECONNECTING: self.tr("Reconnecting"),
+            StreamState.FAILED: self.tr("Failed"),
+            StreamState.STOPPED: self.tr("Disconnected"),
+        }
+        return names.get(state, str(state.value))
+
+    def is_streaming(self):
+        """True while a device is connected or being connected."""
+        return self.controller is not None and self.controller.status.state in _ACTIVE_STATES
+
+    def _update_actions(self):
+        streaming = self.is_streaming()
+        self.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
+        self.disconnect_action.setEnabled(streaming)
+
+    # ----------------------------------------------------------------- reduction
+    def _on_view_size_changed(self, width, height):
+        self._view_size = (width, height)
+        controller = self.controller
+        if controller is not None:
+            stats = controller.stats
+            wanted = self._reduction_for(stats.width, stats.height)
+            if wanted != controller.reduce:
+                controller.set_reduce(wanted)
+
+    def _reduction_for(self, src_w, src_h):
+        return choose_reduction(src_w, src_h, *self._view_size)
+
+    # ----------------------------------------------------------------- actions
+    def _on_connect_triggered(self):
+        self.connect_to()
+
+    def _on_connect_button_clicked(self):
+        if self.is_streaming():
+            self.disconnect_device()
+        else:
+            self.connect_to()
+
+    def _on_identity_button_clicked(self):
+        start = self.identity_edit.text().strip() or os.path.join(os.path.expanduser("~"), ".ssh")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a private key"), start,
+                                                    self.tr("All files (*)"))
+        if path:
+            self.identity_edit.setText(path)
+
+    def _on_stream_combo_changed(self, index):
+        self.stream_path_action.setVisible(self.stream_combo.itemData(index) is None)
+
+    def snapshot(self):
+        """Ask where to save the current frame, then write it as PNG (atomically, off the GUI thread)."""
+        image = self.view.current_image()
+        if image is None:
+            self.statusBar().showMessage(self.tr("No frame to save yet."), 5000)
+            return
+        frame = self.controller.latest_frame() if self.controller is not None else None
+        device = self.controller.device.name if self.controller is not None else "device"
+        folder = self._settings.value("snapshots/folder", "") or QStandardPaths.writableLocation(
+            QStandardPaths.PicturesLocation) or os.path.expanduser("~")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"),
+                                                    os.path.join(folder, snapshot_name(device)),
+                                                    self.tr("PNG images (*.png)"))
+        if not path:
+            return
+        if os.path.splitext(path)[1].lower() != ".png":
+            path += ".png"
+        self._settings.setValue("snapshots/folder", os.path.dirname(path))
+        jpeg = frame.jpeg if frame is not None else None
+        self._jobs.submit(write_snapshot, path, jpeg, None if jpeg is not None else image.copy(),
+                          on_done=self._on_snapshot_written, on_error=self._on_snapshot_failed)
+
+    def _on_snapshot_written(self, path):
+        self.statusBar().showMessage(self.tr("Snapshot saved to {0}").format(path), 8000)
+        self.snapshot_saved.emit(path)
+
+    def _on_snapshot_failed(self, error):
+        self.snapshot_failed.emit(str(error))
+        ErrorDialog.show_error(self, self.tr("Snapshot not saved"), str(error))
+
+    def set_fullscreen(self, on):
+        """Show only the video, on the whole screen (F11 toggles, Esc leaves)."""
+        self.fullscreen_action.setChecked(on)
+        self.leave_fullscreen_action.setEnabled(on)  # Esc is free for other widgets outside full screen
+        for bar in (self.menuBar(), self.device_bar, self.statusBar()):
+            bar.setVisible(not on)
+        if on and not self.isFullScreen():
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showMaximized() if self._was_maximized else self.showNormal()
+
+    def _on_leave_fullscreen_triggered(self):
+        if self.fullscreen_action.isChecked():
+            self.set_fullscreen(False)
+
+    # ----------------------------------------------------------------- closing
+    def shutdown(self):
+        """Stop the stream and pending jobs and remember the geometry. Idempotent; returns quickly."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.fullscreen_action.isChecked():
+            self.set_fullscreen(False)
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+        self._stop_controller()
+        self._jobs.shutdown(2000)
+
+    def closeEvent(self, event):
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,191 @@
+"""DeviceController against virtual DeepLens devices (real SSH, real relay), and the JobRunner."""
+
+import socket
+import threading
+import time
+
+import pytest
+
+from deeplens_gui.core.errors import StorageError, UnknownHostKey
+from deeplens_gui.core.ssh import DeviceConnection, SshOptions
+from deeplens_gui.core.stream import StreamState
+from deeplens_gui.ui import controllers
+from deeplens_gui.ui.controllers import DeviceController, JobRunner
+from tests.ui.conftest import stream_threads
+
+
+def make_controller(qtbot, device, options):
+    controller = DeviceController(device, lambda d: DeviceConnection(d, options))
+    frames = []
+
+    def take():
+        image = controller.take_frame()
+        if image is not None:
+            frames.append(image)
+
+    controller.frame_ready.connect(take)
+    return controller, frames
+
+
+def test_streams_frames_from_a_virtual_deeplens_and_stops_fast(qtbot, fleet, fleet_options):
+    controller, frames = make_controller(qtbot, fleet.devices[0].device(), fleet_options)
+    states = []
+    controller.status_changed.connect(lambda status: states.append(status.state))
+    with qtbot.waitSignal(controller.stats_updated, timeout=10000):
+        controller.start()
+    qtbot.waitUntil(lambda: len(frames) >= 3, timeout=20000)
+    assert StreamState.LIVE in states
+    image = frames[-1]
+    stats = controller.stats
+    assert (image.width(), image.height()) == (stats.width, stats.height)
+    assert image.width() >= 320 and image.height() >= 240
+    # a real picture, not a flat fill
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 8)}) > 5
+    qtbot.waitUntil(lambda: controller.stats.fps > 0, timeout=5000)
+    started = time.monotonic()
+    controller.stop()
+    assert time.monotonic() - started < 1.0
+    assert not controller.is_running()
+    assert controller.status.state is StreamState.STOPPED
+    qtbot.waitUntil(lambda: not stream_threads(), timeout=3000)
+
+
+def test_reduction_makes_decoded_frames_smaller(qtbot, fleet, fleet_options):
+    controller, frames = make_controller(qtbot, fleet.devices[0].device(), fleet_options)
+    controller.set_reduce(2)
+    controller.start()
+    try:
+        qtbot.waitUntil(lambda: len(frames) >= 2 and controller.stats.width > 0, timeout=20000)
+        assert frames[-1].width() == controller.stats.width // 2
+    finally:
+        controller.stop()
+
+
+def test_device_without_project_reports_waiting(qtbot, fleet, fleet_options):
+    controller, frames = make_controller(qtbot, fleet.devices[1].device(), fleet_options)
+    waiting = []
+    controller.status_changed.connect(
+        lambda status: waiting.append(status) if status.state is StreamState.WAITING else None)
+    controller.start()
+    try:
+        qtbot.waitUntil(lambda: len(waiting) > 0, timeout=15000)
+    finally:
+        controller.stop()
+    assert "No project" in waiting[0].message and frames == []
+
+
+def test_unknown_host_key_is_reported_not_accepted(qtbot, fleet, tmp_path):
+    known_hosts = tmp_path / "known_hosts"
+    options = SshOptions(known_hosts=str(known_hosts), allow_agent=False, look_for_keys=False, use_keyring=False)
+    controller, _frames = make_controller(qtbot, fleet.devices[0].device(), options)
+    with qtbot.waitSignal(controller.host_key_unknown, timeout=10000) as blocker:
+        controller.start()
+    error = blocker.args[0]
+    assert isinstance(error, UnknownHostKey)
+    assert error.host == "[127.0.0.1]:{0}".format(fleet.devices[0].port)
+    assert controller.status.state is StreamState.FAILED
+    assert not known_hosts.exists() or known_hosts.read_text() == ""
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=3000)
+    controller.stop()
+
+
+@pytest.fixture
+def silent_server():
+    """A TCP port that accepts connections (kernel backlog) but never says a word: an SSH connect hangs."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    yield server.getsockname()[1]
+    server.close()
+
+
+def test_stop_while_connecting_returns_at_once(qtbot, silent_server, tmp_path):
+    from deeplens_gui.core.device import parse_target
+
+    device = parse_target("aws_cam@127.0.0.1:{0}".format(silent_server))
+    options = SshOptions(known_hosts=str(tmp_path / "known_hosts"), allow_agent=False, look_for_keys=False,
+                         use_keyring=False, connect_timeout=30)
+    controller, _frames = make_controller(qtbot, device, options)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.status.state is StreamState.CONNECTING)
+    run = controller._run
+    qtbot.waitUntil(lambda: len(run.connection._pending) > 0, timeout=5000)  # the socket is open, waiting for a banner
+    started = time.monotonic()
+    controller.stop()
+    assert time.monotonic() - started < 1.0
+    qtbot.waitUntil(run.thread.isFinished, timeout=3000)
+    assert controllers.detached_count() == 0
+
+
+class StuckSource:
+    """A source whose run() ignores stop() until released: a worst-case blocking call."""
+
+    release = threading.Event()
+
+    def __init__(self, connection, **kwargs):
+        self.connection = connection
+
+    def run(self):
+        self.release.wait(10)
+
+    def stop(self):
+        pass
+
+    def latest(self):
+        return None
+
+    def stats(self):
+        from deeplens_gui.core.stream import StreamStats
+
+        return StreamStats()
+
+    def set_reduce(self, factor):
+        pass
+
+
+class NullConnection:
+    closed = 0
+
+    def __init__(self, device):
+        self.device = device
+
+    def close(self):
+        NullConnection.closed += 1
+
+
+def test_a_stuck_thread_is_detached_then_ends_in_the_background(qtbot):
+    from deeplens_gui.core.device import parse_target
+
+    StuckSource.release.clear()
+    controller = DeviceController(parse_target("cam"), NullConnection, source_factory=StuckSource)
+    controller.start()
+    run = controller._run
+    started = time.monotonic()
+    controller.stop()
+    assert time.monotonic() - started < controllers.STOP_WAIT_MS / 1000.0 + 0.3
+    assert controllers.detached_count() == 1 and run.thread.isRunning()
+    StuckSource.release.set()
+    assert controllers.wait_detached(3000) == 0
+    assert run.thread.isFinished() and NullConnection.closed >= 1
+
+
+def test_job_runner_delivers_results_and_errors_on_the_gui_thread(qtbot):
+    runner = JobRunner(max_threads=2)
+    results, errors, threads = [], [], []
+
+    def work(value):
+        threads.append(threading.current_thread())
+        return value * 2
+
+    def fail():
+        raise StorageError("Could not save x: the disk is full.")
+
+    runner.submit(work, 21, on_done=lambda r: results.append((r, threading.current_thread())))
+    runner.submit(fail, on_error=errors.append)
+    qtbot.waitUntil(lambda: len(results) > 0 and len(errors) > 0)
+    assert results[0][0] == 42
+    assert results[0][1] is threading.main_thread()
+    assert threads[0] is not threading.main_thread()
+    assert isinstance(errors[0], StorageError)
+    assert runner.pending() == 0
+    assert runner.shutdown(1000)
