@@ -37,6 +37,14 @@ def main(argv=None):
             return snapshot(args)
         if command == "record":
             return record(args)
+        if command == "status":
+            from deeplens_gui import cli_status
+
+            return cli_status.run(args)
+        if command == "deploy":
+            from deeplens_gui import cli_deploy
+
+            return cli_deploy.run(args)
     except DeepLensError as error:
         _fail(error)
         return EXIT_FAILED
@@ -75,6 +83,13 @@ def build_parser():
     limit.add_argument("--seconds", type=_positive_float, metavar="S", help="stop after S seconds")
     rec.add_argument("--fps", type=_positive_float, default=15.0,
                      help="frame rate written into .mp4/.avi files (default 15)")
+
+    from deeplens_gui import cli_deploy, cli_status
+
+    status = sub.add_parser("status", help="what each device really runs, merged with what AWS says")
+    cli_status.add_arguments(status)
+    deploy = sub.add_parser("deploy", help="put a project on devices (over SSH, or through Greengrass V1)")
+    cli_deploy.add_arguments(deploy)
 
     sim = sub.add_parser("sim", help="run virtual DeepLens devices on this machine until Ctrl-C")
     from deeplens_gui.sim import cli as sim_cli

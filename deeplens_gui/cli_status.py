@@ -1,0 +1,179 @@
+"""``deeplens-gui status TARGET... [--json] [--profile P] [--region R]``: one verdict per device.
+
+Devices are checked in parallel (bounded). The exit status is non-zero when any target could not be checked
+(unreachable, refused login, unknown host key, bad target); each such target gets one line on stderr saying
+why. AWS is asked only when boto3 finds credentials; AWS problems are notes in the record, not failures.
+"""
+
+import concurrent.futures
+import json
+import sys
+import time
+from dataclasses import replace
+
+from deeplens_gui.core import cloud
+from deeplens_gui.core.device import PROJECT_STREAM
+from deeplens_gui.core.errors import DeepLensError
+from deeplens_gui.core.roster import load_roster, resolve_target
+from deeplens_gui.core.status import DeviceStatus, Verdict, get_status
+
+#: devices checked at the same time
+DEFAULT_JOBS = 8
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def add_arguments(parser):
+    """Add the status command's arguments (targets, output, AWS and the common connection options)."""
+    from deeplens_gui.cli import _add_ssh_options, _positive_float, _positive_int
+
+    parser.add_argument("targets", nargs="+", metavar="TARGET",
+                        help="[user@]host[:port], a Host alias from your ssh config, or a roster device name")
+    parser.add_argument("--json", action="store_true", help="print the status records as JSON")
+    parser.add_argument("--profile", metavar="NAME", help="AWS profile (default: AWS_PROFILE or 'default')")
+    parser.add_argument("--region", metavar="REGION",
+                        help="AWS region for devices whose roster entry names none (default: the profile's, "
+                             "AWS_DEFAULT_REGION, else us-east-1)")
+    parser.add_argument("--no-cloud", action="store_true", help="do not ask AWS, only the devices")
+    parser.add_argument("--sample", type=_positive_float, default=2.0, metavar="S",
+                        help="seconds of stream to sample for the frame rate (default 2)")
+    parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
+                        help="devices checked at the same time (default {0})".format(DEFAULT_JOBS))
+    _add_ssh_options(parser, target=False)
+
+
+def client_factory(profile=None, region=None):
+    """A ``(service, region=None)`` factory: the device's region wins, then ``region``, then boto3's own."""
+
+    def make(service, region=None, endpoint_url=None):
+        return cloud.client(service, profile=profile, region=region or default_region,
+                            endpoint_url=endpoint_url)
+
+    default_region = region
+    return make
+
+
+def _cloud_factory(args):
+    """The client factory when boto3 finds credentials, else None (with a sentence when AWS was asked for)."""
+    if args.no_cloud:
+        return None
+    try:
+        credentials = cloud.session(args.profile).get_credentials()
+    except DeepLensError as error:
+        print("deeplens-gui: {0}".format(error), file=sys.stderr)
+        return None
+    except Exception as error:  # boto3's chain can fail in many ways (SSO, process providers)
+        print("deeplens-gui: {0}".format(cloud.map_error(error)), file=sys.stderr)
+        return None
+    if credentials is None:
+        if args.profile or args.region:
+            print("deeplens-gui: {0} Cloud checks skipped.".format(
+                cloud.map_error(cloud.NoCredentialsError())), file=sys.stderr)
+        return None
+    return client_factory(args.profile, args.region)
+
+
+def _device(args, roster, target):
+    device = resolve_target(target, roster, stream_path=args.stream_path or PROJECT_STREAM,
+                            identity=args.identity)
+    if roster is not None and device in roster.devices:
+        if args.stream_path:
+            device = device.with_stream(args.stream_path)
+        if args.identity:
+            device = replace(device, identity=args.identity)
+    return device
+
+
+def _check(target, args, roster, options, factory):
+    from deeplens_gui.core.ssh import DeviceConnection
+
+    try:
+        device = _device(args, roster, target)
+    except DeepLensError as error:
+        return DeviceStatus(name=target, endpoint=target, verdict=Verdict.UNREACHABLE, reason=str(error),
+                            checked_at=time.time(), error_kind=error.kind)
+    connection = DeviceConnection(device, options)
+    try:
+        return get_status(connection, client_factory=factory, sample_seconds=args.sample)
+    finally:
+        connection.close()
+
+
+def gather(args):
+    """The DeviceStatus of every target, in the order given. Raises DeepLensError for bad common options."""
+    from deeplens_gui.cli import ssh_options
+
+    roster = load_roster(args.roster) if args.roster else None
+    options = ssh_options(args, roster)
+    factory = _cloud_factory(args)
+    workers = max(1, min(args.jobs, len(args.targets)))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="status") as pool:
+        futures = [pool.submit(_check, target, args, roster, options, factory) for target in args.targets]
+        return [future.result() for future in futures]
+
+
+def _percent_used(total, free):
+    if not total:
+        return "-"
+    return "{0:.0f}%".format(100.0 * (total - free) / total)
+
+
+def _uptime(seconds):
+    if seconds is None:
+        return "-"
+    if seconds < 3600:
+        return "{0:.0f}m".format(seconds / 60.0)
+    if seconds < 172800:
+        return "{0:.0f}h".format(seconds / 3600.0)
+    return "{0:.0f}d".format(seconds / 86400.0)
+
+
+def _row(status):
+    record = status.record
+    deployed = "-"
+    if record is not None:
+        deployed = " ".join(part for part in (record.project or record.name, record.version) if part) or "?"
+    memory = _percent_used(status.mem_total_kb, status.mem_available_kb)
+    disk = next((d for d in status.disks if d.mount == "home"), status.disks[0] if status.disks else None)
+    temp = max((c for _zone, c in status.temperatures), default=None)
+    return [
+        status.name,
+        status.verdict.value,
+        "{0:.1f}".format(status.fps) if status.reachable and status.auth_ok else "-",
+        deployed,
+        _uptime(status.uptime),
+        "{0:.2f}".format(status.loadavg[0]) if status.loadavg else "-",
+        memory,
+        _percent_used(disk.total, disk.free) if disk else "-",
+        "{0:.0f}C".format(temp) if temp is not None else "-",
+    ]
+
+
+def format_table(statuses):
+    """The human table: one row per device, its reason and notes indented below it."""
+    header = ["DEVICE", "VERDICT", "FPS", "DEPLOYED", "UP", "LOAD", "MEM", "DISK", "TEMP"]
+    rows = [_row(status) for status in statuses]
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip()]
+    for status, row in zip(statuses, rows):
+        lines.append("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+        lines.append("    " + status.reason)
+        lines.extend("    " + note for note in status.notes)
+    return "\n".join(lines)
+
+
+def run(args):
+    """Run ``status``; returns the exit status (1 when any target failed)."""
+    try:
+        statuses = gather(args)
+    except DeepLensError as error:
+        print("deeplens-gui: error: {0}".format(error), file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps([status.to_dict() for status in statuses], indent=2, sort_keys=True))
+    else:
+        print(format_table(statuses))
+    failed = [status for status in statuses if status.failed]
+    for status in failed:
+        print("deeplens-gui: {0}: {1}".format(status.name, status.reason), file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK

@@ -1,0 +1,1 @@
+"""Deploying projects to devices: one DeployService, backends behind one interface (ssh, greengrass)."""

@@ -1,0 +1,216 @@
+"""Device-side health probe: prints one JSON object about the camera and exits 0. Shipped as data.
+
+Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
+``python -c SCRIPT --record R --runner-pid P --runner-state S --stream F``; paths may be relative to the login
+directory (the home). Every part is read on its own: a part that fails is reported as null plus an
+``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
+"""
+
+import glob
+import json
+import os
+import socket
+import stat
+import sys
+import time
+
+PROBE_VERSION = 1
+_MAX_RECORD_BYTES = 65536
+
+
+def read_text(path, limit=_MAX_RECORD_BYTES):
+    """The first ``limit`` bytes of ``path`` as text."""
+    with open(path, "rb") as handle:
+        return handle.read(limit).decode("utf-8", "replace")
+
+
+def uptime(errors):
+    """Seconds since boot, from /proc/uptime."""
+    try:
+        return float(read_text("/proc/uptime").split()[0])
+    except (OSError, ValueError, IndexError) as error:
+        errors.append("uptime: %s" % error)
+        return None
+
+
+def loadavg(errors):
+    """The 1, 5 and 15 minute load averages."""
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except (OSError, AttributeError) as error:
+        errors.append("loadavg: %s" % error)
+        return None
+
+
+def parse_meminfo(text):
+    """``{"total_kb", "available_kb", "free_kb"}`` from /proc/meminfo (available estimated on old kernels)."""
+    values = {}
+    for line in text.splitlines():
+        name, _, rest = line.partition(":")
+        parts = rest.split()
+        if parts and parts[0].isdigit():
+            values[name.strip()] = int(parts[0])
+    if "MemTotal" not in values:
+        return None
+    available = values.get("MemAvailable")
+    if available is None:
+        available = values.get("MemFree", 0) + values.get("Buffers", 0) + values.get("Cached", 0)
+    return {"total_kb": values["MemTotal"], "available_kb": available, "free_kb": values.get("MemFree")}
+
+
+def memory(errors):
+    """Memory figures from /proc/meminfo."""
+    try:
+        return parse_meminfo(read_text("/proc/meminfo"))
+    except OSError as error:
+        errors.append("meminfo: %s" % error)
+        return None
+
+
+def disks(errors):
+    """Size and free bytes of the filesystems holding the home directory and /."""
+    result = []
+    for label, path in (("home", os.path.expanduser("~")), ("root", "/")):
+        try:
+            info = os.statvfs(path)
+        except (OSError, AttributeError) as error:
+            errors.append("disk %s: %s" % (label, error))
+            continue
+        result.append({"mount": label, "path": path, "total": info.f_blocks * info.f_frsize,
+                       "free": info.f_bavail * info.f_frsize})
+    return result
+
+
+def temperatures(errors):
+    """Thermal zones that expose a temperature, in degrees Celsius."""
+    zones = []
+    for folder in sorted(glob.glob("/sys/class/thermal/thermal_zone*")):
+        try:
+            millidegrees = int(read_text(os.path.join(folder, "temp"), 64).strip())
+        except (OSError, ValueError):
+            continue
+        try:
+            kind = read_text(os.path.join(folder, "type"), 64).strip()
+        except OSError:
+            kind = os.path.basename(folder)
+        zones.append({"zone": kind, "celsius": millidegrees / 1000.0})
+    return zones
+
+
+def deployed_record(path, errors):
+    """The JSON deployed record, or None when there is none."""
+    try:
+        text = read_text(path)
+    except (IOError, OSError) as error:
+        if getattr(error, "errno", None) != 2:
+            errors.append("record: %s" % error)
+        return None
+    try:
+        record = json.loads(text)
+    except ValueError as error:
+        errors.append("record: not JSON (%s)" % error)
+        return None
+    if not isinstance(record, dict):
+        errors.append("record: not a JSON object")
+        return None
+    return record
+
+
+def pid_alive(pid):
+    """True when a process with this pid exists (even one we may not signal)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except OSError as error:
+        return error.errno == 1  # EPERM: it exists, it is just not ours
+    return True
+
+
+def runner(pid_path, state_path, errors):
+    """The runner's pid, whether it and its child live, and its state file."""
+    result = {"pid": None, "alive": False, "state": None, "child_alive": None}
+    try:
+        result["pid"] = int(read_text(pid_path, 64).strip())
+        result["alive"] = pid_alive(result["pid"])
+    except (IOError, OSError) as error:
+        if getattr(error, "errno", None) != 2:
+            errors.append("runner pid: %s" % error)
+    except ValueError:
+        errors.append("runner pid: not a number")
+    try:
+        state = json.loads(read_text(state_path))
+        if isinstance(state, dict):
+            result["state"] = state
+            if result["pid"] is None and isinstance(state.get("runner_pid"), int):
+                result["pid"] = state["runner_pid"]
+                result["alive"] = pid_alive(state["runner_pid"])
+            child = state.get("child_pid")
+            if isinstance(child, int):
+                result["child_alive"] = pid_alive(child)
+    except (IOError, OSError) as error:
+        if getattr(error, "errno", None) != 2:
+            errors.append("runner state: %s" % error)
+    except ValueError:
+        errors.append("runner state: not JSON")
+    return result
+
+
+def stream(path, errors):
+    """Whether the stream path exists, is a FIFO, and how long ago it was last written to."""
+    result = {"path": path, "exists": False, "fifo": False, "age": None}
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if error.errno != 2:
+            errors.append("stream: %s" % error)
+        return result
+    result["exists"] = True
+    result["fifo"] = stat.S_ISFIFO(info.st_mode)
+    # Writing to a pipe updates its mtime, so this is the age of the newest frame written.
+    result["age"] = round(max(0.0, time.time() - info.st_mtime), 3)
+    return result
+
+
+def parse_args(argv):
+    """``{"record", "runner_pid", "runner_state", "stream"}`` from ``--name value`` pairs."""
+    options = {}
+    index = 0
+    while index + 1 < len(argv):
+        name = argv[index]
+        if name.startswith("--"):
+            options[name[2:].replace("-", "_")] = argv[index + 1]
+        index += 2
+    return options
+
+
+def collect(options):
+    """The whole report as a dict."""
+    errors = []
+    report = {
+        "probe": PROBE_VERSION,
+        "hostname": socket.gethostname(),
+        "python": "%d.%d.%d" % tuple(sys.version_info[:3]),
+        "time": time.time(),
+        "uptime": uptime(errors),
+        "loadavg": loadavg(errors),
+        "memory": memory(errors),
+        "disks": disks(errors),
+        "temperatures": temperatures(errors),
+        "record": deployed_record(options.get("record", ""), errors),
+        "runner": runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors),
+        "stream": stream(options.get("stream", ""), errors),
+    }
+    report["errors"] = errors
+    return report
+
+
+def main(argv):
+    """Print the report as one line of JSON."""
+    sys.stdout.write(json.dumps(collect(parse_args(argv)), sort_keys=True) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

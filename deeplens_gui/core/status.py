@@ -1,0 +1,561 @@
+"""One merged status record per device, with a verdict a human reads at a glance.
+
+Blocking and Qt-free: the GUI polls it from its private pool, the CLI calls it directly. The device part comes
+from ONE remote command (the probe, ``core/probe.py``) and a short sample of the stream through the relay;
+the cloud part from boto3 when a client factory is given. AWS problems become sentences in the record, never
+exceptions; a device that cannot be reached becomes the UNREACHABLE verdict with the connection's sentence.
+
+Verdict rules, in order:
+
+1. UNREACHABLE: connecting, authenticating or checking the host key failed, or the probe could not run.
+2. frames arrived in the sample: BEHIND_CLOUD when the record names ``lambda:NAME:V`` and the function has a
+   newer published version (or the same version with another CodeSha256), else RUNNING.
+3. no frames, but a deployed record (or a successful Greengrass deployment): NO_OUTPUT, saying why (runner
+   dead or crashed, stream FIFO missing, FIFO without a writer) and pointing to the project log.
+4. otherwise NOT_DEPLOYED.
+"""
+
+import enum
+import json
+import math
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from deeplens_gui.core import cloud, commands
+from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError
+
+#: How long the relay may take to start and deliver a first frame, on top of the sample itself.
+STARTUP_ALLOWANCE = 1.5
+PROBE_TIMEOUT = 20.0
+PROJECT_LOG_HINT = "~/" + layout.PROJECT_LOG
+_AWS_FAILURES = (DeepLensError, BotoCoreError, ClientError)
+
+
+class Verdict(str, enum.Enum):
+    """What a device is doing, in one word. Values are stable names for ``status --json`` and UI badges."""
+
+    RUNNING = "running"
+    NO_OUTPUT = "no-output"
+    BEHIND_CLOUD = "behind-cloud"
+    NOT_DEPLOYED = "not-deployed"
+    UNREACHABLE = "unreachable"
+
+
+class ProbeError(DeepLensError):
+    """The probe's output could not be understood (no Python on the device, garbage, truncated output)."""
+
+    kind = "probe"
+
+
+@dataclass(frozen=True)
+class Disk:
+    """One filesystem: which mount ("home" or "root"), its path, total and free bytes."""
+
+    mount: str
+    path: str
+    total: int
+    free: int
+
+
+@dataclass(frozen=True)
+class DeployedRecord:
+    """What DeepLens Console recorded on the device when it deployed (``layout.DEPLOYED_RECORD``)."""
+
+    project: Optional[str] = None
+    name: Optional[str] = None
+    version: Optional[str] = None
+    code_sha256: Optional[str] = None
+    source: Optional[str] = None
+    deployed_at: Optional[str] = None
+    deployed_by: Optional[str] = None
+    stream_path: Optional[str] = None
+    runner: Optional[str] = None
+
+    @property
+    def lambda_ref(self):
+        """``(function name, version)`` when the source was ``lambda:NAME:VERSION``, else None."""
+        if not self.source or not self.source.startswith("lambda:"):
+            return None
+        name, _, version = self.source[len("lambda:"):].rpartition(":")
+        if not name or not version:
+            return None
+        return name, version
+
+    @property
+    def label(self):
+        """``project version`` for sentences."""
+        what = self.name or self.project or "the project"
+        return "{0} {1}".format(what, self.version) if self.version else what
+
+
+@dataclass(frozen=True)
+class ProbeReport:
+    """The parsed output of the device-side probe. Missing or malformed parts are None."""
+
+    hostname: Optional[str] = None
+    python: Optional[str] = None
+    uptime: Optional[float] = None
+    loadavg: Optional[tuple] = None
+    mem_total_kb: Optional[int] = None
+    mem_available_kb: Optional[int] = None
+    disks: tuple = ()
+    temperatures: tuple = ()
+    record: Optional[DeployedRecord] = None
+    runner_pid: Optional[int] = None
+    runner_alive: bool = False
+    runner_state: Optional[str] = None
+    runner_started_at: Optional[str] = None
+    runner_restarts: Optional[int] = None
+    runner_child_alive: Optional[bool] = None
+    runner_last_exit: Optional[int] = None
+    stream_path: Optional[str] = None
+    stream_exists: bool = False
+    stream_is_fifo: bool = False
+    stream_write_age: Optional[float] = None
+    errors: tuple = ()
+
+
+@dataclass(frozen=True)
+class StreamSample:
+    """What a few seconds of the stream showed: unique frames, their rate, and the stream's last state."""
+
+    seconds: float = 0.0
+    frames: int = 0
+    fps: float = 0.0
+    last_frame_age: Optional[float] = None
+    state: str = "idle"
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceProbe:
+    """The device part of a status: the probe's report and the stream sample (None when not sampled)."""
+
+    report: ProbeReport
+    sample: Optional[StreamSample]
+
+
+@dataclass(frozen=True)
+class CloudStatus:
+    """The cloud part of a status. ``errors`` are AWS sentences (credentials, access, retired API...)."""
+
+    lambda_name: Optional[str] = None
+    lambda_version: Optional[str] = None
+    lambda_code_sha256: Optional[str] = None
+    group_id: Optional[str] = None
+    deployment_id: Optional[str] = None
+    deployment_status: Optional[str] = None
+    deployment_created_at: Optional[str] = None
+    deployment_error: Optional[str] = None
+    errors: tuple = ()
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """Everything known about one device at ``checked_at`` (epoch seconds), and the verdict."""
+
+    name: str
+    endpoint: str
+    verdict: Verdict
+    reason: str
+    checked_at: float
+    reachable: bool = False
+    auth_ok: bool = False
+    error_kind: Optional[str] = None
+    hostname: Optional[str] = None
+    uptime: Optional[float] = None
+    loadavg: Optional[tuple] = None
+    mem_total_kb: Optional[int] = None
+    mem_available_kb: Optional[int] = None
+    disks: tuple = ()
+    temperatures: tuple = ()
+    record: Optional[DeployedRecord] = None
+    runner_pid: Optional[int] = None
+    runner_alive: bool = False
+    runner_state: Optional[str] = None
+    runner_started_at: Optional[str] = None
+    runner_restarts: Optional[int] = None
+    stream_path: Optional[str] = None
+    fifo_present: bool = False
+    stream_write_age: Optional[float] = None
+    frames: int = 0
+    fps: float = 0.0
+    last_frame_age: Optional[float] = None
+    probe_errors: tuple = ()
+    cloud: Optional[CloudStatus] = None
+    notes: tuple = field(default=())
+
+    @property
+    def failed(self):
+        """True when the device could not be checked (the CLI's non-zero exit)."""
+        return self.verdict is Verdict.UNREACHABLE
+
+    def to_dict(self):
+        """Plain JSON-ready values (the verdict as its stable name)."""
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        return data
+
+
+# ------------------------------------------------------------------------------------------- the probe
+
+
+def _number(value, kind=float):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return kind(value)
+
+
+def _text(value):
+    return value if isinstance(value, str) else None
+
+
+def _record(value):
+    if not isinstance(value, dict):
+        return None
+    fields = {}
+    for key in DeployedRecord.__dataclass_fields__:
+        item = value.get(key)
+        if isinstance(item, (int, float)) and not isinstance(item, bool):
+            item = str(item)
+        fields[key] = _text(item)
+    return DeployedRecord(**fields)
+
+
+def parse_probe(output):
+    """A ProbeReport from the probe's stdout (bytes or str). Raises only ProbeError."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    if not isinstance(output, str):
+        raise ProbeError("The status probe gave no text.")
+    lines = [line for line in output.splitlines() if line.strip().startswith("{")]
+    if not lines:
+        raise ProbeError("The status probe printed no report{0}.".format(
+            ": " + output.strip()[:120] if output.strip() else ""))
+    try:
+        data = json.loads(lines[-1])
+    except (ValueError, RecursionError):
+        raise ProbeError("The status probe's report is not valid JSON (truncated output?).") from None
+    if not isinstance(data, dict):
+        raise ProbeError("The status probe's report is not a JSON object.")
+    if data.get("error") == "nopython":
+        raise ProbeError("The device has no Python (python3, python2 or python), which the status probe "
+                         "needs.")
+    if _number(data.get("probe"), int) is None:
+        raise ProbeError("The status probe's report has no version: it is not from this app's probe.")
+    load = data.get("loadavg")
+    load = tuple(_number(v) for v in load[:3]) if isinstance(load, list) else None
+    if load is not None and (len(load) != 3 or None in load):
+        load = None
+    memory = data.get("memory") if isinstance(data.get("memory"), dict) else {}
+    disks = []
+    for item in data.get("disks") if isinstance(data.get("disks"), list) else []:
+        if isinstance(item, dict):
+            total, free = _number(item.get("total"), int), _number(item.get("free"), int)
+            if total is not None and free is not None:
+                mount, where = _text(item.get("mount")) or "?", _text(item.get("path")) or "?"
+                disks.append(Disk(mount, where, total, free))
+    temps = []
+    for item in data.get("temperatures") if isinstance(data.get("temperatures"), list) else []:
+        if isinstance(item, dict) and _number(item.get("celsius")) is not None:
+            temps.append((_text(item.get("zone")) or "?", _number(item.get("celsius"))))
+    runner = data.get("runner") if isinstance(data.get("runner"), dict) else {}
+    state = runner.get("state") if isinstance(runner.get("state"), dict) else {}
+    stream = data.get("stream") if isinstance(data.get("stream"), dict) else {}
+    errors = data.get("errors") if isinstance(data.get("errors"), list) else []
+    child = runner.get("child_alive")
+    return ProbeReport(
+        hostname=_text(data.get("hostname")),
+        python=_text(data.get("python")),
+        uptime=_number(data.get("uptime")),
+        loadavg=load,
+        mem_total_kb=_number(memory.get("total_kb"), int),
+        mem_available_kb=_number(memory.get("available_kb"), int),
+        disks=tuple(disks),
+        temperatures=tuple(temps),
+        record=_record(data.get("record")),
+        runner_pid=_number(runner.get("pid"), int),
+        runner_alive=runner.get("alive") is True,
+        runner_state=_text(state.get("state")),
+        runner_started_at=_text(state.get("started_at")),
+        runner_restarts=_number(state.get("restarts"), int),
+        runner_child_alive=child if isinstance(child, bool) else None,
+        runner_last_exit=_number(state.get("last_exit"), int),
+        stream_path=_text(stream.get("path")),
+        stream_exists=stream.get("exists") is True,
+        stream_is_fifo=stream.get("fifo") is True,
+        stream_write_age=_number(stream.get("age")),
+        errors=tuple(str(item)[:200] for item in errors[:20]),
+    )
+
+
+def run_probe(connection):
+    """Run the probe on the device (one command) and parse it. Raises DeepLensError subclasses."""
+    command = commands.probe_command(layout.DEPLOYED_RECORD, layout.RUNNER_PID, layout.RUNNER_STATE,
+                                     connection.device.stream_path)
+    result = connection.run(command, timeout=PROBE_TIMEOUT, check=False)
+    if result.status != 0 and not result.stdout.strip():
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ProbeError("The status probe failed on {0} (exit status {1}{2}).".format(
+            connection.device.name, result.status, ": " + detail[-1][:200] if detail else ""))
+    return parse_probe(result.stdout)
+
+
+def sample_stream(connection, seconds=2.0, path=None):
+    """Read the stream for ``seconds`` after its first frame (waiting a little for one) and measure it."""
+    from deeplens_gui.core.stream import FrameSource
+
+    times = []
+    first = threading.Event()
+
+    def on_frame(frame):
+        times.append(frame.received)
+        first.set()
+
+    source = FrameSource(connection, path=path, max_fps=0, decode=False, reconnect=False, on_frame=on_frame)
+    worker = threading.Thread(target=source.run, name="status-sample-" + connection.device.name, daemon=True)
+    started = time.monotonic()
+    worker.start()
+    try:
+        if first.wait(seconds + STARTUP_ALLOWANCE):
+            deadline = times[0] + seconds
+            while worker.is_alive() and time.monotonic() < deadline:
+                worker.join(min(0.05, max(0.0, deadline - time.monotonic())))
+    finally:
+        source.stop()
+        worker.join(5.0)
+    stamps = list(times)
+    now = time.monotonic()
+    if len(stamps) >= 2 and stamps[-1] > stamps[0]:
+        fps = (len(stamps) - 1) / (stamps[-1] - stamps[0])
+    else:
+        fps = len(stamps) / float(seconds) if stamps else 0.0
+    status = source.status
+    return StreamSample(
+        seconds=round(now - started, 3),
+        frames=len(stamps),
+        fps=round(fps, 2),
+        last_frame_age=round(now - stamps[-1], 3) if stamps else None,
+        state=status.state.value,
+        message=status.message,
+    )
+
+
+def probe_device(connection, sample_seconds=2.0):
+    """The device part: the probe, then a stream sample when the stream path exists. Raises DeepLensError."""
+    report = run_probe(connection)
+    sample = None
+    if report.stream_exists and sample_seconds > 0:
+        sample = sample_stream(connection, sample_seconds)
+    return DeviceProbe(report, sample)
+
+
+# ------------------------------------------------------------------------------------------- the cloud
+
+
+def _client(client_factory, service, device):
+    if getattr(device, "region", None):
+        return client_factory(service, region=device.region)
+    return client_factory(service)
+
+
+def cloud_status(device, record, client_factory):
+    """The cloud part for ``device``: Lambda latest version when ``record`` came from Lambda, Greengrass's
+    latest deployment when the device has a group id. AWS failures end up in ``errors``, never raised."""
+    errors = []
+    values = {"group_id": getattr(device, "group_id", None)}
+    ref = record.lambda_ref if record is not None else None
+    if ref is not None:
+        values["lambda_name"] = ref[0]
+        try:
+            latest = cloud.latest_lambda_version(_client(client_factory, "lambda", device), ref[0])
+        except _AWS_FAILURES as error:
+            errors.append(str(cloud.map_error(error)))
+        else:
+            if latest is None:
+                errors.append("The Lambda function {0} has no published version.".format(ref[0]))
+            else:
+                values["lambda_version"], values["lambda_code_sha256"] = latest
+    if values["group_id"]:
+        try:
+            greengrass = _client(client_factory, "greengrass", device)
+            values.update(_latest_deployment(greengrass, values["group_id"]))
+        except _AWS_FAILURES as error:
+            region = getattr(device, "region", None)
+            errors.append(str(cloud.map_error(error, service="greengrass", region=region)))
+    return CloudStatus(errors=tuple(errors), **values)
+
+
+def _latest_deployment(gg, group_id):
+    deployments = []
+    token = None
+    for _page in range(20):
+        params = {"GroupId": group_id}
+        if token:
+            params["NextToken"] = token
+        page = cloud.call(gg, "list_deployments", **params)
+        deployments.extend(page.get("Deployments", []))
+        token = page.get("NextToken")
+        if not token:
+            break
+    if not deployments:
+        return {}
+    latest = max(deployments, key=lambda item: str(item.get("CreatedAt", "")))
+    values = {"deployment_id": latest.get("DeploymentId"), "deployment_created_at": latest.get("CreatedAt")}
+    status = cloud.call(gg, "get_deployment_status", GroupId=group_id, DeploymentId=latest["DeploymentId"])
+    values["deployment_status"] = status.get("DeploymentStatus")
+    values["deployment_error"] = cloud.deployment_error_text(status)
+    return values
+
+
+# ------------------------------------------------------------------------------------------- merging
+
+
+def _age(seconds):
+    if seconds is None:
+        return "unknown"
+    if seconds < 90:
+        return "{0:.0f} s".format(seconds)
+    if seconds < 5400:
+        return "{0:.0f} min".format(seconds / 60.0)
+    if seconds < 172800:
+        return "{0:.0f} h".format(seconds / 3600.0)
+    return "{0:.0f} days".format(seconds / 86400.0)
+
+
+def _behind(record, cloud_part):
+    """A sentence when the device runs an older (or different) build than the newest published one."""
+    if record is None or cloud_part is None or not cloud_part.lambda_version:
+        return None
+    ref = record.lambda_ref
+    if ref is None:
+        return None
+    name, running = ref
+    latest = cloud_part.lambda_version
+    if running.isdigit() and latest.isdigit() and int(latest) > int(running):
+        return "The device runs version {0} of {1}; version {2} is published: redeploy to update it.".format(
+            running, name, latest)
+    if (running == latest and record.code_sha256 and cloud_part.lambda_code_sha256
+            and record.code_sha256 != cloud_part.lambda_code_sha256):
+        return ("The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the "
+                "device, {3} in Lambda): redeploy it.".format(latest, name, record.code_sha256,
+                                                               cloud_part.lambda_code_sha256))
+    return None
+
+
+def _why_no_output(report, sample, path):
+    causes = []
+    if report.runner_pid is not None and not report.runner_alive:
+        state = report.runner_state or "stopped"
+        causes.append("its runner (pid {0}) is not running (last state: {1}{2}{3})".format(
+            report.runner_pid, state, ", {0} restarts".format(report.runner_restarts)
+            if report.runner_restarts else "", ", last exit status {0}".format(report.runner_last_exit)
+            if report.runner_last_exit is not None else ""))
+    elif report.runner_state in ("crashed", "failed", "stopped"):
+        causes.append("the runner reports the project {0}{1}".format(
+            report.runner_state, " after {0} restarts".format(report.runner_restarts)
+            if report.runner_restarts else ""))
+    elif report.runner_alive and report.runner_child_alive is False:
+        causes.append("the runner is alive but the project's process is gone")
+    if not report.stream_exists:
+        causes.append("the stream FIFO {0} does not exist (the project never opened its output)".format(path))
+    elif not report.stream_is_fifo:
+        causes.append("{0} is a regular file, not the project's FIFO".format(path))
+    else:
+        causes.append("the FIFO {0} exists but nothing writes to it (last write {1} ago)".format(
+            path, _age(report.stream_write_age)))
+    if sample is not None and sample.state == "failed" and sample.message:
+        causes.append("the stream reader failed: {0}".format(sample.message.rstrip(".")))
+    return "; ".join(causes)
+
+
+def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=None):
+    """The DeviceStatus of ``device`` from its parts; ``error`` (a DeepLensError) means it was not reached."""
+    checked_at = time.time() if checked_at is None else checked_at
+    name = device.name
+    if error is not None:
+        reachable = not isinstance(error, ConnectError)
+        auth_ok = reachable and not isinstance(error, (AuthFailed, HostKeyError))
+        reason = str(error)
+        if auth_ok:
+            reason = "Connected to {0}, but could not read its status: {1}".format(name, reason)
+        return DeviceStatus(name=name, endpoint=endpoint, verdict=Verdict.UNREACHABLE, reason=reason,
+                            checked_at=checked_at, reachable=reachable, auth_ok=auth_ok,
+                            error_kind=getattr(error, "kind", "error"), cloud=cloud_part)
+    report, sample = probe.report, probe.sample
+    record = report.record
+    path = report.stream_path or device.stream_path
+    frames = sample.frames if sample is not None else 0
+    fps = sample.fps if sample is not None else 0.0
+    notes = []
+    if cloud_part is not None:
+        notes.extend(cloud_part.errors)
+        if cloud_part.deployment_status:
+            notes.append("Latest Greengrass deployment {0}: {1}{2}.".format(
+                cloud_part.deployment_id, cloud_part.deployment_status,
+                " ({0})".format(cloud_part.deployment_error) if cloud_part.deployment_error else ""))
+    behind = _behind(record, cloud_part)
+    gg_success = cloud_part is not None and cloud_part.deployment_status == "Success"
+    if frames:
+        what = record.label if record is not None else "a project not deployed by DeepLens Console"
+        flow = "{0:.1f} unique frames/s, last frame {1} ago".format(fps, _age(sample.last_frame_age))
+        if behind:
+            verdict, reason = Verdict.BEHIND_CLOUD, "{0} It is running: {1}.".format(behind, flow)
+        else:
+            verdict, reason = Verdict.RUNNING, "Running {0}: {1}.".format(what, flow)
+    elif record is not None or gg_success:
+        if record is not None:
+            what = "{0} is deployed".format(record.label)
+        else:
+            what = "Greengrass reports deployment {0} succeeded".format(cloud_part.deployment_id)
+        seconds = sample.seconds if sample is not None else 0
+        reason = "{0}, but no frame arrived in {1:.0f} s: {2}. See {3}{4}.".format(
+            what, seconds, _why_no_output(report, sample, path), PROJECT_LOG_HINT,
+            " and /opt/awscam/greengrass/ggc/var/log/user/" if record is None else "")
+        if behind:
+            reason += " " + behind
+        verdict = Verdict.NO_OUTPUT
+    else:
+        verdict = Verdict.NOT_DEPLOYED
+        stream = "{0} does not exist".format(path) if not report.stream_exists else (
+            "nothing writes to {0} (last write {1} ago)".format(path, _age(report.stream_write_age)))
+        reason = "Nothing is deployed: no deployment record and {0}. Deploy a project to it.".format(stream)
+    return DeviceStatus(
+        name=name, endpoint=endpoint, verdict=verdict, reason=reason, checked_at=checked_at,
+        reachable=True, auth_ok=True, hostname=report.hostname, uptime=report.uptime, loadavg=report.loadavg,
+        mem_total_kb=report.mem_total_kb, mem_available_kb=report.mem_available_kb, disks=report.disks,
+        temperatures=report.temperatures, record=record, runner_pid=report.runner_pid,
+        runner_alive=report.runner_alive, runner_state=report.runner_state,
+        runner_started_at=report.runner_started_at, runner_restarts=report.runner_restarts,
+        stream_path=path, fifo_present=report.stream_exists and report.stream_is_fifo,
+        stream_write_age=report.stream_write_age, frames=frames, fps=fps,
+        last_frame_age=sample.last_frame_age if sample is not None else None, probe_errors=report.errors,
+        cloud=cloud_part, notes=tuple(notes))
+
+
+def get_status(connection, client_factory=None, sample_seconds=2.0):
+    """The DeviceStatus of the device behind ``connection`` (opened if needed, left open for the caller).
+
+    With ``client_factory`` (``cloud.client``-like), the cloud part is added. Never raises expected errors.
+    """
+    device = connection.device
+    try:
+        endpoint = connection.endpoint.label
+    except DeepLensError:
+        endpoint = device.host
+    try:
+        connection.open()
+        probe = probe_device(connection, sample_seconds)
+    except DeepLensError as error:
+        return merge(device, endpoint, error=error)
+    cloud_part = None
+    if client_factory is not None:
+        cloud_part = cloud_status(device, probe.report.record, client_factory)
+    return merge(device, endpoint, probe, cloud_part)
