@@ -31,7 +31,7 @@ _SCAN = 2  # inside entropy-coded data after SOS
 DEFAULT_MAX_FRAME_SIZE = 8 * 1024 * 1024
 
 
-class FrameReader(object):
+class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
     """Turns chunks of a byte stream into complete JPEG frames (SOI..EOI inclusive), in order.
 
     Feed chunks of any size with ``feed``; each call returns the frames completed by that chunk as ``bytes``.
@@ -39,6 +39,10 @@ class FrameReader(object):
     except the bytes of a frame found broken, which are searched once more for the next SOI.
     Memory stays bounded by about ``max_frame_size`` plus one chunk: a larger frame is dropped while it
     streams past and the reader resyncs on the next SOI.
+
+    A new SOI where a marker is expected, inside entropy-coded data, or inside a table segment (which can never
+    hold one) ends the frame in progress as truncated. One case cannot be told apart: a frame cut inside an
+    APPn/COM segment, where an embedded SOI is legal; the reader then resyncs when the structure breaks.
 
     Counters (they survive ``reset``):
     ``frames`` frames yielded; ``discarded_bytes`` bytes thrown away (garbage before or between frames,
@@ -192,9 +196,9 @@ class FrameReader(object):
             end = pos + 2 + length
             if not (0xE0 <= marker <= 0xEF or marker == 0xFE):
                 # Only APPn and COM segments may carry an embedded JPEG (EXIF, JFXX or Photoshop thumbnails).
-                # An SOI in any other segment means this frame was cut inside its headers and the length
-                # just read belongs to the next frame.
-                i = buf.find(_SOI, pos + 2, min(end, n))
+                # An SOI in any other segment, or straddling its end, means this frame was cut inside its
+                # headers and the bytes just skipped belong to the next frame.
+                i = buf.find(_SOI, pos + 2, min(end + 1, n))
                 if i >= 0:
                     pos = self._restart_at(i)
                     continue

@@ -6,6 +6,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -26,8 +27,15 @@ class RelayRun:
     """A relay subprocess whose stdout is parsed into frames and whose stderr is parsed into states."""
 
     def __init__(self, argv, cwd=None, env=None, read_stdout=True):
+        # Its own process group: with ``sh -c`` the relay is a grandchild, and close() must reach it.
         self.proc = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
         )
         self.ps = psutil.Process(self.proc.pid)
         self.frames = []  # (arrival time, frame)
@@ -54,13 +62,22 @@ class RelayRun:
                 self.frames.extend((now, frame) for frame in self.reader.feed(data))
 
     def _read_stderr(self):
-        for raw in self.proc.stderr:
-            parsed = parse_relay_status(raw)
-            with self._lock:
-                if parsed is None:
-                    self.other_stderr.append(raw.decode("utf-8", "replace"))
-                else:
-                    self.statuses.append((time.monotonic(), parsed[0], parsed[1]))
+        fd, rest = self.proc.stderr.fileno(), b""
+        while True:
+            data = os.read(fd, 4096)
+            if not data:
+                return
+            *lines, rest = (rest + data).split(b"\n")
+            for raw in lines:
+                self._status_line(raw)
+
+    def _status_line(self, raw):
+        parsed = parse_relay_status(raw)
+        with self._lock:
+            if parsed is None:
+                self.other_stderr.append(raw.decode("utf-8", "replace") + "\n")
+            else:
+                self.statuses.append((time.monotonic(), parsed[0], parsed[1]))
 
     def got(self):
         with self._lock:
@@ -81,12 +98,14 @@ class RelayRun:
             time.sleep(0.02)
         return predicate()
 
-    def wait_state(self, state, timeout=10.0, after=0):
-        return self.wait_for(lambda: state in self.states()[after:], timeout)
+    def wait_state(self, state, timeout=10.0):
+        return self.wait_for(lambda: state in self.states(), timeout)
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.proc.wait(10)
         for thread in self._threads:
             thread.join(10)
@@ -95,15 +114,20 @@ class RelayRun:
                 stream.close()
 
     def diagnostics(self):
-        return "states={0} stderr={1}".format(self.states(), "".join(self.other_stderr)[-2000:])
+        return "states={} stderr={}".format(self.states(), "".join(self.other_stderr)[-2000:])
 
 
 @pytest.fixture
 def run_relay():
-    """Factory: ``run_relay(path, *options, via="python"|"sh", python=None, **popen)`` starts a relay."""
-    runs = []
+    """Factory: ``run_relay(path, *options, via="python"|"sh", python=None, env=None, ...)`` starts a relay.
 
-    def start(path, *options, via="python", python=None, read_stdout=True, **kwargs):
+    The relays of one test share a private TMPDIR for their lock and socket files.
+    """
+    runs = []
+    rendezvous_dir = tempfile.mkdtemp(prefix="dlr-")
+
+    def start(path, *options, via="python", python=None, read_stdout=True, env=None, **kwargs):
+        env = dict(os.environ if env is None else env, TMPDIR=rendezvous_dir)
         options = [str(o) for o in options]
         if via == "sh":
             fps = options[options.index("--max-fps") + 1] if "--max-fps" in options else 0.0
@@ -111,29 +135,30 @@ def run_relay():
             argv = ["sh", "-c", relay_command(str(path), max_fps=fps, stale=stale)]
         else:
             argv = list(python or [sys.executable]) + ["-c", relay_script(), str(path)] + options
-        run = RelayRun(argv, read_stdout=read_stdout, **kwargs)
+        run = RelayRun(argv, read_stdout=read_stdout, env=env, **kwargs)
         runs.append(run)
         return run
 
     yield start
     for run in runs:
         run.close()
+    shutil.rmtree(rendezvous_dir)
 
 
 def _indices(frames, produced):
     """Position of each output frame in what the writer produced; fails if a frame is not byte-identical."""
     lookup = {frame: i for i, frame in enumerate(produced)}
     missing = [len(f) for f in frames if f not in lookup]
-    assert not missing, "relay output frames that the writer never produced (sizes {0})".format(missing)
+    assert not missing, f"relay output frames that the writer never produced (sizes {missing})"
     return [lookup[f] for f in frames]
 
 
 def _assert_every_new_frame(run, writer):
     got = run.got()
     idx = _indices(got, writer.produced)
-    assert idx == list(range(idx[0], idx[0] + len(idx))), "missing, repeated or reordered frames: {0}".format(idx)
+    assert idx == list(range(idx[0], idx[0] + len(idx))), f"missing, repeated or reordered frames: {idx}"
     assert idx[-1] == len(writer.frames) - 1
-    assert idx[0] <= 2, "the relay started late: first frame {0}".format(idx[0])
+    assert idx[0] <= 2, f"the relay started late: first frame {idx[0]}"
     assert run.bytes_out <= 1.2 * sum(map(len, got)), "duplicates were sent"
 
 
@@ -172,7 +197,7 @@ def test_waits_for_a_missing_fifo_then_streams(deeplens_fifo, run_relay, tmp_pat
     cpu = run.ps.cpu_times()
     time.sleep(2.0)
     used = sum(run.ps.cpu_times()[:2]) - sum(cpu[:2])
-    assert used < 0.2, "waiting for the FIFO used {0:.2f} s of CPU in 2 s".format(used)
+    assert used < 0.2, f"waiting for the FIFO used {used:.2f} s of CPU in 2 s"
     writer = deeplens_fifo(frames=make_jpegs(20), path=path)
     assert run.wait_for(lambda: writer.frames[-1] in run.got(), 15), run.diagnostics()
     _assert_every_new_frame(run, writer)
@@ -191,7 +216,7 @@ def test_writer_crash_reports_nowriter_and_recovers(deeplens_fifo, run_relay):
     cpu = run.ps.cpu_times()
     time.sleep(2.0)
     used = sum(run.ps.cpu_times()[:2]) - sum(cpu[:2])
-    assert used < 0.2, "waiting for a writer used {0:.2f} s of CPU in 2 s".format(used)
+    assert used < 0.2, f"waiting for a writer used {used:.2f} s of CPU in 2 s"
     seen = len(run.states())
     writer.restart()
     assert run.wait_for(lambda: frames[-1] in run.got(), 15), run.diagnostics()
@@ -279,6 +304,17 @@ def test_subscriber_ends_when_its_stdout_closes_and_hub_keeps_going(deeplens_fif
     assert hub.proc.poll() is None
 
 
+def test_a_late_subscriber_gets_the_current_frame_of_a_still_scene(deeplens_fifo, run_relay):
+    frames = make_jpegs(3)
+    writer = deeplens_fifo(frames=frames, fps=30)
+    hub = run_relay(writer.path)
+    assert hub.wait_for(lambda: frames[-1] in hub.got(), 10), hub.diagnostics()
+    # Nothing new will come (the Lambda re-sends its last frame), yet the newcomer must see a picture.
+    sub = run_relay(writer.path, "--max-fps", 5)
+    assert sub.wait_for(lambda: sub.got() == [frames[-1]], 5), sub.diagnostics()
+    assert sub.states()[:2] == ["ready sub", "streaming"]
+
+
 def test_regular_file_is_streamed_once_then_the_relay_ends(run_relay, tmp_path):
     a, b, c = make_jpegs(3)
     path = tmp_path / "recording.mjpeg"
@@ -290,7 +326,7 @@ def test_regular_file_is_streamed_once_then_the_relay_ends(run_relay, tmp_path):
     assert "notfifo" in run.states()
 
 
-NASTY_NAME = "my cam's \"stream\" $(touch pwned1) ; touch pwned2 `touch pwned3` & | *.mjpeg"
+NASTY_NAME = 'my cam\'s "stream" $(touch pwned1) ; touch pwned2 `touch pwned3` & | *.mjpeg'
 
 
 def test_command_quotes_a_hostile_path(deeplens_fifo, run_relay, tmp_path):
@@ -325,7 +361,7 @@ def test_relay_command_shape_and_validation():
     assert command.endswith("/tmp/results.mjpeg --max-fps 5.0 --stale 1.5")
     assert len(command) < 100_000, "the command line must stay well below the kernel's per-argument limit"
     assert relay_command().endswith("/tmp/results.mjpeg --max-fps 0.0 --stale 2.0")
-    for bad in (dict(max_fps=-1), dict(max_fps=float("nan")), dict(stale=0), dict(stale=float("inf"))):
+    for bad in ({"max_fps": -1}, {"max_fps": float("nan")}, {"stale": 0}, {"stale": float("inf")}):
         with pytest.raises(ValueError):
             relay_command("/tmp/x", **bad)
     with pytest.raises(ValueError):
@@ -360,7 +396,8 @@ def test_relay_script_is_self_contained_and_cached():
 
 
 def _top_level_names(path):
-    tree = ast.parse(open(path, encoding="utf-8").read())
+    with open(path, encoding="utf-8") as source:
+        tree = ast.parse(source.read())
     names = set()
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
@@ -378,6 +415,7 @@ def test_device_code_is_python27_and_35_compatible():
         + ["-q", "--no-tips", "-t=2.7-", "-t=3.5-", "--violations", MJPEG_SOURCE, RELAY_SOURCE],
         capture_output=True,
         text=True,
+        check=False,
     )
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
@@ -389,14 +427,20 @@ def _python2():
         candidates.append((["python2"], None))
         pyenv = shutil.which("pyenv")
         if pyenv:
-            versions = subprocess.run([pyenv, "versions", "--bare"], capture_output=True, text=True).stdout.split()
+            versions = subprocess.run(
+                [pyenv, "versions", "--bare"], capture_output=True, text=True, check=False
+            ).stdout.split()
             for version in versions:
                 if version.startswith("2."):
                     candidates.append((["python2"], dict(os.environ, PYENV_VERSION=version)))
     for argv, env in candidates:
         try:
             probe = subprocess.run(
-                argv + ["-c", "import sys; print(sys.version_info[0])"], capture_output=True, text=True, env=env
+                argv + ["-c", "import sys; print(sys.version_info[0])"],
+                capture_output=True,
+                text=True,
+                check=False,
+                env=env,
             )
         except OSError:
             continue
@@ -421,6 +465,7 @@ def test_relay_on_python2_with_a_python3_subscriber(deeplens_fifo, run_relay):
     _assert_every_new_frame(hub, writer)
     sub_idx = _indices(sub.got(), writer.produced)
     assert sub_idx == sorted(set(sub_idx)) and len(sub_idx) >= 5
-    hub.proc.send_signal(signal.SIGTERM)  # the Python 2 hub leaves cleanly, the Python 3 subscriber takes over
+    # The Python 2 hub leaves cleanly, the Python 3 subscriber takes over.
+    hub.proc.send_signal(signal.SIGTERM)
     assert hub.proc.wait(5) == 0
     assert sub.wait_state("ready hub", 5), sub.diagnostics()

@@ -10,7 +10,7 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def relay_script():
     """One self-contained Python 2.7/3.5+ source string: ``python -c SCRIPT PATH [--max-fps F] [--stale S]``."""
     reader = (_HERE.parent / "mjpeg.py").read_text(encoding="utf-8")

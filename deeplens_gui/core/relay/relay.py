@@ -32,6 +32,7 @@ import socket
 import stat
 import struct
 import sys
+import termios
 import time
 import traceback
 import zlib
@@ -94,18 +95,21 @@ def errno_of(exc):
 
 
 def to_bytes(text):
+    """UTF-8 bytes of a text (bytes pass through)."""
     if isinstance(text, bytes):
         return text
     return text.encode("utf-8", "replace")
 
 
 def to_text(data):
+    """Native text of bytes (on Python 2, bytes are the native text)."""
     if isinstance(data, str):
         return data
     return data.decode("utf-8", "replace")
 
 
 def message(kind, payload):
+    """One hub/subscriber message: type byte, 4-byte big-endian length, payload."""
     return MSG_HEADER.pack(kind, len(payload)) + payload
 
 
@@ -265,6 +269,7 @@ def rendezvous(path):
 
 
 def path_kind(path):
+    """("fifo" | "file" | "missing" | "error", detail) for the stream path."""
     try:
         mode = os.stat(path).st_mode
     except EnvironmentError as exc:
@@ -281,10 +286,8 @@ def path_kind(path):
 def pipe_bytes(fd):
     """Bytes waiting in the pipe (FIONREAD), or a typical pipe size if the call is not available."""
     try:
-        import termios
-
         return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, struct.pack("i", 0)))[0]
-    except (ImportError, EnvironmentError, AttributeError):
+    except (EnvironmentError, AttributeError):
         return DEFAULT_PIPE
 
 
@@ -606,6 +609,7 @@ def serve(relay):
 
 
 def parse_args(argv):
+    """PATH [--max-fps F] [--stale S]."""
     parser = argparse.ArgumentParser(prog="relay.py", description="Relay new frames of a DeepLens stream.")
     parser.add_argument("path")
     parser.add_argument("--max-fps", type=float, default=0.0, help="frame rate cap, 0 for none")
@@ -617,10 +621,12 @@ def parse_args(argv):
 
 
 def _raise_exit(signum, frame):
+    """SIGTERM/SIGHUP: leave through the clean-up code (socket file, lock, stdout flags)."""
     raise SystemExit(0)
 
 
 def main(argv):
+    """Run the relay until stdout closes (exit 0), a regular file is fully sent (0) or a bug (1)."""
     args = parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # a closed stdout must be an EPIPE error, not a kill
     signal.signal(signal.SIGTERM, _raise_exit)  # clean up the socket file on the way out
