@@ -12,6 +12,7 @@ pytest_plugins = [
     "tests.fixtures.sshd",
     "tests.fixtures.fifo",
     "tests.fixtures.sim",
+    "tests.fixtures.classroom",
 ]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

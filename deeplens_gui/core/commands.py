@@ -42,7 +42,7 @@ _RELAY_LAUNCHER = (
 def _number(value, name, allow_zero):
     value = float(value)
     if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
-        raise ValueError("{0} must be {1}, not {2!r}".format(name, ">= 0" if allow_zero else "> 0", value))
+        raise ValueError(f"{name} must be {'>= 0' if allow_zero else '> 0'}, not {value!r}")
     return repr(value)
 
 
@@ -84,3 +84,107 @@ def parse_relay_status(line):
     if not state:
         return None
     return state, detail
+
+
+# --- status probe ----------------------------------------------------------------------------------------
+
+#: what the probe command prints when the device has no Python at all
+PROBE_NOPYTHON = '{"probe": 0, "error": "nopython"}'
+
+_PROBE_LAUNCHER = (
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" -c "$0" "$@"; done; '
+    "echo '" + PROBE_NOPYTHON + "'"
+)
+
+
+def probe_script():
+    """The device-side probe (``core/probe.py``) as source text for ``python -c``."""
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parent / "probe.py").read_text(encoding="utf-8")
+    compile(script, "<deeplens-probe>", "exec")  # a broken script must fail here, not on the camera
+    return script
+
+
+def probe_command(record, runner_pid, runner_state, stream_path):
+    """The command that prints the device's health as one JSON line (see ``core/probe.py``).
+
+    Paths may be relative to the login directory. Runs with the device's first Python among python3, python2
+    and python; without any it prints ``PROBE_NOPYTHON``.
+    """
+    for value in (record, runner_pid, runner_state, stream_path):
+        if not value or "\0" in value:
+            raise ValueError("probe paths must be non-empty strings without NUL bytes")
+    args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--record", record, "--runner-pid", runner_pid,
+            "--runner-state", runner_state, "--stream", stream_path]
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+# --- deploy over SSH: the device-side runner and the Greengrass daemon -------------------------------------
+
+#: the systemd unit of the Greengrass core on a DeepLens; it runs the console-deployed Lambda
+GREENGRASS_UNIT = "greengrassd.service"
+
+# Words the Greengrass commands print on stdout (their exit status is always 0 when the shell ran).
+GREENGRASS_NO_SYSTEMD = "nosystemctl"  # not a systemd machine (a virtual device): nothing to stop
+GREENGRASS_NO_UNIT = "nounit"  # systemd, but no greengrassd unit
+GREENGRASS_INACTIVE = "inactive"  # the unit exists and is not running
+GREENGRASS_STOPPED = "stopped"
+GREENGRASS_STARTED = "started"
+GREENGRASS_REFUSED = "refused"  # sudo -n would need a password (or the user may not run systemctl)
+
+# $0 is "sh" (for sh -c), "$@" the runner script and its arguments.
+_RUNNER_LAUNCHER = (
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" "$@"; done; '
+    'echo "deeplens-runner: no Python found on this device (tried python3, python2, python)" >&2; exit 127'
+)
+
+# $0 is the unit name.
+_GREENGRASS_STOP = (
+    'command -v systemctl >/dev/null 2>&1 || { echo ' + GREENGRASS_NO_SYSTEMD + '; exit 0; }; '
+    'case "$(systemctl show -p LoadState "$0" 2>/dev/null)" in LoadState=loaded) ;; '
+    '*) echo ' + GREENGRASS_NO_UNIT + '; exit 0;; esac; '
+    'case "$(systemctl is-active "$0" 2>/dev/null)" in active|activating|reloading) ;; '
+    '*) echo ' + GREENGRASS_INACTIVE + '; exit 0;; esac; '
+    'if sudo -n systemctl stop "$0"; then echo ' + GREENGRASS_STOPPED + '; else echo ' + GREENGRASS_REFUSED + '; fi'
+)
+_GREENGRASS_START = (
+    'if sudo -n systemctl start "$0"; then echo ' + GREENGRASS_STARTED + '; else echo ' + GREENGRASS_REFUSED
+    + '; fi'
+)
+
+
+def _checked(value, what):
+    value = str(value)
+    if not value or "\0" in value:
+        raise ValueError("{0} must be a non-empty string without NUL bytes".format(what))
+    return value
+
+
+def runner_command(script, app_dir, action, *args):
+    """``python SCRIPT --app-dir APP_DIR ACTION ARGS...`` with the device's first working Python.
+
+    ``script`` is the runner (``core/deploy/runner.py``) as uploaded to the device; paths may be relative to
+    the login directory. Actions: start, stop, status, unpack, prune, record (see the runner's docstring).
+    """
+    argv = ["sh", "-c", _RUNNER_LAUNCHER, "sh", _checked(script, "the runner path"), "--app-dir",
+            _checked(app_dir, "the app folder"), _checked(action, "the runner action")]
+    argv += [_checked(arg, "a runner argument") for arg in args]
+    return " ".join(shlex.quote(arg) for arg in argv)
+
+
+def greengrass_stop_command():
+    """Stop the Greengrass daemon when it runs; prints one GREENGRASS_* word (uses ``sudo -n``, never asks)."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_STOP, GREENGRASS_UNIT])
+
+
+def greengrass_start_command():
+    """Start the Greengrass daemon again (a rollback after stopping it); prints GREENGRASS_STARTED or _REFUSED."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_START, GREENGRASS_UNIT])
+
+
+# --- power ------------------------------------------------------------------------------------------------------
+
+def reboot_command():
+    """Reboot the device. Needs sudo without a password prompt (``-n``); otherwise sudo's refusal comes back."""
+    return "sudo -n reboot"

@@ -72,6 +72,7 @@ class StreamStats:
     width: int = 0
     height: int = 0
     reconnects: int = 0
+    decoded: int = 0
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ class FrameSource:
 
     ``max_fps`` caps the rate the relay sends (0: every unique frame, for recording). With ``decode`` on,
     only the newest frame of each burst is decoded and delivered (latest wins); with it off, every frame is
-    delivered in order. ``reconnect`` retries lost connections with exponential backoff.
+    delivered in order. ``reconnect`` retries lost connections with exponential backoff. A paused source
+    (``set_paused``) keeps reading, counting and keeping the newest JPEG, but neither decodes nor delivers.
     """
 
     def __init__(self, connection, path=None, max_fps=15.0, reduce=1, decode=True, reconnect=True,
@@ -124,6 +126,7 @@ class FrameSource:
         self.max_fps = float(max_fps or 0.0)
         self._reduce = reduce
         self._decode = decode
+        self._paused = False
         self._reconnect = reconnect
         self._on_frame = on_frame
         self._on_status = on_status
@@ -158,6 +161,15 @@ class FrameSource:
         """Decode later frames at 1/``factor`` size (1, 2, 4 or 8)."""
         self._reduce = factor
 
+    def set_paused(self, paused):
+        """Stop (True) or resume (False) decoding and delivering frames; they are still read and counted."""
+        self._paused = bool(paused)
+
+    @property
+    def paused(self):
+        """True while decoding and delivery are paused."""
+        return self._paused
+
     def stats(self):
         """A StreamStats snapshot."""
         now = time.monotonic()
@@ -174,6 +186,7 @@ class FrameSource:
             width=self._size[0],
             height=self._size[1],
             reconnects=self._counts["reconnects"],
+            decoded=self._counts["decoded"],
         )
 
     def stop(self):
@@ -298,13 +311,16 @@ class FrameSource:
     def _deliver(self, jpeg, now):
         size = jpeg_size(jpeg)
         image = None
-        if self._decode:
+        # Paused (a tile scrolled out of view): the frame still counts, for the state and a snapshot.
+        paused = self._paused
+        if self._decode and not paused:
             try:
                 image = decode_jpeg(jpeg, self._reduce)
             except CorruptFrame as error:
                 self._counts["corrupt"] += 1
                 self._set_status(StreamState.LIVE if self._latest else self._status.state, str(error), error)
                 return
+            self._counts["decoded"] += 1
             if size is None:
                 size = (image.shape[1] * self._reduce, image.shape[0] * self._reduce)
         size = size or (0, 0)
@@ -316,7 +332,7 @@ class FrameSource:
         self._latest = frame
         if self._status.state is not StreamState.LIVE or self._status.message:
             self._set_status(StreamState.LIVE)
-        if self._on_frame is not None:
+        if self._on_frame is not None and not paused:
             self._on_frame(frame)
 
     def _check_stall(self, now):

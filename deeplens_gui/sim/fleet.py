@@ -4,19 +4,27 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
 
     <root>/tmp/results.mjpeg                 the project stream (a FIFO made by the running Lambda)
     <root>/tmp/results.jsonl                 inference results the Lambda publishes
-    <root>/var/log/project.log               the Lambda's log
+    <root>/.deeplens-console/                what DeepLens Console keeps on a camera (core/deploy/layout.py):
+                                             projects/<id>/<version>/, deployed.json, the runner and its
+                                             pid, state and logs (project.log is the Lambda's log)
+    <root>/opt/awscam/artifacts/             model artifacts of the bundled projects
     <root>/etc/ssh/ssh_host_ed25519_key      host key (kept across restarts)
     <root>/.ssh/authorized_keys              the client key's public half
     <root>/client_ed25519                    the client private key (0600) the app logs in with
 """
 
+import json
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import time
+import uuid
 from pathlib import Path
 
+from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
@@ -25,6 +33,7 @@ from deeplens_gui.sim.server import LOOPBACK, VirtualSshServer, authorized_key_l
 #: Projects a virtual device can run (bundled with the app, see core/projects.py).
 PROJECTS = ("face", "mask")
 _PROJECT_GRACE = 2.0
+_RUNNER_TIMEOUT = 60.0
 
 
 class VirtualDevice:
@@ -37,7 +46,10 @@ class VirtualDevice:
         self.port = int(port)
         self.stream_path = self.root / "tmp" / "results.mjpeg"
         self.results_path = self.root / "tmp" / "results.jsonl"
-        self.log_path = self.root / "var" / "log" / "project.log"
+        #: what DeepLens Console keeps on the device (the same layout as on a camera)
+        self.app_dir = self.root / layout.APP_DIR
+        self.log_path = self.root / layout.PROJECT_LOG
+        self.artifacts_dir = self.root / "opt" / "awscam" / "artifacts"
         self.host_key_path = self.root / "etc" / "ssh" / "ssh_host_ed25519_key"
         self.authorized_keys_path = self.root / ".ssh" / "authorized_keys"
         self.client_key_path = self.root / "client_ed25519"
@@ -45,12 +57,17 @@ class VirtualDevice:
         #: name of the project last started ("face", "mask") or None; kept across stop() for restart()
         self.project = None
         self.server = None
-        self._lambda = None
         self._prepare()
 
     def _prepare(self):
-        for folder in (self.stream_path.parent, self.log_path.parent, self.authorized_keys_path.parent):
+        from deeplens_gui.core.projects import bundled_projects
+        from deeplens_gui.sim.runtime import prepare_artifacts
+
+        for folder in (self.stream_path.parent, self.app_dir, self.authorized_keys_path.parent):
             folder.mkdir(parents=True, exist_ok=True)
+        # Every bundled project finds its model artifact, whether it is started here or deployed over SSH.
+        for project in bundled_projects().values():
+            prepare_artifacts(project, self.artifacts_dir)
         os.chmod(str(self.authorized_keys_path.parent), 0o700)
         self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
         self.client_key = ensure_ed25519_key(self.client_key_path, comment="deeplens-console@" + self.name)
@@ -67,13 +84,26 @@ class VirtualDevice:
 
     @property
     def project_running(self):
-        """True while the project's Lambda process is alive."""
-        return self._lambda is not None and self._lambda.poll() is None
+        """True while the runner and the project's Lambda process are alive."""
+        return self.lambda_pid is not None
 
     @property
     def lambda_pid(self):
-        """Process id of the running project Lambda, or None."""
-        return self._lambda.pid if self.project_running else None
+        """Process id of the running project Lambda (the runner's child), or None."""
+        runner, child = self._runner_pids()
+        return child if runner and child else None
+
+    def _runner_pids(self):
+        """``(runner pid, child pid)`` of the device-side runner; 0 for a process that is not alive."""
+        try:
+            runner = int((self.root / layout.RUNNER_PID).read_text().strip() or "0")
+        except (OSError, ValueError):
+            runner = 0
+        try:
+            child = json.loads((self.root / layout.RUNNER_STATE).read_text()).get("child_pid") or 0
+        except (OSError, ValueError, AttributeError):
+            child = 0
+        return (runner if _pid_alive(runner) else 0), (child if _pid_alive(child) else 0)
 
     def start(self, project=None):
         """Start the SSH server and, if ``project`` is "face" or "mask", that project's Lambda. Returns self."""
@@ -88,8 +118,11 @@ class VirtualDevice:
                     "DEEPLENS_STREAM_PATH": str(self.stream_path),
                     "DEEPLENS_RESULTS_PATH": str(self.results_path),
                     "DEEPLENS_SIM_SCENE": self.scene,
+                    "DEEPLENS_ARTIFACTS_DIR": str(self.artifacts_dir),
+                    "AWS_IOT_THING_NAME": self.thing_name,
                 },
                 name=self.name,
+                on_reboot=self.reboot,
             )
             self.server.start()
             self.port = self.server.port
@@ -98,53 +131,82 @@ class VirtualDevice:
         return self
 
     def start_project(self, name):
-        """Run bundled project ``name`` on this device, replacing the running one (one project at a time)."""
+        """Run bundled project ``name`` on this device, replacing the running one (one project at a time).
+
+        It is installed and started exactly as a deploy over SSH leaves it: unpacked into a version folder,
+        run by the device-side runner, with a deployed record. Returns the Lambda's process id.
+        """
         if name not in PROJECTS:
             raise ValueError("Unknown project {0!r}; choose one of {1}.".format(name, ", ".join(PROJECTS)))
+        from deeplens_gui.core.deploy.sources import project_source
+        from deeplens_gui.core.deploy.ssh import make_record, make_version, runner_script
         from deeplens_gui.core.projects import bundled_projects
-        from deeplens_gui.sim.runtime import spawn_lambda
 
         self.stop_project()
-        self._lambda = spawn_lambda(
-            bundled_projects()[name].path,
-            self.root,
-            self.stream_path,
-            self.results_path,
-            self.log_path,
-            scene=self.scene,
-            thing_name=self.thing_name,
-        )
+        source = project_source(bundled_projects()[name], "bundled", "bundled:" + name)
+        version = make_version(source.zip_bytes)
+        script = self.root / layout.RUNNER_SCRIPT
+        if not script.exists() or script.read_bytes() != runner_script():
+            script.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(script, runner_script())
+        dest = self.root / layout.PROJECTS_DIR / source.project_id / version
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            package = dest.parent / ".{0}.{1}.zip.part".format(version, uuid.uuid4().hex[:8])
+            package.write_bytes(source.zip_bytes)
+            self._runner("unpack", "--zip", str(package), "--dest", str(dest), "--sha256", source.code_sha256)
+        state = json.loads(self._runner("start", "--project-dir", str(dest)).stdout.splitlines()[-1])
+        runner = {key: state.get(key) for key in ("project_dir", "env", "python")}
+        record = make_record(source, version, str(self.stream_path), runner)
+        history = dict(record, outcome="deployed", rolled_back=False, step=None, message="started by the simulator")
+        self._runner("record", stdin=json.dumps({"record": record, "history": history}))
         self.project = name
-        return self._lambda
+        return state.get("child_pid")
+
+    def _runner(self, action, *args, stdin=None):
+        """Run the device-side runner as an SSH command on this device would (same cwd and environment)."""
+        if self.server is not None:
+            env = self.server.environment()
+        else:
+            env = dict(os.environ, HOME=str(self.root))
+        result = subprocess.run(
+            [sys.executable, str(self.root / layout.RUNNER_SCRIPT), "--app-dir", str(self.app_dir), action]
+            + list(args), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
+            timeout=_RUNNER_TIMEOUT, check=False)
+        if result.returncode != 0:
+            raise RuntimeError("runner {0} failed on {1}: {2}".format(
+                action, self.name, result.stderr.decode("utf-8", "replace").strip()))
+        return result
 
     def stop_project(self, grace=_PROJECT_GRACE):
-        """Stop the project's Lambda (SIGTERM to its process group, SIGKILL after ``grace`` seconds)."""
+        """Stop the project's Lambda (SIGTERM to its runner, which ends the Lambda's process group)."""
         self._signal_project(signal.SIGTERM)
         self._reap_project(grace)
         self.project = None
 
     def _signal_project(self, sig):
-        if self._lambda is not None:
-            try:
-                os.killpg(self._lambda.pid, sig)
-            except (ProcessLookupError, PermissionError):
-                pass
+        """Signal the runner; SIGKILL also goes to the Lambda's process group (a dead runner cannot end it)."""
+        runner, child = self._runner_pids()
+        targets = [(os.kill, runner)]
+        if sig == signal.SIGKILL:
+            targets.append((os.killpg, child))
+        for send, pid in targets:
+            if pid:  # never 0: that would signal our own process group
+                try:
+                    send(pid, sig)
+                except (ProcessLookupError, PermissionError):
+                    pass
 
     def _reap_project(self, grace):
-        proc = self._lambda
-        if proc is None:
-            return
-        try:
-            proc.wait(grace)
-        except subprocess.TimeoutExpired:
-            pass
-        # Whatever the Lambda started in its group goes too, even after the Lambda itself ended.
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        proc.wait()
-        self._lambda = None
+        runner, child = self._runner_pids()
+        # The runner gives its Lambda a few seconds after SIGTERM before SIGKILL.
+        deadline = time.monotonic() + grace + 5.0
+        while (_pid_alive(runner) or _pid_alive(child)) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self._signal_project(signal.SIGKILL)
+        deadline = time.monotonic() + 2.0
+        while (_pid_alive(runner) or _pid_alive(child)) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
     def stop(self):
         """Stop the project and the SSH server. ``project`` is remembered for ``restart()``."""
@@ -159,6 +221,16 @@ class VirtualDevice:
         if self.server is not None:
             self.server.stop()
         self._reap_project(0)
+
+    def reboot(self, downtime=1.0):
+        """What ``reboot`` run on the device does: it goes away for ``downtime`` s and boots its project again.
+
+        Called by the server (in its own thread) after a session ran reboot, shutdown, poweroff or halt.
+        """
+        project = self.project
+        self.kill()
+        time.sleep(downtime)
+        self.start(project)
 
     def restart(self):
         """Come back on the same port with the same host key, running the project that ran before."""
@@ -270,3 +342,19 @@ def write_roster(devices, path, known_hosts=None):
     return Path(path)
 
 
+def _pid_alive(pid):
+    """True when ``pid`` runs; a zombie counts as gone (PID 1 in a container may never reap it)."""
+    if not pid:
+        return False
+    try:
+        with open("/proc/{0}/stat".format(pid)) as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

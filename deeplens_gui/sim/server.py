@@ -35,6 +35,53 @@ USER = "aws_cam"
 #: awscam / greengrasssdk stand-ins, put on PYTHONPATH of every command run on the device.
 DEVICE_MODULES = Path(__file__).resolve().parent / "device_modules"
 
+#: Commands a virtual device must never hand to THIS machine (it runs commands with the local shell, maybe
+#: as root). Each gets a small script first on the device's PATH. Power commands ask the simulator to
+#: "reboot" the virtual device; systemctl knows no units; sudo has no privileges to gain and never calls
+#: this machine's sudo (whose secure_path would find the real reboot).
+_POWER = (
+    '#!/bin/sh\n'
+    '# virtual DeepLens: restarts the virtual device, never this machine\n'
+    'mkdir -p "$DEEPLENS_SIM_ROOT/.sim" && : > "$DEEPLENS_SIM_ROOT/.sim/reboot"\n'
+    'echo "The virtual DeepLens is going down for a reboot."\n'
+)
+_SHIMS = {
+    "reboot": _POWER, "shutdown": _POWER, "poweroff": _POWER, "halt": _POWER,
+    "sudo": (
+        '#!/bin/sh\n'
+        '# virtual DeepLens sudo: run the command as is (options dropped), never the real sudo\n'
+        'while [ $# -gt 0 ]; do\n'
+        '  case "$1" in -u|-g|-p|-C|-D|-r|-t|-U) shift 2;; --) shift; break;; -*) shift;; *) break;; esac\n'
+        'done\n'
+        '[ $# -eq 0 ] && exit 0\n'
+        'exec "$@"\n'
+    ),
+    "systemctl": (
+        '#!/bin/sh\n'
+        '# virtual DeepLens systemctl: no units here; power verbs restart the virtual device\n'
+        'case "$1" in\n'
+        '  reboot|poweroff|halt|kexec) exec reboot;;\n'
+        '  show) echo "LoadState=not-found";;\n'
+        '  is-active) echo inactive; exit 3;;\n'
+        '  *) echo "Unit not found on the virtual DeepLens." >&2; exit 5;;\n'
+        'esac\n'
+    ),
+}
+SIM_DIR = ".sim"
+REBOOT_REQUEST = SIM_DIR + "/reboot"
+
+
+def install_shims(root):
+    """Write the safety scripts into ``root/.sim/bin`` and return that folder."""
+    folder = Path(root) / SIM_DIR / "bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in _SHIMS.items():
+        path = folder / name
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+        path.chmod(0o755)
+    return folder
+
 _CHUNK = 32768
 #: How long a session's process group gets between SIGTERM and SIGKILL after its viewer left.
 _TERM_GRACE = 0.5
@@ -118,7 +165,8 @@ class VirtualSshServer:
     ``port`` 0 picks a free port on the first start; later starts reuse the port actually bound.
     """
 
-    def __init__(self, root, host_key_path, authorized_keys_path, port=0, bind=LOOPBACK, env=None, name="virtual"):
+    def __init__(self, root, host_key_path, authorized_keys_path, port=0, bind=LOOPBACK, env=None, name="virtual",
+                 on_reboot=None):
         try:
             address = ipaddress.ip_address(bind)
         except ValueError:
@@ -131,6 +179,8 @@ class VirtualSshServer:
         self.port = int(port)
         self.name = name
         self.env = dict(env or {})
+        self.on_reboot = on_reboot
+        self.shim_dir = install_shims(self.root)
         self.host_key = None
         self._authorized = []
         self._lock = threading.Lock()
@@ -266,15 +316,22 @@ class VirtualSshServer:
     def _check_key(self, username, key):
         return username == USER and any(_same_key(key, k) for k in self._authorized)
 
+    def environment(self, extra=None):
+        """The environment every command run on this device gets (plus ``extra``)."""
+        return self._environment(extra or {})
+
     def _environment(self, extra):
         env = {
             "HOME": str(self.root),
             "USER": USER,
             "LOGNAME": USER,
             "SHELL": "/bin/sh",
-            "PATH": os.environ.get("PATH", os.defpath),
+            # An ``env`` PATH given by the caller replaces this one, shims included: it is the caller's.
+            "PATH": str(self.shim_dir) + os.pathsep + os.environ.get("PATH", os.defpath),
             "PYTHONPATH": str(DEVICE_MODULES),
             "DEEPLENS_SIM_ROOT": str(self.root),
+            # Runners started on this device stop when the simulator's process is gone.
+            "DEEPLENS_RUNNER_OWNER_PID": str(os.getpid()),
         }
         env.update(self.env)
         env.update(extra)
@@ -297,6 +354,14 @@ class VirtualSshServer:
     def _session_done(self, session):
         with self._lock:
             self._sessions.discard(session)
+        request = self.root / REBOOT_REQUEST
+        if request.exists():
+            try:
+                request.unlink()
+            except OSError:
+                return
+            if self.on_reboot is not None:
+                threading.Thread(target=self.on_reboot, name="sim-reboot-" + self.name, daemon=True).start()
 
     def _track_subsystem(self, handler, add):
         with self._lock:

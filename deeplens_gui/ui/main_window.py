@@ -1,4 +1,4 @@
-"""MainWindow: the live viewer of one device (device bar, video, actions, status bar)."""
+"""MainWindow: the live viewer of one device (device bar, video, actions, status bar) and the classroom."""
 
 import dataclasses
 import datetime
@@ -25,20 +25,27 @@ from PyQt5.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QTabWidget,
     QToolBar,
     QToolButton,
 )
 
 import resources
+from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import choose_reduction
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
 from deeplens_gui.core.errors import StorageError, TargetError
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.recording import save_snapshot
+from deeplens_gui.core.roster import load_roster
+from deeplens_gui.core.settings import Settings, load_settings, save_settings
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
+from deeplens_gui.ui.fleet_controller import FleetController
+from deeplens_gui.ui.grid_view import ClassroomView
+from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.video_view import VideoView
 
 #: How many recent targets the device combo remembers.
@@ -85,16 +92,20 @@ def format_rate(bytes_per_s):
 class MainWindow(QMainWindow):
     """One device at a time: pick it in the device bar, watch it, snapshot it.
 
-    ``connection_factory(device)`` defaults to a DeviceConnection with this window's SshOptions; ``settings``
-    defaults to the application's QSettings (geometry and recent devices only).
+    ``connection_factory(device)`` defaults to a DeviceConnection with this window's SshOptions (a classroom
+    device shares the grid's pooled connection); ``settings`` defaults to the application's QSettings
+    (geometry and recent devices only). The Classroom tab shows a roster's devices in a grid;
+    ``app_settings_path`` is the core settings file that remembers the last roster (default: the user's).
     """
 
     snapshot_saved = pyqtSignal(str)
     snapshot_failed = pyqtSignal(str)
     controller_changed = pyqtSignal(object)
+    roster_opened = pyqtSignal(object)
+    roster_failed = pyqtSignal(str)
 
     def __init__(self, ssh_options=None, stream_path=PROJECT_STREAM, identity=None, settings=None,
-                 connection_factory=None, parent=None):
+                 connection_factory=None, app_settings_path=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("DeepLens Console"))
         self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
@@ -107,8 +118,22 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._was_maximized = False
 
+        self._app_settings_path = app_settings_path
+        self._app_settings = Settings()
+        self._app_settings_loaded = False
+        self.roster = None
+
         self.view = VideoView(self)
-        self.setCentralWidget(self.view)
+        self.pool = ConnectionPool(self._classroom_options)
+        self.fleet = FleetController(self.pool, max_fps=self._app_settings.grid_max_fps, parent=self)
+        self.classroom = ClassroomView(self.fleet, lambda: self._app_settings.snapshot_folder(), self)
+        self.classroom.open_device.connect(self._on_classroom_open_device)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.view, self.tr("Viewer"))
+        self.tabs.addTab(self.classroom, self.tr("Classroom"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_device_bar()
         self._build_menus()
@@ -150,6 +175,13 @@ class MainWindow(QMainWindow):
         self.disconnect_action = action(self.tr("&Disconnect"), "disconnect.svg", None, self.disconnect_device)
         self.quit_action = action(self.tr("&Quit"), shortcut="Ctrl+Q", slot=self.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
+        self.open_roster_action = action(self.tr("&Open Roster…"), shortcut="Ctrl+O",
+                                         slot=self._on_open_roster_triggered)
+        self.edit_roster_action = action(self.tr("&Edit Roster…"), slot=self.edit_roster)
+        self.show_classroom_action = action(self.tr("&Classroom Grid"), shortcut="Ctrl+2",
+                                            slot=lambda: self.tabs.setCurrentWidget(self.classroom))
+        self.show_viewer_action = action(self.tr("Single &Viewer"), shortcut="Ctrl+1",
+                                         slot=lambda: self.tabs.setCurrentWidget(self.view))
 
     def _build_device_bar(self):
         bar = QToolBar(self.tr("Device"), self)
@@ -220,7 +252,13 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Device"))
         menu.addAction(self.connect_action)
         menu.addAction(self.disconnect_action)
+        menu = self.menuBar().addMenu(self.tr("&Classroom"))
+        menu.addAction(self.open_roster_action)
+        menu.addAction(self.edit_roster_action)
         menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.show_viewer_action)
+        menu.addAction(self.show_classroom_action)
+        menu.addSeparator()
         menu.addAction(self.overlay_action)
         menu.addAction(self.fullscreen_action)
 
@@ -346,7 +384,94 @@ class MainWindow(QMainWindow):
             controller.deleteLater()
 
     def _default_connection(self, device):
+        if device.name in self.fleet.names() and self.fleet.device(device.name) == device:
+            return self.pool.borrow(device)  # one SSH connection per classroom device
         return DeviceConnection(device, self._ssh_options)
+
+    # ----------------------------------------------------------------- classroom
+    def _classroom_options(self, device):
+        roster = self.roster
+        if roster is not None and roster.known_hosts:
+            return dataclasses.replace(self._ssh_options, known_hosts=roster.known_hosts)
+        return self._ssh_options
+
+    def set_roster(self, roster):
+        """Show ``roster``'s devices in the Classroom grid (streams start at once)."""
+        if self.roster is not None and roster.known_hosts != self.roster.known_hosts:
+            self.fleet.set_devices([])  # the host keys come from elsewhere now: reconnect everything
+        self.roster = roster
+        self.fleet.set_devices(roster.devices)
+        self.tabs.setTabText(self.tabs.indexOf(self.classroom), self.tr("Classroom ({0})").format(
+            len(roster.devices)))
+        self.roster_opened.emit(roster)
+
+    def open_roster(self, path):
+        """Load the roster at ``path`` off the GUI thread, show it and remember it as the last roster."""
+        self.classroom.show_message(self.tr("Opening {0}…").format(path))
+        self._jobs.submit(self._load_roster_job, path, on_done=self._on_roster_loaded,
+                          on_error=self._on_roster_load_failed)
+
+    def _load_roster_job(self, path):
+        roster = load_roster(path)
+        settings = load_settings(self._app_settings_path)
+        if settings.last_roster != roster.path:
+            settings = dataclasses.replace(settings, last_roster=roster.path)
+            save_settings(settings, self._app_settings_path)
+        return roster, settings
+
+    def _on_roster_loaded(self, result):
+        roster, settings = result
+        self._app_settings = settings
+        self._app_settings_loaded = True
+        self.set_roster(roster)
+        self.classroom.show_message(self.tr("{0} devices from {1}").format(len(roster.devices), roster.path))
+
+    def _on_roster_load_failed(self, error):
+        self.classroom.show_message(str(error))
+        self.roster_failed.emit(str(error))
+
+    def open_last_roster(self):
+        """Open the roster the settings remember (nothing happens when there is none)."""
+        self._jobs.submit(load_settings, self._app_settings_path, on_done=self._on_app_settings_loaded)
+
+    def _on_app_settings_loaded(self, settings):
+        self._app_settings = settings
+        self._app_settings_loaded = True
+        if settings.last_roster and self.roster is None:
+            self.open_roster(settings.last_roster)
+
+    def _on_tabs_current_changed(self, index):
+        # The device bar drives the single viewer only; the grid has its own bar.
+        widget = self.tabs.widget(index)
+        self.device_bar.setVisible(widget is self.view and not self.fullscreen_action.isChecked())
+        if widget is self.classroom and self.roster is None and not self._app_settings_loaded:
+            self.open_last_roster()
+
+    def _on_open_roster_triggered(self):
+        current = self.roster.path if self.roster is not None else None
+        start = current or self._app_settings.last_roster or ""
+        path = RosterDialog.choose_open(self, self.tr("Open a classroom roster"),
+                                        self.tr("Rosters (*.toml);;All files (*)"), start)
+        if path:
+            self.tabs.setCurrentWidget(self.classroom)
+            self.open_roster(path)
+
+    def edit_roster(self):
+        """Open the roster editor on the current roster (or a new one); a saved roster is shown at once."""
+        dialog = RosterDialog(self.roster, self)
+        dialog.roster_saved.connect(self._on_roster_dialog_saved)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _on_roster_dialog_saved(self, roster):
+        self.tabs.setCurrentWidget(self.classroom)
+        self.open_roster(roster.path)
+
+    def _on_classroom_open_device(self, name):
+        device = self.fleet.device(name)
+        self.tabs.setCurrentWidget(self.view)
+        self.connect_device(device)
 
     # ----------------------------------------------------------------- controller slots
     @pyqtSlot()
@@ -497,7 +622,7 @@ class MainWindow(QMainWindow):
         """Show only the video, on the whole screen (F11 toggles, Esc leaves)."""
         self.fullscreen_action.setChecked(on)
         self.leave_fullscreen_action.setEnabled(on)  # Esc is free for other widgets outside full screen
-        for bar in (self.menuBar(), self.device_bar, self.statusBar()):
+        for bar in (self.menuBar(), self.device_bar, self.statusBar(), self.tabs.tabBar()):
             bar.setVisible(not on)
         if on and not self.isFullScreen():
             self._was_maximized = self.isMaximized()
@@ -520,6 +645,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
         self._stop_controller()
+        self.fleet.shutdown()
         self._jobs.shutdown(2000)
 
     def closeEvent(self, event):

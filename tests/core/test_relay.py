@@ -273,7 +273,11 @@ def test_two_relays_share_the_fifo_and_the_subscriber_takes_over(deeplens_fifo, 
     # After the takeover the former subscriber reads the FIFO itself and misses nothing new.
     after = [i for i in sub_idx if i > killed_at + 5]
     assert after == list(range(after[0], len(frames))), after
-    assert sub.states()[:3] == ["ready sub", "streaming", "ready hub"]
+    states = sub.states()
+    assert states[:2] == ["ready sub", "streaming"]
+    # A dying hub closes its socket and its lock in one exit, but not at one instant: the subscriber may
+    # briefly reach the old listener again before it wins the lock. It must end up as the hub either way.
+    assert "ready hub" in states[2:] and set(states[2:states.index("ready hub")]) <= {"ready sub", "streaming"}
 
 
 def test_closing_stdout_ends_the_relay_promptly(deeplens_fifo, run_relay, tmp_path):

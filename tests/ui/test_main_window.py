@@ -147,6 +147,7 @@ def test_snapshot_saves_a_full_size_png(qtbot, make_window, fleet, tmp_path, mon
     assert path == str(folder / "shot.png")
     assert os.path.basename(offered[0]).startswith("deeplens-virtual-1-")
     saved = QImage(path)
+    qtbot.waitUntil(lambda: window.controller.stats.width > 0)  # stats are published twice a second
     stats = window.controller.stats
     assert saved.size() == QSize(stats.width, stats.height)
     assert settings.value("snapshots/folder") == str(folder)

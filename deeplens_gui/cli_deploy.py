@@ -1,0 +1,147 @@
+"""``deeplens-gui deploy PROJECT TARGET...``: deploy a project to one or more cameras from the command line.
+
+Targets are deployed in parallel (at most ``--jobs`` at once, default 4). Every step change is printed as one
+line ``TARGET: step state: message``; at the end each target gets one line saying what runs there now, on
+stdout when it worked and on stderr when it failed. The exit status is non-zero when any target failed.
+"""
+
+import argparse
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from deeplens_gui.core.deploy.service import RUNNING, CancelToken, DeployResult, DeployService
+from deeplens_gui.core.errors import DeepLensError
+
+DEFAULT_JOBS = 4
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+_TIMEOUT_HELP = ("deploy over ssh: wait up to S seconds for the new project's first frames (default 60); "
+                 "greengrass: for the deployment to finish")
+
+
+def add_arguments(parser):
+    """Add the deploy arguments (and the common connection options) to ``parser``."""
+    from deeplens_gui import cli
+
+    parser.add_argument("project", metavar="PROJECT",
+                        help="mask or face (bundled), a project folder, or lambda:NAME[:VERSION] (a published "
+                             "AWS Lambda version; the newest one without VERSION)")
+    parser.add_argument("targets", metavar="TARGET", nargs="+",
+                        help="[user@]host[:port], a Host alias from your ssh config, or a roster name")
+    parser.add_argument("--via", choices=_backend_names(), default="ssh",
+                        help="ssh (default: works for every camera) or greengrass (AWS Greengrass V1, until AWS "
+                             "ends it on 7 October 2026)")
+    parser.add_argument("--profile", metavar="P", help="AWS profile for lambda: projects and --via greengrass")
+    parser.add_argument("--region", metavar="R", help="AWS region for lambda: projects and --via greengrass")
+    parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
+                        help="deploy to at most N cameras at once (default {0})".format(DEFAULT_JOBS))
+    cli._add_ssh_options(parser, target=False)
+    # The common --timeout means "no frame for S seconds" elsewhere; for a deploy it bounds the wait for the
+    # new project, with the backend's own default when not given.
+    parser.set_defaults(timeout=None)
+    for action in parser._actions:
+        if "--timeout" in action.option_strings:
+            action.help = _TIMEOUT_HELP
+
+
+def _positive_int(text):
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _greengrass_backend_class():
+    try:
+        from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
+    except ImportError:
+        return None
+    return GreengrassDeployBackend
+
+
+def _backend_names():
+    return ("ssh", "greengrass") if _greengrass_backend_class() is not None else ("ssh",)
+
+
+def build_service(args):
+    """The DeployService with the backends the arguments ask for."""
+    from deeplens_gui.core import cloud
+    from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
+
+    backends = {"ssh": SshDeployBackend(verify_timeout=args.timeout or DEFAULT_VERIFY_TIMEOUT)}
+    greengrass = _greengrass_backend_class()
+    if greengrass is not None:
+        def client_factory(service, region=None):
+            return cloud.client(service, profile=args.profile, region=region or args.region)
+
+        options = {"client_factory": client_factory}
+        if args.timeout:
+            options["timeout"] = args.timeout
+        backends["greengrass"] = greengrass(**options)
+    return DeployService(backends, default="ssh")
+
+
+def run(args):
+    """Deploy ``args.project`` to every ``args.targets``; returns the exit status."""
+    from deeplens_gui import cli
+    from deeplens_gui.core.deploy.sources import resolve_source
+
+    try:
+        source = resolve_source(args.project, profile=args.profile, region=args.region)
+        service = build_service(args)
+    except DeepLensError as error:
+        cli._fail(error)
+        return EXIT_FAILED
+    printer = _Printer()
+    tokens = {target: CancelToken() for target in args.targets}
+
+    def deploy_one(target):
+        try:
+            connection = cli._connection(argparse.Namespace(**dict(vars(args), target=target)))
+        except DeepLensError as error:
+            return DeployResult(target, False, str(error))
+        try:
+            return service.deploy(connection, source, via=args.via, cancel=tokens[target],
+                                  on_event=lambda event: printer.event(target, event))
+        finally:
+            connection.close()
+
+    pool = ThreadPoolExecutor(max_workers=min(args.jobs, len(args.targets)), thread_name_prefix="deploy")
+    try:
+        futures = [pool.submit(deploy_one, target) for target in args.targets]
+        results = [future.result() for future in futures]
+    except KeyboardInterrupt:
+        for token in tokens.values():
+            token.cancel()
+        pool.shutdown(wait=True)
+        print("Interrupted: cancelled the deploys still running (each camera keeps or gets back what it ran "
+              "before).", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    pool.shutdown(wait=True)
+    failed = 0
+    for target, result in zip(args.targets, results):
+        if result.ok:
+            print("{0}: {1}".format(target, result.message))
+        else:
+            failed += 1
+            print("{0}: error: {1}: {2}".format(cli.PROG, target, result.message), file=sys.stderr)
+    return EXIT_FAILED if failed else 0
+
+
+class _Printer:
+    """Prints step changes from several deploy threads, one whole line at a time; progress in 25% steps."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._quarter = {}
+
+    def event(self, target, event):
+        if event.state == RUNNING and event.progress is not None:
+            quarter = int(event.progress * 4)
+            if quarter <= self._quarter.get((target, event.step), -1):
+                return
+            self._quarter[(target, event.step)] = quarter
+        line = "{0}: {1} {2}: {3}".format(target, event.step, event.state, event.message)
+        with self._lock:
+            print(line, flush=True)

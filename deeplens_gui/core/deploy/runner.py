@@ -1,0 +1,787 @@
+"""DeepLens Console runner: runs one project on the device like a pinned Greengrass Lambda, supervised.
+
+This file runs ON the device (Python 2.7 and 3.5+, standard library only). The app uploads it to the
+device's ``.deeplens-console/bin/`` and calls it over SSH; the app never imports it.
+
+Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/.deeplens-console``):
+
+``start --project-dir D [--env K=V ...] [--python EXE]``
+    Starts a detached supervisor (double fork, new session, stdio to ``runner.log``) that writes
+    ``runner.pid`` and runs the project: the chosen Python imports the handler module named in
+    ``D/manifest.json``, as Greengrass starts a pinned Lambda, and stays alive. The project's output goes
+    to ``project.log``. A child that exits is restarted with backoff; after ``--max-crashes`` exits each
+    within ``--crash-window`` seconds of its start, the state becomes "crashed" and the supervisor gives
+    up, so a deploy can fail fast. Prints the state as JSON once the child runs (or crashed).
+``stop [--timeout S]``
+    SIGTERM to the supervisor, which ends its child's whole process group; SIGKILL after the timeout.
+    Idempotent.
+``status``
+    Prints the state (``runner.json``) as JSON plus ``alive`` and ``child_alive``.
+``unpack --zip Z --dest D --sha256 B64``
+    Checks the uploaded package against its SHA-256 (base64), extracts it into a temporary folder next to
+    D, then renames that folder to D and removes Z.
+``prune --project ID --keep N [--protect VERSION ...]``
+    Removes all but the newest N versions of project ID (never a protected one), inside the projects
+    folder only.
+``record``
+    Reads ``{"record": {...} or null, "history": {...}}`` on stdin: writes the record atomically as
+    ``deployed.json`` (when not null) and appends the history entry as one line to ``history.jsonl``.
+
+The child gets a ``greengrasssdk`` stand-in (publish() appends JSON lines to ``results.jsonl``, bounded)
+only when the real module is not importable, so a project runs the same outside Greengrass.
+"""
+
+from __future__ import print_function
+
+import argparse
+import base64
+import errno
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+# File names inside the app folder; deeplens_gui/core/deploy/layout.py uses the same ones.
+APP_DIR_NAME = ".deeplens-console"
+PID_FILE = "runner.pid"
+STATE_FILE = "runner.json"
+RUNNER_LOG = "runner.log"
+PROJECT_LOG = "project.log"
+RESULTS = "results.jsonl"
+DEPLOYED = "deployed.json"
+HISTORY = "history.jsonl"
+PROJECTS = "projects"
+SHIM_DIR = "shim"
+#: optional: the pid of a process the runner lives no longer than (the virtual DeepLens sets it)
+OWNER_ENV = "DEEPLENS_RUNNER_OWNER_PID"
+
+MANIFEST = "manifest.json"
+#: a project version folder: <UTC timestamp>-<hex SHA-256 prefix>
+VERSION_RE = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8,64}$")
+PROJECT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+HANDLER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
+ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+BACKOFF_START = 0.5
+BACKOFF_MAX = 30.0
+TERM_GRACE = 5.0
+RESULTS_MAX_BYTES = 1024 * 1024
+#: leftovers of interrupted uploads older than this are removed by prune
+STALE_TEMP_S = 3600
+
+#: exit status of ``start`` when a supervisor already runs, and of any command given bad input
+EXIT_BUSY = 3
+EXIT_USAGE = 2
+
+# Finds awscam and cv2 without importing them (Python 2 and 3); the runner prefers an interpreter where
+# both are installed, because that is the one the camera's Lambdas use.
+_PROBE = """import sys
+try:
+    import importlib.util as u
+    found = lambda n: u.find_spec(n) is not None
+except ImportError:
+    import imp
+    def found(n):
+        try:
+            imp.find_module(n)
+            return True
+        except ImportError:
+            return False
+sys.exit(0 if found('awscam') and found('cv2') else 1)
+"""
+
+_SHIM = '''"""greengrasssdk stand-in made by the DeepLens Console runner (the real module is not installed).
+
+client('iot-data').publish(topic=..., payload=...) appends {"time", "topic", "payload"} as one JSON line to
+$DEEPLENS_RESULTS_PATH (else $DEEPLENS_CONSOLE_RESULTS); past %(max)d bytes the file moves to <path>.1.
+"""
+import json
+import os
+import threading
+import time
+
+MAX_BYTES = %(max)d
+_lock = threading.Lock()
+
+
+class IotDataClient(object):
+    def publish(self, topic=None, payload=b"", **kwargs):
+        if not topic:
+            raise ValueError("publish needs a topic")
+        if isinstance(payload, (bytes, bytearray)):
+            payload = bytes(payload).decode("utf-8", "replace")
+        line = (json.dumps({"time": time.time(), "topic": topic, "payload": payload}) + "\\n").encode("utf-8")
+        path = os.environ.get("DEEPLENS_RESULTS_PATH") or os.environ.get("DEEPLENS_CONSOLE_RESULTS")
+        if not path:
+            return {}
+        with _lock:
+            try:
+                if os.path.getsize(path) + len(line) > MAX_BYTES:
+                    os.rename(path, path + ".1")
+            except OSError:
+                pass
+            with open(path, "ab") as results:
+                results.write(line)
+        return {}
+
+
+def client(client_type, *args, **kwargs):
+    if client_type != "iot-data":
+        raise ValueError("Outside Greengrass only the 'iot-data' client is available, not %%r." %% client_type)
+    return IotDataClient()
+''' % {"max": RESULTS_MAX_BYTES}
+
+
+class RunnerError(Exception):
+    """An expected failure: the message is printed on stderr and the command exits non-zero."""
+
+
+# --- small helpers ---------------------------------------------------------------------------------------
+
+def _now():
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _paths(app_dir):
+    app_dir = os.path.abspath(app_dir)
+    return {
+        "app": app_dir,
+        "pid": os.path.join(app_dir, PID_FILE),
+        "state": os.path.join(app_dir, STATE_FILE),
+        "runner_log": os.path.join(app_dir, RUNNER_LOG),
+        "project_log": os.path.join(app_dir, PROJECT_LOG),
+        "results": os.path.join(app_dir, RESULTS),
+        "deployed": os.path.join(app_dir, DEPLOYED),
+        "history": os.path.join(app_dir, HISTORY),
+        "projects": os.path.join(app_dir, PROJECTS),
+        "shim": os.path.join(app_dir, SHIM_DIR),
+    }
+
+
+def _makedirs(path):
+    try:
+        os.makedirs(path, 0o700)
+    except OSError as error:
+        if error.errno != errno.EEXIST or not os.path.isdir(path):
+            raise
+
+
+def _atomic_write(path, data):
+    """Write bytes to a temporary file next to ``path``, fsync, then rename over ``path``."""
+    folder = os.path.dirname(path)
+    _makedirs(folder)
+    fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=folder)
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temp, 0o644)
+        os.rename(temp, path)
+    except BaseException:
+        try:
+            os.remove(temp)
+        except OSError:
+            pass
+        raise
+
+
+def _append_line(path, obj):
+    _makedirs(os.path.dirname(path))
+    line = (json.dumps(obj, sort_keys=True) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)  # one write with O_APPEND: lines from two writers never interleave
+    finally:
+        os.close(fd)
+
+
+def _read_json(path):
+    try:
+        with open(path, "rb") as handle:
+            value = json.loads(handle.read().decode("utf-8"))
+    except (IOError, OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _write_state(paths, state):
+    state["updated_at"] = _now()
+    _atomic_write(paths["state"], (json.dumps(state, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _alive(pid):
+    """True when ``pid`` runs; a zombie counts as gone (PID 1 in a container may never reap it)."""
+    if not pid or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except OSError as error:
+        if error.errno == errno.EPERM:
+            return True
+        return False
+    try:
+        with open("/proc/{0}/stat".format(pid), "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (IOError, OSError, IndexError):
+        return True
+
+
+def _cmdline_has(pid, word):
+    """Whether the command line of ``pid`` contains ``word`` (True where /proc cannot tell)."""
+    try:
+        with open("/proc/{0}/cmdline".format(pid), "rb") as handle:
+            return word.encode("ascii") in handle.read()
+    except (IOError, OSError):
+        return not os.path.isdir("/proc")
+
+
+def _read_pid(paths):
+    try:
+        with open(paths["pid"], "rb") as handle:
+            return int(handle.read().decode("ascii").strip() or "0")
+    except (IOError, OSError, ValueError):
+        return 0
+
+
+def _runner_pid(paths):
+    """The supervisor's pid when it is alive (and really is our supervisor), else 0."""
+    pid = _read_pid(paths)
+    if pid and _alive(pid) and _cmdline_has(pid, "_supervise"):
+        return pid
+    return 0
+
+
+def _kill_group(pgid, sig):
+    try:
+        os.killpg(pgid, sig)
+    except OSError:
+        pass
+
+
+def _wait_gone(pids, timeout):
+    deadline = time.time() + timeout
+    while any(_alive(pid) for pid in pids):
+        if time.time() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _which(name, path_value):
+    if os.path.isabs(name):
+        return name if os.access(name, os.X_OK) else None
+    for folder in (path_value or os.defpath).split(os.pathsep):
+        candidate = os.path.join(folder or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _load_manifest(project_dir):
+    manifest = _read_json(os.path.join(project_dir, MANIFEST))
+    if manifest is None:
+        raise RunnerError("{0} has no readable {1}.".format(project_dir, MANIFEST))
+    handler = manifest.get("handler")
+    if not isinstance(handler, (type(u""), str)) or not HANDLER_RE.match(handler):
+        raise RunnerError("{0}: 'handler' must look like module.function.".format(
+            os.path.join(project_dir, MANIFEST)))
+    module = handler.split(".", 1)[0]
+    if not os.path.isfile(os.path.join(project_dir, module + ".py")):
+        raise RunnerError("{0} has no {1}.py, which its handler {2} names.".format(project_dir, module, handler))
+    return manifest
+
+
+def _python_candidates(runtime):
+    runtime = runtime if isinstance(runtime, (type(u""), str)) else ""
+    if runtime.startswith("python2"):
+        return ["python2.7", "python2"]
+    if runtime.startswith("python3"):
+        return [runtime, "python3"]
+    return []
+
+
+def choose_python(runtime, explicit, env):
+    """The interpreter for the project: ``explicit``, else the first of the runtime's that has awscam and
+    cv2, else the one running this script."""
+    if explicit:
+        found = _which(explicit, env.get("PATH"))
+        if found is None:
+            raise RunnerError("The Python {0} was not found on this device.".format(explicit))
+        return found
+    with open(os.devnull, "wb") as devnull:
+        for name in _python_candidates(runtime):
+            found = _which(name, env.get("PATH"))
+            if found and subprocess.call([found, "-c", _PROBE], env=env, stdout=devnull, stderr=devnull,
+                                         close_fds=True) == 0:
+                return found
+    return sys.executable
+
+
+def _parse_env(pairs):
+    env = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not ENV_NAME_RE.match(name):
+            raise RunnerError("--env takes NAME=VALUE, not {0!r}.".format(pair))
+        env[name] = value
+    return env
+
+
+# --- start / supervise / child ---------------------------------------------------------------------------
+
+def cmd_start(paths, args):
+    if _runner_pid(paths):
+        raise RunnerError("A project already runs (runner pid {0}); stop it first.".format(_read_pid(paths)))
+    project_dir = os.path.abspath(args.project_dir)
+    manifest = _load_manifest(project_dir)
+    extra_env = _parse_env(args.env)
+    env = dict(os.environ)
+    env.update(extra_env)
+    python = choose_python(manifest.get("runtime"), args.python, env)
+    _makedirs(paths["app"])
+    _makedirs(paths["shim"] + "/greengrasssdk")
+    _atomic_write(os.path.join(paths["shim"], "greengrasssdk", "__init__.py"), _SHIM.encode("utf-8"))
+    state = {"state": "starting", "project_dir": project_dir, "env": extra_env, "python": python,
+             "runner_pid": None, "child_pid": None, "restarts": 0, "last_exit": None,
+             "max_crashes": args.max_crashes, "crash_window": args.crash_window, "started_at": _now()}
+    _write_state(paths, state)
+    try:
+        os.remove(paths["pid"])
+    except OSError:
+        pass
+    sys.stdout.flush()
+    sys.stderr.flush()
+    first = os.fork()
+    if first == 0:
+        # Double fork: the supervisor leads no session of the SSH command, so it outlives the connection.
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                os.chdir("/")
+                os.umask(0o022)
+                _redirect_stdio(paths["runner_log"])
+                os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), "--app-dir", paths["app"],
+                                          "_supervise"])
+        finally:
+            os._exit(0)
+    os.waitpid(first, 0)
+    deadline = time.time() + args.wait
+    while True:
+        current = _read_json(paths["state"]) or {}
+        started = current.get("runner_pid") and (current.get("child_pid") or current.get("state") == "crashed")
+        if started or time.time() >= deadline:
+            break
+        time.sleep(0.05)
+    current["alive"] = _alive(current.get("runner_pid") or 0)
+    current["child_alive"] = _alive(current.get("child_pid") or 0)
+    print(json.dumps(current, sort_keys=True))
+    return 0 if started else 1
+
+
+def _redirect_stdio(log_path):
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    # Nothing the SSH session left open may keep its channel (or anything else) alive.
+    os.closerange(3, 256)
+
+
+def cmd_supervise(paths, args):
+    """The detached supervisor (started by ``start``); its settings are in the state file."""
+    state = _read_json(paths["state"])
+    if state is None or state.get("state") != "starting":
+        raise RunnerError("No start is pending in {0}.".format(paths["state"]))
+    try:
+        Supervisor(paths, state).run()
+    except Exception as error:  # the log is the only place left to say why
+        print("runner {0}: supervisor failed: {1!r}".format(_now(), error))
+        return 1
+    return 0
+
+
+class Supervisor(object):
+    """Keeps the project's child process running; see the module docstring."""
+
+    def __init__(self, paths, state):
+        self.paths = paths
+        self.config = dict(state)
+        self.state = state
+        self.stopping = False
+        self.child = None
+        self.owner = _owner_pid()
+        self.owner_checked = 0.0
+
+    def _on_signal(self, signum, frame):
+        self.stopping = True
+
+    def _save(self, **changes):
+        self.state.update(changes)
+        _write_state(self.paths, self.state)
+
+    def _sleep(self, seconds):
+        deadline = time.time() + seconds
+        while not self.stopping and time.time() < deadline:
+            time.sleep(min(0.1, max(0.0, deadline - time.time())))
+
+    def _spawn(self):
+        env = dict(os.environ)
+        env.update(self.config["env"])
+        env["PYTHONUNBUFFERED"] = "1"
+        env["DEEPLENS_CONSOLE_RESULTS"] = self.paths["results"]
+        log = open(self.paths["project_log"], "ab")
+        null = open(os.devnull, "rb")
+        try:
+            # Its own process group (setsid), so stopping ends everything the project started.
+            return subprocess.Popen(
+                [self.config["python"], os.path.abspath(__file__), "--app-dir", self.paths["app"], "_child",
+                 "--project-dir", self.config["project_dir"]],
+                cwd=self.config["project_dir"], env=env, stdin=null, stdout=log, stderr=subprocess.STDOUT,
+                close_fds=True, preexec_fn=os.setsid)
+        finally:
+            log.close()
+            null.close()
+
+    def run(self):
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGINT, self._on_signal)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        _atomic_write(self.paths["pid"], "{0}\n".format(os.getpid()).encode("ascii"))
+        self._save(runner_pid=os.getpid())
+        print("runner {0}: supervising {1} with {2}".format(_now(), self.config["project_dir"],
+                                                            self.config["python"]))
+        sys.stdout.flush()
+        early_crashes = 0
+        delay = BACKOFF_START
+        try:
+            while not self.stopping:
+                started = time.time()
+                self.child = self._spawn()
+                self._save(state="running", child_pid=self.child.pid, child_started_at=_now())
+                while self.child.poll() is None and not self.stopping:
+                    time.sleep(0.1)
+                    self._check_owner()
+                if self.stopping:
+                    break
+                code = self.child.returncode
+                # A dead Lambda's helpers (its process group) go too.
+                _kill_group(self.child.pid, signal.SIGKILL)
+                self.child = None
+                uptime = time.time() - started
+                print("runner {0}: project exited with {1} after {2:.1f} s".format(_now(), code, uptime))
+                sys.stdout.flush()
+                if uptime >= self.config["crash_window"]:
+                    early_crashes = 0
+                    delay = BACKOFF_START
+                early_crashes += 1
+                if early_crashes >= self.config["max_crashes"]:
+                    self._save(state="crashed", child_pid=None, last_exit=code)
+                    print("runner {0}: crashed {1} times within {2:g} s of starting; giving up".format(
+                        _now(), early_crashes, self.config["crash_window"]))
+                    return
+                self._save(state="restarting", child_pid=None, last_exit=code,
+                           restarts=self.state.get("restarts", 0) + 1)
+                self._sleep(delay)
+                delay = min(BACKOFF_MAX, delay * 2)
+            self._stop_child()
+            self._save(state="stopped", child_pid=None)
+        finally:
+            if self.child is not None:
+                _kill_group(self.child.pid, signal.SIGKILL)
+            if _read_pid(self.paths) == os.getpid():
+                try:
+                    os.remove(self.paths["pid"])
+                except OSError:
+                    pass
+
+    def _check_owner(self):
+        # A virtual device binds its runners to the simulator's process (DEEPLENS_RUNNER_OWNER_PID): when
+        # that process is gone without stopping them, nothing could stop them any more, so they stop.
+        owner = self.owner
+        if owner and time.time() >= self.owner_checked + 1.0:
+            self.owner_checked = time.time()
+            if not _alive(owner):
+                print("runner {0}: owner process {1} is gone; stopping".format(_now(), owner))
+                self.stopping = True
+
+    def _stop_child(self):
+        child, self.child = self.child, None
+        if child is None:
+            return
+        _kill_group(child.pid, signal.SIGTERM)
+        deadline = time.time() + TERM_GRACE
+        while child.poll() is None and time.time() < deadline:
+            time.sleep(0.05)
+        _kill_group(child.pid, signal.SIGKILL)
+        child.wait()
+        self.state["last_exit"] = child.returncode
+
+
+def _owner_pid():
+    try:
+        return int(os.environ.get(OWNER_ENV, "0"))
+    except ValueError:
+        return 0
+
+
+def _findable(name):
+    """Whether ``name`` can be imported, without importing it (Python 2 has no importlib.util, 3.12 no imp)."""
+    import importlib
+
+    try:
+        util = importlib.import_module("importlib.util")
+    except ImportError:
+        util = None
+    if util is not None:
+        return util.find_spec(name) is not None
+    imp = importlib.import_module("imp")
+    try:
+        imp.find_module(name)
+        return True
+    except ImportError:
+        return False
+
+
+def cmd_child(paths, args):
+    """Runs in the project's Python: import the handler module as Greengrass does, then stay alive."""
+    import importlib
+
+    project_dir = os.path.abspath(args.project_dir)
+    manifest = _load_manifest(project_dir)
+    module_name, function = manifest["handler"].split(".", 1)
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != here]
+    sys.path.insert(0, project_dir)
+    os.chdir(project_dir)
+    if not _findable("greengrasssdk"):
+        sys.path.append(paths["shim"])
+    print("runner {0}: starting {1} ({2}) from {3} with Python {4}".format(
+        _now(), manifest.get("name", module_name), manifest["handler"], project_dir, sys.version.split()[0]))
+    sys.stdout.flush()
+    module = importlib.import_module(module_name)
+    if not callable(getattr(module, function, None)):
+        raise RunnerError("{0} has no handler function {1}.".format(module_name, function))
+    supervisor = os.getppid()
+    while os.getppid() == supervisor:
+        time.sleep(1.0)
+    # The supervisor was killed outright, so nobody would ever stop us; the Lambda's threads would keep a
+    # normal exit waiting forever.
+    os._exit(0)
+
+
+# --- stop / status -----------------------------------------------------------------------------------------
+
+def cmd_stop(paths, args):
+    state = _read_json(paths["state"]) or {}
+    runner = _runner_pid(paths)
+    child = state.get("child_pid") or 0
+    # Only a child whose group we know: it leads its own process group (setsid) and is our bootstrap.
+    child_ok = bool(child) and _alive(child) and _cmdline_has(child, "_child")
+    if runner:
+        os.kill(runner, signal.SIGTERM)
+        if not _wait_gone([runner], args.timeout):
+            os.kill(runner, signal.SIGKILL)
+            _wait_gone([runner], 2.0)
+    if child_ok:
+        _kill_group(child, signal.SIGKILL)
+        _wait_gone([child], 2.0)
+    if runner or child_ok:
+        state = _read_json(paths["state"]) or state
+        if state.get("state") not in ("stopped", "crashed"):
+            state["state"] = "stopped"
+        state["child_pid"] = None
+        _write_state(paths, state)
+    if _read_pid(paths) and not _runner_pid(paths):
+        try:
+            os.remove(paths["pid"])
+        except OSError:
+            pass
+    print(json.dumps({"stopped": bool(runner or child_ok)}))
+    return 0
+
+
+def cmd_status(paths, args):
+    state = _read_json(paths["state"]) or {"state": "none"}
+    runner = _runner_pid(paths)
+    state["alive"] = bool(runner)
+    state["child_alive"] = bool(runner) and _alive(state.get("child_pid") or 0)
+    if not runner and state.get("state") in ("starting", "running", "restarting"):
+        state["state"] = "dead"
+    print(json.dumps(state, sort_keys=True))
+    return 0
+
+
+# --- unpack / prune / record -------------------------------------------------------------------------------
+
+def _inside(root, path):
+    root = os.path.realpath(root)
+    path = os.path.realpath(path)
+    return path == root or path.startswith(root + os.sep)
+
+
+def cmd_unpack(paths, args):
+    zip_path = os.path.abspath(args.zip)
+    dest = os.path.abspath(args.dest)
+    if not _inside(paths["projects"], os.path.dirname(dest)) or not VERSION_RE.match(os.path.basename(dest)):
+        raise RunnerError("{0} is not a project version folder of this app.".format(dest))
+    digest = hashlib.sha256()
+    with open(zip_path, "rb") as handle:
+        for block in iter(lambda: handle.read(65536), b""):
+            digest.update(block)
+    actual = base64.b64encode(digest.digest()).decode("ascii")
+    if actual != args.sha256:
+        raise RunnerError("The uploaded package is damaged (SHA-256 {0}, expected {1}).".format(
+            actual, args.sha256))
+    if os.path.exists(dest):
+        raise RunnerError("{0} exists already.".format(dest))
+    temp = tempfile.mkdtemp(prefix="." + os.path.basename(dest) + ".", suffix=".part",
+                            dir=os.path.dirname(dest))
+    try:
+        count = 0
+        with zipfile.ZipFile(zip_path) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                parts = name.replace("\\", "/").split("/")
+                if name.startswith("/") or ".." in parts or ":" in parts[0]:
+                    raise RunnerError("The package holds the unsafe path {0!r}.".format(name))
+                target = os.path.join(temp, *[part for part in parts if part])
+                if name.endswith("/"):
+                    _makedirs(target)
+                    continue
+                _makedirs(os.path.dirname(target))
+                with open(target, "wb") as out:
+                    out.write(archive.read(info))
+                mode = (info.external_attr >> 16) & 0o777
+                os.chmod(target, 0o755 if mode & 0o111 else 0o644)
+                count += 1
+        _load_manifest(temp)
+        os.chmod(temp, 0o755)
+        os.rename(temp, dest)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    os.remove(zip_path)
+    print(json.dumps({"dest": dest, "files": count}))
+    return 0
+
+
+def cmd_prune(paths, args):
+    if not PROJECT_ID_RE.match(args.project):
+        raise RunnerError("{0!r} is not a project id.".format(args.project))
+    folder = os.path.join(paths["projects"], args.project)
+    if not os.path.isdir(folder):
+        print(json.dumps({"removed": []}))
+        return 0
+    names = os.listdir(folder)
+    versions = sorted(name for name in names if VERSION_RE.match(name))
+    keep = set(versions[-args.keep:] if args.keep > 0 else []) | set(args.protect or [])
+    removed = []
+    for name in versions:
+        if name not in keep:
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+            removed.append(name)
+    now = time.time()
+    for name in names:
+        path = os.path.join(folder, name)
+        # Leftovers of an upload or unpack that never finished.
+        if name.startswith(".") and name.endswith(".part") and now - os.lstat(path).st_mtime > STALE_TEMP_S:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.remove(path)
+            removed.append(name)
+    print(json.dumps({"removed": removed}))
+    return 0
+
+
+def cmd_record(paths, args):
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        message = json.loads(stdin.read().decode("utf-8"))
+    except ValueError as error:
+        raise RunnerError("The record is not JSON ({0}).".format(error))
+    if not isinstance(message, dict) or not isinstance(message.get("history"), dict):
+        raise RunnerError("Expected {\"record\": {...} or null, \"history\": {...}} on stdin.")
+    record = message.get("record")
+    if record is not None:
+        if not isinstance(record, dict):
+            raise RunnerError("The record must be a JSON object.")
+        _atomic_write(paths["deployed"], (json.dumps(record, sort_keys=True, indent=2) + "\n").encode("utf-8"))
+    _append_line(paths["history"], message["history"])
+    print(json.dumps({"recorded": record is not None}))
+    return 0
+
+
+# --- command line ------------------------------------------------------------------------------------------
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="runner.py", description="DeepLens Console device-side runner.")
+    parser.add_argument("--app-dir", default=os.path.join(os.path.expanduser("~"), APP_DIR_NAME))
+    sub = parser.add_subparsers(dest="command")
+    start = sub.add_parser("start")
+    start.add_argument("--project-dir", required=True)
+    start.add_argument("--env", action="append", default=[])
+    start.add_argument("--python")
+    start.add_argument("--max-crashes", type=int, default=3)
+    start.add_argument("--crash-window", type=float, default=10.0)
+    start.add_argument("--wait", type=float, default=10.0)
+    stop = sub.add_parser("stop")
+    stop.add_argument("--timeout", type=float, default=TERM_GRACE + 5.0)
+    sub.add_parser("status")
+    unpack = sub.add_parser("unpack")
+    unpack.add_argument("--zip", required=True)
+    unpack.add_argument("--dest", required=True)
+    unpack.add_argument("--sha256", required=True)
+    prune = sub.add_parser("prune")
+    prune.add_argument("--project", required=True)
+    prune.add_argument("--keep", type=int, default=3)
+    prune.add_argument("--protect", action="append", default=[])
+    sub.add_parser("record")
+    sub.add_parser("_supervise")
+    child = sub.add_parser("_child")
+    child.add_argument("--project-dir", required=True)
+    return parser
+
+
+COMMANDS = {
+    "start": cmd_start,
+    "stop": cmd_stop,
+    "status": cmd_status,
+    "unpack": cmd_unpack,
+    "prune": cmd_prune,
+    "record": cmd_record,
+    "_supervise": cmd_supervise,
+    "_child": cmd_child,
+}
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    if args.command not in COMMANDS:
+        print("runner.py: choose a command: {0}".format(", ".join(sorted(COMMANDS))), file=sys.stderr)
+        return EXIT_USAGE
+    paths = _paths(args.app_dir)
+    try:
+        return COMMANDS[args.command](paths, args)
+    except RunnerError as error:
+        print("runner.py: {0}".format(error), file=sys.stderr)
+        return EXIT_BUSY if args.command == "start" and "already runs" in str(error) else 1
+    except (IOError, OSError) as error:
+        print("runner.py: {0}".format(error), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""Where a deployed project comes from: a bundled project, a local folder, or a published AWS Lambda version.
+
+``resolve_source(spec)`` turns what the user typed (``mask``, ``face``, a folder path, ``lambda:NAME`` or
+``lambda:NAME:VERSION``) into a ``ProjectSource``: the Lambda package as zip bytes plus what the record on
+the device says about it. Every expected failure is a ConfigError or AwsError with one sentence.
+"""
+
+import io
+import json
+import re
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from deeplens_gui.core.errors import AwsError, ConfigError
+from deeplens_gui.core.projects import (
+    MANIFEST,
+    Project,
+    bundled_projects,
+    code_sha256,
+    load_project,
+    package_project,
+)
+
+LAMBDA_PREFIX = "lambda:"
+#: stream settings of a Lambda package without a manifest (what the DeepLens samples use)
+DEFAULT_STREAM = {"path": "/tmp/results.mjpeg", "resolution": "480p"}
+#: the largest code package we download (AWS allows 250 MB unzipped)
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60.0
+
+_HANDLER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_VERSION_RE = re.compile(r"^[0-9]+$")
+
+
+@dataclass(frozen=True)
+class ProjectSource:
+    """A project ready to deploy.
+
+    ``kind`` is "bundled", "folder" or "lambda"; ``label`` is what the device record calls the source
+    ("bundled:mask", "folder:/abs/path", "lambda:NAME:VERSION"). ``zip_bytes`` is the package to upload
+    (it always holds ``manifest.json`` and the handler module); ``manifest`` is that manifest.
+    ``code_sha256`` identifies the code (base64 SHA-256 like Lambda's CodeSha256: of the package, or for a
+    Lambda the function's own CodeSha256); ``version`` is the Lambda version (None for the others).
+    """
+
+    kind: str
+    label: str
+    project_id: str
+    name: str
+    zip_bytes: bytes = field(repr=False)
+    manifest: dict = field(compare=False, repr=False)
+    code_sha256: str
+    version: Optional[str] = None
+    project: Optional[Project] = field(default=None, compare=False, repr=False)
+
+    @property
+    def handler(self):
+        """``module.function`` from the manifest."""
+        return self.manifest["handler"]
+
+    @property
+    def stream_path(self):
+        """The FIFO the project writes its frames to by default."""
+        stream = self.manifest.get("stream")
+        path = stream.get("path") if isinstance(stream, dict) else None
+        return path or DEFAULT_STREAM["path"]
+
+
+def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=None, region=None):
+    """The ProjectSource for ``spec``: ``mask``/``face`` (bundled), a folder path, or ``lambda:NAME[:VERSION]``.
+
+    ``lambda_client_factory()`` returns a boto3 Lambda client (default: ``cloud.client("lambda", profile,
+    region)``); ``downloader(url) -> bytes`` fetches the code package (default: urllib with a timeout).
+    """
+    text = (spec or "").strip()
+    if not text:
+        raise ConfigError("No project given: use mask, face, a project folder or lambda:NAME[:VERSION].")
+    if text.startswith(LAMBDA_PREFIX):
+        return _lambda_source(text[len(LAMBDA_PREFIX):], lambda_client_factory, downloader, profile, region)
+    bundled = bundled_projects()
+    if text in bundled:
+        return project_source(bundled[text], "bundled", "bundled:" + text)
+    path = Path(text).expanduser()
+    if not path.exists():
+        raise ConfigError("{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda "
+                          "function write lambda:NAME[:VERSION].".format(text, ", ".join(bundled)))
+    project = load_project(path)
+    return project_source(project, "folder", "folder:" + str(project.path))
+
+
+def project_source(project, kind, label):
+    """The ProjectSource of a loaded Project (its package is built here)."""
+    data = package_project(project)
+    return ProjectSource(kind=kind, label=label, project_id=project.id, name=project.name, zip_bytes=data,
+                         manifest=dict(project.manifest), code_sha256=code_sha256(data), project=project)
+
+
+def _lambda_source(reference, client_factory, downloader, profile, region):
+    name, _, version = reference.partition(":")
+    if not name:
+        raise ConfigError("lambda: needs a function name, as in lambda:deeplens-mask or lambda:deeplens-mask:3.")
+    if version and not _VERSION_RE.match(version):
+        raise ConfigError("{0!r} is not a published version number of {1} (deploy a published version, such "
+                          "as lambda:{1}:3).".format(version, name))
+    from deeplens_gui.core import cloud
+
+    if client_factory is None:
+        def client_factory():
+            return cloud.client("lambda", profile=profile, region=region)
+    client = client_factory()
+    if not version:
+        latest = cloud.latest_lambda_version(client, name)
+        if latest is None:
+            raise ConfigError("The Lambda function {0} has no published version: publish one (a DeepLens "
+                              "project always runs a published version), then deploy again.".format(name))
+        version = latest[0]
+    answer = cloud.call(client, "get_function", FunctionName=name, Qualifier=version)
+    config = answer.get("Configuration") or {}
+    location = (answer.get("Code") or {}).get("Location")
+    if not location:
+        raise AwsError("AWS Lambda gave no code location for {0}:{1}; its code may be an image, which a "
+                       "DeepLens cannot run.".format(name, version))
+    data = (downloader or download)(location)
+    expected = config.get("CodeSha256")
+    actual = code_sha256(data)
+    if expected and actual != expected:
+        raise AwsError("The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try "
+                       "again.".format(name, version, actual, expected))
+    package, manifest = _with_manifest(data, name, version, config)
+    return ProjectSource(kind="lambda", label="lambda:{0}:{1}".format(name, version),
+                         project_id=manifest["id"], name=manifest.get("name") or name, zip_bytes=package,
+                         manifest=manifest, code_sha256=expected or actual, version=version)
+
+
+def download(url, timeout=DOWNLOAD_TIMEOUT, limit=MAX_PACKAGE_BYTES):
+    """The bytes at ``url`` (a Lambda code location); AwsError with a sentence when it cannot be fetched."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read(limit + 1)
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", None) or error
+        raise AwsError("Could not download the Lambda code package ({0}); check the network and try "
+                       "again.".format(reason)) from None
+    if len(data) > limit:
+        raise AwsError("The Lambda code package is larger than {0} MB, too large for a DeepLens.".format(
+            limit // (1024 * 1024)))
+    return data
+
+
+def _with_manifest(data, name, version, config):
+    """``(package bytes, manifest)``: the package checked, with a manifest derived from the configuration
+    added when it has none."""
+    label = "{0}:{1}".format(name, version)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ConfigError("The code package of {0} is not a zip file ({1}).".format(label, error)) from None
+    with archive:
+        if MANIFEST in names:
+            try:
+                manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            except (ValueError, UnicodeDecodeError) as error:
+                raise ConfigError("The {0} in the code package of {1} is not valid JSON ({2}).".format(
+                    MANIFEST, label, error)) from None
+            if not isinstance(manifest, dict):
+                raise ConfigError("The {0} in the code package of {1} must hold a JSON object.".format(
+                    MANIFEST, label))
+            package = data
+        else:
+            manifest = derived_manifest(name, version, config)
+            package = _add_file(archive, MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+    handler = manifest.get("handler")
+    if not isinstance(handler, str) or not _HANDLER_RE.match(handler):
+        raise ConfigError("The Lambda {0} has the handler {1!r}; a DeepLens project needs one like "
+                          "greengrassHelloWorld.function_handler.".format(label, handler))
+    module = handler.split(".", 1)[0] + ".py"
+    if module not in names:
+        raise ConfigError("The code package of {0} has no {1}, which its handler {2} names.".format(
+            label, module, handler))
+    if not isinstance(manifest.get("id"), str) or not _ID_RE.match(manifest["id"]):
+        raise ConfigError("The {0} in the code package of {1} has no valid 'id' (lower-case letters, digits, "
+                          "'-' or '_').".format(MANIFEST, label))
+    return package, manifest
+
+
+def derived_manifest(name, version, config):
+    """A project manifest for a Lambda package that has none, from the function's configuration."""
+    runtime = str(config.get("Runtime") or "")
+    if not runtime.startswith("python"):
+        raise ConfigError("The Lambda {0}:{1} runs on {2!r}; a DeepLens runs Python Lambdas only.".format(
+            name, version, runtime or "a container image"))
+    return {
+        "id": project_id_for(name),
+        "name": name,
+        "description": config.get("Description") or "AWS Lambda {0}, version {1}".format(name, version),
+        "handler": config.get("Handler") or "",
+        "runtime": runtime,
+        "memory_mb": int(config.get("MemorySize") or 128),
+        "timeout_s": int(config.get("Timeout") or 3),
+        "pinned": True,
+        "stream": dict(DEFAULT_STREAM),
+        "lambda": {"function_arn": config.get("FunctionArn"), "version": version},
+    }
+
+
+def project_id_for(name):
+    """A project id (lower-case letters, digits, '-', '_') made from a Lambda function name."""
+    text = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:64]
+    return text or "lambda"
+
+
+def _add_file(archive, name, data):
+    """The zip ``archive`` rewritten with ``name`` added (entries keep their bytes and attributes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            out.writestr(info, archive.read(info))
+        entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o100644 << 16
+        out.writestr(entry, data)
+    return buffer.getvalue()

@@ -1,0 +1,588 @@
+"""The ``ssh`` deploy backend: works for every camera that has SSH, no cloud needed.
+
+Steps: package (zip + SHA-256), upload (SFTP to a temporary name, posix_rename, unpacked on the device into
+``projects/<id>/<version>/`` through a temporary folder), stop (Greengrass, which runs the console-deployed
+Lambda on a real DeepLens, then the runner's project), start (the device-side runner, ``runner.py``),
+verify (fresh frames from the stream FIFO within a timeout; a project that keeps crashing fails at once),
+record (``deployed.json`` written atomically, one line appended to ``history.jsonl``, old versions pruned).
+
+When a step after ``stop`` fails, or the user cancels then, the project that ran before is started again
+and must stream again (rollback). Every remote command comes from ``core/commands.py``; everything written
+on the device stays below the app folder (``layout.APP_DIR``).
+"""
+
+import base64
+import getpass
+import hashlib
+import json
+import logging
+import posixpath
+import socket
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from deeplens_gui.core import commands
+from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.deploy.service import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    ROLLED_BACK,
+    RUNNING,
+    SKIPPED,
+    DeployBackend,
+    DeployResult,
+    DeployStep,
+    StepTracker,
+)
+from deeplens_gui.core.device import CAMERA_STREAM
+from deeplens_gui.core.errors import DeepLensError, DeployCancelled, DeployError
+
+_log = logging.getLogger(__name__)
+
+STEPS = (
+    DeployStep("package", "Package the project"),
+    DeployStep("upload", "Upload it to the camera"),
+    DeployStep("stop", "Stop the project that runs now"),
+    DeployStep("start", "Start the new project"),
+    DeployStep("verify", "Wait for its first frames"),
+    DeployStep("record", "Record what is deployed"),
+)
+
+DEFAULT_VERIFY_TIMEOUT = 60.0
+DEFAULT_KEEP_VERSIONS = 3
+#: SFTP write size; the cancel token is checked between chunks
+CHUNK_SIZE = 32 * 1024
+#: unique frames that prove a project streams
+FRAMES_NEEDED = 2
+#: how often verify asks the runner whether the project crashed
+STATUS_INTERVAL = 1.0
+#: lines of the project's log quoted when it fails
+LOG_LINES = 5
+_COMMAND_TIMEOUT = 60.0
+
+_RUNNER_SOURCE = Path(__file__).resolve().parent / "runner.py"
+
+
+def runner_script():
+    """The device-side runner's source (bytes), as uploaded to ``layout.RUNNER_SCRIPT``."""
+    return _RUNNER_SOURCE.read_bytes()
+
+
+def make_version(zip_bytes, when=None):
+    """A version folder name: ``<UTC time>-<hex SHA-256 prefix>`` (sorts by time)."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when if when is not None else time.time()))
+    return "{0}-{1}".format(stamp, hashlib.sha256(zip_bytes).hexdigest()[:12])
+
+
+def deployed_by():
+    """``user@host`` of this machine, for the device record."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return "{0}@{1}".format(user, socket.gethostname())
+
+
+def utc_now():
+    """Now as ISO 8601 UTC (``2024-01-31T12:00:00Z``)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def make_record(source, version, stream_path, runner):
+    """The deployed record (``layout.DEPLOYED_RECORD``) for ``source`` at ``version``."""
+    return {
+        "project": source.project_id,
+        "name": source.name,
+        "version": version,
+        "code_sha256": source.code_sha256,
+        "source": source.label,
+        "deployed_at": utc_now(),
+        "deployed_by": deployed_by(),
+        "stream_path": stream_path,
+        "runner": runner,
+        "via": "ssh",
+    }
+
+
+def stream_env(device_stream, project_stream):
+    """The runner environment that points the project at the device's stream path (empty when the same)."""
+    if not device_stream or device_stream in (project_stream, CAMERA_STREAM):
+        return {}
+    return {"DEEPLENS_STREAM_PATH": device_stream}
+
+
+def _b64_sha256(data):
+    return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def _last_json(result):
+    for line in reversed(result.text.strip().splitlines()):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _stderr(result):
+    text = result.stderr.decode("utf-8", "replace").strip()
+    return text.splitlines()[-1] if text else "exit status {0}".format(result.status)
+
+
+class SshDeployBackend(DeployBackend):
+    """Deploys over SSH/SFTP with the device-side runner (see the module docstring).
+
+    ``runner_env`` is added to the project's environment on every start (tests put the awscam stand-ins on
+    PYTHONPATH with it); ``python`` picks the project's interpreter (default: the runner chooses one that
+    has awscam and cv2); ``app_dir`` moves the whole device layout (tests on a real sshd).
+    """
+
+    name = "ssh"
+
+    def __init__(self, verify_timeout=DEFAULT_VERIFY_TIMEOUT, keep_versions=DEFAULT_KEEP_VERSIONS,
+                 app_dir=layout.APP_DIR, runner_env=None, python=None, chunk_size=CHUNK_SIZE,
+                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL):
+        self.verify_timeout = float(verify_timeout)
+        self.keep_versions = int(keep_versions)
+        self.layout = layout.DeviceLayout(app_dir)
+        self.runner_env = dict(runner_env or {})
+        self.python = python
+        self.chunk_size = int(chunk_size)
+        self.frames_needed = int(frames_needed)
+        self.status_interval = float(status_interval)
+
+    def steps(self, source):
+        """The six steps of an SSH deploy."""
+        return list(STEPS)
+
+    def deploy(self, connection, source, on_event, cancel):
+        """Run the steps; roll back when one fails after the old project was stopped. Never raises
+        expected errors: the DeployResult says what runs now."""
+        return _SshDeploy(self, connection, source, on_event, cancel).run()
+
+
+class _SshDeploy:
+    """One deploy of one source to one device."""
+
+    def __init__(self, backend, connection, source, on_event, cancel):
+        self.backend = backend
+        self.layout = backend.layout
+        self.connection = connection
+        self.device = connection.device
+        self.source = source
+        self.cancel = cancel
+        self.tracker = StepTracker(self.device.name, STEPS, on_event)
+        self.step = None
+        self.sftp = None
+        self.version = None
+        self.package = None
+        self.previous_record = None
+        self.previous_runner = None  # runner status when a project ran before this deploy
+        self.greengrass_stopped = False
+        self.touched = False  # something that ran before was stopped: a failure must roll back
+        self.reached = False  # the runner is on the device, so the attempt can go into its history
+        self.started = None
+        self.record = None
+
+    # -- the steps ---------------------------------------------------------------------------------------------
+
+    def run(self):
+        try:
+            self._package()
+            self._upload()
+            self._stop()
+            self._start()
+            self._verify()
+            self._record()
+        except DeployCancelled:
+            return self._end_failed(None, cancelled=True)
+        except DeepLensError as error:
+            return self._end_failed(error)
+        finally:
+            self._close_sftp()
+        message = "{0} ({1}) runs on {2} now, deployed from {3}.".format(
+            self.source.name, self.version, self.device.name, self.source.label)
+        return DeployResult(self.device.name, True, message, record=self.record,
+                            steps=self.tracker.final_events())
+
+    def _begin(self, step, message, progress=None):
+        self.step = step
+        self.tracker.emit(step, RUNNING, message, progress)
+
+    def _done(self, message, state=DONE):
+        self.tracker.emit(self.step, state, message, 1.0 if state == DONE else None)
+
+    def _package(self):
+        self._begin("package", "Packaging {0}…".format(self.source.name))
+        data = self.source.zip_bytes
+        self.package = data
+        self.version = make_version(data)
+        self._done("Packaged {0} from {1}: {2} kB, SHA-256 {3}.".format(
+            self.source.name, self.source.label, (len(data) + 1023) // 1024, _b64_sha256(data)))
+        self.cancel.raise_if_cancelled()
+
+    def _upload(self):
+        self._begin("upload", "Connecting to {0}…".format(self.device.name), 0.0)
+        self.connection.open()
+        self.sftp = self.connection.sftp()
+        self._read_previous()
+        lay = self.layout
+        project_dir = lay.project_dir(self.source.project_id)
+        for folder in (lay.app_dir, lay.bin_dir, lay.projects_dir, project_dir):
+            self._sftp_mkdir(folder)
+        self._install_runner()
+        self.reached = True
+        dest = lay.project_dir(self.source.project_id, self.version)
+        if self._exists(dest):
+            self._done("This exact package is already on {0} ({1}).".format(self.device.name, dest))
+            return
+        final_zip = dest + ".zip"
+        self._put(self.package, final_zip, progress=True)
+        self.cancel.raise_if_cancelled()
+        result = self._runner("unpack", "--zip", final_zip, "--dest", dest, "--sha256", _b64_sha256(self.package))
+        if result.status != 0:
+            self._remove_quietly(final_zip)
+            raise DeployError("The package could not be unpacked on {0}: {1}".format(
+                self.device.name, _stderr(result)))
+        self._done("Uploaded {0} kB to {1}.".format((len(self.package) + 1023) // 1024, dest))
+        self.cancel.raise_if_cancelled()
+
+    def _stop(self):
+        self._begin("stop", "Stopping what runs on {0}…".format(self.device.name))
+        stopped = []
+        answer = self.connection.run(commands.greengrass_stop_command(), timeout=_COMMAND_TIMEOUT,
+                                     check=False).text.strip()
+        if answer == commands.GREENGRASS_REFUSED:
+            raise DeployError(
+                "Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it "
+                "yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable "
+                "greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers "
+                "line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start "
+                "greengrassd', then deploy again.".format(self.device.name, self.connection.endpoint.user))
+        if answer == commands.GREENGRASS_STOPPED:
+            self.greengrass_stopped = self.touched = True
+            stopped.append("Greengrass (the console-deployed Lambda)")
+        elif answer not in (commands.GREENGRASS_NO_SYSTEMD, commands.GREENGRASS_NO_UNIT,
+                            commands.GREENGRASS_INACTIVE):
+            raise DeployError("Could not check Greengrass on {0} (it answered {1!r}).".format(
+                self.device.name, answer[-200:]))
+        self.touched = True
+        result = self._runner("stop")
+        if result.status != 0:
+            raise DeployError("The running project on {0} could not be stopped: {1}".format(
+                self.device.name, _stderr(result)))
+        if (_last_json(result) or {}).get("stopped"):
+            stopped.append(self._previous_description())
+        if stopped:
+            self._done("Stopped {0}.".format(" and ".join(stopped)))
+        else:
+            self._done("Nothing was running.", SKIPPED)
+        self.cancel.raise_if_cancelled()
+
+    def _start(self):
+        dest = self.layout.project_dir(self.source.project_id, self.version)
+        self._begin("start", "Starting {0}…".format(self.source.name))
+        env = dict(self.backend.runner_env)
+        env.update(stream_env(self.device.stream_path, self.source.stream_path))
+        self.started = self._start_runner(dest, env, self.backend.python)
+        self._done("{0} started (runner pid {1}, project pid {2}).".format(
+            self.source.name, self.started.get("runner_pid"), self.started.get("child_pid")))
+        self.cancel.raise_if_cancelled()
+
+    def _verify(self):
+        path = self._stream_path(self.started.get("env") or {})
+        self._begin("verify", "Waiting for frames from {0}…".format(path))
+        self._wait_for_frames(path, self.backend.verify_timeout, self.cancel)
+        self._done("Frames arrive from {0}.".format(path))
+
+    def _record(self):
+        self._begin("record", "Recording the deploy on {0}…".format(self.device.name))
+        runner = {key: self.started.get(key) for key in ("project_dir", "env", "python")}
+        self.record = make_record(self.source, self.version, self._stream_path(runner["env"] or {}), runner)
+        history = dict(self.record, outcome="deployed", rolled_back=False, step=None,
+                       message="deployed")
+        result = self._runner("record", stdin=json.dumps({"record": self.record, "history": history}))
+        if result.status != 0:
+            raise DeployError("The deploy record could not be written on {0}: {1}".format(
+                self.device.name, _stderr(result)))
+        removed = self._prune()
+        self._done("Recorded {0} {1}{2}.".format(self.source.project_id, self.version,
+                                                 "; removed {0} old version(s)".format(removed) if removed else ""))
+
+    # -- failure and rollback -----------------------------------------------------------------------------
+
+    def _end_failed(self, error, cancelled=False):
+        step = self.step
+        if step is not None and self.tracker.state_of(step) == RUNNING:
+            self.tracker.emit(step, CANCELLED if cancelled else FAILED,
+                              "Cancelled." if cancelled else str(error))
+        self.tracker.finish_pending(SKIPPED)
+        if cancelled:
+            head = "Cancelled the deploy of {0} to {1}.".format(self.source.name, self.device.name)
+        else:
+            head = "Deploying {0} to {1} failed at {2}: {3}".format(
+                self.source.name, self.device.name, step or "the start", _sentence(str(error)))
+        rolled_back = False
+        if self.touched:
+            rolled_back, now_runs = self._rollback()
+        else:
+            now_runs = "nothing changed on {0}; {1}.".format(self.device.name, self._still_runs())
+        message = "{0} {1}".format(head, _capital(now_runs))
+        self._history("cancelled" if cancelled else "failed", step, message, rolled_back)
+        return DeployResult(self.device.name, False, message, record=None, rolled_back=rolled_back,
+                            steps=self.tracker.final_events())
+
+    def _rollback(self):
+        """Bring back what ran before; ``(rolled back, what runs now as a sentence)``."""
+        try:
+            self._runner("stop")
+            previous = self.previous_runner
+            if previous is not None:
+                restarted = self._start_runner(previous["project_dir"], previous.get("env") or {},
+                                               previous.get("python"))
+                path = self._stream_path(restarted.get("env") or {})
+                self._wait_for_frames(path, self.backend.verify_timeout, None)
+                now_runs = "rolled back: {0} runs again.".format(self._previous_description())
+            elif self.greengrass_stopped:
+                answer = self.connection.run(commands.greengrass_start_command(), timeout=_COMMAND_TIMEOUT,
+                                             check=False).text.strip()
+                if answer != commands.GREENGRASS_STARTED:
+                    raise DeployError("Greengrass could not be started again (sudo asks for a password); "
+                                      "start it with 'sudo systemctl start greengrassd'")
+                now_runs = "rolled back: Greengrass runs the console-deployed project again."
+            else:
+                now_runs = "nothing runs on {0} now (nothing ran before).".format(self.device.name)
+        except DeepLensError as error:
+            return False, "the rollback failed too ({0}); nothing may run on {1} now.".format(
+                _sentence(str(error)).rstrip("."), self.device.name)
+        for key in ("stop", "start"):
+            if self.tracker.state_of(key) in (DONE, SKIPPED, FAILED, CANCELLED):
+                self.tracker.emit(key, ROLLED_BACK, _capital(now_runs))
+        return True, now_runs
+
+    def _history(self, outcome, step, message, rolled_back):
+        if not self.reached:
+            return
+        entry = {
+            "project": self.source.project_id, "name": self.source.name, "version": self.version,
+            "code_sha256": self.source.code_sha256, "source": self.source.label, "deployed_at": utc_now(),
+            "deployed_by": deployed_by(), "outcome": outcome, "rolled_back": rolled_back, "step": step,
+            "message": message, "via": "ssh",
+        }
+        try:
+            self._runner("record", stdin=json.dumps({"record": None, "history": entry}))
+        except DeepLensError as error:  # the device may be gone; the result still tells the user
+            _log.info("could not append to the deploy history on %s: %s", self.device.name, error)
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def _runner(self, action, *args, **kwargs):
+        command = commands.runner_command(self.layout.runner_script, self.layout.app_dir, action, *args)
+        return self.connection.run(command, timeout=kwargs.get("timeout", _COMMAND_TIMEOUT),
+                                   stdin=kwargs.get("stdin"), check=False)
+
+    def _start_runner(self, project_dir, env, python):
+        args = ["--project-dir", project_dir]
+        for name in sorted(env):
+            args += ["--env", "{0}={1}".format(name, env[name])]
+        if python:
+            args += ["--python", python]
+        result = self._runner("start", *args)
+        state = _last_json(result)
+        if result.status != 0 or state is None:
+            raise DeployError("The runner could not start {0} on {1}: {2}".format(
+                posixpath.basename(project_dir), self.device.name, _stderr(result)))
+        if state.get("state") == "crashed" or not state.get("child_alive"):
+            raise DeployError(self._crash_sentence(state))
+        return state
+
+    def _crash_sentence(self, state):
+        return "the project crashed on start (last exit status {0}, {1} restarts){2}".format(
+            state.get("last_exit"), state.get("restarts", 0), self._log_tail())
+
+    def _log_tail(self):
+        try:
+            with self._sftp().open(self.layout.project_log, "rb") as handle:
+                size = handle.stat().st_size
+                handle.seek(max(0, size - 4096))
+                text = handle.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+        lines = [line for line in text.splitlines() if line.strip()][-LOG_LINES:]
+        return "; its log ends with: " + " | ".join(lines) if lines else ""
+
+    def _wait_for_frames(self, path, timeout, cancel):
+        """Return once FRAMES_NEEDED new frames came from ``path``; DeployError when the runner reports a crash
+        or the time is up."""
+        from deeplens_gui.core.stream import FrameSource
+
+        received = []
+        source = FrameSource(self.connection, path=path, max_fps=10.0, decode=False, reconnect=True,
+                             on_frame=lambda frame: received.append(frame.seq))
+        worker = threading.Thread(target=source.run, name="deploy-verify-{0}".format(self.device.name),
+                                  daemon=True)
+        worker.start()
+        deadline = time.monotonic() + timeout
+        next_check = time.monotonic() + self.backend.status_interval
+        try:
+            while len(received) < self.backend.frames_needed:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                now = time.monotonic()
+                if now >= next_check:
+                    self._check_alive()
+                    next_check = now + self.backend.status_interval
+                if now >= deadline:
+                    raise DeployError("no frames came from {0} within {1:g} s{2}".format(
+                        path, timeout, self._log_tail()))
+                if cancel is not None:
+                    cancel.wait(0.05)
+                else:
+                    time.sleep(0.05)
+        finally:
+            source.stop()
+            worker.join()
+        self._check_alive()
+
+    def _check_alive(self):
+        state = _last_json(self._runner("status")) or {}
+        if state.get("state") == "crashed" or not state.get("alive"):
+            raise DeployError(self._crash_sentence(state))
+
+    def _read_previous(self):
+        try:
+            with self.sftp.open(self.layout.deployed_record, "rb") as handle:
+                record = json.loads(handle.read(1024 * 1024).decode("utf-8"))
+            self.previous_record = record if isinstance(record, dict) else None
+        except (OSError, ValueError):
+            self.previous_record = None
+        self.previous_runner = None
+        try:
+            self._sftp().stat(self.layout.runner_script)
+        except OSError:
+            return  # no runner on the device yet: nothing of ours runs
+        state = _last_json(self._runner("status")) or {}
+        if state.get("alive") and state.get("project_dir"):
+            self.previous_runner = state
+
+    def _previous_description(self):
+        runner = self.previous_runner
+        record = self.previous_record or {}
+        if runner is None:
+            return "the previous project"
+        recorded = (record.get("runner") or {}).get("project_dir") if isinstance(record.get("runner"), dict) \
+            else None
+        if record.get("name") and recorded == runner.get("project_dir"):
+            return "{0} ({1})".format(record["name"], record.get("version"))
+        return "the project in {0}".format(runner.get("project_dir"))
+
+    def _still_runs(self):
+        if self.previous_runner is not None:
+            return "{0} still runs".format(self._previous_description())
+        return "no project of DeepLens Console ran before"
+
+    def _stream_path(self, env):
+        return env.get("DEEPLENS_STREAM_PATH") or self.device.stream_path or self.source.stream_path
+
+    def _install_runner(self):
+        script = runner_script()
+        try:
+            with self.sftp.open(self.layout.runner_script, "rb") as handle:
+                if hashlib.sha256(handle.read()).digest() == hashlib.sha256(script).digest():
+                    return
+        except OSError:
+            pass
+        self._put(script, self.layout.runner_script, progress=False)
+
+    def _put(self, data, path, progress):
+        """Write ``data`` to a temporary name next to ``path`` in chunks (cancel between them), then rename."""
+        folder, name = posixpath.split(path)
+        temp = posixpath.join(folder, ".{0}.{1}.part".format(name, uuid.uuid4().hex[:8]))
+        total = len(data)
+        reported = 0.0
+        try:
+            with self.sftp.open(temp, "wb") as handle:
+                handle.set_pipelined(True)
+                for offset in range(0, total, self.backend.chunk_size):
+                    self.cancel.raise_if_cancelled()
+                    handle.write(data[offset:offset + self.backend.chunk_size])
+                    done = min(total, offset + self.backend.chunk_size) / float(total)
+                    if progress and (done - reported >= 0.05 or done >= 1.0):
+                        reported = done
+                        self.tracker.emit(self.step, RUNNING, "Uploading {0:.0f}%…".format(done * 100), done)
+            self.cancel.raise_if_cancelled()
+            self.sftp.posix_rename(temp, path)
+        except BaseException:
+            self._remove_quietly(temp)
+            raise
+
+    def _prune(self):
+        protect = [self.version]
+        for previous in (self.previous_record or {}, ):
+            if previous.get("project") == self.source.project_id and previous.get("version"):
+                protect.append(previous["version"])
+        if self.previous_runner is not None:
+            folder, version = posixpath.split(self.previous_runner["project_dir"])
+            if posixpath.basename(folder) == self.source.project_id:
+                protect.append(version)
+        args = ["--project", self.source.project_id, "--keep", str(self.backend.keep_versions)]
+        for version in protect:
+            args += ["--protect", version]
+        result = self._runner("prune", *args)
+        if result.status != 0:
+            _log.info("pruning old versions on %s failed: %s", self.device.name, _stderr(result))
+            return 0
+        return len([name for name in (_last_json(result) or {}).get("removed", []) if not name.startswith(".")])
+
+    def _sftp(self):
+        if self.sftp is None:
+            self.sftp = self.connection.sftp()
+        return self.sftp
+
+    def _sftp_mkdir(self, path):
+        if self._exists(path):
+            return
+        parent = posixpath.dirname(path)
+        if parent and parent not in ("/", "."):
+            self._sftp_mkdir(parent)
+        try:
+            self.sftp.mkdir(path, 0o700 if path == self.layout.app_dir else 0o755)
+        except OSError:
+            if not self._exists(path):
+                raise DeployError("Could not create {0} on {1}; check the free space and the permissions of "
+                                  "the login's home folder.".format(path, self.device.name)) from None
+
+    def _exists(self, path):
+        try:
+            self._sftp().stat(path)
+            return True
+        except OSError:
+            return False
+
+    def _remove_quietly(self, path):
+        try:
+            self._sftp().remove(path)
+        except (OSError, DeepLensError):
+            pass
+
+    def _close_sftp(self):
+        if self.sftp is not None:
+            try:
+                self.sftp.close()
+            except Exception as error:  # closing must not hide the result
+                _log.debug("closing SFTP failed: %s", error)
+            self.sftp = None
+
+
+def _sentence(text):
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]

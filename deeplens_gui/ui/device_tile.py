@@ -1,0 +1,271 @@
+"""DeviceTile: one camera of the classroom grid: its newest frame, its name and label, and a health badge.
+
+A tile never queues frames: ``set_image`` replaces the picture and asks for a repaint at most ``max_fps``
+times a second (a tile of 40 is small; repainting it at the stream's full rate would be wasted work).
+"""
+
+import time
+
+from PyQt5.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, QTimer, pyqtSignal
+from PyQt5.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PyQt5.QtWidgets import QSizePolicy, QWidget
+
+from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
+from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
+from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, fit_rect
+
+#: Default repaint cap of a tile (frames per second).
+TILE_MAX_FPS = 15.0
+#: Height of the caption strip below the picture, in multiples of the font's line height.
+CAPTION_LINES = 1.6
+
+SELECTION = QColor(64, 156, 255)
+CAPTION_BACKGROUND = QColor(30, 34, 40)
+
+# Health keys, their badge colours, and the order "sort by state" uses (problems first).
+HEALTH_ORDER = ("host-key", "auth", "offline", "failed", "stalled", "no-project", "reconnecting",
+                "connecting", "stopped", "live")
+HEALTH_COLORS = {
+    "live": QColor(46, 160, 67),
+    "connecting": QColor(90, 110, 140),
+    "reconnecting": QColor(200, 130, 20),
+    "stalled": QColor(210, 153, 34),
+    "no-project": QColor(110, 84, 170),
+    "auth": QColor(200, 55, 55),
+    "host-key": QColor(200, 55, 55),
+    "offline": QColor(120, 40, 40),
+    "failed": QColor(200, 55, 55),
+    "stopped": QColor(80, 84, 92),
+}
+
+
+def _tr(text):
+    return QCoreApplication.translate("DeviceTile", text)
+
+
+def health(status, stats=None):
+    """The health key of a StreamStatus (one of HEALTH_ORDER), from its state and its typed error."""
+    state, error = status.state, status.error
+    if isinstance(error, HostKeyError) and state in (StreamState.FAILED, StreamState.RECONNECTING):
+        return "host-key"
+    if isinstance(error, AuthFailed) and state in (StreamState.FAILED, StreamState.RECONNECTING):
+        return "auth"
+    if state is StreamState.LIVE:
+        return "live"
+    if state is StreamState.STALLED:
+        return "stalled"
+    if state is StreamState.WAITING:
+        return "no-project"
+    if state is StreamState.CONNECTING:
+        return "connecting"
+    if state in (StreamState.RECONNECTING, StreamState.FAILED):
+        if isinstance(error, ConnectError):
+            return "offline"
+        return "reconnecting" if state is StreamState.RECONNECTING else "failed"
+    return "stopped"
+
+
+def health_text(key, stats=None):
+    """The badge text of a health key; ``live`` shows the frame rate."""
+    if key == "live":
+        fps = stats.fps if stats is not None else 0.0
+        return _tr("live · {0:.0f} fps").format(fps)
+    names = {
+        "connecting": _tr("connecting"),
+        "reconnecting": _tr("reconnecting"),
+        "stalled": _tr("stalled"),
+        "no-project": _tr("no project running"),
+        "auth": _tr("auth failed"),
+        "host-key": _tr("host key problem"),
+        "offline": _tr("offline"),
+        "failed": _tr("failed"),
+        "stopped": _tr("stopped"),
+    }
+    return names[key]
+
+
+class DeviceTile(QWidget):
+    """Paints one device: the newest frame letterboxed, a badge on top, name and label below.
+
+    The grid positions and sizes tiles; a tile only reports clicks (with their modifiers) and double-clicks.
+    """
+
+    clicked = pyqtSignal(str, int)
+    double_clicked = pyqtSignal(str)
+
+    def __init__(self, device, max_fps=TILE_MAX_FPS, parent=None):
+        super().__init__(parent)
+        self.device = device
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.setFocusPolicy(Qt.NoFocus)
+        self._image = None
+        self._status = StreamStatus(StreamState.IDLE)
+        self._stats = StreamStats()
+        self._health = "stopped"
+        self._selected = False
+        self._interval = 1.0 / max_fps if max_fps > 0 else 0.0
+        self._last_paint = 0.0
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setSingleShot(True)
+        self._repaint_timer.timeout.connect(self.update)
+        #: how many frames were handed to the tile, and how many paints showed a frame (for tests and benches)
+        self.frames_received = 0
+        self.frames_painted = 0
+        self._update_tooltip()
+
+    @property
+    def name(self):
+        """The device's name (unique in a roster)."""
+        return self.device.name
+
+    # ----------------------------------------------------------------- input
+    def set_image(self, image):
+        """Show ``image`` (a QImage) as the newest frame; the repaint is throttled."""
+        if image is None or image.isNull():
+            return
+        self._image = image
+        self.frames_received += 1
+        self._schedule_repaint()
+
+    def current_image(self):
+        """The QImage shown now, or None."""
+        return self._image
+
+    def set_status(self, status):
+        """Show a StreamStatus on the badge."""
+        self._status = status
+        self._health = health(status, self._stats)
+        self._update_tooltip()
+        self.update()
+
+    def set_stats(self, stats):
+        """Show the frame rate of ``stats`` on a live badge."""
+        self._stats = stats
+        if self._health == "live":
+            self.update()
+
+    def set_selected(self, selected):
+        """Draw (or not) the selection frame."""
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
+
+    def is_selected(self):
+        """True when the tile is selected."""
+        return self._selected
+
+    @property
+    def health(self):
+        """The health key (see HEALTH_ORDER)."""
+        return self._health
+
+    def badge_text(self):
+        """What the badge says now."""
+        return health_text(self._health, self._stats)
+
+    @property
+    def status(self):
+        """The last StreamStatus shown."""
+        return self._status
+
+    def picture_rect(self):
+        """Where the frame is painted (the tile minus its caption strip)."""
+        caption = self._caption_height()
+        return QRect(0, 0, self.width(), max(0, self.height() - caption))
+
+    def _caption_height(self):
+        return int(QFontMetrics(self.font()).height() * CAPTION_LINES)
+
+    def sizeHint(self):
+        return QSize(320, 180 + self._caption_height())
+
+    def _schedule_repaint(self):
+        wait = self._last_paint + self._interval - time.monotonic()
+        if wait <= 0:
+            self.update()
+        elif not self._repaint_timer.isActive():
+            self._repaint_timer.start(max(1, int(wait * 1000)))
+
+    def _update_tooltip(self):
+        lines = [self.device.display, health_text(self._health, self._stats)]
+        if self._status.message:
+            lines.append(self._status.message)
+        self.setToolTip("\n".join(lines))
+
+    # ----------------------------------------------------------------- events
+    def mousePressEvent(self, event):
+        if event.button() == Qt.LeftButton:
+            self.clicked.emit(self.name, int(event.modifiers()))
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        if event.button() == Qt.LeftButton:
+            self.double_clicked.emit(self.name)
+        super().mouseDoubleClickEvent(event)
+
+    def paintEvent(self, event):
+        self._last_paint = time.monotonic()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.Antialiasing)
+        picture = self.picture_rect()
+        painter.fillRect(picture, BACKGROUND)
+        if self._image is not None:
+            target = fit_rect(self._image.size(), picture)
+            painter.drawImage(QRectF(target), self._image)
+            self.frames_painted += 1
+            if self._health != "live":
+                painter.fillRect(target, QColor(0, 0, 0, 110))  # an old picture must not look live
+        elif self._status.message and self._health != "live":
+            self._paint_message(painter, picture)
+        self._paint_caption(painter, picture)
+        self._paint_badge(painter, picture)
+        if self._selected:
+            pen = QPen(SELECTION, 3)
+            painter.setPen(pen)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+        painter.end()
+
+    def _paint_message(self, painter, picture):
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        painter.setPen(DIM_TEXT)
+        area = picture.adjusted(8, QFontMetrics(font).height() * 2 + 8, -8, -4)
+        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, self._status.message)
+
+    def _paint_caption(self, painter, picture):
+        strip = QRect(0, picture.bottom() + 1, self.width(), self.height() - picture.height())
+        painter.fillRect(strip, CAPTION_BACKGROUND)
+        metrics = QFontMetrics(self.font())
+        text_area = strip.adjusted(8, 0, -8, 0)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        name = bold_metrics.elidedText(self.device.name, Qt.ElideRight, text_area.width())
+        painter.setFont(bold)
+        painter.setPen(TEXT)
+        painter.drawText(text_area, Qt.AlignLeft | Qt.AlignVCenter, name)
+        used = bold_metrics.horizontalAdvance(name) + 10
+        if self.device.label and used < text_area.width():
+            painter.setFont(self.font())
+            painter.setPen(DIM_TEXT)
+            label = metrics.elidedText(self.device.label, Qt.ElideRight, text_area.width() - used)
+            painter.drawText(text_area.adjusted(used, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, label)
+
+    def _paint_badge(self, painter, picture):
+        font = QFont(self.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        text = self.badge_text()
+        width = min(metrics.horizontalAdvance(text) + 16, max(0, picture.width() - 12))
+        height = metrics.height() + 6
+        badge = QRectF(6, 6, width, height)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(HEALTH_COLORS[self._health])
+        painter.drawRoundedRect(badge, height / 2.0, height / 2.0)
+        painter.setFont(font)
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(badge, Qt.AlignCenter, metrics.elidedText(text, Qt.ElideRight, int(width) - 10))

@@ -1,0 +1,501 @@
+"""FleetController: the classroom's devices, one DeviceController each, and the bulk actions on them.
+
+Every device gets one DeviceController (one stream thread) whose connection comes from a ConnectionPool, so
+its stream, status polls and deploys share one SSH connection. The controller chooses each device's JPEG
+reduction from its tile's size and pauses decoding for tiles nobody can see. Bulk actions (snapshot all,
+deploy, stop the project) run on a private bounded pool; their results come back on the GUI thread as
+signals carrying only values.
+"""
+
+import datetime
+import os
+import re
+from dataclasses import dataclass
+
+from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
+
+from deeplens_gui.core import commands
+from deeplens_gui.core.decode import choose_reduction
+from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
+from deeplens_gui.core.recording import save_snapshot
+from deeplens_gui.core.stream import FrameSource, StreamState
+from deeplens_gui.ui.controllers import DeviceController, JobRunner
+
+#: Deploys (and other bulk jobs) running at once: enough to keep a classroom moving, few enough for Wi-Fi.
+DEFAULT_CONCURRENCY = 4
+#: How long stopping a project may take on one device (s).
+STOP_TIMEOUT = 60.0
+
+
+def _tr(text):
+    return QCoreApplication.translate("FleetController", text)
+
+
+def safe_file_name(name):
+    """``name`` with only characters safe in file names on every OS."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_.") or "device"
+
+
+def snapshot_folder_name(when=None):
+    """``classroom-YYYYmmdd-HHMMSS``: the folder one "snapshot all" writes into."""
+    when = when or datetime.datetime.now()
+    return "classroom-{0}".format(when.strftime("%Y%m%d-%H%M%S"))
+
+
+@dataclass(frozen=True)
+class SnapshotResult:
+    """What "snapshot all" wrote: the folder, one file per live device, and the devices left out (and why)."""
+
+    folder: str
+    files: tuple = ()
+    skipped: tuple = ()  # (device name, reason)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """How a bulk action went on one device."""
+
+    device_name: str
+    ok: bool
+    message: str
+
+
+def write_snapshots(base, folder_name, frames):
+    """Write ``frames`` ((device name, jpeg bytes), ...) as ``<device>.jpg`` into a new folder below ``base``.
+
+    The folder is new (``-2``, ``-3``... when the name is taken within the same second). Returns
+    (folder, paths). Each file is written atomically.
+    """
+    os.makedirs(base, exist_ok=True)
+    folder = os.path.join(base, folder_name)
+    suffix = 1
+    while True:
+        try:
+            os.mkdir(folder)
+            break
+        except FileExistsError:
+            suffix += 1
+            folder = os.path.join(base, "{0}-{1}".format(folder_name, suffix))
+        except OSError as error:
+            raise StorageError(_tr("Could not create the folder {0}: {1}.").format(
+                folder, error.strerror or error)) from error
+    paths = []
+    used = set()
+    for name, jpeg in frames:
+        stem = safe_file_name(name)
+        while stem in used:
+            stem += "_"
+        used.add(stem)
+        path = os.path.join(folder, stem + ".jpg")
+        save_snapshot(jpeg, path)
+        paths.append(path)
+    return folder, paths
+
+
+def stop_project(connection):
+    """Stop the project DeepLens Console's runner runs on the device. Returns an ActionResult."""
+    name = connection.device.name
+    result = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, "stop"),
+                            timeout=STOP_TIMEOUT, check=False)
+    if result.status != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        if result.status == 2 and detail and ("No such file" in detail[-1] or "can't open" in detail[-1]):
+            return ActionResult(name, True, _tr("Nothing to stop on {0}: no project was deployed by "
+                                                "DeepLens Console.").format(name))
+        return ActionResult(name, False, _tr("Could not stop the project on {0}: {1}").format(
+            name, detail[-1] if detail else _tr("exit status {0}").format(result.status)))
+    stopped = '"stopped": true' in result.text
+    if stopped:
+        return ActionResult(name, True, _tr("The project on {0} was stopped.").format(name))
+    return ActionResult(name, True, _tr("Nothing was running on {0}.").format(name))
+
+
+def reboot_supported():
+    """True once the core offers a reboot command (``commands.reboot_command``)."""
+    return callable(getattr(commands, "reboot_command", None))
+
+
+def default_deploy_service():
+    """A DeployService with the SSH backend."""
+    from deeplens_gui.core.deploy.service import DeployService
+    from deeplens_gui.core.deploy.ssh import SshDeployBackend
+
+    return DeployService({"ssh": SshDeployBackend()}, default="ssh")
+
+
+def default_source_resolver(spec):
+    """The ProjectSource for ``spec`` (``mask``, ``face``, a folder, ``lambda:NAME[:VERSION]``)."""
+    from deeplens_gui.core.deploy.sources import resolve_source
+
+    return resolve_source(spec)
+
+
+class _DeployBatch:
+    """One "deploy to the selection": its devices, cancel token and the results so far."""
+
+    def __init__(self, spec, names, cancel):
+        self.spec = spec
+        self.names = list(names)
+        self.cancel = cancel
+        self.results = {}
+
+    def done(self):
+        return len(self.results) == len(self.names)
+
+    def ordered(self):
+        return tuple(self.results[name] for name in self.names if name in self.results)
+
+
+class FleetController(QObject):
+    """Owns one DeviceController per device of the classroom and runs bulk actions on them.
+
+    ``pool`` is a core ConnectionPool; ``source_factory`` builds each stream's FrameSource; ``deploy_service``
+    and ``source_resolver`` are built on first use when not given (the SSH backend, bundled projects).
+    """
+
+    devices_changed = pyqtSignal()
+    frame_ready = pyqtSignal(str)
+    status_changed = pyqtSignal(str, object)
+    stats_updated = pyqtSignal(str, object)
+    host_key_unknown = pyqtSignal(str, object)
+    snapshot_finished = pyqtSignal(object)
+    snapshot_failed = pyqtSignal(str)
+    deploy_started = pyqtSignal(object)
+    deploy_event = pyqtSignal(object)
+    deploy_finished = pyqtSignal(object)
+    stop_finished = pyqtSignal(object)
+    reboot_finished = pyqtSignal(object)
+
+    def __init__(self, pool, source_factory=FrameSource, max_fps=15.0, concurrency=DEFAULT_CONCURRENCY,
+                 deploy_service=None, source_resolver=None, parent=None):
+        super().__init__(parent)
+        self._pool = pool
+        self._source_factory = source_factory
+        self._max_fps = max_fps
+        self._deploy_service = deploy_service
+        self._source_resolver = source_resolver or default_source_resolver
+        self._jobs = JobRunner(max_threads=concurrency, parent=self)
+        self._devices = {}
+        self._controllers = {}
+        self._sources = {}
+        self._paused = {}
+        self._view_sizes = {}
+        self._batch = None
+        self._closed = False
+
+    # ----------------------------------------------------------------- devices
+    @property
+    def pool(self):
+        """The ConnectionPool the devices' connections come from."""
+        return self._pool
+
+    def names(self):
+        """Device names in roster order."""
+        return list(self._devices)
+
+    def device(self, name):
+        """The Device called ``name``."""
+        return self._devices[name]
+
+    def devices(self):
+        """The Devices in roster order."""
+        return list(self._devices.values())
+
+    def controller(self, name):
+        """The DeviceController of ``name``."""
+        return self._controllers[name]
+
+    def set_devices(self, devices, start=True):
+        """Show ``devices`` (core Devices): new ones get a controller (started with ``start``), removed ones
+        are stopped and their connection closed, changed ones restart."""
+        devices = list(devices)
+        wanted = {device.name: device for device in devices}
+        for name in list(self._devices):
+            if name not in wanted or wanted[name] != self._devices[name]:
+                self._remove(name)
+        for device in devices:
+            if device.name not in self._controllers:
+                self._add(device, start)
+        self._devices = {device.name: self._devices[device.name] for device in devices}
+        self.devices_changed.emit()
+
+    def _add(self, device, start):
+        name = device.name
+        self._devices[name] = device
+        self._paused.setdefault(name, False)
+        controller = DeviceController(device, self._pool.borrow, max_fps=self._max_fps, parent=self,
+                                      source_factory=self._source_factory_for(name))
+        controller.frame_ready.connect(self._on_controller_frame_ready)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        controller.stats_updated.connect(self._on_controller_stats_updated)
+        controller.host_key_unknown.connect(self._on_controller_host_key_unknown)
+        self._controllers[name] = controller
+        if start:
+            controller.start()
+
+    def _remove(self, name):
+        controller = self._controllers.pop(name, None)
+        self._devices.pop(name, None)
+        self._sources.pop(name, None)
+        self._paused.pop(name, None)
+        self._view_sizes.pop(name, None)
+        if controller is not None:
+            for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
+                           controller.host_key_unknown):
+                signal.disconnect()
+            controller.stop(emit=False)
+            controller.deleteLater()
+        self._pool.close(name)
+
+    def _source_factory_for(self, name):
+        def make(connection, **kwargs):
+            source = self._source_factory(connection, **kwargs)
+            source.set_paused(self._paused.get(name, False))
+            self._sources[name] = source
+            return source
+
+        return make
+
+    def start(self, names=None):
+        """(Re)start the streams of ``names`` (default: all)."""
+        for name in names if names is not None else self.names():
+            self._controllers[name].start()
+
+    def restart(self, name):
+        """Stop and start one device's stream (after its host key was trusted, or to retry)."""
+        self._controllers[name].restart()
+
+    def stop(self, names=None):
+        """Stop the streams of ``names`` (default: all); connections stay in the pool."""
+        for name in names if names is not None else self.names():
+            self._controllers[name].stop()
+
+    def shutdown(self, timeout_ms=3000):
+        """Stop every stream, cancel deploys, close every connection, wait for running jobs. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._batch is not None:
+            self._batch.cancel.cancel()
+        for controller in self._controllers.values():
+            controller.stop(emit=False)
+        self._pool.close_all()
+        self._jobs.shutdown(timeout_ms)
+
+    # ----------------------------------------------------------------- frames, states, decoding
+    def take_frame(self, name):
+        """The newest decoded QImage of ``name`` since the last call, or None."""
+        controller = self._controllers.get(name)
+        return controller.take_frame() if controller is not None else None
+
+    def status(self, name):
+        """The StreamStatus of ``name``."""
+        return self._controllers[name].status
+
+    def stats(self, name):
+        """The StreamStats of ``name``."""
+        return self._controllers[name].stats
+
+    def set_paused(self, name, paused):
+        """Stop (True) or resume decoding ``name``'s frames; the stream keeps running and counting."""
+        if name not in self._controllers:
+            return
+        self._paused[name] = bool(paused)
+        source = self._sources.get(name)
+        if source is not None:
+            source.set_paused(paused)
+
+    def is_paused(self, name):
+        """True while ``name``'s decoding is paused."""
+        return self._paused.get(name, False)
+
+    def set_view_size(self, name, width, height):
+        """The size (device pixels) ``name`` is shown at: picks the JPEG reduction (DCT scaling) for it."""
+        if name not in self._controllers:
+            return
+        self._view_sizes[name] = (width, height)
+        self._update_reduction(name)
+
+    def _update_reduction(self, name):
+        controller = self._controllers[name]
+        view = self._view_sizes.get(name)
+        stats = controller.stats
+        if view is None or not stats.width:
+            return
+        wanted = choose_reduction(stats.width, stats.height, *view)
+        if wanted != controller.reduce:
+            controller.set_reduce(wanted)
+
+    def _is_current(self, controller):
+        # Signals of a controller removed from the fleet may still be queued.
+        if not isinstance(controller, DeviceController):
+            return False
+        return self._controllers.get(controller.device.name) is controller
+
+    @pyqtSlot()
+    def _on_controller_frame_ready(self):
+        controller = self.sender()
+        if self._is_current(controller):
+            self.frame_ready.emit(controller.device.name)
+
+    @pyqtSlot(object)
+    def _on_controller_status_changed(self, status):
+        controller = self.sender()
+        if self._is_current(controller):
+            self.status_changed.emit(controller.device.name, status)
+
+    @pyqtSlot(object)
+    def _on_controller_stats_updated(self, stats):
+        controller = self.sender()
+        if self._is_current(controller):
+            self._update_reduction(controller.device.name)
+            self.stats_updated.emit(controller.device.name, stats)
+
+    @pyqtSlot(object)
+    def _on_controller_host_key_unknown(self, error):
+        controller = self.sender()
+        if self._is_current(controller):
+            self.host_key_unknown.emit(controller.device.name, error)
+
+    # ----------------------------------------------------------------- snapshot all
+    def snapshot_all(self, base_folder, names=None, when=None):
+        """Save the newest full-size frame of every live device among ``names`` (default: all) into one new
+        timestamped folder below ``base_folder``, off the GUI thread. Ends with ``snapshot_finished``
+        (a SnapshotResult) or ``snapshot_failed``. Returns the folder name."""
+        frames, skipped = [], []
+        for name in names if names is not None else self.names():
+            controller = self._controllers[name]
+            frame = controller.latest_frame()
+            if controller.status.state is not StreamState.LIVE:
+                skipped.append((name, _tr("not live")))
+            elif frame is None:
+                skipped.append((name, _tr("no frame yet")))
+            else:
+                frames.append((name, frame.jpeg))
+        folder_name = snapshot_folder_name(when)
+
+        def done(result):
+            folder, paths = result
+            self.snapshot_finished.emit(SnapshotResult(folder, tuple(paths), tuple(skipped)))
+
+        self._jobs.submit(write_snapshots, base_folder, folder_name, frames, on_done=done,
+                          on_error=lambda error: self.snapshot_failed.emit(str(error)))
+        return folder_name
+
+    # ----------------------------------------------------------------- deploy
+    def deploying(self):
+        """True while a deploy batch runs."""
+        return self._batch is not None
+
+    def deploy(self, spec, names=None):
+        """Deploy project ``spec`` to ``names`` (default: all), at most ``concurrency`` at once.
+
+        Every step change arrives as ``deploy_event`` (a DeployEvent); the end as ``deploy_finished`` with the
+        DeployResults in roster order. Returns False when a deploy already runs.
+        """
+        if self._batch is not None:
+            return False
+        from deeplens_gui.core.deploy.service import CancelToken
+
+        names = list(names if names is not None else self.names())
+        batch = _DeployBatch(spec, names, CancelToken())
+        self._batch = batch
+        if self._deploy_service is None:
+            self._deploy_service = default_deploy_service()
+        self._jobs.submit(self._source_resolver, spec,
+                          on_done=lambda source: self._on_source_resolved(batch, source),
+                          on_error=lambda error: self._on_source_failed(batch, error))
+        return True
+
+    def cancel_deploy(self):
+        """Ask the running deploys to stop (each rolls back to what ran before)."""
+        if self._batch is not None:
+            self._batch.cancel.cancel()
+
+    def _on_source_resolved(self, batch, source):
+        if batch is not self._batch:
+            return
+        self.deploy_started.emit(tuple((step.key, step.title) for step in self._deploy_service.steps(source)))
+        for name in batch.names:
+            device = self._devices.get(name)
+            if device is None:
+                self._finish_deploy(batch, self._failed_result(name, _tr("{0} is no longer in the roster.")
+                                                               .format(name)))
+                continue
+            self._jobs.submit(self._deploy_one, device, source, batch.cancel,
+                              on_done=lambda result, b=batch: self._finish_deploy(b, result),
+                              on_error=lambda error, b=batch, n=name: self._finish_deploy(
+                                  b, self._failed_result(n, str(error) or type(error).__name__)))
+
+    def _on_source_failed(self, batch, error):
+        if batch is not self._batch:
+            return
+        for name in batch.names:
+            self._finish_deploy(batch, self._failed_result(name, _tr("Nothing changed on {0}: {1}").format(
+                name, error)))
+
+    def _deploy_one(self, device, source, cancel):
+        # A worker thread: only the connection (thread-safe) and values are touched here.
+        return self._deploy_service.deploy(self._pool.get(device), source, on_event=self.deploy_event.emit,
+                                           cancel=cancel)
+
+    @staticmethod
+    def _failed_result(name, message):
+        from deeplens_gui.core.deploy.service import DeployResult
+
+        return DeployResult(name, False, message)
+
+    def _finish_deploy(self, batch, result):
+        batch.results[result.device_name] = result
+        if batch.done() and batch is self._batch:
+            self._batch = None
+            self.deploy_finished.emit(batch.ordered())
+
+    # ----------------------------------------------------------------- stop project
+    def stop_projects(self, names=None):
+        """Stop the running project on ``names`` (default: all); ends with ``stop_finished``."""
+        names = list(names if names is not None else self.names())
+        results = {}
+
+        def finish(result):
+            results[result.device_name] = result
+            if len(results) == len(names):
+                self.stop_finished.emit(tuple(results[name] for name in names))
+
+        for name in names:
+            device = self._devices[name]
+            self._jobs.submit(stop_project, self._pool.get(device), on_done=finish,
+                              on_error=lambda error, n=name: finish(ActionResult(n, False, str(error))))
+
+    # ----------------------------------------------------------------- reboot
+    def reboot_available(self):
+        """True when the core can reboot a device (see ``reboot_supported``)."""
+        return reboot_supported()
+
+    def reboot(self, names):
+        """Reboot ``names`` through ``commands.reboot_command()``; ends with ``reboot_finished``.
+
+        Only callable when ``reboot_available()``; the UI keeps the action disabled otherwise.
+        """
+        if not reboot_supported():
+            raise DeepLensError(_tr("This version of DeepLens Console cannot reboot devices."))
+        command = commands.reboot_command()
+        results = {}
+
+        def finish(result):
+            results[result.device_name] = result
+            if len(results) == len(names):
+                self.reboot_finished.emit(tuple(results[name] for name in names))
+
+        def run(connection):
+            try:
+                connection.run(command, timeout=STOP_TIMEOUT, check=True)
+            except ConnectionLost:
+                pass  # a rebooting device may drop the connection before it reports the command's end
+            return ActionResult(connection.device.name, True, _tr("{0} is rebooting.").format(
+                connection.device.name))
+
+        for name in names:
+            self._jobs.submit(run, self._pool.get(self._devices[name]), on_done=finish,
+                              on_error=lambda error, n=name: finish(ActionResult(n, False, str(error))))

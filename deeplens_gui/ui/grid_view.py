@@ -1,0 +1,644 @@
+"""The classroom grid: one live tile per device, reflowing for 1 to 64 devices, with sort, filter, selection
+and the bulk actions (deploy, snapshot all, stop the project, reboot).
+
+Only tiles that someone can see decode frames: a tile scrolled out of the viewport, filtered out, or in a
+minimised (or hidden) window tells the FleetController to pause its device's decoding; the stream keeps
+running so its state and a snapshot stay current.
+"""
+
+import math
+import re
+
+from PyQt5.QtCore import QEvent, QRect, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QFontMetrics
+from PyQt5.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
+
+#: Smallest tile width (logical pixels) before the grid scrolls instead of adding columns.
+MIN_TILE_WIDTH = 200
+#: Space between tiles.
+SPACING = 8
+#: Picture height / width of a tile (a DeepLens project stream is 858x480).
+PICTURE_RATIO = 480.0 / 858.0
+#: Health keys that count as "needs attention" for the filter.
+PROBLEMS = ("host-key", "auth", "offline", "failed", "stalled", "no-project", "reconnecting")
+
+
+def natural_key(text):
+    """Sort key that puts ``desk-2`` before ``desk-10``."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+
+
+def grid_shape(count, width, height, header=0, min_width=MIN_TILE_WIDTH, spacing=SPACING,
+               ratio=PICTURE_RATIO):
+    """(columns, tile width) for ``count`` tiles in a ``width`` x ``height`` area.
+
+    The biggest tiles that let every tile fit without scrolling; when even ``min_width`` tiles do not fit,
+    as many columns of at least ``min_width`` as the width allows (the grid then scrolls).
+    """
+    if count <= 0 or width <= 0:
+        return 1, max(1, width - 2 * spacing)
+    widest_columns = 1
+    for columns in range(1, count + 1):
+        tile_width = (width - spacing * (columns + 1)) // columns
+        if tile_width < min_width and columns > 1:
+            break
+        widest_columns = columns
+        rows = math.ceil(count / columns)
+        tile_height = int(tile_width * ratio) + header
+        if rows * tile_height + spacing * (rows + 1) <= height:
+            return columns, max(1, tile_width)
+    columns = widest_columns
+    return columns, max(1, (width - spacing * (columns + 1)) // columns)
+
+
+class _TileArea(QWidget):
+    """The scrolled canvas holding the tiles; the grid places them itself."""
+
+
+class GridView(QWidget):
+    """Tiles of a FleetController's devices with filter, sort and selection.
+
+    ``open_device(name)`` on double-click; ``selection_changed`` when the selection changes.
+    """
+
+    open_device = pyqtSignal(str)
+    selection_changed = pyqtSignal()
+
+    SORT_NAME = "name"
+    SORT_STATE = "state"
+
+    def __init__(self, fleet, parent=None):
+        super().__init__(parent)
+        self.fleet = fleet
+        self._tiles = {}
+        self._order = []
+        self._selected = set()
+        self._anchor = None
+        self._visible = {}
+        self._watched_window = None
+        self._columns = 1
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or label"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.state_combo = QComboBox(self)
+        self.state_combo.addItem(self.tr("All states"), "all")
+        self.state_combo.addItem(self.tr("Needs attention"), "problems")
+        for key in reversed(HEALTH_ORDER):
+            self.state_combo.addItem(health_text(key).split(" · ")[0].capitalize(), key)
+        self.sort_combo = QComboBox(self)
+        self.sort_combo.addItem(self.tr("Sort by name"), self.SORT_NAME)
+        self.sort_combo.addItem(self.tr("Sort by state"), self.SORT_STATE)
+        self.select_all_button = QToolButton(self)
+        self.select_all_button.setText(self.tr("Select all"))
+        self.count_label = QLabel(self)
+
+        self.area = _TileArea()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.area)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.viewport().installEventFilter(self)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.state_combo)
+        bar.addWidget(self.sort_combo)
+        bar.addWidget(self.select_all_button)
+        bar.addWidget(self.count_label, 1, Qt.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.state_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.sort_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.select_all_button.clicked.connect(self.select_all)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll_changed)
+        fleet.devices_changed.connect(self._on_fleet_devices_changed)
+        fleet.frame_ready.connect(self._on_fleet_frame_ready)
+        fleet.status_changed.connect(self._on_fleet_status_changed)
+        fleet.stats_updated.connect(self._on_fleet_stats_updated)
+        self._on_fleet_devices_changed()
+
+    # ----------------------------------------------------------------- public
+    def tile(self, name):
+        """The DeviceTile of ``name``."""
+        return self._tiles[name]
+
+    def tiles(self):
+        """Tiles in roster order."""
+        return [self._tiles[name] for name in self.fleet.names() if name in self._tiles]
+
+    def displayed_names(self):
+        """Names of the tiles the filter lets through, in display order."""
+        return list(self._order)
+
+    def selected_names(self):
+        """Selected device names in display order (hidden by the filter: not included)."""
+        return [name for name in self._order if name in self._selected]
+
+    def targets(self):
+        """What a bulk action applies to: the selection, or every displayed device if nothing is selected."""
+        return self.selected_names() or self.displayed_names()
+
+    def set_filter(self, text="", state="all"):
+        """Show only devices whose name or label contains ``text`` and whose health is ``state``
+        ("all", "problems" or a health key)."""
+        self.filter_edit.setText(text)
+        index = self.state_combo.findData(state)
+        self.state_combo.setCurrentIndex(max(0, index))
+
+    def set_sort(self, key):
+        """Sort by ``SORT_NAME`` or ``SORT_STATE`` (problems first)."""
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(key)))
+
+    def select(self, names):
+        """Select exactly ``names``."""
+        self._selected = set(names) & set(self._tiles)
+        self._apply_selection()
+
+    def select_all(self):
+        """Select every displayed device."""
+        self.select(self._order)
+
+    def clear_selection(self):
+        """Select nothing."""
+        self.select([])
+
+    def is_decoding(self, name):
+        """True while ``name``'s tile is visible and decodes frames."""
+        return self._visible.get(name, False)
+
+    def columns(self):
+        """How many columns the grid has now."""
+        return self._columns
+
+    # ----------------------------------------------------------------- building
+    @pyqtSlot()
+    def _on_fleet_devices_changed(self):
+        names = self.fleet.names()
+        for name in list(self._tiles):
+            if name not in names or self._tiles[name].device != self.fleet.device(name):
+                tile = self._tiles.pop(name)
+                tile.deleteLater()
+                self._selected.discard(name)
+                self._visible.pop(name, None)
+        for name in names:
+            if name not in self._tiles:
+                tile = DeviceTile(self.fleet.device(name), parent=self.area)
+                tile.clicked.connect(self._on_tile_clicked)
+                tile.double_clicked.connect(self.open_device)
+                tile.set_status(self.fleet.status(name))
+                self._tiles[name] = tile
+                self._visible[name] = None
+        self._relayout()
+
+    def _on_filter_changed(self, *_args):
+        self._relayout()
+
+    def _matches(self, name):
+        text = self.filter_edit.text().strip().lower()
+        device = self._tiles[name].device
+        if text and text not in device.name.lower() and text not in (device.label or "").lower():
+            return False
+        state = self.state_combo.currentData()
+        key = self._tiles[name].health
+        if state == "problems":
+            return key in PROBLEMS
+        return state in (None, "all") or key == state
+
+    def _sorted(self, names):
+        if self.sort_combo.currentData() == self.SORT_STATE:
+            return sorted(names, key=lambda n: (HEALTH_ORDER.index(self._tiles[n].health), natural_key(n)))
+        return sorted(names, key=natural_key)
+
+    def _relayout(self):
+        order = self._sorted([name for name in self._tiles if self._matches(name)])
+        self._order = order
+        viewport = self.scroll.viewport()
+        width, height = viewport.width(), viewport.height()
+        caption = int(QFontMetrics(self.font()).height() * CAPTION_LINES)
+        columns, tile_width = grid_shape(len(order), width, height, header=caption)
+        tile_height = int(tile_width * PICTURE_RATIO) + caption
+        self._columns = columns
+        shown = set(order)
+        for index, name in enumerate(order):
+            row, column = divmod(index, columns)
+            x = SPACING + column * (tile_width + SPACING)
+            y = SPACING + row * (tile_height + SPACING)
+            tile = self._tiles[name]
+            tile.setGeometry(x, y, tile_width, tile_height)
+            tile.show()
+        for name, tile in self._tiles.items():
+            if name not in shown:
+                tile.hide()
+        rows = math.ceil(len(order) / columns) if order else 0
+        self.area.resize(width, max(height, SPACING + rows * (tile_height + SPACING)))
+        self.count_label.setText(self.tr("{0} of {1} devices").format(len(order), len(self._tiles)))
+        ratio = self.devicePixelRatioF()
+        for name in order:
+            picture = self._tiles[name].picture_rect()
+            self.fleet.set_view_size(name, int(picture.width() * ratio), int(picture.height() * ratio))
+        self._apply_selection(emit=False)
+        self._update_visibility()
+
+    # ----------------------------------------------------------------- visibility
+    def _window_shown(self):
+        window = self.window()
+        return self.isVisible() and not (window.windowState() & Qt.WindowMinimized)
+
+    def _update_visibility(self):
+        shown = self._window_shown()
+        area_offset = self.area.pos()
+        viewport = QRect(-area_offset.x(), -area_offset.y(), self.scroll.viewport().width(),
+                         self.scroll.viewport().height())
+        for name, tile in self._tiles.items():
+            visible = shown and not tile.isHidden() and tile.geometry().intersects(viewport)
+            if self._visible.get(name) != visible:
+                self._visible[name] = visible
+                self.fleet.set_paused(name, not visible)
+
+    def _on_scroll_changed(self, _value):
+        self._update_visibility()
+
+    def eventFilter(self, watched, event):
+        if watched is self.scroll.viewport() and event.type() == QEvent.Resize:
+            self._relayout()
+        elif watched is self._watched_window and event.type() == QEvent.WindowStateChange:
+            self._update_visibility()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            self._watched_window = window
+            window.installEventFilter(self)
+        self._relayout()
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self._update_visibility()
+
+    # ----------------------------------------------------------------- frames and states
+    @pyqtSlot(str)
+    def _on_fleet_frame_ready(self, name):
+        tile = self._tiles.get(name)
+        image = self.fleet.take_frame(name)
+        if tile is not None and image is not None:
+            tile.set_image(image)
+
+    @pyqtSlot(str, object)
+    def _on_fleet_status_changed(self, name, status):
+        tile = self._tiles.get(name)
+        if tile is None:
+            return
+        before = tile.health
+        tile.set_status(status)
+        filtered = self.state_combo.currentData() not in (None, "all")
+        if tile.health != before and (filtered or self.sort_combo.currentData() == self.SORT_STATE):
+            self._relayout()
+
+    @pyqtSlot(str, object)
+    def _on_fleet_stats_updated(self, name, stats):
+        tile = self._tiles.get(name)
+        if tile is not None:
+            tile.set_stats(stats)
+
+    # ----------------------------------------------------------------- selection
+    @pyqtSlot(str, int)
+    def _on_tile_clicked(self, name, modifiers):
+        modifiers = Qt.KeyboardModifiers(modifiers)
+        if modifiers & Qt.ShiftModifier and self._anchor in self._order:
+            first, last = sorted((self._order.index(self._anchor), self._order.index(name)))
+            span = set(self._order[first:last + 1])
+            self._selected = (self._selected | span) if modifiers & Qt.ControlModifier else span
+        elif modifiers & Qt.ControlModifier:
+            self._selected ^= {name}
+            self._anchor = name
+        else:
+            self._selected = {name}
+            self._anchor = name
+        self._apply_selection()
+
+    def _apply_selection(self, emit=True):
+        for name, tile in self._tiles.items():
+            tile.set_selected(name in self._selected)
+        if emit:
+            self.selection_changed.emit()
+
+
+class ProjectDialog:
+    """Asks which project to deploy (a bundled one, a folder or ``lambda:NAME[:VERSION]``)."""
+
+    CHOICES = ("mask", "face")
+
+    @classmethod
+    def ask(cls, parent, count):
+        """The project the user chose, or None."""
+        text, ok = QInputDialog.getItem(
+            parent, parent.tr("Deploy a project"),
+            parent.tr("Project to deploy to {0} device(s): mask or face (bundled), a project folder, or "
+                      "lambda:NAME[:VERSION]").format(count), list(cls.CHOICES), 0, True)
+        return text.strip() if ok and text.strip() else None
+
+
+class RebootDialog:
+    """Asks before rebooting devices; lists them. "No" is the default."""
+
+    @classmethod
+    def ask(cls, parent, names):
+        """True when the user confirms rebooting ``names``."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(parent.tr("Reboot devices"))
+        box.setText(parent.tr("Reboot {0} device(s)? Their projects stop until they are back (about a "
+                              "minute).").format(len(names)))
+        box.setDetailedText("\n".join(names))
+        box.setInformativeText(", ".join(names[:12]) + (" …" if len(names) > 12 else ""))
+        yes = box.addButton(parent.tr("Reboot"), QMessageBox.DestructiveRole)
+        no = box.addButton(parent.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec_()
+        return box.clickedButton() is yes
+
+
+class BulkDeployDialog(QDialog):
+    """Progress of a deploy to many devices: one row each, then a summary of failures with Retry."""
+
+    COLUMNS = 4
+
+    def __init__(self, fleet, spec, names, parent=None):
+        super().__init__(parent)
+        self.fleet = fleet
+        self.spec = spec
+        self.setWindowTitle(self.tr("Deploying {0}").format(spec))
+        self.setModal(False)
+        self._rows = {}
+        self._steps = ()
+        self._done_steps = {}
+        self.results = ()
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Step"), self.tr("Progress"),
+                                              self.tr("Message")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(110)
+        self.summary.setPlaceholderText(self.tr("The summary appears when every device is done."))
+        buttons = QDialogButtonBox(self)
+        self.retry_button = buttons.addButton(self.tr("Retry failed"), QDialogButtonBox.ActionRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.cancel_button.clicked.connect(self.fleet.cancel_deploy)
+        self.close_button.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+        fleet.deploy_started.connect(self._on_fleet_deploy_started)
+        fleet.deploy_event.connect(self._on_fleet_deploy_event)
+        fleet.deploy_finished.connect(self._on_fleet_deploy_finished)
+        self._start(names)
+
+    def _start(self, names):
+        for name in names:
+            row = self._rows.get(name)
+            if row is None:
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                self._rows[name] = row
+                self.table.setItem(row, 0, QTableWidgetItem(name))
+                bar = QProgressBar(self.table)
+                bar.setRange(0, 100)
+                self.table.setCellWidget(row, 2, bar)
+            self.table.setItem(row, 1, QTableWidgetItem(self.tr("waiting")))
+            self.table.setItem(row, 3, QTableWidgetItem(""))
+            self.table.cellWidget(row, 2).setValue(0)
+            self._done_steps[name] = set()
+        self.retry_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.summary.clear()
+        self.fleet.deploy(self.spec, names)
+
+    def retry_failed(self):
+        """Deploy again to the devices that failed."""
+        failed = [result.device_name for result in self.results if not result.ok]
+        if failed and not self.fleet.deploying():
+            self._start(failed)
+
+    def progress(self, name):
+        """The progress bar value (0..100) of ``name``."""
+        return self.table.cellWidget(self._rows[name], 2).value()
+
+    def message(self, name):
+        """The last message shown for ``name``."""
+        return self.table.item(self._rows[name], 3).text()
+
+    @pyqtSlot(object)
+    def _on_fleet_deploy_started(self, steps):
+        self._steps = tuple(key for key, _title in steps)
+        self._titles = dict(steps)
+
+    @pyqtSlot(object)
+    def _on_fleet_deploy_event(self, event):
+        row = self._rows.get(event.device_name)
+        if row is None:
+            return
+        title = getattr(self, "_titles", {}).get(event.step, event.step)
+        self.table.item(row, 1).setText("{0} ({1})".format(title, event.state))
+        if event.message:
+            self.table.item(row, 3).setText(event.message)
+        done = self._done_steps.setdefault(event.device_name, set())
+        if event.state != "running":
+            done.add(event.step)
+        count = max(1, len(self._steps))
+        partial = event.progress if event.state == "running" and event.progress is not None else 0.0
+        value = int(100 * min(1.0, (len(done) + partial) / count))
+        self.table.cellWidget(row, 2).setValue(value)
+
+    @pyqtSlot(object)
+    def _on_fleet_deploy_finished(self, results):
+        previous = {result.device_name: result for result in self.results}
+        previous.update({result.device_name: result for result in results})
+        self.results = tuple(previous[name] for name in self._rows if name in previous)
+        for result in results:
+            row = self._rows.get(result.device_name)
+            if row is None:
+                continue
+            self.table.item(row, 1).setText(self.tr("done") if result.ok else self.tr("failed"))
+            self.table.item(row, 3).setText(result.message)
+            if result.ok:
+                self.table.cellWidget(row, 2).setValue(100)
+        failed = [result for result in self.results if not result.ok]
+        ok = len(self.results) - len(failed)
+        lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(
+            ok, len(self.results), len(failed))]
+        lines += ["{0}: {1}".format(result.device_name, result.message) for result in failed]
+        self.summary.setPlainText("\n".join(lines))
+        self.retry_button.setEnabled(bool(failed))
+        self.cancel_button.setEnabled(False)
+
+
+class ClassroomView(QWidget):
+    """The grid and the bulk actions on the selection (or on every displayed device).
+
+    ``snapshot_folder`` is a callable returning the folder below which "Snapshot all" makes its timestamped
+    folder. ``open_device(name)`` is re-emitted from the grid.
+    """
+
+    open_device = pyqtSignal(str)
+    snapshot_saved = pyqtSignal(object)
+    message_shown = pyqtSignal(str)
+
+    def __init__(self, fleet, snapshot_folder, parent=None):
+        super().__init__(parent)
+        self.fleet = fleet
+        self._snapshot_folder = snapshot_folder
+        self.deploy_dialog = None
+        self.grid = GridView(fleet, self)
+        self.deploy_button = QPushButton(self.tr("Deploy…"), self)
+        self.snapshot_button = QPushButton(self.tr("Snapshot all"), self)
+        self.stop_button = QPushButton(self.tr("Stop project"), self)
+        self.reboot_button = QPushButton(self.tr("Reboot…"), self)
+        self.reboot_button.setEnabled(fleet.reboot_available())
+        if not fleet.reboot_available():
+            self.reboot_button.setToolTip(self.tr("Rebooting is not available in this version."))
+        self.target_label = QLabel(self)
+        self.target_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("000 selected")) + 8)
+        self.message_label = QLabel(self)
+        self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        bar = QHBoxLayout()
+        for button in (self.deploy_button, self.snapshot_button, self.stop_button, self.reboot_button):
+            bar.addWidget(button)
+        bar.addWidget(self.target_label)
+        bar.addWidget(self.message_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.grid, 1)
+        self.deploy_button.clicked.connect(self._on_deploy_clicked)
+        self.snapshot_button.clicked.connect(self.snapshot_all)
+        self.stop_button.clicked.connect(self.stop_projects)
+        self.reboot_button.clicked.connect(self.reboot)
+        self.grid.open_device.connect(self.open_device)
+        self.grid.selection_changed.connect(self._update_targets)
+        fleet.devices_changed.connect(self._update_targets)
+        fleet.snapshot_finished.connect(self._on_fleet_snapshot_finished)
+        fleet.snapshot_failed.connect(self._on_fleet_snapshot_failed)
+        fleet.stop_finished.connect(self._on_fleet_stop_finished)
+        fleet.reboot_finished.connect(self._on_fleet_stop_finished)
+        self._update_targets()
+
+    def show_message(self, text):
+        """Show one line under the actions (and emit ``message_shown``)."""
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
+        self.message_shown.emit(text)
+
+    def _update_targets(self):
+        selected = len(self.grid.selected_names())
+        if selected:
+            self.target_label.setText(self.tr("{0} selected").format(selected))
+        else:
+            self.target_label.setText(self.tr("all {0}").format(len(self.grid.displayed_names())))
+
+    # ----------------------------------------------------------------- actions
+    def snapshot_all(self):
+        """Save the newest frame of every live target device into one new timestamped folder."""
+        names = self.grid.targets()
+        if not names:
+            return None
+        folder = self.fleet.snapshot_all(self._snapshot_folder(), names)
+        self.show_message(self.tr("Saving snapshots into {0}…").format(folder))
+        return folder
+
+    def _on_fleet_snapshot_finished(self, result):
+        text = self.tr("Saved {0} snapshot(s) to {1}.").format(len(result.files), result.folder)
+        if result.skipped:
+            text += " " + self.tr("Not live: {0}.").format(", ".join(name for name, _why in result.skipped))
+        self.show_message(text)
+        self.snapshot_saved.emit(result)
+
+    def _on_fleet_snapshot_failed(self, message):
+        self.show_message(self.tr("Snapshots not saved: {0}").format(message))
+
+    def _on_deploy_clicked(self):
+        names = self.grid.targets()
+        if not names:
+            return
+        spec = ProjectDialog.ask(self, len(names))
+        if spec:
+            self.deploy(spec, names)
+
+    def deploy(self, spec, names=None):
+        """Deploy ``spec`` to ``names`` (default: the targets) and show the progress dialog."""
+        names = list(names if names is not None else self.grid.targets())
+        if self.fleet.deploying():
+            self.show_message(self.tr("A deploy is already running."))
+            return None
+        if self.deploy_dialog is not None:
+            self.deploy_dialog.close()
+            self.deploy_dialog.deleteLater()
+        self.deploy_dialog = BulkDeployDialog(self.fleet, spec, names, self)
+        self.deploy_dialog.show()
+        return self.deploy_dialog
+
+    def stop_projects(self):
+        """Stop the running project on the target devices."""
+        names = self.grid.targets()
+        if names:
+            self.fleet.stop_projects(names)
+            self.show_message(self.tr("Stopping the project on {0} device(s)…").format(len(names)))
+
+    def _on_fleet_stop_finished(self, results):
+        failed = [result for result in results if not result.ok]
+        text = self.tr("{0} of {1} device(s) done.").format(len(results) - len(failed), len(results))
+        if failed:
+            text += " " + "; ".join(result.message for result in failed)
+        self.show_message(text)
+
+    def reboot(self):
+        """Ask, then reboot the target devices (only when the core supports it)."""
+        names = self.grid.targets()
+        if not names or not self.fleet.reboot_available():
+            return
+        if RebootDialog.ask(self, names):
+            self.fleet.reboot(names)
+            self.show_message(self.tr("Rebooting {0} device(s)…").format(len(names)))
