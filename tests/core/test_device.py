@@ -10,7 +10,8 @@ from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, Device, pars
 from deeplens_gui.core.errors import TargetError
 
 users = st.from_regex(r"[A-Za-z0-9_.][A-Za-z0-9_.-]{0,15}", fullmatch=True)
-hosts = st.from_regex(r"[A-Za-z0-9_.%-]{1,30}", fullmatch=True)
+# A leading "-" would read as an option to ssh-like tools, so parse_target refuses it (tested below).
+hosts = st.from_regex(r"[A-Za-z0-9_.%][A-Za-z0-9_.%-]{0,29}", fullmatch=True)
 ports = st.integers(min_value=1, max_value=65535)
 ipv6 = st.ip_addresses(v=6).map(str)
 

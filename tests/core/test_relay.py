@@ -84,8 +84,15 @@ class RelayRun:
             return [frame for _, frame in self.frames]
 
     def states(self):
+        """State changes in order (heartbeats are not state changes; see ``heartbeats``)."""
         with self._lock:
-            return [state if not detail else state + " " + detail for _, state, detail in self.statuses]
+            return [state if not detail else state + " " + detail for _, state, detail in self.statuses
+                    if state != commands.RELAY_ALIVE]
+
+    def heartbeats(self):
+        """When each ``alive`` line arrived (monotonic seconds)."""
+        with self._lock:
+            return [at for at, state, _ in self.statuses if state == commands.RELAY_ALIVE]
 
     def wait_for(self, predicate, timeout=10.0):
         deadline = time.monotonic() + timeout
@@ -383,7 +390,8 @@ def test_parse_relay_status():
     assert parse_relay_status("deeplens-relay: ") is None
     # The relay's own names and the client's must agree.
     device = {relay.ST_READY, relay.ST_NOFIFO, relay.ST_NOTFIFO, relay.ST_NOWRITER, relay.ST_STREAMING}
-    device.add(relay.ST_ERROR)
+    device.update([relay.ST_ERROR, relay.ST_ALIVE, relay.ST_BADDATA])
+    assert parse_relay_status("deeplens-relay: alive\n") == (commands.RELAY_ALIVE, "")
     assert device | {commands.RELAY_NOPYTHON} == commands.RELAY_STATES
     assert relay.STATUS_PREFIX == commands.RELAY_STATUS_PREFIX
 
