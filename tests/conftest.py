@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.fixtures.fifo",
     "tests.fixtures.sim",
     "tests.fixtures.classroom",
+    "tests.fixtures.proxy",
 ]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -26,9 +26,12 @@ RELAY_NOWRITER = "nowriter"  # the FIFO exists but nothing writes to it; the rel
 RELAY_STREAMING = "streaming"  # frames are arriving
 RELAY_ERROR = "error"  # detail: what went wrong
 RELAY_NOPYTHON = "nopython"  # no Python on the device: the command fell back to ``cat`` (duplicates included)
+RELAY_ALIVE = "alive"  # heartbeat: the relay wrote nothing for a while but is there (not a change of state)
+RELAY_BADDATA = "baddata"  # detail "<bytes> <oversized>": the FIFO carries data that is not whole JPEG frames
 
 RELAY_STATES = frozenset(
-    [RELAY_READY, RELAY_NOFIFO, RELAY_NOTFIFO, RELAY_NOWRITER, RELAY_STREAMING, RELAY_ERROR, RELAY_NOPYTHON]
+    [RELAY_READY, RELAY_NOFIFO, RELAY_NOTFIFO, RELAY_NOWRITER, RELAY_STREAMING, RELAY_ERROR, RELAY_NOPYTHON,
+     RELAY_ALIVE, RELAY_BADDATA]
 )
 
 # $0 is the script, $1 the stream path, the rest the relay's options. No Python: plain cat, the client
@@ -188,3 +191,70 @@ def greengrass_start_command():
 def reboot_command():
     """Reboot the device. Needs sudo without a password prompt (``-n``); otherwise sudo's refusal comes back."""
     return "sudo -n reboot"
+
+
+# --- reading the device's files: logs, published results, deploy history ----------------------------------
+
+#: where Greengrass keeps the logs of user Lambdas on a DeepLens: <region>/<account>/<function>.log below it
+GREENGRASS_USER_LOGS = "/opt/awscam/greengrass/ggc/var/log/user"
+#: the first line of a log tail names the file it shows ("none" when there is no log)
+LOG_TAIL_PREFIX = "deeplens-log: "
+LOG_NONE = "none"
+
+# $0 is the line count, $1.. the candidate files. The newest existing candidate wins; the Greengrass glob is
+# expanded by the device's shell (it is part of this fixed script, not an argument).
+_LOG_TAIL = (
+    'n="$0"; f=$(ls -1t -- "$@" ' + GREENGRASS_USER_LOGS + '/*/*/*.log 2>/dev/null | head -n 1); '
+    'if [ -n "$f" ] && [ -f "$f" ]; then echo "' + LOG_TAIL_PREFIX + '$f"; exec tail -n "$n" -- "$f"; fi; '
+    'echo "' + LOG_TAIL_PREFIX + LOG_NONE + '"'
+)
+_LOG_TAIL_ONLY = (
+    'n="$0"; f=$(ls -1t -- "$@" 2>/dev/null | head -n 1); '
+    'if [ -n "$f" ] && [ -f "$f" ]; then echo "' + LOG_TAIL_PREFIX + '$f"; exec tail -n "$n" -- "$f"; fi; '
+    'echo "' + LOG_TAIL_PREFIX + LOG_NONE + '"'
+)
+# $0 is the line count, $1 the default results file; a device whose login sets DEEPLENS_RESULTS_PATH (the
+# virtual DeepLens) publishes there instead.
+_RESULTS_TAIL = (
+    'f="${DEEPLENS_RESULTS_PATH:-$1}"; [ -f "$f" ] || exit 0; exec tail -n "$0" -- "$f"'
+)
+_FILE_TAIL = '[ -f "$1" ] || exit 0; exec tail -n "$0" -- "$1"'
+
+
+def _lines(count):
+    count = int(count)
+    if count <= 0:
+        raise ValueError("the line count must be > 0, not {0!r}".format(count))
+    return str(count)
+
+
+def log_tail_command(lines, paths, greengrass=True):
+    """The last ``lines`` lines of the newest of ``paths`` (and, with ``greengrass``, of the Greengrass user
+    Lambda logs), after one ``LOG_TAIL_PREFIX`` line naming the file (``LOG_NONE`` when none exists)."""
+    script = _LOG_TAIL if greengrass else _LOG_TAIL_ONLY
+    args = ["sh", "-c", script, _lines(lines)] + [_checked(path, "a log path") for path in paths]
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+def parse_log_tail(output):
+    """``(path or None, lines)`` from a log tail command's output (bytes or str)."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    head, _, rest = output.partition("\n")
+    if not head.startswith(LOG_TAIL_PREFIX):
+        return None, output.splitlines()
+    path = head[len(LOG_TAIL_PREFIX):].strip()
+    return (None if path == LOG_NONE else path), rest.splitlines()
+
+
+def results_tail_command(lines, default_path):
+    """The last ``lines`` published results (JSON lines): from ``$DEEPLENS_RESULTS_PATH`` when the device sets
+    it, else from ``default_path``. Prints nothing when there are none."""
+    args = ["sh", "-c", _RESULTS_TAIL, _lines(lines), _checked(default_path, "the results path")]
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+def file_tail_command(path, lines):
+    """The last ``lines`` lines of ``path``; nothing when it does not exist."""
+    args = ["sh", "-c", _FILE_TAIL, _lines(lines), _checked(path, "the file path")]
+    return " ".join(shlex.quote(arg) for arg in args)

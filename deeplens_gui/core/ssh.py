@@ -549,6 +549,10 @@ class DeviceConnection:
                                "(MaxSessions). Close other viewers and try again.".format(
                                    self.endpoint.label, exc.text)) from None
         except (paramiko.SSHException, OSError, EOFError) as exc:
+            if transport.is_active():
+                # Up, yet no answer within connect_timeout (a black-holed network): paramiko would keep it
+                # "active" for minutes and every later command would wait on it again. Drop it; open() redials.
+                self._drop(transport)
             raise self._lost(exc) from None
         try:
             channel.exec_command(command)
@@ -556,6 +560,14 @@ class DeviceConnection:
             channel.close()
             raise self._lost(exc) from None
         return channel
+
+    def _drop(self, transport):
+        """Close ``transport`` if it is still this connection's (a newer one is left alone)."""
+        with self._state:
+            if self._transport is not transport:
+                return
+            jump, self._transport, self._jump = self._jump, None, None
+        _close_quietly(transport, jump)
 
     def _lost(self, exc):
         detail = str(exc) or type(exc).__name__

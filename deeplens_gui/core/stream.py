@@ -117,10 +117,17 @@ class FrameSource:
     only the newest frame of each burst is decoded and delivered (latest wins); with it off, every frame is
     delivered in order. ``reconnect`` retries lost connections with exponential backoff. A paused source
     (``set_paused``) keeps reading, counting and keeping the newest JPEG, but neither decodes nor delivers.
+
+    Liveness: the relay writes a heartbeat to stderr whenever it has been silent for a couple of seconds, so a
+    channel that brings no byte at all for ``dead_after`` seconds means a dead network (a pulled cable, which
+    neither TCP nor SSH keepalives notice for minutes). The source then closes the device's shared connection
+    (status polls and deploys reconnect too) and reconnects with backoff. The relay's heartbeat comes every 2 to
+    3 s, so ``dead_after`` must be longer than that; None turns the check off.
     """
 
     def __init__(self, connection, path=None, max_fps=15.0, reduce=1, decode=True, reconnect=True,
-                 on_frame=None, on_status=None, stall_after=3.0, backoff=(0.5, 10.0), chunk_size=256 * 1024):
+                 on_frame=None, on_status=None, stall_after=3.0, backoff=(0.5, 10.0), chunk_size=256 * 1024,
+                 dead_after=6.0):
         self._connection = connection
         self.path = path or connection.device.stream_path
         self.max_fps = float(max_fps or 0.0)
@@ -131,6 +138,11 @@ class FrameSource:
         self._on_frame = on_frame
         self._on_status = on_status
         self._stall_after = stall_after
+        self._dead_after = dead_after
+        self._heartbeats = True
+        self._session_streamed = False
+        self._device_dropped = [0, 0]  # bytes the relay dropped in earlier sessions, and in this one
+        self._bad_data = None  # (when, StreamError) of the relay's last report of dropped data
         self._backoff = backoff
         self._chunk_size = chunk_size
         self._stopping = threading.Event()
@@ -181,7 +193,7 @@ class FrameSource:
             dropped=self._counts["dropped"],
             duplicates=self._counts["duplicates"],
             corrupt=self._counts["corrupt"],
-            discarded_bytes=self.reader.discarded_bytes,
+            discarded_bytes=self.reader.discarded_bytes + sum(self._device_dropped),
             last_frame_age=age,
             width=self._size[0],
             height=self._size[1],
@@ -210,6 +222,7 @@ class FrameSource:
             while not self._stopping.is_set():
                 if first:
                     self._set_status(StreamState.CONNECTING, "Connecting to {0}…".format(self._where()))
+                self._session_streamed = False
                 try:
                     self._session()
                     delay = self._backoff[0]
@@ -228,6 +241,9 @@ class FrameSource:
                         break
                     self._set_status(StreamState.RECONNECTING,
                                      self._reconnect_message(None, delay), None)
+                if self._session_streamed:
+                    # That connection worked: a network blip later must not inherit the backoff of the first.
+                    delay = self._backoff[0]
                 first = False
                 self._counts["reconnects"] += 1
                 if self._stopping.wait(delay):
@@ -256,9 +272,14 @@ class FrameSource:
             _close_quietly(channel)
             return
         self.reader.reset()
+        # A new relay starts with the current picture; it is news to this session even if the scene is still.
+        self._last_jpeg = None
+        self._device_dropped = [sum(self._device_dropped), 0]
         if self._status.state is not StreamState.LIVE:
             self._set_status(StreamState.CONNECTING, "Waiting for the first frame from {0}…".format(self.path))
         channel.settimeout(0.25)
+        self._heartbeats = True
+        heard_at = time.monotonic()
         stderr = _LineBuffer()
         pending = None
         last_sent = 0.0
@@ -271,12 +292,14 @@ class FrameSource:
             except OSError as error:
                 raise ConnectionLost("The connection to {0} was lost ({1}).".format(self._where(), error)) from error
             while channel.recv_stderr_ready():
+                heard_at = time.monotonic()
                 for line in stderr.feed(channel.recv_stderr(4096)):
                     self._on_relay_line(line)
             now = time.monotonic()
             if data == b"":
                 break
             if data:
+                heard_at = now
                 self._byte_rate.add(now, len(data))
                 for jpeg in self.reader.feed(data):
                     if jpeg == self._last_jpeg:
@@ -293,7 +316,11 @@ class FrameSource:
                 self._deliver(pending, now)
                 pending = None
                 last_sent = now
-            self._check_stall(now)
+            self._check_stall(now, now - heard_at)
+            if self._dead_after and self._heartbeats and now - heard_at > self._dead_after:
+                self._give_up_connection(channel)
+                raise ConnectionLost("Nothing came from {0} for {1:.0f} s: the network connection seems to be "
+                                     "dead.".format(self._where(), now - heard_at))
         if self._stopping.is_set():
             return
         if pending is not None:
@@ -318,7 +345,7 @@ class FrameSource:
                 image = decode_jpeg(jpeg, self._reduce)
             except CorruptFrame as error:
                 self._counts["corrupt"] += 1
-                self._set_status(StreamState.LIVE if self._latest else self._status.state, str(error), error)
+                self._report_bad_data(error)
                 return
             self._counts["decoded"] += 1
             if size is None:
@@ -330,32 +357,82 @@ class FrameSource:
         self._frame_rate.add(now)
         frame = Frame(jpeg=jpeg, seq=self._seq, received=now, width=size[0], height=size[1], image=image)
         self._latest = frame
+        self._session_streamed = True
         if self._status.state is not StreamState.LIVE or self._status.message:
             self._set_status(StreamState.LIVE)
         if self._on_frame is not None and not paused:
             self._on_frame(frame)
 
-    def _check_stall(self, now):
-        if self._status.state is StreamState.LIVE and self._last_frame_at is not None:
+    def _check_stall(self, now, quiet):
+        if self._status.state in (StreamState.LIVE, StreamState.STALLED) and self._last_frame_at is not None:
             age = now - self._last_frame_at
-            if age > self._stall_after:
-                self._set_status(StreamState.STALLED,
-                                 "No new frame for {0:.0f} s: the project may be stuck.".format(age))
+            if age <= self._stall_after:
+                return
+            bad = self._bad_data
+            if bad is not None and now - bad[0] < 3.0:
+                self._set_status(StreamState.STALLED, "{0} Last good frame {1:.0f} s ago.".format(bad[1], age),
+                                 bad[1])
+                return
+            if quiet > self._stall_after:
+                message = "Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the " \
+                          "device may be down.".format(self._where(), quiet, age)
+            else:
+                message = "No new frame for {0:.0f} s: the project may be stuck.".format(age)
+            self._set_status(StreamState.STALLED, message)
+
+    def _give_up_connection(self, channel):
+        """The transport under ``channel`` is dead: close it for every user of the device, then the channel.
+
+        A black-holed transport still looks active to paramiko; left open, every later status poll or channel
+        would wait on it again. Closing the shared connection makes the next ``open()`` reconnect.
+        """
+        shared = getattr(self._connection, "shared", self._connection)
+        shared.close()
+        _close_quietly(channel)
 
     def _on_relay_line(self, line):
         parsed = commands.parse_relay_status(line)
         if parsed is None:
             return
         state, detail = parsed
-        if state == "nofifo":
+        if state == commands.RELAY_NOPYTHON:
+            self._heartbeats = False  # plain `cat` says nothing while it waits: silence proves nothing
+        elif state == "nofifo":
             error = NoStream("No project is running on {0}: {1} does not exist yet.".format(self._where(), self.path))
             self._set_status(StreamState.WAITING, str(error), error)
         elif state == "nowriter":
             error = NoStream("No project is writing to {0} on {1}: it stopped or crashed.".format(
                 self.path, self._where()))
             self._set_status(StreamState.WAITING, str(error), error)
+        elif state == commands.RELAY_BADDATA:
+            self._on_bad_data(detail)
         elif state == "error":
             error = StreamError("The stream reader on {0} reports: {1}".format(self._where(), detail))
+            self._set_status(self._status.state, str(error), error)
+
+    def _on_bad_data(self, detail):
+        """The relay dropped bytes that were not whole JPEG frames: count them and say so (keep the state)."""
+        try:
+            dropped, oversized = (int(word) for word in detail.split()[:2])
+        except ValueError:
+            return
+        self._device_dropped[1] = max(self._device_dropped[1], dropped)
+        if oversized:
+            what = "{0} frame{1} larger than the {2} MiB limit".format(
+                oversized, "s" if oversized > 1 else "", self.reader.max_frame_size // (1024 * 1024))
+        else:
+            what = "data that is not JPEG frames"
+        error = StreamError("{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than "
+                            "whole JPEG frames.".format(self._where(), what, self.path, dropped))
+        self._report_bad_data(error)
+
+    def _report_bad_data(self, error):
+        """Say what is wrong with the device's data, keeping the state (and the last good frame)."""
+        now = time.monotonic()
+        self._bad_data = (now, error)
+        if self._status.state is StreamState.STALLED:
+            self._check_stall(now, 0.0)
+        else:
             self._set_status(self._status.state, str(error), error)
 
     def _set_status(self, state, message="", error=None):

@@ -108,6 +108,7 @@ class DeviceController(QObject):
         self._lock = threading.Lock()
         self._pending = None
         self._last_frame = None
+        self._taps = ()
         self._status = StreamStatus(StreamState.IDLE)
         self._stats = StreamStats()
         self._stats_timer = QTimer(self)
@@ -140,6 +141,8 @@ class DeviceController(QObject):
             run = run_holder[0]
             if not run.active:
                 return
+            for tap in self._taps:
+                tap(frame)
             image = frame_to_qimage(frame)
             if image is None:
                 return
@@ -204,6 +207,19 @@ class DeviceController(QObject):
         """The newest core Frame (its JPEG is full size), or None."""
         run = self._run
         return run.source.latest() if run is not None else self._last_frame
+
+    def add_frame_tap(self, tap):
+        """Call ``tap(frame)`` with every unique core Frame as received (any thread may add or remove taps).
+
+        Taps run in the stream thread, so they must only hand the frame over (a bounded queue) and return.
+        """
+        with self._lock:
+            self._taps = self._taps + (tap,)
+
+    def remove_frame_tap(self, tap):
+        """Stop calling ``tap`` (idempotent); a frame being delivered right now may still reach it."""
+        with self._lock:
+            self._taps = tuple(t for t in self._taps if t != tap)
 
     def set_reduce(self, factor):
         """Decode at 1/``factor`` of the size (1, 2, 4 or 8) from the next frame on."""

@@ -42,24 +42,28 @@ from deeplens_gui.core.settings import Settings, load_settings, save_settings
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
+from deeplens_gui.ui.device_panel import FACE, MASK, DevicePanel
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
 from deeplens_gui.ui.fleet_controller import FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
+from deeplens_gui.ui.recording import RecordingController, RecordingIndicator, format_elapsed
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.video_view import VideoView
 
 #: How many recent targets the device combo remembers.
 MAX_RECENT = 10
 _RECENT_KEY = "devices/recent"
+_PANEL_KEY = "viewer/device_panel"
+_RECORDINGS_KEY = "recordings/folder"
 _ACTIVE_STATES = (StreamState.CONNECTING, StreamState.WAITING, StreamState.LIVE, StreamState.STALLED,
                   StreamState.RECONNECTING)
 
 
-def snapshot_name(device_name, when=None):
+def snapshot_name(device_name, when=None, ext=".png"):
     """The default snapshot file name: ``deeplens-<device>-<YYYYmmdd-HHMMSS>.png`` (safe characters only)."""
     when = when or datetime.datetime.now()
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", device_name).strip("_.") or "device"
-    return "deeplens-{0}-{1}.png".format(safe, when.strftime("%Y%m%d-%H%M%S"))
+    return "deeplens-{0}-{1}{2}".format(safe, when.strftime("%Y%m%d-%H%M%S"), ext)
 
 
 def write_snapshot(path, jpeg=None, image=None):
@@ -134,6 +138,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
+        self.device_panel = DevicePanel(self._default_connection, parent=self)
+        self.device_panel.setVisible(False)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
+        self.recording = RecordingController(parent=self)
+        self.recording.stopped.connect(self._on_recording_stopped)
+        self.recording.failed.connect(self._on_recording_failed)
         self._build_actions()
         self._build_device_bar()
         self._build_menus()
@@ -145,6 +155,8 @@ class MainWindow(QMainWindow):
         self.view.size_changed.connect(self._on_view_size_changed)
         if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
             self.resize(1100, 720)
+        if self._settings.value(_PANEL_KEY, False) in (True, "true"):
+            self.device_panel.setVisible(True)
         self._update_actions()
 
     # ----------------------------------------------------------------- construction
@@ -182,6 +194,21 @@ class MainWindow(QMainWindow):
                                             slot=lambda: self.tabs.setCurrentWidget(self.classroom))
         self.show_viewer_action = action(self.tr("Single &Viewer"), shortcut="Ctrl+1",
                                          slot=lambda: self.tabs.setCurrentWidget(self.view))
+        self.deploy_mask_action = action(self.tr("Deploy &Mask Detection"),
+                                         slot=lambda: self.device_panel.deploy(*MASK))
+        self.deploy_face_action = action(self.tr("Deploy &Face Detection"),
+                                         slot=lambda: self.device_panel.deploy(*FACE))
+        self.deploy_lambda_action = action(self.tr("Deploy &Lambda Version…"),
+                                           slot=self.device_panel.lambda_button.click)
+        self.record_action = action(self.tr("&Record"), "record.svg", "Ctrl+R", self._on_record_triggered,
+                                    checkable=True)
+        self.record_action.setStatusTip(self.tr("Record the stream to a file (MJPEG as received, or MP4)"))
+        self.device_panel_action = self.device_panel.toggleViewAction()
+        self.device_panel_action.setText(self.tr("Device &Panel"))
+        self.device_panel_action.setIcon(QIcon(resources.path("icons", "panel.svg")))
+        self.device_panel_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.device_panel_action.setStatusTip(self.tr("Show the device's status, log, results and history"))
+        self.addAction(self.device_panel_action)
 
     def _build_device_bar(self):
         bar = QToolBar(self.tr("Device"), self)
@@ -241,6 +268,9 @@ class MainWindow(QMainWindow):
         self.stream_path_edit.setMinimumWidth(160)
         self.stream_path_action = bar.addWidget(self.stream_path_edit)
         self.stream_path_action.setVisible(False)
+        bar.addSeparator()
+        bar.addAction(self.record_action)
+        bar.addAction(self.device_panel_action)
 
         self.addToolBar(Qt.TopToolBarArea, bar)
 
@@ -252,6 +282,13 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Device"))
         menu.addAction(self.connect_action)
         menu.addAction(self.disconnect_action)
+        menu.addSeparator()
+        menu.addAction(self.deploy_mask_action)
+        menu.addAction(self.deploy_face_action)
+        menu.addAction(self.deploy_lambda_action)
+        menu.addSeparator()
+        menu.addAction(self.record_action)
+        menu.addAction(self.device_panel_action)
         menu = self.menuBar().addMenu(self.tr("&Classroom"))
         menu.addAction(self.open_roster_action)
         menu.addAction(self.edit_roster_action)
@@ -269,7 +306,9 @@ class MainWindow(QMainWindow):
         for label in (self.fps_label, self.rate_label):
             label.setMinimumWidth(90)
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.recording_indicator = RecordingIndicator(self.recording, self)
         self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.recording_indicator)
         self.statusBar().addPermanentWidget(self.fps_label)
         self.statusBar().addPermanentWidget(self.rate_label)
 
@@ -365,16 +404,20 @@ class MainWindow(QMainWindow):
         self.view.clear()
         self.setWindowTitle(self.tr("{0} – DeepLens Console").format(device.display))
         self.controller_changed.emit(controller)
+        self.device_panel.set_device(device)
         controller.start()
         self._update_actions()
 
     def disconnect_device(self):
-        """Stop streaming (the last frame stays on screen)."""
+        """Stop streaming (the last frame stays on screen); a recording is closed, the panel lets go."""
+        self.recording.stop()
+        self.device_panel.set_device(None)
         if self.controller is not None:
             self.controller.stop()
         self._update_actions()
 
     def _stop_controller(self):
+        self.recording.stop()
         controller, self.controller = self.controller, None
         if controller is not None:
             for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
@@ -554,6 +597,13 @@ class MainWindow(QMainWindow):
         streaming = self.is_streaming()
         self.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
         self.disconnect_action.setEnabled(streaming)
+        recording = self.recording.is_recording()
+        self.record_action.setEnabled(streaming or recording)
+        self.record_action.setChecked(recording)
+        self.record_action.setText(self.tr("Stop &Recording") if recording else self.tr("&Record…"))
+        can_deploy = self.device_panel.device is not None
+        for act in (self.deploy_mask_action, self.deploy_face_action, self.deploy_lambda_action):
+            act.setEnabled(can_deploy)
 
     # ----------------------------------------------------------------- reduction
     def _on_view_size_changed(self, width, height):
@@ -618,6 +668,54 @@ class MainWindow(QMainWindow):
         self.snapshot_failed.emit(str(error))
         ErrorDialog.show_error(self, self.tr("Snapshot not saved"), str(error))
 
+    # ----------------------------------------------------------------- recording
+    def _on_record_triggered(self):
+        if self.recording.is_recording():
+            self.stop_recording()
+            return
+        self.record_action.setChecked(False)
+        if self.controller is None:
+            return
+        folder = self._settings.value(_RECORDINGS_KEY, "") or QStandardPaths.writableLocation(
+            QStandardPaths.MoviesLocation) or os.path.expanduser("~")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Record the stream"),
+            os.path.join(folder, snapshot_name(self.controller.device.name, ext=".mjpeg")),
+            self.tr("MJPEG as received (*.mjpeg);;MP4 video (*.mp4)"))
+        if not path:
+            return
+        if not RecordingController.supported(path):
+            path += ".mp4" if "mp4" in chosen else ".mjpeg"
+        self._settings.setValue(_RECORDINGS_KEY, os.path.dirname(path))
+        self.start_recording(path)
+
+    def start_recording(self, path):
+        """Record the connected device's stream to ``path`` (.mjpeg as received, .mp4 re-encoded)."""
+        if self.controller is None or not self.recording.start(self.controller, path):
+            return False
+        self.statusBar().showMessage(self.tr("Recording to {0}").format(path), 5000)
+        self._update_actions()
+        return True
+
+    def stop_recording(self):
+        """Stop recording; the file is closed in the background and announced in the status bar."""
+        self.recording.stop()
+        self._update_actions()
+
+    def _on_recording_stopped(self, result):
+        self._update_actions()
+        if result.error:
+            self.statusBar().showMessage(result.error, 15000)
+            if not self._closed:
+                ErrorDialog.show_error(self, self.tr("Recording not saved"), result.error)
+            return
+        self.statusBar().showMessage(self.tr("Recording saved to {0}: {1} frames, {2}.").format(
+            result.path, result.frames, format_elapsed(result.seconds)), 10000)
+
+    def _on_recording_failed(self, sentence):
+        self._update_actions()
+        self.statusBar().showMessage(sentence, 15000)
+
     def set_fullscreen(self, on):
         """Show only the video, on the whole screen (F11 toggles, Esc leaves)."""
         self.fullscreen_action.setChecked(on)
@@ -643,8 +741,11 @@ class MainWindow(QMainWindow):
         if self.fullscreen_action.isChecked():
             self.set_fullscreen(False)
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue(_PANEL_KEY, self.device_panel.isVisible())
         self._settings.sync()
         self._stop_controller()
+        self.recording.shutdown()
+        self.device_panel.shutdown()
         self.fleet.shutdown()
         self._jobs.shutdown(2000)
 

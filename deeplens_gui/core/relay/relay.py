@@ -14,8 +14,10 @@ Several relays on one device share the FIFO: the first takes an exclusive lock a
 reader of the FIFO; it listens on a Unix socket next to the lock and fans every new frame out to subscriber
 relays, which apply their own rate cap. When the hub ends, a subscriber takes over.
 
-Status lines go to stderr as "deeplens-relay: <state>[ <detail>]", only when they change. The relay ends when
-its stdout is closed (the SSH channel went away).
+Status lines go to stderr as "deeplens-relay: <state>[ <detail>]", only when they change. While the relay has
+written nothing to stdout or stderr for HEARTBEAT seconds (waiting for a project, a still scene), it writes
+"deeplens-relay: alive" to stderr, so the client can tell a quiet device from a dead network. The relay ends
+when its stdout is closed (the SSH channel went away).
 
 Hub to subscriber messages: one type byte, a 4-byte big-endian length, the payload. "F": a JPEG frame, "S": a
 status line ("<state>[ <detail>]"). Subscriber to hub: "H" with the subscriber's max fps as ASCII text.
@@ -57,6 +59,8 @@ ST_NOTFIFO = "notfifo"
 ST_NOWRITER = "nowriter"
 ST_STREAMING = "streaming"
 ST_ERROR = "error"
+ST_ALIVE = "alive"
+ST_BADDATA = "baddata"  # detail: "<bytes dropped> <frames over the size cap>" since the FIFO was opened
 
 WAIT = 0.2  # polling period while the path is missing or the hub is starting
 REOPEN_DELAY = 0.05  # after a writer left, before the FIFO is opened again
@@ -66,6 +70,9 @@ READ_SIZE = 65536
 DEFAULT_PIPE = 65536
 MAX_MESSAGE = 64 * 1024 * 1024
 MAX_CONTROL = 16
+HEARTBEAT = 2.0  # seconds of silence on stdout and stderr before an "alive" line
+BADDATA_EVERY = 1.0  # at most one "baddata" report per this many seconds
+LEAD_IN = 1024 * 1024  # dropped before the first frame: the tail of a frame the writer was in (not reported)
 
 MSG_FRAME = b"F"
 MSG_STATUS = b"S"
@@ -119,6 +126,7 @@ class Status(object):
     def __init__(self):
         self.line = None
         self.listener = None
+        self.said_at = now()
 
     def set(self, state, detail=""):
         detail = " ".join(str(detail).split())
@@ -126,12 +134,17 @@ class Status(object):
         if line == self.line:
             return
         self.line = line
+        self.say(line)
+        if self.listener is not None and state != ST_READY:
+            self.listener(line)
+
+    def say(self, line):
+        """Write one status line to stderr (not remembered as the state, not told to subscribers)."""
+        self.said_at = now()
         try:
             os.write(2, to_bytes(STATUS_PREFIX + line + "\n"))
         except EnvironmentError:
             pass  # nobody reads stderr: the status is advisory
-        if self.listener is not None and state != ST_READY:
-            self.listener(line)
 
 
 class Output(object):
@@ -150,6 +163,7 @@ class Output(object):
         self.pending = None
         self.control = []
         self.next_at = 0.0
+        self.sent_at = now()
 
     def offer(self, frame):
         self.pending = frame
@@ -198,6 +212,8 @@ class Output(object):
                 if errno_of(exc) in _AGAIN:
                     return True
                 return False
+            if sent:
+                self.sent_at = now()
             self.offset += sent
             if self.offset >= len(self.view):
                 self.view = None
@@ -245,8 +261,11 @@ class Relay(object):
             ready = {}
         if ready.get(1, 0) & _GONE_EVENTS:
             raise StdoutClosed()
-        if not self.out.flush(now()):
+        t = now()
+        if not self.out.flush(t):
             raise StdoutClosed()
+        if t - max(self.out.sent_at, self.status.said_at) >= HEARTBEAT:
+            self.status.say(ST_ALIVE)
         return ready
 
     def sleep(self, seconds):
@@ -307,6 +326,9 @@ class Hub(object):
         self.next_session_at = 0.0
         self.subs = {}
         self.listener = None
+        self.framed = False
+        self.dropped_mark = (0, 0)
+        self.baddata_at = 0.0
 
     def run(self):
         relay = self.relay
@@ -401,6 +423,8 @@ class Hub(object):
         self.last_bytes_at = t
         self.session_left = None
         self.next_session_at = t
+        self.framed = False
+        self.dropped_mark = (self.reader.discarded_bytes, self.reader.oversized_frames)
 
     def close_fifo(self, t):
         if self.fifo is not None:
@@ -433,11 +457,24 @@ class Hub(object):
                 self.session_left = None
                 self.next_session_at = self.session_start + self.tick()
             for frame in self.reader.feed(data):
+                if not self.framed:
+                    self.framed = True
+                    self.dropped_mark = (self.reader.discarded_bytes, self.reader.oversized_frames)
                 self.frame_len = len(frame)
                 relay.status.set(ST_STREAMING)
                 if relay.take(frame):
                     for out, _ in self.subs.values():
                         out.offer(frame)
+            self.report_dropped(t)
+
+    def report_dropped(self, t):
+        """Say (at most once per BADDATA_EVERY) that the FIFO carries bytes that are not whole JPEG frames."""
+        dropped = self.reader.discarded_bytes - self.dropped_mark[0]
+        oversized = self.reader.oversized_frames - self.dropped_mark[1]
+        if dropped <= 0 or t < self.baddata_at or (not self.framed and dropped < LEAD_IN and not oversized):
+            return
+        self.baddata_at = t + BADDATA_EVERY
+        self.relay.status.set(ST_BADDATA, "%d %d" % (dropped, oversized))
 
     def accept(self):
         while True:

@@ -1,0 +1,414 @@
+"""Deploying a project to one device: the progress dialog and the Lambda version question.
+
+The DeployDialog resolves the project and runs the deploy on a private bounded pool (a JobRunner). The
+backend's DeployEvents arrive in that worker thread and cross to the GUI thread as values through a signal;
+the dialog lists every step with its state, shows the upload's progress and the elapsed time, cancels through
+the deploy's CancelToken and ends with the sentence saying what runs on the device now.
+"""
+
+import re
+import time
+
+from PyQt5.QtCore import Qt, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QFont
+from PyQt5.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deeplens_gui.core.deploy.service import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    ROLLED_BACK,
+    RUNNING,
+    SKIPPED,
+    CancelToken,
+    DeployResult,
+)
+from deeplens_gui.ui.recording import format_elapsed
+
+#: state -> (glyph, colour) of a step's icon; "pending" is a step that has not started
+_GLYPHS = {
+    "pending": ("○", "#9e9e9e"),
+    RUNNING: ("◔", "#1e88e5"),
+    DONE: ("✔", "#2e7d32"),
+    FAILED: ("✘", "#c62828"),
+    SKIPPED: ("–", "#757575"),
+    CANCELLED: ("⊘", "#ef6c00"),
+    ROLLED_BACK: ("↺", "#ef6c00"),
+}
+
+
+class StepListView(QWidget):
+    """The steps of a deploy, one row each: state icon, title, state word, progress and latest message.
+
+    One widget for any per-step progress (the single-device dialog; a classroom dialog can show one device's
+    steps with it too).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(10)
+        self._grid.setVerticalSpacing(2)
+        self._grid.setColumnStretch(1, 1)
+        self._rows = {}
+        self._order = []
+
+    def state_names(self):
+        """The words shown for each state (translatable)."""
+        return {
+            "pending": self.tr("waiting"),
+            RUNNING: self.tr("running"),
+            DONE: self.tr("done"),
+            FAILED: self.tr("failed"),
+            SKIPPED: self.tr("skipped"),
+            CANCELLED: self.tr("cancelled"),
+            ROLLED_BACK: self.tr("rolled back"),
+        }
+
+    def set_steps(self, steps):
+        """Show ``steps`` ((key, title) pairs, or DeployStep values), all waiting."""
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._rows.clear()
+        self._order = []
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for index, step in enumerate(steps):
+            key, title = (step.key, step.title) if hasattr(step, "key") else step
+            icon = QLabel(self)
+            icon.setFixedWidth(22)
+            icon.setAlignment(Qt.AlignCenter)
+            title_label = QLabel(title, self)
+            title_label.setFont(bold)
+            state = QLabel(self)
+            state.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            bar = QProgressBar(self)
+            bar.setRange(0, 100)
+            bar.setMaximumWidth(120)
+            bar.setMaximumHeight(14)
+            bar.setTextVisible(False)
+            bar.setVisible(False)
+            message = QLabel(self)
+            message.setWordWrap(True)
+            message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            message.setStyleSheet("color: #555555;")
+            message.setMinimumWidth(420)
+            row = index * 2
+            self._grid.addWidget(icon, row, 0)
+            self._grid.addWidget(title_label, row, 1)
+            self._grid.addWidget(bar, row, 2)
+            self._grid.addWidget(state, row, 3)
+            self._grid.addWidget(message, row + 1, 1, 1, 3)
+            self._rows[key] = {"icon": icon, "title": title_label, "state": state, "bar": bar,
+                               "message": message, "value": "pending"}
+            self._order.append(key)
+            self._show_state(key, "pending")
+        self._grid.setRowStretch(len(self._order) * 2, 1)
+
+    def keys(self):
+        """The step keys, in order."""
+        return list(self._order)
+
+    def apply(self, event):
+        """Show a DeployEvent of this device (unknown steps are ignored)."""
+        row = self._rows.get(event.step)
+        if row is None:
+            return
+        self._show_state(event.step, event.state)
+        if event.message:
+            row["message"].setText(event.message)
+            row["message"].setToolTip(event.message)
+        bar = row["bar"]
+        if event.state == RUNNING and event.progress is not None:
+            bar.setValue(round(100 * max(0.0, min(1.0, event.progress))))
+            bar.setVisible(True)
+        else:
+            bar.setVisible(False)
+
+    def finish_pending(self, state):
+        """Give steps that never ended ``state`` (a deploy that stopped before reaching them)."""
+        for key in self._order:
+            if self._rows[key]["value"] in ("pending", RUNNING):
+                self._show_state(key, state)
+                self._rows[key]["bar"].setVisible(False)
+
+    def _show_state(self, key, state):
+        row = self._rows[key]
+        row["value"] = state
+        glyph, colour = _GLYPHS.get(state, ("•", "#616161"))
+        row["icon"].setText('<span style="color:{0}; font-size:15px">{1}</span>'.format(colour, glyph))
+        row["state"].setText(self.state_names().get(state, state))
+        row["state"].setStyleSheet("color: {0};".format(colour))
+
+    def state(self, key):
+        """The state shown for ``key`` ("pending" before it started)."""
+        return self._rows[key]["value"]
+
+    def message(self, key):
+        """The latest message shown for ``key``."""
+        return self._rows[key]["message"].text()
+
+    def progress(self, key):
+        """The progress bar value of ``key`` (0..100)."""
+        return self._rows[key]["bar"].value()
+
+    def done_count(self):
+        """How many steps ended (any final state)."""
+        return sum(1 for key in self._order if self._rows[key]["value"] not in ("pending", RUNNING))
+
+
+class DeployDialog(QDialog):
+    """Progress of deploying ``spec`` to one device; not modal, so the video stays usable.
+
+    ``jobs`` is the private JobRunner; ``connection_for(device)`` gives the device's shared connection;
+    ``service`` a DeployService; ``resolver(spec)`` a ProjectSource (both run in the pool). ``title`` names
+    the project for people ("mask detection"). Emits ``deploy_finished(DeployResult)``.
+    """
+
+    deploy_finished = pyqtSignal(object)
+    _event_received = pyqtSignal(object)
+
+    def __init__(self, jobs, connection_for, service, resolver, device, spec, title=None, via=None, parent=None):
+        super().__init__(parent)
+        self._jobs = jobs
+        self._connection_for = connection_for
+        self._service = service
+        self._resolver = resolver
+        self.device = device
+        self.spec = spec
+        self.via = via
+        self.result = None
+        self.cancel_token = CancelToken()
+        self._started_at = None
+        self._ended_at = None
+        self._running = False
+        what = title or spec
+        self.setWindowTitle(self.tr("Deploying {0} to {1}").format(what, device.name))
+        self.setModal(False)
+        self.setMinimumWidth(680)
+
+        self.heading = QLabel(self.tr("Deploying {0} to {1}.").format(what, device.display), self)
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.steps_view = StepListView(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(0)
+        self.elapsed_label = QLabel(self)
+        self.elapsed_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.elapsed_label.setMinimumWidth(110)
+        self.final_label = QLabel(self.tr("Preparing the project…"), self)
+        self.final_label.setWordWrap(True)
+        self.final_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        buttons = QDialogButtonBox(self)
+        self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.close_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.close)
+
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.elapsed_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addSpacing(6)
+        layout.addWidget(self.steps_view, 1)
+        layout.addSpacing(6)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.final_label)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._show_elapsed)
+        self._event_received.connect(self._on_event_received)
+
+    # ----------------------------------------------------------------- public
+    def start(self):
+        """Resolve the project, then deploy it (both on the pool)."""
+        self._running = True
+        self._started_at = time.monotonic()
+        self._timer.start()
+        self._show_elapsed()
+        self._jobs.submit(self._resolver, self.spec, on_done=self._on_source_resolved,
+                          on_error=self._on_source_failed)
+
+    def is_running(self):
+        """True until the deploy ended."""
+        return self._running
+
+    def elapsed(self):
+        """Seconds the deploy has taken (so far)."""
+        if self._started_at is None:
+            return 0.0
+        return (self._ended_at or time.monotonic()) - self._started_at
+
+    def cancel(self):
+        """Ask the deploy to stop; the device gets back what ran before."""
+        if not self._running:
+            return
+        self.cancel_token.cancel()
+        self.cancel_button.setEnabled(False)
+        self.final_label.setText(self.tr("Cancelling: the device gets back what ran before…"))
+
+    def final_text(self):
+        """The sentence shown at the bottom."""
+        return self.final_label.text()
+
+    # ----------------------------------------------------------------- pool callbacks (GUI thread)
+    def _on_source_resolved(self, source):
+        if self.cancel_token.cancelled:
+            self._finish(DeployResult(self.device.name, False, self.tr(
+                "Cancelled the deploy to {0} before it started; nothing changed.").format(self.device.name)))
+            return
+        steps = self._service.steps(source, self.via)
+        self.steps_view.set_steps(steps)
+        self.final_label.setText(self.tr("Deploying {0} ({1})…").format(source.name, source.label))
+        self.adjustSize()
+        self._jobs.submit(self._deploy_job, source, on_done=self._finish, on_error=self._on_deploy_error)
+
+    def _on_source_failed(self, error):
+        self._finish(DeployResult(self.device.name, False, self.tr("Nothing changed on {0}: {1}").format(
+            self.device.name, error)))
+
+    def _deploy_job(self, source):
+        # A worker thread: only the thread-safe connection, values and a signal emit are used here.
+        connection = self._connection_for(self.device)
+        return self._service.deploy(connection, source, via=self.via, on_event=self._event_received.emit,
+                                    cancel=self.cancel_token)
+
+    def _on_deploy_error(self, error):
+        self._finish(DeployResult(self.device.name, False, self.tr("The deploy to {0} stopped: {1}").format(
+            self.device.name, error)))
+
+    @pyqtSlot(object)
+    def _on_event_received(self, event):
+        self.steps_view.apply(event)
+        self._show_progress(event)
+
+    def _show_progress(self, event=None):
+        keys = self.steps_view.keys()
+        if not keys:
+            return
+        partial = 0.0
+        if event is not None and event.state == RUNNING and event.progress is not None:
+            partial = max(0.0, min(1.0, event.progress))
+        self.progress_bar.setValue(int(100 * min(1.0, (self.steps_view.done_count() + partial) / len(keys))))
+
+    def _finish(self, result):
+        if not self._running:
+            return
+        self._running = False
+        self._ended_at = time.monotonic()
+        self._timer.stop()
+        self._show_elapsed()
+        self.result = result
+        for event in result.steps:
+            self.steps_view.apply(event)
+        self.steps_view.finish_pending(SKIPPED)
+        if result.ok:
+            self.progress_bar.setValue(100)
+        self.final_label.setText(result.message)
+        cancelled = result.cancelled or self.cancel_token.cancelled
+        colour = "#2e7d32" if result.ok else ("#ef6c00" if cancelled else "#c62828")
+        self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
+        self.cancel_button.setEnabled(False)
+        self.close_button.setEnabled(True)
+        self.close_button.setDefault(True)
+        self.adjustSize()
+        self.deploy_finished.emit(result)
+
+    def _show_elapsed(self):
+        self.elapsed_label.setText(self.tr("Elapsed {0}").format(format_elapsed(self.elapsed())))
+
+    def reject(self):
+        # Esc closes the window only; a running deploy goes on (its result reaches the device panel).
+        self.close()
+
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9_:.-]{1,140}$")
+
+
+class LambdaVersionDialog(QDialog):
+    """Asks for a Lambda function NAME (or ARN) and an optional published VERSION."""
+
+    def __init__(self, parent=None, name="", version=""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Deploy a Lambda version"))
+        intro = QLabel(self.tr("Deploy a published version of an AWS Lambda function to the device. Leave the "
+                               "version empty for the newest published version."), self)
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setPlaceholderText(self.tr("deeplens-mask-detection"))
+        self.version_edit = QLineEdit(version, self)
+        self.version_edit.setPlaceholderText(self.tr("newest"))
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Function name:"), self.name_edit)
+        form.addRow(self.tr("Version:"), self.version_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Deploy"))
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self._validate)
+        self.version_edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def problem(self):
+        """A sentence saying what is wrong with the input, or None when it can be deployed."""
+        name = self.name_edit.text().strip()
+        version = self.version_edit.text().strip()
+        if not name:
+            return self.tr("Enter the Lambda function's name.")
+        if not _NAME_RE.match(name):
+            return self.tr("A Lambda function name has only letters, digits, '-', '_' (or is an ARN).")
+        if version and not version.isdigit():
+            return self.tr("The version is a number such as 3 (leave it empty for the newest).")
+        return None
+
+    def spec(self):
+        """``lambda:NAME`` or ``lambda:NAME:VERSION`` (what resolve_source understands)."""
+        name = self.name_edit.text().strip()
+        version = self.version_edit.text().strip()
+        return "lambda:{0}:{1}".format(name, version) if version else "lambda:{0}".format(name)
+
+    def _validate(self):
+        problem = self.problem()
+        has_text = bool(self.name_edit.text().strip() or self.version_edit.text().strip())
+        self.error_label.setText(problem if problem and has_text else "")
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(problem is None)
+
+    def _on_buttons_accepted(self):
+        if self.problem() is None:
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent):
+        """The source spec the user entered, or None (tests patch this)."""
+        dialog = cls(parent)
+        return dialog.spec() if dialog.exec_() == QDialog.Accepted else None
