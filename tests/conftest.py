@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.fixtures.fifo",
     "tests.fixtures.sim",
     "tests.fixtures.classroom",
+    "tests.fixtures.moto",
     "tests.fixtures.proxy",
 ]
 

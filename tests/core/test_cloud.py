@@ -8,36 +8,8 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from moto.server import ThreadedMotoServer
 
 from deeplens_gui.core import cloud
-
-
-@pytest.fixture(scope="module")
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield "http://{0}:{1}".format(host, port)
-    server.stop()
-
-
-@pytest.fixture
-def aws_env(monkeypatch, tmp_path):
-    """No user AWS config at all: empty config/credentials files, no profile, dummy keys."""
-    for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS",
-                 "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION", "AWS_REGION"):
-        monkeypatch.delenv(name, raising=False)
-    config = tmp_path / "config"
-    credentials = tmp_path / "credentials"
-    config.write_text("")
-    credentials.write_text("")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(credentials))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    return config
 
 
 def test_region_defaults_to_us_east_1(aws_env):

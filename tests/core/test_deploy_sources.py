@@ -3,11 +3,9 @@
 import io
 import json
 import shutil
-import urllib.request
 import zipfile
 
 import pytest
-from moto.server import ThreadedMotoServer
 
 from deeplens_gui.core import cloud
 from deeplens_gui.core.deploy.sources import project_id_for, resolve_source
@@ -78,28 +76,10 @@ def test_project_ids_made_from_function_names(name, expected):
 
 # --- published Lambda versions on a moto server -----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield "http://{0}:{1}".format(host, port)
-    server.stop()
-
-
 @pytest.fixture
-def aws(moto_url, monkeypatch, tmp_path):
+def aws(moto_reset):
     """Dummy credentials and a fresh moto state; returns ``(lambda client factory, role arn)``."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    (tmp_path / "empty").write_text("")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
-    request = urllib.request.Request(moto_url + "/moto-api/reset", data=b"", method="POST")
-    urllib.request.urlopen(request, timeout=10).close()
+    moto_url = moto_reset
     role = cloud.client("iam", endpoint_url=moto_url).create_role(
         RoleName="AWSDeepLensLambdaRole", AssumeRolePolicyDocument=ROLE_POLICY)["Role"]["Arn"]
 

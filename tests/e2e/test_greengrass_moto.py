@@ -7,12 +7,10 @@ deployment's status in ``moto.greengrass.models.greengrass_backends`` (the serve
 import io
 import json
 import threading
-import urllib.request
 import zipfile
 
 import pytest
 from moto.greengrass.models import greengrass_backends
-from moto.server import ThreadedMotoServer
 
 from deeplens_gui.core import cloud
 from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
@@ -20,44 +18,21 @@ from deeplens_gui.core.deploy.service import CANCELLED, DONE, FAILED, RUNNING, S
 from deeplens_gui.core.deploy.sources import ProjectSource
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.projects import bundled_projects, code_sha256
+from tests.fixtures.moto import post
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
 
 
-@pytest.fixture(scope="module")
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield "http://{0}:{1}".format(host, port)
-    server.stop()
-
-
 @pytest.fixture
-def aws(moto_url, monkeypatch, tmp_path):
+def aws(moto_reset):
     """Dummy credentials, no user config, a fresh moto state; yields a factory bound to the server."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    (tmp_path / "empty").write_text("")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
-    _post(moto_url + "/moto-api/reset", b"")
-
+    moto_url = moto_reset
     def factory(service, region=None):
         return cloud.client(service, region=region, endpoint_url=moto_url)
 
     factory.url = moto_url
     return factory
-
-
-def _post(url, data):
-    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "text/plain"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return answer.read()
 
 
 def _zip(text):
@@ -316,12 +291,12 @@ def test_access_denied_by_an_iam_policy(aws, monkeypatch):
     key = iam.create_access_key(UserName="student")["AccessKey"]
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", key["AccessKeyId"])
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", key["SecretAccessKey"])
-    _post(aws.url + "/moto-api/reset-auth", b"0")  # moto enforces IAM from now on
+    post(aws.url + "/moto-api/reset-auth", b"0", "text/plain")  # moto enforces IAM from now on
     try:
         result = GreengrassDeployBackend(client_factory=aws).deploy(
             _Connection(_device(group_id)), bundled_source(), None, CancelToken())
     finally:
-        _post(aws.url + "/moto-api/reset-auth", b"inf")
+        post(aws.url + "/moto-api/reset-auth", b"inf", "text/plain")
     assert not result.ok
     assert result.message.startswith("AWS denied UpdateFunctionCode (lambda:UpdateFunctionCode)")
     assert _final(result)["function"] == FAILED

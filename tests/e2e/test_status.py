@@ -6,10 +6,8 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
-from moto.server import ThreadedMotoServer
 
 from deeplens_gui import cli_status
 from deeplens_gui.core import cloud
@@ -19,29 +17,10 @@ from deeplens_gui.core.status import Verdict, get_status
 from tests.e2e.test_greengrass_moto import seed_function
 
 
-@pytest.fixture(scope="module")
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield "http://{0}:{1}".format(host, port)
-    server.stop()
-
-
 @pytest.fixture
-def aws(moto_url, monkeypatch, tmp_path):
+def aws(moto_reset):
     """Dummy credentials and no user AWS config; a fresh moto state; a factory bound to the server."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    (tmp_path / "empty").write_text("")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "empty"))
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    request = urllib.request.Request(moto_url + "/moto-api/reset", data=b"", method="POST")
-    urllib.request.urlopen(request, timeout=10).read()
-
+    moto_url = moto_reset
     def factory(service, region=None):
         return cloud.client(service, region=region, endpoint_url=moto_url)
 
