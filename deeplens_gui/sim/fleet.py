@@ -39,10 +39,12 @@ _RUNNER_TIMEOUT = 60.0
 class VirtualDevice:
     """One virtual camera. ``port`` 0 picks a free port on the first start; restarts keep it."""
 
-    def __init__(self, name, root, scene="scene", port=0):
+    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0):
         self.name = name
         self.root = Path(root)
         self.scene = scene
+        #: frames per second the virtual camera gives the project (awscam.getLastFrame's pace)
+        self.camera_fps = float(camera_fps)
         self.port = int(port)
         self.stream_path = self.root / "tmp" / "results.mjpeg"
         self.results_path = self.root / "tmp" / "results.jsonl"
@@ -118,6 +120,7 @@ class VirtualDevice:
                     "DEEPLENS_STREAM_PATH": str(self.stream_path),
                     "DEEPLENS_RESULTS_PATH": str(self.results_path),
                     "DEEPLENS_SIM_SCENE": self.scene,
+                    "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
                     "DEEPLENS_ARTIFACTS_DIR": str(self.artifacts_dir),
                     "AWS_IOT_THING_NAME": self.thing_name,
                 },
@@ -268,7 +271,7 @@ class Fleet:
     persist there across runs. ``project`` is "face", "mask" or None.
     """
 
-    def __init__(self, count, base_dir=None, project="face", scene="scene", prefix="virtual"):
+    def __init__(self, count, base_dir=None, project="face", scene="scene", prefix="virtual", camera_fps=15.0):
         if count < 1:
             raise ValueError("A fleet needs at least one device.")
         if project is not None and project not in PROJECTS:
@@ -277,6 +280,12 @@ class Fleet:
         self.project = project
         self.scene = scene
         self.prefix = prefix
+        # One rate for every device, or one per device (a demo keeps the device on screen smooth and the
+        # others cheap: every face-detection project costs a good part of a core).
+        rates = list(camera_fps) if isinstance(camera_fps, (list, tuple)) else [camera_fps] * count
+        if len(rates) != count:
+            raise ValueError("camera_fps needs one rate per device ({0}), not {1}.".format(count, len(rates)))
+        self.camera_fps = rates
         self._own_dir = base_dir is None
         self.base_dir = Path(base_dir) if base_dir is not None else None
         self.devices = []
@@ -291,7 +300,8 @@ class Fleet:
         try:
             for index in range(1, self.count + 1):
                 name = "{0}-{1}".format(self.prefix, index)
-                device = VirtualDevice(name, self.base_dir / name, scene=self.scene)
+                device = VirtualDevice(name, self.base_dir / name, scene=self.scene,
+                                       camera_fps=self.camera_fps[index - 1])
                 self.devices.append(device)
                 device.start(self.project)
         except BaseException:

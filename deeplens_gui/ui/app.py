@@ -14,8 +14,9 @@ from PyQt5.QtWidgets import QApplication
 import resources
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError
+from deeplens_gui.core.settings import Settings, load_settings
 from deeplens_gui.core.ssh import SshOptions
-from deeplens_gui.ui import controllers
+from deeplens_gui.ui import controllers, i18n, theme
 from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.dialogs import ErrorDialog, ExceptionDialog
 from deeplens_gui.ui.main_window import MainWindow
@@ -97,14 +98,16 @@ class DemoFleet(QObject):
         self._jobs.submit(self._start_fleet, on_done=self._on_fleet_started, on_error=self._on_fleet_failed)
 
     def _start_fleet(self):
+        self._folder = tempfile.mkdtemp(prefix="deeplens-demo-")
         if self._fleet_factory is None:
             from deeplens_gui.sim.fleet import Fleet
 
-            factory = Fleet
+            # The device on screen runs at the camera's 15 fps; the others at 3 fps, so that three
+            # face-detection projects fit on a 2-core laptop next to the viewer.
+            rates = [15.0] + [3.0] * (self._count - 1)
+            self._fleet = Fleet(self._count, project=self._project, camera_fps=rates)
         else:
-            factory = self._fleet_factory
-        self._folder = tempfile.mkdtemp(prefix="deeplens-demo-")
-        self._fleet = factory(self._count, project=self._project)
+            self._fleet = self._fleet_factory(self._count, project=self._project)
         self._fleet.start()
         known_hosts = os.path.join(self._folder, "known_hosts")
         self._fleet.write_known_hosts(known_hosts)
@@ -142,9 +145,14 @@ class DemoFleet(QObject):
 
 
 class Console:
-    """Everything the GUI process owns: build with ``start()``, tear down with ``shutdown()``."""
+    """Everything the GUI process owns: build with ``start()``, tear down with ``shutdown()``.
 
-    def __init__(self, options, fleet_factory=None, settings=None):
+    ``settings`` is the QSettings of the window layout (default: the application's); ``app_settings_path``
+    the core settings file (default: the user's), read once at start: its language and appearance apply to
+    the whole run.
+    """
+
+    def __init__(self, options, fleet_factory=None, settings=None, app_settings_path=None):
         self.options = options
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.app.setApplicationName(APP_NAME)
@@ -156,17 +164,28 @@ class Console:
         self.demo = None
         self._fleet_factory = fleet_factory
         self._settings = settings
+        self._app_settings_path = app_settings_path
+        self.app_settings = Settings()
+        self.language = "en"
         self._shut_down = False
 
     def start(self):
         """Install the hook, show the window, start the demo fleet or connect to ``--connect``."""
         self.hook.install()
         options = self.options
-        self.window = MainWindow(ssh_options=ssh_options(options),
+        notes = []
+        # Read before any widget exists: the language and the look apply to everything built afterwards.
+        self.app_settings = load_settings(self._app_settings_path, notes)
+        self.language = i18n.install(self.app_settings.language, self.app)
+        theme.apply(self.app_settings.appearance, self.app)
+        self.window = MainWindow(ssh_options=ssh_options(options, self.app_settings),
                                  stream_path=getattr(options, "stream_path", None) or PROJECT_STREAM,
-                                 identity=getattr(options, "identity", None), settings=self._settings)
+                                 identity=getattr(options, "identity", None), settings=self._settings,
+                                 app_settings_path=self._app_settings_path, app_settings=self.app_settings)
         self.hook.set_parent_widget(self.window)
         self.window.show()
+        if notes:
+            self.window.statusBar().showMessage(" ".join(notes), 20000)
         if getattr(options, "demo", False):
             self.demo = DemoFleet(self.window, fleet_factory=self._fleet_factory)
             self.demo.start()
@@ -185,11 +204,16 @@ class Console:
         if self.demo is not None:
             self.demo.stop()
         self.hook.uninstall()
+        i18n.uninstall(self.app)
         return controllers.wait_detached(EXIT_WAIT_MS)
 
 
-def ssh_options(options):
-    """SshOptions from the command line's connection options (those present on ``options``)."""
+def ssh_options(options, app_settings=None):
+    """SshOptions from the command line's connection options (those present on ``options``).
+
+    The known_hosts and ssh config files of ``app_settings`` apply when the command line names none.
+    """
+    app_settings = app_settings or Settings()
     password = None
     variable = getattr(options, "password_env", None)
     if variable:
@@ -197,8 +221,8 @@ def ssh_options(options):
             raise ConfigError(QCoreApplication.translate(
                 "Console", "The environment variable {0} named by --password-env is not set.").format(variable))
         password = os.environ[variable]
-    return SshOptions(ssh_config=getattr(options, "ssh_config", None),
-                      known_hosts=getattr(options, "known_hosts", None),
+    return SshOptions(ssh_config=getattr(options, "ssh_config", None) or app_settings.ssh_config,
+                      known_hosts=getattr(options, "known_hosts", None) or app_settings.known_hosts,
                       accept_new_host_key=bool(getattr(options, "accept_new_host_key", False)),
                       password=password)
 

@@ -121,7 +121,7 @@ class Model(object):
             work_w, work_h = in_w, int(round(in_w / aspect))
         gray = cv2.equalizeHist(cv2.cvtColor(cv2.resize(img, (work_w, work_h)), cv2.COLOR_BGR2GRAY))
         boxes, _, weights = self._cascade.detectMultiScale3(
-            gray, scaleFactor=1.15, minNeighbors=4, minSize=(36, 36), outputRejectLevels=True)
+            gray, scaleFactor=1.2, minNeighbors=4, minSize=(48, 48), outputRejectLevels=True)
         rows = []
         for (x, y, w, h), weight in zip(np.asarray(boxes).reshape(-1, 4), np.asarray(weights).ravel()):
             # The margin of the cascade's last stage, squashed to 0..1: strong faces score above 0.9,
