@@ -32,6 +32,7 @@ MIGRATIONS = {}
 
 APP_NAME = "deeplens-console"
 LANGUAGES = ("system", "en", "ko")
+APPEARANCES = ("system", "light", "dark")
 MAX_RECENT = 10
 #: Frame-rate limits a viewer may ask the device relay for.
 FPS_RANGE = (0.5, 60.0)
@@ -56,6 +57,7 @@ def _fps(value):
 _SCHEMA = {
     "version": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "a version number"),
     "language": (lambda v: v in LANGUAGES, "one of " + ", ".join(LANGUAGES)),
+    "appearance": (lambda v: v in APPEARANCES, "one of " + ", ".join(APPEARANCES)),
     "known_hosts": (_optional_text, "a file path or null"),
     "ssh_config": (_optional_text, "a file path or null"),
     "recent_targets": (lambda v: isinstance(v, (list, tuple)) and all(isinstance(t, str) and t.strip()
@@ -76,6 +78,7 @@ class Settings:
 
     version: int = SETTINGS_VERSION
     language: str = "system"             # "system" follows the OS; else "en" | "ko"
+    appearance: str = "system"           # "system" follows the OS palette; else "light" | "dark"
     known_hosts: Optional[str] = None    # None: ~/.ssh/known_hosts
     ssh_config: Optional[str] = None     # None: ~/.ssh/config
     recent_targets: tuple = ()           # most recent first, at most MAX_RECENT, no repeats
@@ -141,7 +144,7 @@ def load_settings(path=None, notes=None):
         backup = path + ".bad"
         try:
             with open(path, "rb") as handle:
-                atomic_write(backup, handle.read())
+                atomic_write(backup, _without_secrets(handle.read()))
             problems.append("The original file was kept as {0}.".format(backup))
         except (OSError, StorageError) as error:
             problems.append("A copy of the original could not be kept: {0}".format(error))
@@ -150,6 +153,18 @@ def load_settings(path=None, notes=None):
     if notes is not None:
         notes.extend(problems)
     return settings
+
+
+def _without_secrets(raw):
+    """``raw`` for the ``.bad`` copy: a password someone typed into the file is not copied along with it."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return raw
+    if not isinstance(data, dict) or not any(str(key).lower() in SECRET_KEYS for key in data):
+        return raw
+    kept = {key: value for key, value in data.items() if str(key).lower() not in SECRET_KEYS}
+    return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _read(path, problems):

@@ -175,7 +175,10 @@ class ResultRow:
 def _number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # JSON integers have no size limit
+        return None
 
 
 def _box_text(box):
@@ -195,7 +198,7 @@ def interpret_payload(payload):
     if isinstance(payload, str):
         try:
             value = json.loads(payload)
-        except ValueError:
+        except (ValueError, RecursionError):  # a device may publish anything, nested without end too
             return payload.strip(), None, ""
     if not isinstance(value, dict):
         return (payload if isinstance(payload, str) else json.dumps(value)).strip(), None, ""
@@ -240,7 +243,7 @@ def parse_results(text, limit=RESULT_ROWS):
             continue
         try:
             record = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             record = None
         if not isinstance(record, dict):
             rows.append(ResultRow(0.0, "", line))

@@ -386,7 +386,7 @@ def parse_history(text, limit=HISTORY_LINES):
             continue
         try:
             entry = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # the history file is device output: bad lines are skipped
             continue
         if isinstance(entry, dict):
             entries.append(entry)

@@ -8,6 +8,14 @@ from PyQt5.QtCore import QSettings
 from deeplens_gui.core.ssh import SshOptions
 
 
+@pytest.fixture(autouse=True)
+def user_config(tmp_path, monkeypatch):
+    """The user config folder of this test only: the core settings file (recent devices, folders) is here."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def settings(tmp_path):
     """QSettings in a file of this test only (never the user's)."""

@@ -326,7 +326,8 @@ def test_main_window_opens_roster_and_double_click_opens_viewer(qtbot, make_wind
     with qtbot.waitSignal(window.roster_opened, timeout=10000):
         window.open_roster(str(roster_path))
     assert window.fleet.names() == [virtual.name for virtual in classroom_fleet.fleet.devices]
-    assert "last_roster" in settings_path.read_text()
+    qtbot.waitUntil(lambda: settings_path.exists() and str(roster_path) in settings_path.read_text(),
+                    timeout=5000)
     window.tabs.setCurrentWidget(window.classroom)
     grid = window.classroom.grid
     qtbot.waitUntil(lambda: grid.tile("virtual-4").health == "live", timeout=LIVE_TIMEOUT)

@@ -1,0 +1,236 @@
+"""Translations: every visible string is marked, the Korean catalog has them all, Korean windows show Korean.
+
+Set DEEPLENS_SCREENSHOTS to a folder to also save the main window streaming a virtual device with the device
+panel open, in English and in Korean (docs/screenshot-main-en.png, docs/screenshot-main-ko.png).
+"""
+
+import ast
+import glob
+import os
+import re
+
+import pytest
+from PyQt5.QtCore import QLocale, Qt
+from PyQt5.QtWidgets import QApplication
+
+from deeplens_gui.ui import i18n
+
+UI_DIR = os.path.dirname(i18n.__file__)
+
+#: Calls whose string arguments are shown to the user.
+VISIBLE_CALLS = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis", "setPlaceholderText",
+    "addAction", "addMenu", "addTab", "setTabText", "setTitle", "addRow", "addItem", "addItems",
+    "setHeaderLabels", "setHorizontalHeaderLabels", "showMessage", "setInformativeText", "setDetailedText",
+    "addButton", "set_message", "show_message", "show_error", "setLabelText", "setSuffix", "setPrefix",
+    "setSpecialValueText", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
+    "QToolBar", "QMenu", "QDockWidget", "getOpenFileName", "getSaveFileName", "getExistingDirectory",
+    "getItem", "getText", "information", "warning", "critical", "question", "about", "setHtml",
+}
+#: Calls whose arguments after the first are data, not text.
+DATA_AFTER_TEXT = {"addItem", "setItemData"}
+#: Literals that are not words for people: formats, units the same in every language, file patterns.
+TECHNICAL = re.compile(r"^[\s\W\d]*$|^[{}\d:.,;\s%()+\-–/×|·]*$")
+ALLOWED = {"DeepLens Console", "~/.ssh/known_hosts", "~/.ssh/config", "English", "한국어", "Python", "Qt",
+           "PyQt5", "OpenCV", "NumPy", "paramiko", "boto3"}
+
+
+def _words(node):
+    """The string literals inside ``node`` that are not under a tr()/translate() call."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in ("tr", "translate", "_tr"):
+            return []
+        if name == "format" and isinstance(func, ast.Attribute):
+            return _words(func.value)  # "...".format(x): the template is what the user reads
+        return []  # another call computes the text (str(error), a helper): checked where it is written
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return ["".join(v.value for v in node.values if isinstance(v, ast.Constant)) or "{}"]
+    if isinstance(node, ast.BinOp):
+        return _words(node.left) + _words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _words(node.body) + _words(node.orelse)
+    return []
+
+
+def unmarked_strings(path):
+    """``[(line, text)]`` of visible strings in ``path`` that are not marked for translation."""
+    with open(path, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), path)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in VISIBLE_CALLS:
+            continue
+        args = list(node.args) + [kw.value for kw in node.keywords]
+        if name in DATA_AFTER_TEXT:
+            args = node.args[:1]  # addItem(text, data): the data is not shown
+        for arg in args:
+            for text in _words(arg):
+                shown = re.sub(r"<[^>]*>|&#?\w+;|{[^{}]*}", " ", text)  # markup, placeholders: no words
+                if text in ALLOWED or TECHNICAL.match(shown) or not re.search(r"[A-Za-z]{2,}", shown):
+                    continue
+                if re.fullmatch(r"[\w.-]+\.(svg|png|ts|qm)", text) or text.startswith(("color:", "QLabel {")):
+                    continue
+                found.append((node.lineno, text))
+    return found
+
+
+def test_the_scanner_finds_an_unmarked_string(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('label.setText("Connected")\nlabel.setText(self.tr("Connected"))\n'
+                      'QPushButton("Deploy {0}".format(name))\nbox.setWindowTitle("{0} – {1}".format(a, b))\n',
+                      encoding="utf-8")
+    assert unmarked_strings(str(sample)) == [(1, "Connected"), (3, "Deploy {0}")]
+
+
+def test_every_visible_string_is_marked_for_translation():
+    problems = []
+    for path in sorted(glob.glob(os.path.join(UI_DIR, "*.py"))):
+        for line, text in unmarked_strings(path):
+            problems.append("{0}:{1}: {2!r}".format(os.path.basename(path), line, text))
+    assert problems == []
+
+
+def test_the_korean_catalog_translates_every_string_in_the_code(tmp_path):
+    fresh = tmp_path / "extracted.ts"
+    i18n.extract(str(fresh))
+    extracted = i18n.extracted_messages(str(fresh))
+    assert len(extracted) > 300  # the extraction really saw the code
+    assert ("MainWindow", "Connect") in extracted
+    catalog = i18n.read_catalog(i18n.catalog_path("ko"))
+    missing = ["{0}: {1}".format(context, source) for context, source in extracted
+               if (context, source) not in catalog]
+    assert missing == []
+    for (_context, source), texts in catalog.items():
+        assert all(text.strip() for text in texts), source
+        # placeholders survive translation: "{0} of {1}" keeps {0} and {1}
+        assert sorted(re.findall(r"{[^{}]*}", source)) == sorted(re.findall(r"{[^{}]*}", texts[0])), source
+
+
+def test_unfinished_translations_are_not_used(qapp, tmp_path):
+    ts = tmp_path / "x.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.0" language="ko">'
+                  '<context><name>A</name>'
+                  '<message><source>Done</source><translation>완료</translation></message>'
+                  '<message><source>Open</source><translation type="unfinished">열기</translation></message>'
+                  '<message numerus="yes"><source>%n devices</source><translation>'
+                  '<numerusform>디바이스 %n대</numerusform></translation></message>'
+                  '</context></TS>', encoding="utf-8")
+    translator = i18n.TsTranslator(str(ts))
+    assert translator.translate("A", "Done") == "완료"
+    assert translator.translate("B", "Done") == "완료"  # found by its source in another context
+    assert translator.translate("A", "Open") is None
+    assert translator.translate("A", "Missing") is None
+    app = QApplication.instance()
+    app.installTranslator(translator)
+    try:
+        assert app.translate("A", "%n devices", None, 3) == "디바이스 3대"
+    finally:
+        app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("name, expected", [("ko_KR", "ko"), ("en_US", "en"), ("de_DE", "en")])
+def test_system_language_follows_the_locale(name, expected):
+    assert i18n.resolve_language("system", QLocale(name)) == expected
+    assert i18n.resolve_language("ko", QLocale("en_US")) == "ko"
+    assert i18n.resolve_language("en", QLocale("ko_KR")) == "en"
+
+
+@pytest.fixture
+def korean():
+    """The Korean translators for the test's duration."""
+    assert i18n.install("ko") == "ko"
+    yield
+    i18n.uninstall()
+
+
+def test_a_korean_main_window_shows_korean(qtbot, korean, make_window):
+    window = make_window()
+    assert window.connect_button.text() == "연결"
+    assert window.windowTitle() == "DeepLens 콘솔"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[0].startswith("파일") and any(text.startswith("도움말") for text in menus)
+    assert window.tabs.tabText(0) == "뷰어"
+    assert window.device_panel.tabs.tabText(2) == "결과"
+    # a string of a module-level helper (StatusPanel context, extracted without a class)
+    from deeplens_gui.core.status import Verdict
+    from deeplens_gui.ui.status_panel import verdict_name
+
+    assert verdict_name(Verdict.RUNNING) == "실행 중"
+
+
+def test_english_is_the_source_language(qtbot, make_window):
+    i18n.install("en")
+    window = make_window()
+    assert window.connect_button.text() == "Connect"
+
+
+def _stream_with_panel(qtbot, window, fleet):
+    virtual = fleet.devices[0]
+    window.resize(1280, 760)
+    window.show()
+    window.set_devices([virtual.device()])
+    panel = window.device_panel
+    with qtbot.waitSignal(panel.status_panel.status_updated, timeout=30000):
+        window.connect_to()
+        panel.setVisible(True)
+    qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=20000)
+    return panel
+
+
+def _save(widget, name):
+    folder = os.environ.get("DEEPLENS_SCREENSHOTS")
+    if folder:
+        image = widget.grab()
+        assert image.save(os.path.join(folder, name))
+        return image
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window, fleet, language):
+    """The main window streaming a virtual device with the device panel (the user guide's screenshots)."""
+    i18n.install(language)
+    try:
+        window = make_window()
+        panel = _stream_with_panel(qtbot, window, fleet)
+        words = {"en": ("Disconnect", "Running", "Results"), "ko": ("연결 끊기", "실행 중", "결과")}[language]
+        assert window.connect_button.text() == words[0]
+        assert panel.status_panel.badge.text() == words[1]  # the face project runs on the device
+        assert panel.tabs.tabText(2) == words[2]
+        image = _save(window, "screenshot-main-{0}.png".format(language))
+        assert image is None or image.width() >= 1280
+        if language == "en":
+            panel.tabs.setCurrentWidget(panel.results_view)
+            qtbot.waitUntil(lambda: len(panel.results_view.labels()) > 0, timeout=20000)
+            assert all(label.strip() for label in panel.results_view.labels())  # each result has a label
+            _save(panel, "screenshot-panel-results.png")
+            panel.tabs.setCurrentWidget(panel.log_view)
+            qtbot.waitUntil(lambda: len(panel.log_view.lines()) > 0, timeout=20000)
+            _save(panel, "screenshot-panel-log.png")
+    finally:
+        i18n.uninstall()
+
+
+def test_every_window_action_shortcut_is_unique_and_in_its_tooltip(qtbot, make_window):
+    window = make_window()
+    shortcuts = {}
+    for action in window.findChildren(type(window.snapshot_action)):
+        for sequence in action.shortcuts():
+            text = sequence.toString()
+            assert text not in shortcuts, "{0} is used by {1!r} and {2!r}".format(text, shortcuts.get(text),
+                                                                                 action.text())
+            shortcuts[text] = action.text()
+    for key in ("Ctrl+L", "Ctrl+S", "Ctrl+R", "F11", "Ctrl+I", "Ctrl+D", "Ctrl+1", "Ctrl+2", "Ctrl+,", "F1",
+                "Ctrl+Q"):
+        assert key in shortcuts, key
+    assert window.record_action.toolTip().endswith("(Ctrl+R)")
+    assert window.connect_action.shortcut().toString() == "Ctrl+L"
+    assert window.windowFlags() & Qt.Window
