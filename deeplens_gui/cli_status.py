@@ -47,7 +47,7 @@ def client_factory(profile=None, region=None):
 
     def make(service, region=None, endpoint_url=None):
         return cloud.client(service, profile=profile, region=region or default_region,
-                            endpoint_url=endpoint_url)
+                            endpoint_url=endpoint_url, quick=True)
 
     default_region = region
     return make

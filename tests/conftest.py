@@ -7,6 +7,9 @@ import time
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# boto3's credential chain would ask the EC2 instance metadata address when no credentials are set: tests
+# must only ever talk to loopback.
+os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
 
 pytest_plugins = [
     "tests.fixtures.sshd",

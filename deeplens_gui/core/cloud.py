@@ -42,6 +42,10 @@ DEFAULT_REGION = "us-east-1"
 MAX_ATTEMPTS = 5
 CONNECT_TIMEOUT = 5
 READ_TIMEOUT = 20
+#: status polls: an unreachable AWS must cost seconds (2 attempts x (3 s + 5 s) at worst)
+QUICK_MAX_ATTEMPTS = 2
+QUICK_CONNECT_TIMEOUT = 3
+QUICK_READ_TIMEOUT = 5
 #: The day AWS ended Greengrass V1 support; its resources are inaccessible afterwards.
 GREENGRASS_V1_END = datetime.date(2026, 10, 7)
 
@@ -117,14 +121,14 @@ class GreengrassRetired(AwsError):
     kind = "greengrass-retired"
 
 
-def _retries(session):
+def _retries(session, attempts=None):
     """Our retry defaults for settings the user left out (botocore reads theirs from env and profile)."""
     scoped = session.get_scoped_config()
     retries = {}
     if not (os.environ.get("AWS_RETRY_MODE") or scoped.get("retry_mode")):
         retries["mode"] = "standard"
     if not (os.environ.get("AWS_MAX_ATTEMPTS") or scoped.get("max_attempts")):
-        retries["total_max_attempts"] = MAX_ATTEMPTS
+        retries["total_max_attempts"] = attempts or MAX_ATTEMPTS
     return retries
 
 
@@ -153,16 +157,20 @@ def region_for(profile=None, region=None):
     return region or session(profile).region_name or DEFAULT_REGION
 
 
-def client(service, profile=None, region=None, endpoint_url=None):
+def client(service, profile=None, region=None, endpoint_url=None, quick=False):
     """A boto3 client for ``service`` (thread-safe once made).
 
     ``region``/``endpoint_url`` override boto3's configuration when given; otherwise AWS_DEFAULT_REGION, the
-    profile's region and AWS_ENDPOINT_URL(_<SERVICE>) apply as boto3 resolves them. Raises AwsError subclasses
-    for a missing profile or an invalid region.
+    profile's region and AWS_ENDPOINT_URL(_<SERVICE>) apply as boto3 resolves them. ``quick`` is for status
+    polls: short timeouts and one retry, so an unreachable AWS costs seconds, not minutes. Raises AwsError
+    subclasses for a missing profile or an invalid region.
     """
     sess = session(profile)
-    options = {"connect_timeout": CONNECT_TIMEOUT, "read_timeout": READ_TIMEOUT}
-    retries = _retries(sess._session)
+    if quick:
+        options = {"connect_timeout": QUICK_CONNECT_TIMEOUT, "read_timeout": QUICK_READ_TIMEOUT}
+    else:
+        options = {"connect_timeout": CONNECT_TIMEOUT, "read_timeout": READ_TIMEOUT}
+    retries = _retries(sess._session, QUICK_MAX_ATTEMPTS if quick else MAX_ATTEMPTS)
     if retries:
         options["retries"] = retries
     try:

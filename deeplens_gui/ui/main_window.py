@@ -11,7 +11,6 @@ from PyQt5.QtCore import (
     QCoreApplication,
     QIODevice,
     QSettings,
-    QStandardPaths,
     Qt,
     pyqtSignal,
     pyqtSlot,
@@ -31,6 +30,7 @@ from PyQt5.QtWidgets import (
 )
 
 import resources
+from deeplens_gui.core import cloud
 from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import choose_reduction
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
@@ -38,23 +38,24 @@ from deeplens_gui.core.errors import StorageError, TargetError
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.roster import load_roster
-from deeplens_gui.core.settings import Settings, load_settings, save_settings
+from deeplens_gui.core.settings import MAX_RECENT, load_settings, with_recent_target  # noqa: F401 (API)
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
 from deeplens_gui.core.stream import StreamState
+from deeplens_gui.ui import theme
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 from deeplens_gui.ui.device_panel import FACE, MASK, DevicePanel
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
 from deeplens_gui.ui.fleet_controller import FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
+from deeplens_gui.ui.help import AboutDialog, WorkshopGuideDialog
 from deeplens_gui.ui.recording import RecordingController, RecordingIndicator, format_elapsed
 from deeplens_gui.ui.roster_dialog import RosterDialog
+from deeplens_gui.ui.settings_dialog import SettingsDialog, SettingsStore
 from deeplens_gui.ui.video_view import VideoView
 
-#: How many recent targets the device combo remembers.
-MAX_RECENT = 10
-_RECENT_KEY = "devices/recent"
 _PANEL_KEY = "viewer/device_panel"
-_RECORDINGS_KEY = "recordings/folder"
+_STATE_KEY = "window/state"
+_TAB_KEY = "window/tab"
 _ACTIVE_STATES = (StreamState.CONNECTING, StreamState.WAITING, StreamState.LIVE, StreamState.STALLED,
                   StreamState.RECONNECTING)
 
@@ -98,8 +99,10 @@ class MainWindow(QMainWindow):
 
     ``connection_factory(device)`` defaults to a DeviceConnection with this window's SshOptions (a classroom
     device shares the grid's pooled connection); ``settings`` defaults to the application's QSettings
-    (geometry and recent devices only). The Classroom tab shows a roster's devices in a grid;
-    ``app_settings_path`` is the core settings file that remembers the last roster (default: the user's).
+    (window geometry and layout only). The Classroom tab shows a roster's devices in a grid. The user
+    settings (recent devices, last roster, folders, frame rates, AWS profile and region) are core Settings:
+    ``app_settings`` as loaded by the caller, else read from ``app_settings_path`` (default: the user's
+    file); ``store`` saves every change to that file in the background.
     """
 
     snapshot_saved = pyqtSignal(str)
@@ -109,7 +112,7 @@ class MainWindow(QMainWindow):
     roster_failed = pyqtSignal(str)
 
     def __init__(self, ssh_options=None, stream_path=PROJECT_STREAM, identity=None, settings=None,
-                 connection_factory=None, app_settings_path=None, parent=None):
+                 connection_factory=None, app_settings_path=None, app_settings=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("DeepLens Console"))
         self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
@@ -122,15 +125,17 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._was_maximized = False
 
-        self._app_settings_path = app_settings_path
-        self._app_settings = Settings()
-        self._app_settings_loaded = False
+        if app_settings is None:
+            app_settings = load_settings(app_settings_path)
+        self.store = SettingsStore(app_settings, app_settings_path, self)
+        self.store.failed.connect(self._on_store_failed)
+        self._last_roster_tried = False
         self.roster = None
 
         self.view = VideoView(self)
         self.pool = ConnectionPool(self._classroom_options)
-        self.fleet = FleetController(self.pool, max_fps=self._app_settings.grid_max_fps, parent=self)
-        self.classroom = ClassroomView(self.fleet, lambda: self._app_settings.snapshot_folder(), self)
+        self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self)
+        self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self)
         self.classroom.open_device.connect(self._on_classroom_open_device)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -138,7 +143,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
-        self.device_panel = DevicePanel(self._default_connection, parent=self)
+        self.device_panel = DevicePanel(self._default_connection, client_factory=self._aws_client,
+                                        parent=self)
         self.device_panel.setVisible(False)
         self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
         self.recording = RecordingController(parent=self)
@@ -155,8 +161,12 @@ class MainWindow(QMainWindow):
         self.view.size_changed.connect(self._on_view_size_changed)
         if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
             self.resize(1100, 720)
+        self.restoreState(self._settings.value(_STATE_KEY, QByteArray()))
         if self._settings.value(_PANEL_KEY, False) in (True, "true"):
             self.device_panel.setVisible(True)
+        tab = self._settings.value(_TAB_KEY, 0)
+        if str(tab) == "1":
+            self.tabs.setCurrentWidget(self.classroom)
         self._update_actions()
 
     # ----------------------------------------------------------------- construction
@@ -164,7 +174,7 @@ class MainWindow(QMainWindow):
         def action(text, icon=None, shortcut=None, slot=None, checkable=False):
             act = QAction(text, self)
             if icon:
-                act.setIcon(QIcon(resources.path("icons", icon)))
+                act.setIcon(theme.icon(icon))
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.setCheckable(checkable)
@@ -183,10 +193,19 @@ class MainWindow(QMainWindow):
         self.overlay_action = action(self.tr("Information &Overlay"), "overlay.svg", "Ctrl+I",
                                      self.view.set_overlay_visible, checkable=True)
         self.overlay_action.setChecked(self.view.overlay_visible())
-        self.connect_action = action(self.tr("&Connect"), "connect.svg", None, self._on_connect_triggered)
+        self.connect_action = action(self.tr("&Connect"), "connect.svg", "Ctrl+L", self._on_connect_triggered)
+        self.connect_action.setStatusTip(self.tr("Connect to the device typed in the device bar"))
         self.disconnect_action = action(self.tr("&Disconnect"), "disconnect.svg", None, self.disconnect_device)
         self.quit_action = action(self.tr("&Quit"), shortcut="Ctrl+Q", slot=self.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
+        self.settings_action = action(self.tr("S&ettings…"), shortcut="Ctrl+,", slot=self.show_settings)
+        self.settings_action.setMenuRole(QAction.PreferencesRole)
+        self.settings_action.setStatusTip(self.tr("Language, appearance, folders, frame rates and AWS"))
+        self.guide_action = action(self.tr("&Workshop Guide"), shortcut=Qt.Key_F1, slot=self.show_guide)
+        self.guide_action.setStatusTip(self.tr("Connect, watch, deploy the mask project and check the "
+                                               "result"))
+        self.about_action = action(self.tr("&About DeepLens Console"), slot=self.show_about)
+        self.about_action.setMenuRole(QAction.AboutRole)
         self.open_roster_action = action(self.tr("&Open Roster…"), shortcut="Ctrl+O",
                                          slot=self._on_open_roster_triggered)
         self.edit_roster_action = action(self.tr("&Edit Roster…"), slot=self.edit_roster)
@@ -205,10 +224,19 @@ class MainWindow(QMainWindow):
         self.record_action.setStatusTip(self.tr("Record the stream to a file (MJPEG as received, or MP4)"))
         self.device_panel_action = self.device_panel.toggleViewAction()
         self.device_panel_action.setText(self.tr("Device &Panel"))
-        self.device_panel_action.setIcon(QIcon(resources.path("icons", "panel.svg")))
+        self.device_panel_action.setIcon(theme.icon("panel.svg"))
         self.device_panel_action.setShortcut(QKeySequence("Ctrl+D"))
         self.device_panel_action.setStatusTip(self.tr("Show the device's status, log, results and history"))
         self.addAction(self.device_panel_action)
+        self._update_tooltips()
+
+    def _update_tooltips(self):
+        """Tooltips that name the shortcut, e.g. "Snapshot (Ctrl+S)" (menus show shortcuts themselves)."""
+        for act in self.actions():
+            if act.shortcut().isEmpty():
+                continue
+            text = act.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+            act.setToolTip("{0} ({1})".format(text, act.shortcut().toString(QKeySequence.NativeText)))
 
     def _build_device_bar(self):
         bar = QToolBar(self.tr("Device"), self)
@@ -230,6 +258,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.target_combo)
         # Next to the device, so it never ends up in the toolbar's overflow menu on a narrow window.
         self.connect_button = QPushButton(self.tr("Connect"), bar)
+        self.connect_button.setToolTip(self.tr("Connect or disconnect (Ctrl+L)"))
         self.connect_button.setDefault(True)
         self.connect_button.setMinimumWidth(96)
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
@@ -278,6 +307,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.snapshot_action)
         menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = self.menuBar().addMenu(self.tr("&Device"))
         menu.addAction(self.connect_action)
@@ -298,6 +329,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.overlay_action)
         menu.addAction(self.fullscreen_action)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.guide_action)
+        menu.addSeparator()
+        menu.addAction(self.about_action)
 
     def _build_status_bar(self):
         self.state_label = QLabel(self.tr("Not connected"))
@@ -327,8 +362,8 @@ class MainWindow(QMainWindow):
         self._on_stream_combo_changed(index)
 
     def recent_targets(self):
-        """Targets typed by the user, most recent first."""
-        return list(self._recent)
+        """Targets typed by the user, most recent first (Settings.recent_targets)."""
+        return list(self.store.settings.recent_targets)
 
     def set_devices(self, devices):
         """Offer ``devices`` (core Devices, e.g. the virtual fleet) at the top of the device combo."""
@@ -346,22 +381,17 @@ class MainWindow(QMainWindow):
         return self._ssh_options
 
     def _load_recent(self):
-        value = self._settings.value(_RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        self._recent = [str(v) for v in (value or []) if str(v).strip()][:MAX_RECENT]
-        for target in self._recent:
+        recent = self.recent_targets()
+        for target in recent:
             self.target_combo.addItem(target)
-        self.target_combo.setCurrentIndex(0 if self._recent else -1)
+        self.target_combo.setCurrentIndex(0 if recent else -1)
 
     def _remember(self, target):
-        self._recent = [target] + [t for t in self._recent if t != target]
-        self._recent = self._recent[:MAX_RECENT]
-        self._settings.setValue(_RECENT_KEY, self._recent)
+        self.store.update(with_recent_target(self.store.settings, target))
         for index in reversed(range(self.target_combo.count())):
             if self.target_combo.itemData(index) is None:
                 self.target_combo.removeItem(index)
-        for target_text in self._recent:
+        for target_text in self.recent_targets():
             self.target_combo.addItem(target_text)
         self.target_combo.setCurrentText(target)
 
@@ -395,7 +425,8 @@ class MainWindow(QMainWindow):
     def connect_device(self, device):
         """Start streaming ``device`` (a core Device), replacing the current one."""
         self._stop_controller()
-        controller = DeviceController(device, self._connection_factory, parent=self)
+        controller = DeviceController(device, self._connection_factory,
+                                      max_fps=self.store.settings.view_max_fps, parent=self)
         controller.frame_ready.connect(self._on_controller_frame_ready)
         controller.status_changed.connect(self._on_controller_status_changed)
         controller.stats_updated.connect(self._on_controller_stats_updated)
@@ -426,6 +457,12 @@ class MainWindow(QMainWindow):
             controller.stop(emit=False)
             controller.deleteLater()
 
+    def _aws_client(self, service, region=None):
+        # Called from the panel's workers: reads the settings object once (frozen, replaced whole on changes).
+        settings = self.store.settings
+        return cloud.client(service, profile=settings.aws_profile, region=region or settings.aws_region,
+                            quick=True)
+
     def _default_connection(self, device):
         if device.name in self.fleet.names() and self.fleet.device(device.name) == device:
             return self.pool.borrow(device)  # one SSH connection per classroom device
@@ -451,21 +488,15 @@ class MainWindow(QMainWindow):
     def open_roster(self, path):
         """Load the roster at ``path`` off the GUI thread, show it and remember it as the last roster."""
         self.classroom.show_message(self.tr("Opening {0}…").format(path))
+        self._last_roster_tried = True
         self._jobs.submit(self._load_roster_job, path, on_done=self._on_roster_loaded,
                           on_error=self._on_roster_load_failed)
 
     def _load_roster_job(self, path):
-        roster = load_roster(path)
-        settings = load_settings(self._app_settings_path)
-        if settings.last_roster != roster.path:
-            settings = dataclasses.replace(settings, last_roster=roster.path)
-            save_settings(settings, self._app_settings_path)
-        return roster, settings
+        return load_roster(path)
 
-    def _on_roster_loaded(self, result):
-        roster, settings = result
-        self._app_settings = settings
-        self._app_settings_loaded = True
+    def _on_roster_loaded(self, roster):
+        self.store.update(last_roster=roster.path)
         self.set_roster(roster)
         self.classroom.show_message(self.tr("{0} devices from {1}").format(len(roster.devices), roster.path))
 
@@ -475,24 +506,21 @@ class MainWindow(QMainWindow):
 
     def open_last_roster(self):
         """Open the roster the settings remember (nothing happens when there is none)."""
-        self._jobs.submit(load_settings, self._app_settings_path, on_done=self._on_app_settings_loaded)
-
-    def _on_app_settings_loaded(self, settings):
-        self._app_settings = settings
-        self._app_settings_loaded = True
-        if settings.last_roster and self.roster is None:
-            self.open_roster(settings.last_roster)
+        self._last_roster_tried = True
+        last = self.store.settings.last_roster
+        if last and self.roster is None:
+            self.open_roster(last)
 
     def _on_tabs_current_changed(self, index):
         # The device bar drives the single viewer only; the grid has its own bar.
         widget = self.tabs.widget(index)
         self.device_bar.setVisible(widget is self.view and not self.fullscreen_action.isChecked())
-        if widget is self.classroom and self.roster is None and not self._app_settings_loaded:
+        if widget is self.classroom and self.roster is None and not self._last_roster_tried:
             self.open_last_roster()
 
     def _on_open_roster_triggered(self):
         current = self.roster.path if self.roster is not None else None
-        start = current or self._app_settings.last_roster or ""
+        start = current or self.store.settings.last_roster or ""
         path = RosterDialog.choose_open(self, self.tr("Open a classroom roster"),
                                         self.tr("Rosters (*.toml);;All files (*)"), start)
         if path:
@@ -646,8 +674,7 @@ class MainWindow(QMainWindow):
             return
         frame = self.controller.latest_frame() if self.controller is not None else None
         device = self.controller.device.name if self.controller is not None else "device"
-        folder = self._settings.value("snapshots/folder", "") or QStandardPaths.writableLocation(
-            QStandardPaths.PicturesLocation) or os.path.expanduser("~")
+        folder = self.store.settings.snapshot_folder()
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"),
                                                     os.path.join(folder, snapshot_name(device)),
                                                     self.tr("PNG images (*.png)"))
@@ -655,7 +682,7 @@ class MainWindow(QMainWindow):
             return
         if os.path.splitext(path)[1].lower() != ".png":
             path += ".png"
-        self._settings.setValue("snapshots/folder", os.path.dirname(path))
+        self.store.update(snapshot_dir=os.path.dirname(path))
         jpeg = frame.jpeg if frame is not None else None
         self._jobs.submit(write_snapshot, path, jpeg, None if jpeg is not None else image.copy(),
                           on_done=self._on_snapshot_written, on_error=self._on_snapshot_failed)
@@ -676,8 +703,7 @@ class MainWindow(QMainWindow):
         self.record_action.setChecked(False)
         if self.controller is None:
             return
-        folder = self._settings.value(_RECORDINGS_KEY, "") or QStandardPaths.writableLocation(
-            QStandardPaths.MoviesLocation) or os.path.expanduser("~")
+        folder = self.store.settings.recording_folder()
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Record the stream"),
             os.path.join(folder, snapshot_name(self.controller.device.name, ext=".mjpeg")),
@@ -686,7 +712,7 @@ class MainWindow(QMainWindow):
             return
         if not RecordingController.supported(path):
             path += ".mp4" if "mp4" in chosen else ".mjpeg"
-        self._settings.setValue(_RECORDINGS_KEY, os.path.dirname(path))
+        self.store.update(recording_dir=os.path.dirname(path))
         self.start_recording(path)
 
     def start_recording(self, path):
@@ -732,6 +758,47 @@ class MainWindow(QMainWindow):
         if self.fullscreen_action.isChecked():
             self.set_fullscreen(False)
 
+    # ----------------------------------------------------------------- settings and help
+    def show_settings(self):
+        """Open the settings dialog; accepted settings are applied and saved."""
+        dialog = SettingsDialog(self.store.settings, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.settings()))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, settings):
+        """Use ``settings`` from now on (the look at once, SSH files and frame rates for new connections)."""
+        old = self.store.settings
+        if (settings.known_hosts, settings.ssh_config) != (old.known_hosts, old.ssh_config):
+            self._ssh_options = dataclasses.replace(self._ssh_options, known_hosts=settings.known_hosts,
+                                                    ssh_config=settings.ssh_config)
+        if settings.appearance != old.appearance:
+            theme.apply(settings.appearance)
+        self.store.update(settings)
+        if settings.language != old.language:
+            self.statusBar().showMessage(self.tr("The new language is used the next time DeepLens Console "
+                                                 "starts."), 10000)
+
+    def _on_store_failed(self, sentence):
+        self.statusBar().showMessage(sentence, 15000)
+        if not self._closed:
+            ErrorDialog.show_error(self, self.tr("Settings not saved"), sentence)
+
+    def show_guide(self):
+        """Show the workshop guide (F1)."""
+        dialog = WorkshopGuideDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self):
+        """Show the About box with the versions."""
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # ----------------------------------------------------------------- closing
     def shutdown(self):
         """Stop the stream and pending jobs and remember the geometry. Idempotent; returns quickly."""
@@ -741,8 +808,11 @@ class MainWindow(QMainWindow):
         if self.fullscreen_action.isChecked():
             self.set_fullscreen(False)
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue(_STATE_KEY, self.saveState())
         self._settings.setValue(_PANEL_KEY, self.device_panel.isVisible())
+        self._settings.setValue(_TAB_KEY, self.tabs.currentIndex())
         self._settings.sync()
+        self.store.flush()
         self._stop_controller()
         self.recording.shutdown()
         self.device_panel.shutdown()

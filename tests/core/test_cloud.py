@@ -4,6 +4,7 @@ import datetime
 import json
 import socket
 import threading
+import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -205,3 +206,21 @@ def test_deployment_error_text():
               "ErrorDetails": [{"DetailedErrorCode": "GG-201", "DetailedErrorMessage": "bad memory"}, {}]}
     assert cloud.deployment_error_text(status) == "Lambda failed; GG-201: bad memory"
     assert cloud.deployment_error_text({"DeploymentStatus": "Success"}) == ""
+
+
+def test_quick_clients_give_up_on_a_black_holed_aws_within_seconds(aws_env, moto_url, tcp_proxy):
+    from urllib.parse import urlparse
+
+    from tests.fixtures.proxy import BLACKHOLE
+
+    proxy = tcp_proxy(urlparse(moto_url).port)
+    proxy.set_mode(BLACKHOLE)
+    aws = cloud.client("lambda", region="us-east-1", endpoint_url="http://127.0.0.1:{0}".format(proxy.port),
+                       quick=True)
+    started = time.monotonic()
+    with pytest.raises(cloud.AwsError) as caught:
+        cloud.latest_lambda_version(aws, "deeplens-face")
+    elapsed = time.monotonic() - started
+    assert elapsed < 20, elapsed
+    assert "Could not reach AWS" in str(caught.value)
+    assert proxy.attempts == cloud.QUICK_MAX_ATTEMPTS

@@ -1,0 +1,199 @@
+"""Translations without compiled catalogs: the Qt Linguist ``.ts`` files are read at run time.
+
+The code keeps Qt's API (``self.tr(...)``, ``QCoreApplication.translate(context, ...)``). The shipped
+``resources/translations/deeplens_<lang>.ts`` is parsed by ``TsTranslator``, a QTranslator that answers
+``translate()`` from the parsed messages, so building the app needs nothing beyond pip (no ``lrelease``).
+Qt's own strings (standard buttons, file dialogs) come from the ``qtbase_<lang>.qm`` that the PyQt5 wheel
+ships.
+
+PyQt5's ``tr()`` takes its context from the class of the object it is called on, which differs from the
+class the string is written in when a subclass or another object's ``tr`` is used; a message that is not
+found in the asked context is therefore looked up by its source text in any context.
+
+Updating the catalog after changing strings (extraction with the wheel's ``pylupdate5``, which keeps the
+existing translations and drops strings the code no longer has)::
+
+    python -m deeplens_gui.ui.i18n update          # every shipped language
+    python -m deeplens_gui.ui.i18n check           # lists strings without a translation; status 1 if any
+"""
+
+import glob
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+from PyQt5.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+
+#: Languages the app ships besides English (the language of the source strings).
+LANGUAGES = ("ko",)
+#: Language names as they are shown in the settings, each in its own language.
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+CATALOG_NAME = "deeplens_{0}.ts"
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_UI_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def catalog_path(language):
+    """The ``.ts`` file of ``language``."""
+    return resources.path("translations", CATALOG_NAME.format(language))
+
+
+def resolve_language(setting, locale=None):
+    """``"en"`` or a shipped language for the setting ``"system" | "en" | "ko"`` (system: the OS locale)."""
+    if setting and setting != "system":
+        return setting if setting in LANGUAGES else "en"
+    locale = locale if locale is not None else QLocale.system()
+    for name in [locale.name()] + list(locale.uiLanguages()):
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+        if code == "en":
+            return "en"
+    return "en"
+
+
+def read_catalog(path):
+    """``{(context, source): [translation, ...]}`` of the finished messages of a ``.ts`` file.
+
+    A message has one translation, or one per numerus form. Unfinished, obsolete and empty translations are
+    left out, so Qt falls back to the English source for them.
+    """
+    messages = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None:
+                continue
+            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            forms = translation.findall("numerusform")
+            texts = [form.text or "" for form in forms] if forms else [translation.text or ""]
+            if any(texts):
+                messages[(name, source)] = texts
+    return messages
+
+
+class TsTranslator(QTranslator):
+    """A QTranslator that answers from a parsed ``.ts`` file (see the module docstring)."""
+
+    def __init__(self, path, parent=None):
+        super().__init__(parent)
+        self.path = path
+        self._messages = read_catalog(path)
+        self._by_source = {}
+        for (_context, source), texts in self._messages.items():
+            self._by_source.setdefault(source, texts)
+
+    def __len__(self):
+        return len(self._messages)
+
+    def isEmpty(self):
+        return not self._messages
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if not source:
+            return None
+        texts = self._messages.get((context or "", source)) or self._by_source.get(source)
+        if not texts:
+            return None  # None: "not translated here", so Qt asks the next translator or keeps the source
+        # Korean has one plural form; a catalog with more forms picks the second for n != 1 (English rule).
+        if len(texts) > 1 and n is not None and n != 1 and n >= 0:
+            return texts[1] or texts[0]
+        return texts[0]
+
+
+_installed = []
+
+
+def install(language_setting, app=None):
+    """Install the translators for the setting ``"system" | "en" | "ko"``; returns the language used.
+
+    Earlier translators installed by this function are removed first, so calling it again switches.
+    """
+    app = app or QCoreApplication.instance()
+    uninstall(app)
+    language = resolve_language(language_setting)
+    if language == "en":
+        return language
+    ours = TsTranslator(catalog_path(language), app)
+    qt = QTranslator(app)
+    if qt.load("qtbase_" + language, QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return language
+
+
+def uninstall(app=None):
+    """Remove the translators ``install`` added (back to the English source strings)."""
+    app = app or QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+
+
+def source_files():
+    """The files whose strings are extracted: every module of ``deeplens_gui/ui``, relative to the repo."""
+    return sorted(os.path.relpath(path, _ROOT) for path in glob.glob(os.path.join(_UI_DIR, "*.py")))
+
+
+def extract(ts_path, drop_obsolete=True):
+    """Run ``pylupdate5`` over ``source_files()`` into ``ts_path`` (merged when it exists); its output.
+
+    Runs from the repository folder so the file locations written into the catalog are relative.
+    """
+    command = [sys.executable, "-m", "PyQt5.pylupdate_main"]
+    if drop_obsolete:
+        command.append("-noobsolete")
+    command += source_files() + ["-ts", os.path.abspath(ts_path)]
+    done = subprocess.run(command, check=False, cwd=_ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONWARNINGS="ignore"))
+    if done.returncode != 0:
+        raise RuntimeError("pylupdate5 failed ({0}): {1}".format(done.returncode, done.stderr.strip()))
+    return done.stdout
+
+
+def extracted_messages(ts_path):
+    """``[(context, source)]`` of every message in a ``.ts`` file (translated or not)."""
+    root = ET.parse(ts_path).getroot()
+    return [(context.findtext("name") or "", message.findtext("source"))
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+def missing(language, ts_path=None):
+    """``[(context, source)]`` of the messages in ``ts_path`` (default: the catalog) without a translation."""
+    done = read_catalog(catalog_path(language))
+    return [key for key in extracted_messages(ts_path or catalog_path(language)) if key not in done]
+
+
+def main(argv=None):
+    """``update``: extract into every shipped catalog; ``check``: list untranslated messages."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args[0] if args else "check"
+    if command not in ("update", "check"):
+        print("usage: python -m deeplens_gui.ui.i18n [update|check]", file=sys.stderr)
+        return 2
+    status = 0
+    for language in LANGUAGES:
+        path = catalog_path(language)
+        if command == "update":
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            print(extract(path).strip())
+        todo = missing(language)
+        for context, source in todo:
+            print("{0}: untranslated in {1}: {2}".format(language, context, source))
+        if todo:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
