@@ -70,6 +70,9 @@ READ_SIZE = 65536
 DEFAULT_PIPE = 65536
 MAX_MESSAGE = 64 * 1024 * 1024
 MAX_CONTROL = 16
+#: an uncapped consumer (a recording) gets every new frame: up to this many wait while it is slow, then the
+#: oldest go (a capped one, a live view, only ever gets the newest)
+MAX_BACKLOG = 64
 HEARTBEAT = 2.0  # seconds of silence on stdout and stderr before an "alive" line
 BADDATA_EVERY = 1.0  # at most one "baddata" report per this many seconds
 LEAD_IN = 1024 * 1024  # dropped before the first frame: the tail of a frame the writer was in (not reported)
@@ -150,8 +153,9 @@ class Status(object):
 class Output(object):
     """One consumer that must never block the relay: stdout (bare JPEGs) or a subscriber socket (messages).
 
-    It holds at most the message being sent and the newest frame not started yet (latest wins), plus a few
-    status messages that go out between messages. ``interval`` caps the frame rate (0: no cap).
+    With a rate cap (``interval`` > 0, a live view) it holds at most the message being sent and the newest
+    frame not started yet (latest wins). Without one (a recording, which wants every frame) up to MAX_BACKLOG
+    frames wait, oldest first. A few status messages go out between messages.
     """
 
     def __init__(self, fd, interval, sock=None):
@@ -160,13 +164,22 @@ class Output(object):
         self.interval = interval
         self.view = None
         self.offset = 0
-        self.pending = None
+        self.frames = []
         self.control = []
         self.next_at = 0.0
         self.sent_at = now()
 
+    @property
+    def pending(self):
+        """The next frame to send, or None."""
+        return self.frames[0] if self.frames else None
+
     def offer(self, frame):
-        self.pending = frame
+        if self.interval:
+            self.frames = [frame]
+        else:
+            self.frames.append(frame)
+            del self.frames[:-MAX_BACKLOG]
 
     def notify(self, line):
         if self.sock is not None:
@@ -192,11 +205,10 @@ class Output(object):
             if self.view is None:
                 if self.control:
                     data = self.control.pop(0)
-                elif self.pending is not None and t >= self.next_at:
-                    data = self.pending
+                elif self.frames and t >= self.next_at:
+                    data = self.frames.pop(0)
                     if self.sock is not None:
                         data = message(MSG_FRAME, data)
-                    self.pending = None
                     if self.interval:
                         self.next_at = t + self.interval
                 else:
