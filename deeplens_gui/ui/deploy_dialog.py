@@ -48,11 +48,18 @@ _GLYPHS = {
 }
 
 
+def result_state(result):
+    """The state a whole DeployResult ends in: done, cancelled (its CancelToken stopped it) or failed."""
+    if result.ok:
+        return DONE
+    return CANCELLED if result.cancelled else FAILED
+
+
 class StepListView(QWidget):
     """The steps of a deploy, one row each: state icon, title, state word, progress and latest message.
 
-    One widget for any per-step progress (the single-device dialog; a classroom dialog can show one device's
-    steps with it too).
+    The one place deploy steps and states are rendered: the single-device dialog shows it whole; the classroom
+    dialog shows one per device (its details pane) and a compact line of it per device (``headline``).
     """
 
     def __init__(self, parent=None):
@@ -64,6 +71,13 @@ class StepListView(QWidget):
         self._grid.setColumnStretch(1, 1)
         self._rows = {}
         self._order = []
+        self._current = None
+        self._partial = 0.0
+
+    @staticmethod
+    def glyph(state):
+        """``(glyph, colour)`` of a state ("pending": a step that has not started)."""
+        return _GLYPHS.get(state, ("•", "#616161"))
 
     def state_names(self):
         """The words shown for each state (translatable)."""
@@ -85,6 +99,8 @@ class StepListView(QWidget):
                 item.widget().deleteLater()
         self._rows.clear()
         self._order = []
+        self._current = None
+        self._partial = 0.0
         bold = QFont(self.font())
         bold.setBold(True)
         for index, step in enumerate(steps):
@@ -128,6 +144,9 @@ class StepListView(QWidget):
         row = self._rows.get(event.step)
         if row is None:
             return
+        self._current = event.step
+        running = event.state == RUNNING and event.progress is not None
+        self._partial = max(0.0, min(1.0, event.progress)) if running else 0.0
         self._show_state(event.step, event.state)
         if event.message:
             row["message"].setText(event.message)
@@ -145,11 +164,24 @@ class StepListView(QWidget):
             if self._rows[key]["value"] in ("pending", RUNNING):
                 self._show_state(key, state)
                 self._rows[key]["bar"].setVisible(False)
+        self._partial = 0.0
+
+    def finish(self, result):
+        """Show how a deploy ended: each step's final event, and "skipped" for steps it never reached."""
+        current = self._current
+        for event in result.steps:
+            self.apply(event)
+        self.finish_pending(SKIPPED)
+        # The headline names where the deploy ended: the step that failed or was cancelled, else the last one
+        # done.
+        stopped = [key for key in self._order if self.state(key) in (FAILED, CANCELLED)]
+        done = [key for key in self._order if self.state(key) == DONE]
+        self._current = stopped[0] if stopped else (done[-1] if done else current)
 
     def _show_state(self, key, state):
         row = self._rows[key]
         row["value"] = state
-        glyph, colour = _GLYPHS.get(state, ("•", "#616161"))
+        glyph, colour = self.glyph(state)
         row["icon"].setText('<span style="color:{0}; font-size:15px">{1}</span>'.format(colour, glyph))
         row["state"].setText(self.state_names().get(state, state))
         row["state"].setStyleSheet("color: {0};".format(colour))
@@ -169,6 +201,28 @@ class StepListView(QWidget):
     def done_count(self):
         """How many steps ended (any final state)."""
         return sum(1 for key in self._order if self._rows[key]["value"] not in ("pending", RUNNING))
+
+    def fraction(self):
+        """How far the deploy got, 0..1: the ended steps plus the running step's own progress."""
+        if not self._order:
+            return 0.0
+        partial = self._partial if self._current is not None and self.state(self._current) == RUNNING else 0.0
+        return min(1.0, (self.done_count() + partial) / len(self._order))
+
+    def current(self):
+        """The key of the step the deploy is at (the last one reported), or None before any event."""
+        return self._current
+
+    def headline(self):
+        """``(text, colour)``: the current step as one line ("◔ Upload: running"), for a compact row."""
+        key = self._current
+        if key is None:
+            glyph, colour = self.glyph("pending")
+            return "{0} {1}".format(glyph, self.state_names()["pending"]), colour
+        state = self.state(key)
+        glyph, colour = self.glyph(state)
+        return "{0} {1}: {2}".format(glyph, self._rows[key]["title"].text(),
+                                     self.state_names().get(state, state)), colour
 
 
 class DeployDialog(QDialog):
@@ -277,7 +331,8 @@ class DeployDialog(QDialog):
     def _on_source_resolved(self, source):
         if self.cancel_token.cancelled:
             self._finish(DeployResult(self.device.name, False, self.tr(
-                "Cancelled the deploy to {0} before it started; nothing changed.").format(self.device.name)))
+                "Cancelled the deploy to {0} before it started; nothing changed.").format(self.device.name),
+                cancelled=True))
             return
         steps = self._service.steps(source, self.via)
         self.steps_view.set_steps(steps)
@@ -302,16 +357,7 @@ class DeployDialog(QDialog):
     @pyqtSlot(object)
     def _on_event_received(self, event):
         self.steps_view.apply(event)
-        self._show_progress(event)
-
-    def _show_progress(self, event=None):
-        keys = self.steps_view.keys()
-        if not keys:
-            return
-        partial = 0.0
-        if event is not None and event.state == RUNNING and event.progress is not None:
-            partial = max(0.0, min(1.0, event.progress))
-        self.progress_bar.setValue(int(100 * min(1.0, (self.steps_view.done_count() + partial) / len(keys))))
+        self.progress_bar.setValue(int(100 * self.steps_view.fraction()))
 
     def _finish(self, result):
         if not self._running:
@@ -321,14 +367,11 @@ class DeployDialog(QDialog):
         self._timer.stop()
         self._show_elapsed()
         self.result = result
-        for event in result.steps:
-            self.steps_view.apply(event)
-        self.steps_view.finish_pending(SKIPPED)
+        self.steps_view.finish(result)
         if result.ok:
             self.progress_bar.setValue(100)
         self.final_label.setText(result.message)
-        cancelled = result.cancelled or self.cancel_token.cancelled
-        colour = "#2e7d32" if result.ok else ("#ef6c00" if cancelled else "#c62828")
+        _glyph, colour = StepListView.glyph(result_state(result))
         self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)

@@ -10,7 +10,7 @@ import math
 import re
 
 from PyQt5.QtCore import QEvent, QRect, Qt, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import QFontMetrics
+from PyQt5.QtGui import QColor, QFontMetrics
 from PyQt5.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,8 @@ from PyQt5.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -34,6 +36,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from deeplens_gui.ui.deploy_dialog import StepListView, result_state
 from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
 
 #: Smallest tile width (logical pixels) before the grid scrolls instead of adding columns.
@@ -394,7 +397,12 @@ class RebootDialog:
 
 
 class BulkDeployDialog(QDialog):
-    """Progress of a deploy to many devices: one row each, then a summary of failures with Retry."""
+    """Progress of a deploy to many devices, then a summary of failures with Retry.
+
+    One compact row per device (the step it is at and that step's state, its progress, the latest message)
+    and, for the selected row, that device's steps in full: both are rendered by the device's StepListView,
+    the same widget as the single-device deploy dialog.
+    """
 
     COLUMNS = 4
 
@@ -405,15 +413,33 @@ class BulkDeployDialog(QDialog):
         self.setWindowTitle(self.tr("Deploying {0}").format(spec))
         self.setModal(False)
         self._rows = {}
-        self._steps = ()
-        self._done_steps = {}
+        self._views = {}
+        self._batch = ()
         self.results = ()
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Step"), self.tr("Progress"),
                                               self.tr("Message")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.currentCellChanged.connect(self._on_table_current_cell_changed)
+        self.details_label = QLabel(self)
+        self.details = QStackedWidget(self)
+        details_area = QScrollArea(self)
+        details_area.setWidgetResizable(True)
+        details_area.setWidget(self.details)
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.details_label)
+        details_layout.addWidget(details_area, 1)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self.summary = QPlainTextEdit(self)
         self.summary.setReadOnly(True)
         self.summary.setMaximumHeight(110)
@@ -427,16 +453,19 @@ class BulkDeployDialog(QDialog):
         self.cancel_button.clicked.connect(self.fleet.cancel_deploy)
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(860, 620)
         fleet.deploy_started.connect(self._on_fleet_deploy_started)
         fleet.deploy_event.connect(self._on_fleet_deploy_event)
         fleet.deploy_finished.connect(self._on_fleet_deploy_finished)
         self._start(names)
+        if self.table.rowCount():
+            self.table.selectRow(0)
 
     def _start(self, names):
+        self._batch = tuple(names)
         for name in names:
             row = self._rows.get(name)
             if row is None:
@@ -444,13 +473,17 @@ class BulkDeployDialog(QDialog):
                 self.table.insertRow(row)
                 self._rows[name] = row
                 self.table.setItem(row, 0, QTableWidgetItem(name))
+                self.table.setItem(row, 1, QTableWidgetItem())
+                self.table.setItem(row, 3, QTableWidgetItem())
                 bar = QProgressBar(self.table)
                 bar.setRange(0, 100)
                 self.table.setCellWidget(row, 2, bar)
-            self.table.setItem(row, 1, QTableWidgetItem(self.tr("waiting")))
-            self.table.setItem(row, 3, QTableWidgetItem(""))
-            self.table.cellWidget(row, 2).setValue(0)
-            self._done_steps[name] = set()
+                view = StepListView(self.details)
+                self._views[name] = view
+                self.details.addWidget(view)
+            self._views[name].set_steps(())
+            self.table.item(row, 3).setText("")
+            self._show_row(name)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.summary.clear()
@@ -462,35 +495,63 @@ class BulkDeployDialog(QDialog):
         if failed and not self.fleet.deploying():
             self._start(failed)
 
+    def steps_view(self, name):
+        """The StepListView with every step of ``name``'s deploy."""
+        return self._views[name]
+
+    def show_device(self, name):
+        """Show ``name``'s steps in the details pane (selects its row)."""
+        self.table.selectRow(self._rows[name])
+
+    def shown_device(self):
+        """The device whose steps the details pane shows (None before any)."""
+        view = self.details.currentWidget()
+        return next((name for name, shown in self._views.items() if shown is view), None)
+
     def progress(self, name):
         """The progress bar value (0..100) of ``name``."""
         return self.table.cellWidget(self._rows[name], 2).value()
+
+    def step_text(self, name):
+        """The compact step-and-state line of ``name``."""
+        return self.table.item(self._rows[name], 1).text()
 
     def message(self, name):
         """The last message shown for ``name``."""
         return self.table.item(self._rows[name], 3).text()
 
+    def _show_row(self, name, text=None, colour=None):
+        row = self._rows[name]
+        view = self._views[name]
+        if text is None:
+            text, colour = view.headline()
+        item = self.table.item(row, 1)
+        item.setText(text)
+        item.setForeground(QColor(colour))
+        self.table.cellWidget(row, 2).setValue(int(100 * view.fraction()))
+
+    def _on_table_current_cell_changed(self, row, _column, _previous_row, _previous_column):
+        name = next((name for name, index in self._rows.items() if index == row), None)
+        if name is None:
+            return
+        self.details.setCurrentWidget(self._views[name])
+        self.details_label.setText(self.tr("Steps on {0}:").format(name))
+
     @pyqtSlot(object)
     def _on_fleet_deploy_started(self, steps):
-        self._steps = tuple(key for key, _title in steps)
-        self._titles = dict(steps)
+        for name in self._batch:
+            self._views[name].set_steps(steps)
+            self._show_row(name)
 
     @pyqtSlot(object)
     def _on_fleet_deploy_event(self, event):
-        row = self._rows.get(event.device_name)
-        if row is None:
+        view = self._views.get(event.device_name)
+        if view is None or event.device_name not in self._batch:
             return
-        title = getattr(self, "_titles", {}).get(event.step, event.step)
-        self.table.item(row, 1).setText("{0} ({1})".format(title, event.state))
+        view.apply(event)
         if event.message:
-            self.table.item(row, 3).setText(event.message)
-        done = self._done_steps.setdefault(event.device_name, set())
-        if event.state != "running":
-            done.add(event.step)
-        count = max(1, len(self._steps))
-        partial = event.progress if event.state == "running" and event.progress is not None else 0.0
-        value = int(100 * min(1.0, (len(done) + partial) / count))
-        self.table.cellWidget(row, 2).setValue(value)
+            self.table.item(self._rows[event.device_name], 3).setText(event.message)
+        self._show_row(event.device_name)
 
     @pyqtSlot(object)
     def _on_fleet_deploy_finished(self, results):
@@ -498,13 +559,16 @@ class BulkDeployDialog(QDialog):
         previous.update({result.device_name: result for result in results})
         self.results = tuple(previous[name] for name in self._rows if name in previous)
         for result in results:
-            row = self._rows.get(result.device_name)
-            if row is None:
+            view = self._views.get(result.device_name)
+            if view is None:
                 continue
-            self.table.item(row, 1).setText(self.tr("done") if result.ok else self.tr("failed"))
-            self.table.item(row, 3).setText(result.message)
+            view.finish(result)
+            state = result_state(result)
+            glyph, colour = StepListView.glyph(state)
+            self._show_row(result.device_name, "{0} {1}".format(glyph, view.state_names()[state]), colour)
+            self.table.item(self._rows[result.device_name], 3).setText(result.message)
             if result.ok:
-                self.table.cellWidget(row, 2).setValue(100)
+                self.table.cellWidget(self._rows[result.device_name], 2).setValue(100)
         failed = [result for result in self.results if not result.ok]
         ok = len(self.results) - len(failed)
         lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(

@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 import os
 import re
+import threading
 
 from PyQt5.QtCore import (
     QBuffer,
@@ -31,10 +32,10 @@ from PyQt5.QtWidgets import (
 
 import resources
 from deeplens_gui.core import cloud
-from deeplens_gui.core.connections import ConnectionPool
+from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.decode import choose_reduction
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
-from deeplens_gui.core.errors import StorageError, TargetError
+from deeplens_gui.core.errors import ConnectionLost, StorageError, TargetError
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.roster import load_roster
@@ -94,15 +95,46 @@ def format_rate(bytes_per_s):
     return tr("{0:.0f} B/s").format(bytes_per_s)
 
 
+class ViewerConnection(BorrowedConnection):
+    """What the viewer's stream, device panel and deploys hold for the viewed device: a borrowed view of the
+    device's one shared connection, looked up (``lookup(device)``) at every use, so that it follows the device
+    into or out of the classroom roster. ``close()`` only lets go: the window closes what it owns.
+    """
+
+    def __init__(self, device, lookup):
+        super().__init__(None)
+        self._device = device
+        self._lookup = lookup
+
+    @property
+    def shared(self):
+        """The DeviceConnection the device shares now (raises ConnectionLost once the viewer let go)."""
+        return self._lookup(self._device)
+
+    @property
+    def device(self):
+        """The viewed Device."""
+        return self._device
+
+    def __getattr__(self, name):
+        return getattr(self.shared, name)
+
+    def __repr__(self):
+        return "<ViewerConnection of {0}>".format(self._device.name)
+
+
 class MainWindow(QMainWindow):
     """One device at a time: pick it in the device bar, watch it, snapshot it.
 
-    ``connection_factory(device)`` defaults to a DeviceConnection with this window's SshOptions (a classroom
-    device shares the grid's pooled connection); ``settings`` defaults to the application's QSettings
-    (window geometry and layout only). The Classroom tab shows a roster's devices in a grid. The user
-    settings (recent devices, last roster, folders, frame rates, AWS profile and region) are core Settings:
-    ``app_settings`` as loaded by the caller, else read from ``app_settings_path`` (default: the user's
-    file); ``store`` saves every change to that file in the background.
+    The viewed device has one SSH connection, shared by its stream, the device panel (status, log, results,
+    history, deploys) and recording: a roster device's is the classroom's pooled one (``pool``), any
+    other device's is the viewer's own, made by ``connection_factory(device, ssh_options)``
+    (DeviceConnection by default) and closed when the viewer lets the device go. ``settings`` defaults to
+    the application's QSettings (window geometry and layout only). The Classroom tab shows a roster's
+    devices in a grid. The user settings (recent devices, last roster, folders, frame rates, AWS profile
+    and region) are core Settings: ``app_settings`` as loaded by the caller, else read from
+    ``app_settings_path`` (default: the user's file); ``store`` saves every change to that file in the
+    background.
     """
 
     snapshot_saved = pyqtSignal(str)
@@ -117,7 +149,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("DeepLens Console"))
         self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
         self._ssh_options = ssh_options or SshOptions()
-        self._connection_factory = connection_factory or self._default_connection
+        self._connection_factory = connection_factory or DeviceConnection
+        self._viewer_lock = threading.Lock()  # guards the two fields below (workers look connections up)
+        self._viewed = None  # the Device the viewer shows, None when it shows none
+        self._viewer_connection = None  # the connection of a viewed device that is not in the roster
+        self._released = []  # viewer connections being closed in the background
         self._settings = settings if settings is not None else QSettings()
         self._jobs = JobRunner(max_threads=2, parent=self)
         self.controller = None
@@ -135,6 +171,7 @@ class MainWindow(QMainWindow):
         self.view = VideoView(self)
         self.pool = ConnectionPool(self._classroom_options)
         self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self)
+        self.fleet.devices_changed.connect(self._on_fleet_devices_changed)
         self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self)
         self.classroom.open_device.connect(self._on_classroom_open_device)
         self.tabs = QTabWidget(self)
@@ -143,8 +180,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
-        self.device_panel = DevicePanel(self._default_connection, client_factory=self._aws_client,
-                                        parent=self)
+        self.device_panel = DevicePanel(self.viewer_connection, client_factory=self._aws_client, parent=self)
         self.device_panel.setVisible(False)
         self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
         self.recording = RecordingController(parent=self)
@@ -425,7 +461,8 @@ class MainWindow(QMainWindow):
     def connect_device(self, device):
         """Start streaming ``device`` (a core Device), replacing the current one."""
         self._stop_controller()
-        controller = DeviceController(device, self._connection_factory,
+        self._set_viewed(device)
+        controller = DeviceController(device, self.viewer_connection,
                                       max_fps=self.store.settings.view_max_fps, parent=self)
         controller.frame_ready.connect(self._on_controller_frame_ready)
         controller.status_changed.connect(self._on_controller_status_changed)
@@ -445,6 +482,7 @@ class MainWindow(QMainWindow):
         self.device_panel.set_device(None)
         if self.controller is not None:
             self.controller.stop()
+        self._set_viewed(None)
         self._update_actions()
 
     def _stop_controller(self):
@@ -463,10 +501,70 @@ class MainWindow(QMainWindow):
         return cloud.client(service, profile=settings.aws_profile, region=region or settings.aws_region,
                             quick=True)
 
-    def _default_connection(self, device):
-        if device.name in self.fleet.names() and self.fleet.device(device.name) == device:
-            return self.pool.borrow(device)  # one SSH connection per classroom device
-        return DeviceConnection(device, self._ssh_options)
+    # ----------------------------------------------------------------- the viewed device's one connection
+    def viewer_connection(self, device):
+        """A ViewerConnection of ``device`` for the viewer's stream, panel and deploys (any thread)."""
+        return ViewerConnection(device, self._shared_connection)
+
+    def viewer_connection_count(self):
+        """How many connections the viewer owns itself (0 or 1: a roster device's is the classroom's)."""
+        with self._viewer_lock:
+            return int(self._viewer_connection is not None)
+
+    def _roster_device(self, name):
+        try:
+            return self.fleet.device(name)
+        except KeyError:
+            return None
+
+    def _shared_connection(self, device):
+        # Any thread. Keyed by the whole Device value: a device that only shares a roster device's name
+        # (another user, key or stream) gets the viewer's own connection and leaves the classroom's alone.
+        with self._viewer_lock:
+            if self._closed or device != self._viewed:
+                raise ConnectionLost(self.tr("{0} is no longer shown in the viewer: connect to it "
+                                             "again.").format(device.name))
+            if self._roster_device(device.name) == device:
+                return self.pool.get(device)
+            if self._viewer_connection is None:
+                self._viewer_connection = self._connection_factory(device, self._ssh_options)
+            return self._viewer_connection
+
+    def _set_viewed(self, device, wait=False):
+        """The viewer shows ``device`` (None: nothing) from now on; its own connection of another device is
+        closed (in the background unless ``wait``). The classroom's connections stay with the classroom."""
+        with self._viewer_lock:
+            self._viewed = device
+            old = self._viewer_connection
+            if old is not None and old.device == device and self._roster_device(device.name) != device:
+                return
+            self._viewer_connection = None
+        if old is not None:
+            self._close_connection(old, wait)
+
+    def _close_connection(self, connection, wait=False):
+        if wait:
+            connection.close()
+            return
+        # Closing joins the transport thread: not on the GUI thread. Remembered until closed, so that quitting
+        # closes it even if the job never ran.
+        self._released.append(connection)
+        self._jobs.submit(connection.close, on_done=lambda _result: self._on_connection_closed(connection),
+                          on_error=lambda _error: self._on_connection_closed(connection))
+
+    def _on_connection_closed(self, connection):
+        if connection in self._released:
+            self._released.remove(connection)
+
+    def _on_fleet_devices_changed(self):
+        # The viewed device joined the roster: it shares the classroom's connection from now on, so the
+        # viewer's own goes (the stream and the panel's next read reconnect through the classroom's).
+        with self._viewer_lock:
+            own = self._viewer_connection
+            if own is None or self._roster_device(own.device.name) != own.device:
+                return
+            self._viewer_connection = None
+        self._close_connection(own)
 
     # ----------------------------------------------------------------- classroom
     def _classroom_options(self, device):
@@ -597,7 +695,7 @@ class MainWindow(QMainWindow):
                           on_error=self._on_host_key_trust_failed)
 
     def _on_host_key_trusted(self, controller):
-        if controller is self.controller:
+        if controller is self.controller and controller.device == self._viewed:
             controller.restart()
 
     def _on_host_key_trust_failed(self, error):
@@ -815,9 +913,14 @@ class MainWindow(QMainWindow):
         self.store.flush()
         self._stop_controller()
         self.recording.shutdown()
-        self.device_panel.shutdown()
+        # Closing every connection first makes the panel's blocked reads return, so its pool ends at once.
+        self._set_viewed(None, wait=True)
         self.fleet.shutdown()
+        self.device_panel.shutdown()
         self._jobs.shutdown(2000)
+        for connection in list(self._released):
+            connection.close()
+        self._released.clear()
 
     def closeEvent(self, event):
         self.shutdown()

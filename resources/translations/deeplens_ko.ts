@@ -4,17 +4,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="92"/>
         <source>{0:.1f} MB/s</source>
         <translation>{0:.1f} MB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="93"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="94"/>
         <source>{0:.0f} KB/s</source>
         <translation>{0:.0f} KB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="94"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="95"/>
         <source>{0:.0f} B/s</source>
         <translation>{0:.0f} B/s</translation>
     </message>
@@ -200,145 +200,135 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="405"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="446"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="448"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="423"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="449"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="450"/>
-        <source>waiting</source>
-        <translation>대기 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="504"/>
-        <source>done</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="504"/>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="510"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="574"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="538"/>
+        <source>Steps on {0}:</source>
+        <translation>{0}의 단계:</translation>
     </message>
 </context>
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="535"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="599"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="536"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="600"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="537"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="538"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="602"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="541"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="543"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="607"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="578"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="642"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="580"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="644"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="589"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="653"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="593"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="657"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="595"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="659"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="600"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="614"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="678"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="628"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="692"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="632"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="696"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="644"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="708"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
@@ -377,52 +367,52 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="200"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="254"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="258"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="217"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="271"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="221"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="275"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="270"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="324"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="333"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="284"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="339"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="289"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="344"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="299"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="354"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="383"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
@@ -525,37 +515,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="105"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="108"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="108"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="111"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="112"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="113"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="114"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="119"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="264"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="267"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -665,52 +655,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="355"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="398"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="360"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="362"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="367"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="410"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="368"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="411"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="370"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="413"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="430"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="389"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="432"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="391"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="434"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -756,449 +746,454 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="80"/>
         <source>Could not encode the frame as PNG.</source>
         <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="149"/>
         <source>DeepLens Console</source>
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="179"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="180"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="186"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="222"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="223"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="188"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="190"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="226"/>
         <source>Leave Full Screen</source>
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="193"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="229"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="196"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="232"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="197"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="198"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="234"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="199"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="201"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="237"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="239"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="241"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="243"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="245"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="247"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="212"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="214"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="250"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="216"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="252"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="218"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="254"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="220"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="256"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="222"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="258"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="260"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="226"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="262"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="229"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="265"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="278"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="285"/>
         <source>Device </source>
         <translation>디바이스 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="291"/>
         <source>aws_cam@192.168.1.20 or ssh alias</source>
         <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>[user@]host[:port], or a Host alias from your ssh config</source>
         <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="724"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="261"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="297"/>
         <source>Connect or disconnect (Ctrl+L)</source>
         <translation>연결 또는 연결 끊기 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="268"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
         <source>Key </source>
         <translation>키 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="270"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="306"/>
         <source>default keys / ssh config</source>
         <translation>기본 키 / ssh config</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
         <source>Private key file (leave empty for your agent, ~/.ssh keys and ssh config)</source>
         <translation>개인 키 파일 (비워 두면 에이전트, ~/.ssh 키, ssh config 사용)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="276"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="312"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
         <source>Choose a private key file</source>
         <translation>개인 키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="282"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="318"/>
         <source>Stream </source>
         <translation>스트림 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="284"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="320"/>
         <source>Project stream ({0})</source>
         <translation>프로젝트 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="285"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Camera stream ({0})</source>
         <translation>카메라 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="286"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="322"/>
         <source>Other path…</source>
         <translation>다른 경로…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
         <source>/path/on/device.mjpeg</source>
         <translation>/path/on/device.mjpeg</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="349"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="359"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="326"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="362"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="368"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="608"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="707"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="417"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="453"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="436"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="473"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="582"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="489"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="588"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="500"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="599"/>
         <source>{0} devices from {1}</source>
         <translation>{1}에서 디바이스 {0}대</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="523"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="622"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="523"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="622"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="573"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="672"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="587"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="686"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="587"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="686"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="591"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="690"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="593"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="692"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="603"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="702"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="604"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="703"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="609"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="708"/>
         <source>Connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="610"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
         <source>No project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="611"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="612"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
         <source>Stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="613"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
         <source>Reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="614"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="615"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="724"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="630"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="729"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="630"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="729"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="660"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="759"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="660"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="759"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="771"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="677"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="776"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="677"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="776"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="690"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="789"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="695"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="794"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="706"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="805"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="706"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="805"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="721"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="820"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="735"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="834"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="737"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="836"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="878"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="785"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="884"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="525"/>
+        <source>{0} is no longer shown in the viewer: connect to it again.</source>
+        <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
     </message>
 </context>
 <context>
@@ -1607,37 +1602,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="71"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="85"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="72"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="86"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="73"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="87"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="74"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="88"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="75"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="89"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="76"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="77"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
     </message>
@@ -1836,32 +1831,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="368"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="371"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="368"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="371"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="383"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="386"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="387"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="388"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="391"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="389"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="392"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

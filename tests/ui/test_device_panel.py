@@ -156,3 +156,31 @@ def test_tail_commands_quote_every_argument(tmp_path):
     assert not (tmp_path / "PWNED").exists() and not (tmp_path / "PWNED2").exists()
     with pytest.raises(ValueError):
         commands.file_tail_command("x", 0)
+
+
+def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer, tmp_path):
+    window, virtual = viewer("face")  # a device outside any roster: the viewer owns its connection
+    panel = window.device_panel
+    window.device_panel_action.trigger()
+    panel.tabs.setCurrentWidget(panel.log_view)
+    qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
+    assert window.start_recording(str(tmp_path / "class.mjpeg"))
+    qtbot.waitUntil(lambda: panel.status_panel.status is not None and bool(panel.log_view.lines()),
+                    timeout=40000)
+    qtbot.waitUntil(lambda: window.recording.frames() >= 5, timeout=20000)
+    # streaming, status polling, the log tail and a recording at once: one SSH connection to the device
+    assert panel.status_panel.poller.is_active() and panel.log_view.poller.is_active()
+    assert virtual.server.connection_count() == 1
+    assert window.viewer_connection_count() == 1 and len(window.pool) == 0
+    panel.status_panel.poller.poll_now()
+    panel.log_view.poller.poll_now()
+    qtbot.waitUntil(lambda: not panel.status_panel.poller.busy() and not panel.log_view.poller.busy(),
+                    timeout=20000)
+    assert virtual.server.connection_count() == 1
+    with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
+        window.stop_recording()
+    assert stopped.args[0].frames >= 5 and not stopped.args[0].error
+    # letting the device go closes its connection
+    window.disconnect_device()
+    qtbot.waitUntil(lambda: virtual.server.connection_count() == 0, timeout=5000)
+    assert window.viewer_connection_count() == 0

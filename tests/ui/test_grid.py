@@ -359,3 +359,93 @@ def test_main_window_opens_the_last_roster_when_the_classroom_is_shown(qtbot, ma
     assert window.tabs.tabText(1) == "Classroom (12)"
     window.shutdown()
 
+
+
+class _DemoBackend:
+    """Two steps per device, no network: desk-2 fails its second step, desk-3 is cancelled after its first."""
+
+    name = "demo"
+
+    def steps(self, source):
+        from deeplens_gui.core.deploy.service import DeployStep
+
+        return [DeployStep("copy", "Copy"), DeployStep("start", "Start")]
+
+    def deploy(self, connection, source, on_event, cancel):
+        from deeplens_gui.core.deploy.service import DONE, FAILED, RUNNING, SKIPPED, DeployResult, StepTracker
+        from deeplens_gui.core.errors import DeployCancelled
+
+        name = connection.device.name
+        tracker = StepTracker(name, self.steps(source), on_event)
+        tracker.emit("copy", RUNNING, "Copying…", 0.5)
+        tracker.emit("copy", DONE, "Copied.")
+        if name == "desk-3":
+            cancel.cancel()  # as if the user pressed Cancel right then; the other devices never check
+            try:
+                cancel.raise_if_cancelled()
+            except DeployCancelled:
+                tracker.finish_pending(SKIPPED)
+                return DeployResult(name, False, "Cancelled on desk-3.", steps=tracker.final_events())
+        tracker.emit("start", RUNNING, "Starting…")
+        if name == "desk-2":
+            tracker.emit("start", FAILED, "No space left on desk-2.")
+            return DeployResult(name, False, "No space left on desk-2.", steps=tracker.final_events())
+        tracker.emit("start", DONE, "Started.")
+        return DeployResult(name, True, "Runs on {0}.".format(name), steps=tracker.final_events())
+
+
+def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot):
+    from deeplens_gui.core.deploy.service import DeployService
+    from deeplens_gui.core.device import Device
+    from deeplens_gui.core.ssh import SshOptions
+    from deeplens_gui.ui.deploy_dialog import StepListView
+    from deeplens_gui.ui.grid_view import BulkDeployDialog
+
+    pool = ConnectionPool(SshOptions())
+    fleet = FleetController(pool, deploy_service=DeployService({"demo": _DemoBackend()}, default="demo"),
+                            source_resolver=lambda spec: spec)
+    names = ["desk-1", "desk-2", "desk-3"]
+    fleet.set_devices([Device(name=name, host="192.0.2.{0}".format(i + 1)) for i, name in enumerate(names)],
+                      start=False)
+    dialog = None
+    seen = []
+    fleet.deploy_started.connect(lambda steps: seen.append(("started", dialog.step_text("desk-1"))))
+    try:
+        with qtbot.waitSignal(fleet.deploy_finished, timeout=10000):
+            dialog = BulkDeployDialog(fleet, "demo", names)
+            qtbot.addWidget(dialog)
+            # connected after the dialog's own slot: sees each row as the dialog just drew it
+            fleet.deploy_event.connect(lambda event: seen.append((event.device_name, dialog.step_text(
+                event.device_name), dialog.progress(event.device_name))))
+        # compact rows: the step each device is at, with that step's state, drawn by its StepListView
+        assert ("desk-1", "◔ Copy: running", 25) in seen and ("desk-1", "✔ Copy: done", 50) in seen
+        assert ("desk-2", "◔ Start: running", 50) in seen and ("desk-2", "✘ Start: failed", 100) in seen
+        assert ("started", "○ waiting") in seen
+        assert [dialog.step_text(name) for name in names] == ["✔ done", "✘ failed", "⊘ cancelled"]
+        # every step ended, one way or another
+        assert [dialog.progress(name) for name in names] == [100, 100, 100]
+        assert dialog.message("desk-2") == "No space left on desk-2."
+        # the details pane: the selected device's StepListView, the same widget as the single-device dialog
+        assert dialog.shown_device() == "desk-1"
+        views = [dialog.steps_view(name) for name in names]
+        assert all(isinstance(view, StepListView) for view in views) and len(set(map(id, views))) == 3
+        assert [views[0].state(key) for key in views[0].keys()] == ["done", "done"]
+        assert [views[1].state(key) for key in views[1].keys()] == ["done", "failed"]
+        assert [views[2].state(key) for key in views[2].keys()] == ["done", "skipped"]
+        assert views[1].message("start") == "No space left on desk-2."
+        dialog.show_device("desk-2")
+        assert dialog.shown_device() == "desk-2" and dialog.details.currentWidget() is views[1]
+        assert dialog.details_label.text() == "Steps on desk-2:"
+        # the cancelled device counts as not deployed, with its result, and can be retried
+        assert dialog.results[2].cancelled
+        assert dialog.summary.toPlainText().splitlines() == [
+            "1 of 3 devices deployed; 2 failed.", "desk-2: No space left on desk-2.",
+            "desk-3: Cancelled on desk-3."]
+        assert dialog.retry_button.isEnabled() and not dialog.cancel_button.isEnabled()
+        with qtbot.waitSignal(fleet.deploy_finished, timeout=10000) as retried:
+            qtbot.mouseClick(dialog.retry_button, Qt.LeftButton)
+        assert [result.device_name for result in retried.args[0]] == ["desk-2", "desk-3"]
+        assert dialog.step_text("desk-1") == "✔ done" and dialog.progress("desk-1") == 100
+    finally:
+        fleet.shutdown()
+    assert len(pool) == 0

@@ -261,3 +261,62 @@ def test_bad_target_is_explained(qtbot, make_window):
     _headline, detail, is_error = window.view.state_text()
     assert is_error and "port" in detail
     assert window.controller is None and window.recent_targets() == []
+
+
+def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesake(qtbot, make_window,
+                                                                                   sim_fleet, tmp_path):
+    import dataclasses
+
+    fleet = sim_fleet(1, project=None)
+    virtual = fleet.devices[0]
+    virtual.start_project("face")
+    known_hosts = fleet.write_known_hosts(tmp_path / "known_hosts")
+    window = make_window(ssh_options=SshOptions(known_hosts=str(known_hosts), allow_agent=False,
+                                                look_for_keys=False, use_keyring=False))
+    window.show()
+    window.device_panel_action.trigger()  # the panel's status polls use the connection too
+    device = virtual.device()
+
+    def live_again(since):
+        frame = window.controller.latest_frame()
+        live = window.controller.status.state is StreamState.LIVE
+        return live and frame is not None and frame.received > since
+
+    # outside the roster: the viewer's own connection, one for the stream and the panel
+    window.connect_device(device)
+    qtbot.waitUntil(lambda: window.controller.status.state is StreamState.LIVE, timeout=30000)
+    qtbot.waitUntil(lambda: window.device_panel.status_panel.status is not None, timeout=40000)
+    assert virtual.server.connection_count() == 1 and window.viewer_connection_count() == 1
+
+    # the device joins the classroom: the viewer moves onto the classroom's connection and closes its own
+    since = time.monotonic()
+    window.fleet.set_devices([device])
+    qtbot.waitUntil(lambda: window.fleet.status(device.name).state is StreamState.LIVE, timeout=30000)
+    qtbot.waitUntil(lambda: live_again(since), timeout=30000)
+    qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=10000)
+    classroom = window.pool.peek(device.name)
+    assert window.viewer_connection_count() == 0 and classroom.is_open
+    assert window.controller._run.connection.shared is classroom
+
+    # same name, other settings: the viewer gets a connection of its own and leaves the classroom's alone
+    namesake = dataclasses.replace(device, label="front desk")
+    since = time.monotonic()
+    window.connect_device(namesake)
+    qtbot.waitUntil(lambda: live_again(since), timeout=30000)
+    assert virtual.server.connection_count() == 2 and window.viewer_connection_count() == 1
+    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert window.controller._run.connection.shared is not classroom
+
+    # letting the namesake go closes only the viewer's connection
+    window.disconnect_device()
+    qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=5000)
+    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert window.fleet.status(device.name).state is StreamState.LIVE
+
+    # viewing the roster device and quitting closes everything
+    window.connect_device(device)
+    qtbot.waitUntil(lambda: window.controller.status.state is StreamState.LIVE, timeout=30000)
+    assert virtual.server.connection_count() == 1
+    window.shutdown()
+    qtbot.waitUntil(lambda: virtual.server.connection_count() == 0, timeout=5000)
+    assert not classroom.is_open

@@ -6,6 +6,7 @@ thread; the UI forwards them to the GUI thread). The caller can cancel through a
 thread. The end is always a ``DeployResult`` whose ``message`` says, in one sentence, what runs now.
 """
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Optional
@@ -46,7 +47,9 @@ class DeployEvent:
 @dataclass(frozen=True)
 class DeployResult:
     """How a deploy ended. ``message`` says what runs on the device now; ``record`` is the deployed record
-    written on the device (None when nothing new was recorded); ``steps`` holds each step's final event."""
+    written on the device (None when nothing new was recorded); ``steps`` holds each step's final event.
+    ``cancelled`` is True when the deploy ended because of its CancelToken, whatever step it was in (a step
+    left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps)."""
 
     device_name: str
     ok: bool
@@ -54,11 +57,11 @@ class DeployResult:
     record: Optional[dict] = None
     rolled_back: bool = False
     steps: tuple = ()
+    cancelled: bool = False
 
-    @property
-    def cancelled(self):
-        """True when the user cancelled this deploy."""
-        return any(event.state == CANCELLED for event in self.steps)
+    def __post_init__(self):
+        if not self.cancelled and any(event.state == CANCELLED for event in self.steps):
+            object.__setattr__(self, "cancelled", True)  # frozen: the only way to derive a field
 
 
 class CancelToken:
@@ -84,6 +87,25 @@ class CancelToken:
         """Raise DeployCancelled when ``cancel()`` was called."""
         if self._event.is_set():
             raise DeployCancelled("The deploy was cancelled.")
+
+
+class _WatchedCancel(CancelToken):
+    """One deploy's view of a (possibly shared) CancelToken that remembers whether it stopped this deploy.
+
+    A classroom deploy shares one token between devices, so the token itself cannot tell which deploys it
+    ended: only the view a deploy raised DeployCancelled from knows.
+    """
+
+    def __init__(self, token):
+        super().__init__()
+        self._event = token._event
+        self.stopped = False
+
+    def raise_if_cancelled(self):
+        """Raise DeployCancelled when cancelled, and remember that this deploy was stopped by it."""
+        if self._event.is_set():
+            self.stopped = True
+        super().raise_if_cancelled()
 
 
 class DeployBackend:
@@ -168,9 +190,13 @@ class DeployService:
         except KeyError:
             return DeployResult(device_name, False, "Nothing changed on {0}: there is no deploy method {1!r} "
                                 "(use one of {2}).".format(device_name, via, ", ".join(sorted(self.backends))))
-        cancel = cancel if cancel is not None else CancelToken()
+        watched = _WatchedCancel(cancel if cancel is not None else CancelToken())
         try:
-            return backend.deploy(connection, source, on_event, cancel)
+            result = backend.deploy(connection, source, on_event, watched)
         except DeepLensError as error:
             # A backend that could not even say what runs (for example the device is unreachable).
-            return DeployResult(device_name, False, str(error))
+            result = DeployResult(device_name, False, str(error))
+        if watched.stopped and not result.ok and not result.cancelled:
+            # The token stopped the deploy after a step had ended: no step says "cancelled", the result must.
+            result = dataclasses.replace(result, cancelled=True)
+        return result
