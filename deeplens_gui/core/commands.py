@@ -134,6 +134,7 @@ GREENGRASS_NO_UNIT = "nounit"  # systemd, but no greengrassd unit
 GREENGRASS_INACTIVE = "inactive"  # the unit exists and is not running
 GREENGRASS_STOPPED = "stopped"
 GREENGRASS_STARTED = "started"
+GREENGRASS_DISABLED = "disabled"  # the unit no longer starts at boot
 GREENGRASS_REFUSED = "refused"  # sudo -n would need a password (or the user may not run systemctl)
 
 # $0 is "sh" (for sh -c), "$@" the runner script and its arguments.
@@ -155,6 +156,11 @@ _GREENGRASS_START = (
     'if sudo -n systemctl start "$0"; then echo ' + GREENGRASS_STARTED + '; else echo ' + GREENGRASS_REFUSED
     + '; fi'
 )
+# systemctl's own report ("Removed symlink ...") goes to stderr, so stdout holds only the word.
+_GREENGRASS_DISABLE = (
+    'if sudo -n systemctl disable "$0" >&2; then echo ' + GREENGRASS_DISABLED + '; else echo ' + GREENGRASS_REFUSED
+    + '; fi'
+)
 
 
 def _checked(value, what):
@@ -168,7 +174,8 @@ def runner_command(script, app_dir, action, *args):
     """``python SCRIPT --app-dir APP_DIR ACTION ARGS...`` with the device's first working Python.
 
     ``script`` is the runner (``core/deploy/runner.py``) as uploaded to the device; paths may be relative to
-    the login directory. Actions: start, stop, status, unpack, prune, record (see the runner's docstring).
+    the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot (see the
+    runner's docstring; install-boot changes the login user's crontab).
     """
     argv = ["sh", "-c", _RUNNER_LAUNCHER, "sh", _checked(script, "the runner path"), "--app-dir",
             _checked(app_dir, "the app folder"), _checked(action, "the runner action")]
@@ -184,6 +191,12 @@ def greengrass_stop_command():
 def greengrass_start_command():
     """Start the Greengrass daemon again (a rollback after stopping it); prints GREENGRASS_STARTED or _REFUSED."""
     return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_START, GREENGRASS_UNIT])
+
+
+def greengrass_disable_command():
+    """Keep the Greengrass daemon from starting at boot (after a deploy stopped it, so the deployed project keeps
+    the camera); prints GREENGRASS_DISABLED or GREENGRASS_REFUSED (``sudo -n``, never asks)."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_DISABLE, GREENGRASS_UNIT])
 
 
 # --- power ------------------------------------------------------------------------------------------------------

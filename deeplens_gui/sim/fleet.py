@@ -11,10 +11,18 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
     <root>/etc/ssh/ssh_host_ed25519_key      host key (kept across restarts)
     <root>/.ssh/authorized_keys              the client key's public half
     <root>/client_ed25519                    the client private key (0600) the app logs in with
+    <root>/.sim/bin/                         safety scripts first on PATH (reboot, sudo, systemctl, crontab)
+    <root>/.sim/crontab                      the login user's crontab (its @reboot lines run at every boot)
+
+Booting (``reboot()``, ``restart()``) works as on a camera: the SSH server comes back, then the device runs
+the ``@reboot`` lines of its crontab the way cron does. A project started here or deployed over SSH comes
+back through the line the runner's ``install-boot`` put there, exactly as on a real DeepLens.
 """
 
 import json
+import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -28,12 +36,25 @@ from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
-from deeplens_gui.sim.server import LOOPBACK, VirtualSshServer, authorized_key_line, ensure_ed25519_key
+from deeplens_gui.sim.server import (
+    CRONTAB,
+    LOOPBACK,
+    VirtualSshServer,
+    authorized_key_line,
+    ensure_ed25519_key,
+    install_shims,
+)
 
 #: Projects a virtual device can run (bundled with the app, see core/projects.py).
 PROJECTS = ("face", "mask")
 _PROJECT_GRACE = 2.0
 _RUNNER_TIMEOUT = 60.0
+#: how long the boot waits for the @reboot jobs (the runner's boot returns once the project runs); a job still
+#: running then is killed, so a virtual device leaves no stray processes
+_BOOT_TIMEOUT = 60.0
+_CRON_ENV_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+
+log = logging.getLogger(__name__)
 
 
 class VirtualDevice:
@@ -55,8 +76,10 @@ class VirtualDevice:
         self.host_key_path = self.root / "etc" / "ssh" / "ssh_host_ed25519_key"
         self.authorized_keys_path = self.root / ".ssh" / "authorized_keys"
         self.client_key_path = self.root / "client_ed25519"
+        #: the login user's crontab (the device's crontab script keeps it there)
+        self.crontab_path = self.root / CRONTAB
         self.thing_name = "deeplens_" + name.replace("-", "_")
-        #: name of the project last started ("face", "mask") or None; kept across stop() for restart()
+        #: name of the bundled project start_project() last started ("face", "mask") or None; kept across stop()
         self.project = None
         self.server = None
         self._prepare()
@@ -137,7 +160,8 @@ class VirtualDevice:
         """Run bundled project ``name`` on this device, replacing the running one (one project at a time).
 
         It is installed and started exactly as a deploy over SSH leaves it: unpacked into a version folder,
-        run by the device-side runner, with a deployed record. Returns the Lambda's process id.
+        run by the device-side runner, with a deployed record and the crontab's @reboot line that starts it
+        again at boot. Returns the Lambda's process id.
         """
         if name not in PROJECTS:
             raise ValueError("Unknown project {0!r}; choose one of {1}.".format(name, ", ".join(PROJECTS)))
@@ -163,15 +187,13 @@ class VirtualDevice:
         record = make_record(source, version, str(self.stream_path), runner)
         history = dict(record, outcome="deployed", rolled_back=False, step=None, message="started by the simulator")
         self._runner("record", stdin=json.dumps({"record": record, "history": history}))
+        self._runner("install-boot")
         self.project = name
         return state.get("child_pid")
 
     def _runner(self, action, *args, stdin=None):
         """Run the device-side runner as an SSH command on this device would (same cwd and environment)."""
-        if self.server is not None:
-            env = self.server.environment()
-        else:
-            env = dict(os.environ, HOME=str(self.root))
+        env = self._environment()
         result = subprocess.run(
             [sys.executable, str(self.root / layout.RUNNER_SCRIPT), "--app-dir", str(self.app_dir), action]
             + list(args), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
@@ -180,6 +202,66 @@ class VirtualDevice:
             raise RuntimeError("runner {0} failed on {1}: {2}".format(
                 action, self.name, result.stderr.decode("utf-8", "replace").strip()))
         return result
+
+    def _environment(self):
+        """What a command on this device gets; the safety scripts (crontab included) come first either way."""
+        if self.server is not None:
+            return self.server.environment()
+        return dict(os.environ, HOME=str(self.root), DEEPLENS_SIM_ROOT=str(self.root),
+                    PATH=str(install_shims(self.root)) + os.pathsep + os.environ.get("PATH", os.defpath))
+
+    def boot_jobs(self):
+        """``[(command, stdin bytes, settings)]`` of the crontab's @reboot lines, read as cron reads them;
+        ``settings`` are the ``NAME=value`` lines above each one."""
+        try:
+            text = self.crontab_path.read_text()
+        except OSError:
+            return []
+        jobs = []
+        settings = {}
+        for line in text.splitlines():
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            setting = _CRON_ENV_LINE.match(stripped)
+            if setting and not stripped.startswith("@"):
+                settings[setting.group(1)] = setting.group(2).strip().strip("\"'")
+                continue
+            head, _, rest = stripped.partition(" ")
+            if head == "@reboot" and rest.strip():
+                command, stdin = cron_command(rest.strip())
+                jobs.append((command, stdin, dict(settings)))
+        return jobs
+
+    def run_boot_jobs(self):
+        """Run the crontab's @reboot lines as cron does at boot (``/bin/sh -c``, in the home folder, with the
+        device's environment); returns their exit statuses. Called by ``reboot()`` and ``restart()``."""
+        statuses = []
+        for command, stdin, settings in self.boot_jobs():
+            env = self._environment()
+            env.update(settings)
+            if self.server is not None:
+                env["PATH"] = self.server.guarded_path(env["PATH"])
+            else:
+                env["PATH"] = str(install_shims(self.root)) + os.pathsep + env["PATH"]
+            proc = subprocess.Popen(["/bin/sh", "-c", command], cwd=str(self.root), env=env,
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+            try:
+                output, _ = proc.communicate(stdin, timeout=_BOOT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                output, _ = proc.communicate()
+                log.warning("%s: the @reboot job %r ran longer than %g s and was killed", self.name, command,
+                            _BOOT_TIMEOUT)
+            if proc.returncode != 0 or output:
+                log.info("%s: @reboot job %r ended with %s: %s", self.name, command, proc.returncode,
+                         output.decode("utf-8", "replace").strip())
+            statuses.append(proc.returncode)
+        return statuses
 
     def stop_project(self, grace=_PROJECT_GRACE):
         """Stop the project's Lambda (SIGTERM to its runner, which ends the Lambda's process group)."""
@@ -226,20 +308,23 @@ class VirtualDevice:
         self._reap_project(0)
 
     def reboot(self, downtime=1.0):
-        """What ``reboot`` run on the device does: it goes away for ``downtime`` s and boots its project again.
+        """What ``reboot`` run on the device does: it goes away for ``downtime`` s, then boots: the SSH server
+        comes back and the crontab's @reboot lines run (they start the deployed project again).
 
         Called by the server (in its own thread) after a session ran reboot, shutdown, poweroff or halt.
         """
-        project = self.project
         self.kill()
         time.sleep(downtime)
-        self.start(project)
+        self.start()
+        self.run_boot_jobs()
 
     def restart(self):
-        """Come back on the same port with the same host key, running the project that ran before."""
-        project = self.project
+        """Come back on the same port with the same host key, running the project that ran before (a power
+        cycle: stop, start, then the @reboot lines that start the deployed project, as after ``reboot()``)."""
         self.stop()
-        return self.start(project)
+        self.start()
+        self.run_boot_jobs()
+        return self
 
     # -- what the app needs to reach it -----------------------------------------------------------------------
 
@@ -342,6 +427,28 @@ class Fleet:
     def write_roster(self, path, known_hosts=None):
         """Write the classroom roster (TOML) for these devices; see ``write_roster``. Returns the path."""
         return write_roster(self.devices, path, known_hosts)
+
+
+def cron_command(text):
+    """``(command, stdin bytes)`` of a crontab command as cron splits it: an unescaped ``%`` ends the command
+    and the rest, with each ``%`` a line break, is its input; ``\\%`` is a literal ``%``."""
+    chars = []
+    escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            if char != "%":
+                chars.append("\\")
+            chars.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "%":
+            return "".join(chars), text[index + 1:].replace("%", "\n").encode("utf-8")
+        else:
+            chars.append(char)
+    if escaped:
+        chars.append("\\")
+    return "".join(chars), b""
 
 
 def write_roster(devices, path, known_hosts=None):

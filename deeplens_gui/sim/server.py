@@ -38,7 +38,8 @@ DEVICE_MODULES = Path(__file__).resolve().parent / "device_modules"
 #: Commands a virtual device must never hand to THIS machine (it runs commands with the local shell, maybe
 #: as root). Each gets a small script first on the device's PATH. Power commands ask the simulator to
 #: "reboot" the virtual device; systemctl knows no units; sudo has no privileges to gain and never calls
-#: this machine's sudo (whose secure_path would find the real reboot).
+#: this machine's sudo (whose secure_path would find the real reboot); crontab keeps the device's table in the
+#: device's own folder (CRONTAB), never in this machine's crontab, and the fleet runs its @reboot lines.
 _POWER = (
     '#!/bin/sh\n'
     '# virtual DeepLens: restarts the virtual device, never this machine\n'
@@ -66,9 +67,28 @@ _SHIMS = {
         '  *) echo "Unit not found on the virtual DeepLens." >&2; exit 5;;\n'
         'esac\n'
     ),
+    "crontab": (
+        '#!/bin/sh\n'
+        '# virtual DeepLens crontab: the table is $DEEPLENS_SIM_ROOT/.sim/crontab, never this machine\'s crontab\n'
+        'root="${DEEPLENS_SIM_ROOT:?the virtual DeepLens crontab needs DEEPLENS_SIM_ROOT}"\n'
+        'table="$root/.sim/crontab"\n'
+        'case "$1" in\n'
+        '  -l) [ -f "$table" ] || { echo "no crontab for aws_cam" >&2; exit 1; }; exec cat -- "$table";;\n'
+        '  -r) [ -f "$table" ] || { echo "no crontab for aws_cam" >&2; exit 1; }; exec rm -f -- "$table";;\n'
+        '  -|"") mkdir -p "$root/.sim" && cat > "$table.new" && exec mv -f -- "$table.new" "$table";;\n'
+        '  -*) echo "crontab: the virtual DeepLens knows -l, -r and - only" >&2; exit 1;;\n'
+        '  *) mkdir -p "$root/.sim" && cat -- "$1" > "$table.new" && exec mv -f -- "$table.new" "$table";;\n'
+        'esac\n'
+    ),
 }
 SIM_DIR = ".sim"
 REBOOT_REQUEST = SIM_DIR + "/reboot"
+#: the login user's crontab on a virtual device (its crontab script keeps it here)
+CRONTAB = SIM_DIR + "/crontab"
+#: commands that must never reach this machine from a virtual device, whatever PATH a caller gives
+_NEVER_REAL = ("reboot", "shutdown", "poweroff", "halt", "crontab")
+#: folders of this machine's own commands (besides those on this process's PATH)
+_SYSTEM_DIRS = ("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin")
 
 
 def install_shims(root):
@@ -326,7 +346,8 @@ class VirtualSshServer:
             "USER": USER,
             "LOGNAME": USER,
             "SHELL": "/bin/sh",
-            # An ``env`` PATH given by the caller replaces this one, shims included: it is the caller's.
+            # An ``env`` PATH given by the caller replaces this one, but the safety scripts stay ahead of this
+            # machine's commands (guarded_path).
             "PATH": str(self.shim_dir) + os.pathsep + os.environ.get("PATH", os.defpath),
             "PYTHONPATH": str(DEVICE_MODULES),
             "DEEPLENS_SIM_ROOT": str(self.root),
@@ -335,7 +356,26 @@ class VirtualSshServer:
         }
         env.update(self.env)
         env.update(extra)
+        env["PATH"] = self.guarded_path(env["PATH"])
         return env
+
+    def guarded_path(self, path):
+        """``path`` with the safety scripts' folder just before the first folder of this machine's commands.
+
+        A caller's own folders (test doubles of sudo or systemctl) may come first, but no folder of this machine
+        (on this process's PATH or a system folder) and no folder holding a power command or crontab does.
+        """
+        shim = str(self.shim_dir)
+        folders = [folder for folder in path.split(os.pathsep) if folder != shim]
+        system = {os.path.realpath(folder) for folder in
+                  os.environ.get("PATH", os.defpath).split(os.pathsep) + list(_SYSTEM_DIRS) if folder}
+        index = len(folders)
+        for position, folder in enumerate(folders):
+            real = os.path.realpath(os.path.join(str(self.root), folder))
+            if real in system or any(os.path.exists(os.path.join(real, name)) for name in _NEVER_REAL):
+                index = position
+                break
+        return os.pathsep.join(folders[:index] + [shim] + folders[index:])
 
     def _start_session(self, channel, argv, extra_env):
         with self._lock:

@@ -254,8 +254,9 @@ def test_deploy_replaces_the_simulators_project_and_records_it(virtual, tmp_path
     lines = history(device.app_dir)
     assert [line["project"] for line in lines] == ["face", "blue"]
     assert lines[-1]["outcome"] == "deployed"
-    assert [event.step for event in result.steps] == ["package", "upload", "stop", "start", "verify", "record"]
-    assert [event.state for event in result.steps] == ["done"] * 6
+    assert [event.step for event in result.steps] == ["package", "upload", "stop", "start", "verify", "record",
+                                                      "boot"]
+    assert [event.state for event in result.steps] == ["done"] * 7
     uploads = [event.progress for event in events if event.step == "upload" and event.progress is not None]
     assert uploads[-1] == 1.0 and uploads == sorted(uploads)
     assert not no_temp_files(device.app_dir / "projects")
@@ -362,8 +363,9 @@ def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     child = psutil.Process(device.lambda_pid)
     assert child.environ()["DEEPLENS_TEST_VALUE"] == HOSTILE
     assert_no_pwned(tmp_path)
-    # The deploy wrote nothing outside the app's folder on the device (the project made its stream FIFO).
-    assert files_outside_app_dir(root) - before <= {device.stream_path}
+    # The deploy wrote nothing outside the app's folder on the device but the login's crontab (its boot line);
+    # the project made its stream FIFO.
+    assert files_outside_app_dir(root) - before <= {device.stream_path, device.crontab_path}
 
 
 def files_outside_app_dir(root):
@@ -446,7 +448,7 @@ def test_sshd_deploy_rollback_and_cancel(sshd, tmp_path):
     face = resolve_source("face")
     prepare_artifacts(face.project, artifacts)
     backend = SshDeployBackend(
-        verify_timeout=40, app_dir=str(app_dir), python=sys.executable,
+        verify_timeout=40, app_dir=str(app_dir), python=sys.executable, boot=False,
         runner_env={"PYTHONPATH": os.pathsep.join([str(DEVICE_MODULES), str(PACKAGE_ROOT)]),
                     "DEEPLENS_ARTIFACTS_DIR": str(artifacts), "DEEPLENS_RESULTS_PATH": str(tmp_path / "r.jsonl")})
     device = sshd.device(stream_path=str(stream_dir / "results.mjpeg"))
@@ -454,6 +456,8 @@ def test_sshd_deploy_rollback_and_cancel(sshd, tmp_path):
     try:
         result, _ = deploy(connection, face, backend)
         assert result.ok, result.message
+        # This sshd is this machine: its crontab and Greengrass setting stay untouched (boot=False).
+        assert {event.step: event.state for event in result.steps}["boot"] == "skipped"
         assert_record(read_json(app_dir / "deployed.json"), face, app_dir)
         assert result.record["runner"]["env"]["DEEPLENS_STREAM_PATH"] == device.stream_path
         image = cv2.imdecode(np.frombuffer(read_frames(connection, device.stream_path, 1)[0], np.uint8),

@@ -71,8 +71,8 @@ def test_one_click_deploys_mask_to_a_face_device_and_its_results_show_mask_verdi
     result = finished.args[0]
     assert result.ok, result.message
     steps = dialog.steps_view
-    assert steps.keys() == ["package", "upload", "stop", "start", "verify", "record"]
-    assert [steps.state(key) for key in steps.keys()] == ["done"] * 6
+    assert steps.keys() == ["package", "upload", "stop", "start", "verify", "record", "boot"]
+    assert [steps.state(key) for key in steps.keys()] == ["done"] * 7
     assert steps.message("stop").startswith("Stopped") and "Face detection" in steps.message("stop")
     assert dialog.final_text() == result.message and "runs on {0} now".format(virtual.name) in result.message
     assert dialog.progress_bar.value() == 100 and dialog.close_button.isEnabled()

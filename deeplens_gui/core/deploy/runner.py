@@ -26,6 +26,16 @@ Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/
 ``record``
     Reads ``{"record": {...} or null, "history": {...}}`` on stdin: writes the record atomically as
     ``deployed.json`` (when not null) and appends the history entry as one line to ``history.jsonl``.
+``boot``
+    What the device runs at boot (the ``@reboot`` line of ``install-boot``): starts the project of
+    ``deployed.json`` exactly as the deploy did (the record's ``runner`` part: project_dir, env, python).
+    Without a record, or while a supervisor already runs, it logs one line and exits 0. Idempotent.
+``install-boot``
+    Makes the login user's crontab start ``boot`` at every boot: ONE line
+    ``@reboot PYTHON RUNNER --app-dir APP boot >> LOG 2>&1 # deeplens-console`` (absolute, quoted paths;
+    this Python and this script) replaces any line with that marker; every other line stays. Prints
+    ``{"installed": true, "changed": ..., "line": ...}``, or ``{"installed": false, "reason": "nocrontab"}``
+    when the device has no ``crontab`` command.
 
 The child gets a ``greengrasssdk`` stand-in (publish() appends JSON lines to ``results.jsonl``, bounded)
 only when the real module is not importable, so a project runs the same outside Greengrass.
@@ -61,6 +71,8 @@ PROJECTS = "projects"
 SHIM_DIR = "shim"
 #: optional: the pid of a process the runner lives no longer than (the virtual DeepLens sets it)
 OWNER_ENV = "DEEPLENS_RUNNER_OWNER_PID"
+#: the comment that marks the crontab line install-boot owns
+BOOT_MARKER = "# deeplens-console"
 
 MANIFEST = "manifest.json"
 #: a project version folder: <UTC timestamp>-<hex SHA-256 prefix>
@@ -623,6 +635,77 @@ def cmd_status(paths, args):
     return 0
 
 
+# --- boot: start the deployed project again after the camera rebooted ----------------------------------------
+
+def cmd_boot(paths, args):
+    record = _read_json(paths["deployed"])
+    runner = record.get("runner") if record is not None else None
+    if not isinstance(runner, dict) or not runner.get("project_dir"):
+        print("runner {0}: boot: nothing to start ({1} records no project)".format(_now(), paths["deployed"]))
+        return 0
+    pid = _runner_pid(paths)
+    if pid:
+        print("runner {0}: boot: a project already runs (runner pid {1}); nothing to do".format(_now(), pid))
+        return 0
+    env = runner.get("env") if isinstance(runner.get("env"), dict) else {}
+    print("runner {0}: boot: starting {1} ({2} {3})".format(_now(), runner["project_dir"], record.get("project"),
+                                                          record.get("version")))
+    sys.stdout.flush()
+    start = argparse.Namespace(project_dir=runner["project_dir"],
+                               env=["{0}={1}".format(name, env[name]) for name in sorted(env)],
+                               python=runner.get("python") or None, max_crashes=args.max_crashes,
+                               crash_window=args.crash_window, wait=args.wait)
+    return cmd_start(paths, start)
+
+
+def _sh_quote(text):
+    """``text`` as one word for ``sh`` (single quotes; Python 2 has no shlex.quote)."""
+    return "'" + text.replace("'", "'\"'\"'") + "'"
+
+
+def boot_line(paths):
+    """The crontab line that runs ``boot`` at every boot, with this Python and this script."""
+    python = sys.executable
+    if not python:
+        raise RunnerError("The Python running the runner does not know its own path.")
+    words = [os.path.abspath(python), os.path.abspath(__file__), paths["app"], paths["runner_log"]]
+    for word in words:
+        if "\n" in word or "\r" in word:
+            raise RunnerError("A path holds a line break, which a crontab line cannot: {0!r}.".format(word))
+    command = "{0} {1} --app-dir {2} boot >> {3} 2>&1".format(*[_sh_quote(word) for word in words])
+    # cron turns an unescaped % into a line break; a backslash keeps it (and cron removes the backslash).
+    return "@reboot {0} {1}".format(command.replace("%", "\\%"), BOOT_MARKER)
+
+
+def _crontab(crontab, option, stdin=None):
+    proc = subprocess.Popen([crontab, option], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, close_fds=True)
+    out, err = proc.communicate(stdin)
+    return proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace").strip()
+
+
+def cmd_install_boot(paths, args):
+    crontab = _which("crontab", os.environ.get("PATH"))
+    if crontab is None:
+        print(json.dumps({"installed": False, "reason": "nocrontab"}))
+        return 0
+    line = boot_line(paths)
+    status, current, err = _crontab(crontab, "-l")
+    if status != 0:
+        if "no crontab" not in err.lower():
+            raise RunnerError("crontab -l failed: {0}".format(err or "exit status {0}".format(status)))
+        current = ""
+    kept = [text for text in current.splitlines() if not text.rstrip().endswith(BOOT_MARKER)]
+    wanted = "\n".join(kept + [line]) + "\n"
+    changed = wanted != current
+    if changed:
+        status, _, err = _crontab(crontab, "-", wanted.encode("utf-8"))
+        if status != 0:
+            raise RunnerError("crontab - failed: {0}".format(err or "exit status {0}".format(status)))
+    print(json.dumps({"installed": True, "changed": changed, "line": line, "crontab": crontab}, sort_keys=True))
+    return 0
+
+
 # --- unpack / prune / record -------------------------------------------------------------------------------
 
 def _inside(root, path):
@@ -749,6 +832,11 @@ def _parser():
     prune.add_argument("--keep", type=int, default=3)
     prune.add_argument("--protect", action="append", default=[])
     sub.add_parser("record")
+    boot = sub.add_parser("boot")
+    boot.add_argument("--max-crashes", type=int, default=3)
+    boot.add_argument("--crash-window", type=float, default=10.0)
+    boot.add_argument("--wait", type=float, default=10.0)
+    sub.add_parser("install-boot")
     sub.add_parser("_supervise")
     child = sub.add_parser("_child")
     child.add_argument("--project-dir", required=True)
@@ -762,6 +850,8 @@ COMMANDS = {
     "unpack": cmd_unpack,
     "prune": cmd_prune,
     "record": cmd_record,
+    "boot": cmd_boot,
+    "install-boot": cmd_install_boot,
     "_supervise": cmd_supervise,
     "_child": cmd_child,
 }

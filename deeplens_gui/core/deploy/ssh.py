@@ -4,11 +4,15 @@ Steps: package (zip + SHA-256), upload (SFTP to a temporary name, posix_rename, 
 ``projects/<id>/<version>/`` through a temporary folder), stop (Greengrass, which runs the console-deployed
 Lambda on a real DeepLens, then the runner's project), start (the device-side runner, ``runner.py``),
 verify (fresh frames from the stream FIFO within a timeout; a project that keeps crashing fails at once),
-record (``deployed.json`` written atomically, one line appended to ``history.jsonl``, old versions pruned).
+record (``deployed.json`` written atomically, one line appended to ``history.jsonl``, old versions pruned),
+boot (the runner's ``install-boot``: one ``@reboot`` line in the login user's crontab runs the runner's
+``boot``, which starts the recorded project again after the camera rebooted; when the deploy stopped
+Greengrass, ``systemctl disable greengrassd`` too, so Greengrass does not take the camera back at boot).
 
 When a step after ``stop`` fails, or the user cancels then, the project that ran before is started again
-and must stream again (rollback). Every remote command comes from ``core/commands.py``; everything written
-on the device stays below the app folder (``layout.APP_DIR``).
+and must stream again (rollback), and it is the one that starts at boot. Every remote command comes from
+``core/commands.py``; everything written on the device stays below the app folder (``layout.APP_DIR``), except
+the one marked line in the login user's crontab.
 """
 
 import base64
@@ -49,6 +53,7 @@ STEPS = (
     DeployStep("start", "Start the new project"),
     DeployStep("verify", "Wait for its first frames"),
     DeployStep("record", "Record what is deployed"),
+    DeployStep("boot", "Start it again after a reboot"),
 )
 
 DEFAULT_VERIFY_TIMEOUT = 60.0
@@ -139,14 +144,16 @@ class SshDeployBackend(DeployBackend):
 
     ``runner_env`` is added to the project's environment on every start (tests put the awscam stand-ins on
     PYTHONPATH with it); ``python`` picks the project's interpreter (default: the runner chooses one that
-    has awscam and cv2); ``app_dir`` moves the whole device layout (tests on a real sshd).
+    has awscam and cv2); ``app_dir`` moves the whole device layout (tests on a real sshd). ``boot`` False
+    leaves the device's crontab and Greengrass's boot setting alone (the boot step is skipped): tests whose
+    "device" is this machine's own sshd must not change this machine's crontab.
     """
 
     name = "ssh"
 
     def __init__(self, verify_timeout=DEFAULT_VERIFY_TIMEOUT, keep_versions=DEFAULT_KEEP_VERSIONS,
                  app_dir=layout.APP_DIR, runner_env=None, python=None, chunk_size=CHUNK_SIZE,
-                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL):
+                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True):
         self.verify_timeout = float(verify_timeout)
         self.keep_versions = int(keep_versions)
         self.layout = layout.DeviceLayout(app_dir)
@@ -155,9 +162,10 @@ class SshDeployBackend(DeployBackend):
         self.chunk_size = int(chunk_size)
         self.frames_needed = int(frames_needed)
         self.status_interval = float(status_interval)
+        self.boot = bool(boot)
 
     def steps(self, source):
-        """The six steps of an SSH deploy."""
+        """The steps of an SSH deploy (STEPS)."""
         return list(STEPS)
 
     def deploy(self, connection, source, on_event, cancel):
@@ -188,6 +196,7 @@ class _SshDeploy:
         self.reached = False  # the runner is on the device, so the attempt can go into its history
         self.started = None
         self.record = None
+        self.notes = []  # sentences about the camera's next boot, added to the result's message
 
     # -- the steps ---------------------------------------------------------------------------------------------
 
@@ -199,14 +208,15 @@ class _SshDeploy:
             self._start()
             self._verify()
             self._record()
+            self._boot()
         except DeployCancelled:
             return self._end_failed(None, cancelled=True)
         except DeepLensError as error:
             return self._end_failed(error)
         finally:
             self._close_sftp()
-        message = "{0} ({1}) runs on {2} now, deployed from {3}.".format(
-            self.source.name, self.version, self.device.name, self.source.label)
+        message = " ".join(["{0} ({1}) runs on {2} now, deployed from {3}.".format(
+            self.source.name, self.version, self.device.name, self.source.label)] + self.notes)
         return DeployResult(self.device.name, True, message, record=self.record,
                             steps=self.tracker.final_events())
 
@@ -263,7 +273,8 @@ class _SshDeploy:
                 "yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable "
                 "greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers "
                 "line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start "
-                "greengrassd', then deploy again.".format(self.device.name, self.connection.endpoint.user))
+                "greengrassd, /bin/systemctl disable greengrassd', then deploy again.".format(
+                    self.device.name, self.connection.endpoint.user))
         if answer == commands.GREENGRASS_STOPPED:
             self.greengrass_stopped = self.touched = True
             stopped.append("Greengrass (the console-deployed Lambda)")
@@ -314,6 +325,54 @@ class _SshDeploy:
         self._done("Recorded {0} {1}{2}.".format(self.source.project_id, self.version,
                                                  "; removed {0} old version(s)".format(removed) if removed else ""))
 
+    def _boot(self):
+        self._begin("boot", "Making {0} start {1} after a reboot…".format(self.device.name, self.source.name))
+        state, message, notes = self._ensure_boot(self.source.name)
+        self.notes.extend(notes)
+        self._done(message, state)
+
+    def _ensure_boot(self, what):
+        """Make the device start the recorded project (``what``, for sentences) at boot and keep Greengrass from
+        taking it back; ``(step state, step message, sentences for the result)``. Never raises: the project
+        runs either way."""
+        if not self.backend.boot:
+            return SKIPPED, "Left the camera's start-up settings alone (boot setup is off).", []
+        try:
+            result = self._runner("install-boot")
+        except DeepLensError as error:
+            result, answer, reason = None, None, _sentence(str(error)).rstrip(".")
+        else:
+            answer = _last_json(result)
+            reason = _stderr(result)
+        if result is None or result.status != 0 or answer is None:
+            sentence = ("{0} will not come back after a reboot of {1}: its start-up line could not be added to "
+                        "the crontab ({2}).".format(what, self.device.name, reason))
+            return FAILED, sentence, [sentence]
+        if not answer.get("installed"):
+            sentence = ("{0} has no crontab command, so {1} will not come back after a reboot; deploy it again "
+                        "after the camera restarts.".format(self.device.name, what))
+            return SKIPPED, sentence, [sentence]
+        message = "{0} starts again when {1} boots (a @reboot line in the crontab of {2}).".format(
+            what, self.device.name, self.connection.endpoint.user)
+        notes = []
+        if self.greengrass_stopped:
+            try:
+                answer = self.connection.run(commands.greengrass_disable_command(), timeout=_COMMAND_TIMEOUT,
+                                             check=False).text.strip()
+            except DeepLensError as error:  # the boot line is in; say what is left to do instead of failing
+                _log.info("disabling Greengrass on %s failed: %s", self.device.name, error)
+                answer = None
+            if answer == commands.GREENGRASS_DISABLED:
+                notes.append("Greengrass (greengrassd) is disabled, so it does not start its own project when "
+                             "{0} boots; 'sudo systemctl enable greengrassd' turns it on again.".format(
+                                 self.device.name))
+            else:
+                notes.append("Greengrass will start its own project again when {0} boots ({1}); to keep it "
+                             "off, run 'sudo systemctl disable greengrassd' on the camera.".format(
+                                 self.device.name, "sudo asked for a password" if answer is not None
+                                 else "it could not be disabled"))
+        return DONE, " ".join([message] + notes), notes
+
     # -- failure and rollback -----------------------------------------------------------------------------
 
     def _end_failed(self, error, cancelled=False):
@@ -348,6 +407,9 @@ class _SshDeploy:
                 path = self._stream_path(restarted.get("env") or {})
                 self._wait_for_frames(path, self.backend.verify_timeout, None)
                 now_runs = "rolled back: {0} runs again.".format(self._previous_description())
+                state, message, notes = self._ensure_boot(self._previous_description())
+                self.tracker.emit("boot", state, message, 1.0 if state == DONE else None)
+                now_runs = " ".join([now_runs] + notes)
             elif self.greengrass_stopped:
                 answer = self.connection.run(commands.greengrass_start_command(), timeout=_COMMAND_TIMEOUT,
                                              check=False).text.strip()
