@@ -87,8 +87,8 @@ def _first_line(command):
 
 def machine_info():
     """Machine, versions and date, as (label, value) pairs."""
-    from PyQt5.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
     import paramiko
+    from PyQt5.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
 
     ffmpeg = _first_line(["ffmpeg", "-version"])
     ffmpeg = " ".join(ffmpeg.split()[:3])
@@ -419,9 +419,11 @@ class Viewer:
     """The app's single-device viewer (MainWindow) with an instrumented VideoView, at its default size."""
 
     def __init__(self, workdir, ssh_options, stamp_width=0, size=(1100, 720)):
+        from deeplens_gui.core.decode import single_threaded
         from deeplens_gui.ui import main_window
 
         qt_app()
+        single_threaded()  # as the app's Console.start does
         original = main_window.VideoView
         main_window.VideoView = instrument_view_class(original)
         try:

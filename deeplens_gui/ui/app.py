@@ -12,6 +12,7 @@ from PyQt5.QtGui import QIcon
 from PyQt5.QtWidgets import QApplication
 
 import resources
+from deeplens_gui.core.decode import single_threaded
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError
 from deeplens_gui.core.settings import Settings, load_settings
@@ -171,6 +172,7 @@ class Console:
 
     def start(self):
         """Install the hook, show the window, start the demo fleet or connect to ``--connect``."""
+        single_threaded()  # one thread per stream already; OpenCV's own pool would only add hand-offs
         self.hook.install()
         options = self.options
         notes = []

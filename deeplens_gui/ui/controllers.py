@@ -11,10 +11,12 @@ import sys
 import threading
 import time
 
+import numpy as np
 from PyQt5 import sip
 from PyQt5.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
+from deeplens_gui.core.decode import fit_size, to_display
 from deeplens_gui.core.errors import DeepLensError, UnknownHostKey
 from deeplens_gui.core.stream import FrameSource, StreamState, StreamStats, StreamStatus
 
@@ -26,19 +28,29 @@ STOP_GRACE_MS = 150
 STOP_WAIT_MS = 400
 
 
-def frame_to_qimage(frame):
-    """A QImage owning its pixels for a core Frame (BGR array, or the JPEG when it was not decoded)."""
+def frame_to_qimage(frame, box=None):
+    """A QImage owning its pixels for a core Frame (BGR array, or the JPEG when it was not decoded).
+
+    With ``box`` (width, height in device pixels) the picture is scaled to fit it here, in the stream's
+    thread, and comes out as RGB32: the GUI thread then paints it 1:1, without converting or scaling.
+    """
     array = frame.image
-    if array is not None:
-        height, width = array.shape[:2]
-        if array.ndim != 3 or array.shape[2] != 3:
-            return None
-        if not array.flags["C_CONTIGUOUS"]:
-            array = array.copy()
-        image = QImage(array.data, width, height, array.strides[0], QImage.Format_BGR888)
-        return image.copy()  # detach from the numpy buffer before it goes away
-    image = QImage.fromData(frame.jpeg, "JPG")
-    return None if image.isNull() else image
+    if array is None:
+        image = QImage.fromData(frame.jpeg, "JPG")
+        return None if image.isNull() else image
+    if array.ndim != 3 or array.shape[2] != 3:
+        return None
+    height, width = array.shape[:2]
+    if box is not None:
+        width, height = fit_size(width, height, box[0], box[1])
+    image = QImage(width, height, QImage.Format_RGB32)
+    if image.isNull():
+        return None
+    bits = image.bits()
+    bits.setsize(image.sizeInBytes())
+    # RGB32 rows are width * 4 bytes, so this view is contiguous and OpenCV writes straight into the image.
+    to_display(array, width, height, np.frombuffer(bits, np.uint8).reshape(height, width, 4))
+    return image
 
 
 class StreamWorker(QObject):
@@ -104,6 +116,7 @@ class DeviceController(QObject):
         self._source_factory = source_factory
         self._max_fps = max_fps
         self._reduce = 1
+        self._display_size = None
         self._run = None
         self._lock = threading.Lock()
         self._pending = None
@@ -143,7 +156,7 @@ class DeviceController(QObject):
                 return
             for tap in self._taps:
                 tap(frame)
-            image = frame_to_qimage(frame)
+            image = frame_to_qimage(frame, self._display_size)
             if image is None:
                 return
             with self._lock:
@@ -220,6 +233,10 @@ class DeviceController(QObject):
         """Stop calling ``tap`` (idempotent); a frame being delivered right now may still reach it."""
         with self._lock:
             self._taps = tuple(t for t in self._taps if t != tap)
+
+    def set_display_size(self, width, height):
+        """Frames are scaled for a view of this many device pixels (read by the stream thread)."""
+        self._display_size = (int(width), int(height)) if width > 0 and height > 0 else None
 
     def set_reduce(self, factor):
         """Decode at 1/``factor`` of the size (1, 2, 4 or 8) from the next frame on."""

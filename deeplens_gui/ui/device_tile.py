@@ -12,7 +12,7 @@ from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
-from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, fit_rect
+from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, fit_rect
 
 #: Default repaint cap of a tile (frames per second).
 TILE_MAX_FPS = 15.0
@@ -213,7 +213,7 @@ class DeviceTile(QWidget):
         painter.fillRect(picture, BACKGROUND)
         if self._image is not None:
             target = fit_rect(self._image.size(), picture)
-            painter.drawImage(QRectF(target), self._image)
+            draw_frame(painter, self._image, target, self.devicePixelRatioF())
             self.frames_painted += 1
             if self._health != "live":
                 painter.fillRect(target, QColor(0, 0, 0, 110))  # an old picture must not look live

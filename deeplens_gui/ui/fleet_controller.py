@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
 
 from deeplens_gui.core import commands
-from deeplens_gui.core.decode import choose_reduction
+from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
@@ -315,6 +315,7 @@ class FleetController(QObject):
         if name not in self._controllers:
             return
         self._view_sizes[name] = (width, height)
+        self._controllers[name].set_display_size(width, height)
         self._update_reduction(name)
 
     def _update_reduction(self, name):
@@ -323,7 +324,7 @@ class FleetController(QObject):
         stats = controller.stats
         if view is None or not stats.width:
             return
-        wanted = choose_reduction(stats.width, stats.height, *view)
+        wanted = choose_reduction(stats.width, stats.height, *view, max_upscale=LIVE_UPSCALE)
         if wanted != controller.reduce:
             controller.set_reduce(wanted)
 

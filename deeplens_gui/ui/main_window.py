@@ -33,7 +33,7 @@ from PyQt5.QtWidgets import (
 import resources
 from deeplens_gui.core import cloud
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
-from deeplens_gui.core.decode import choose_reduction
+from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
 from deeplens_gui.core.errors import ConnectionLost, StorageError, TargetError
 from deeplens_gui.core.files import atomic_write
@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
         self._set_viewed(device)
         controller = DeviceController(device, self.viewer_connection,
                                       max_fps=self.store.settings.view_max_fps, parent=self)
+        controller.set_display_size(*self._view_size)
         controller.frame_ready.connect(self._on_controller_frame_ready)
         controller.status_changed.connect(self._on_controller_status_changed)
         controller.stats_updated.connect(self._on_controller_stats_updated)
@@ -736,13 +737,14 @@ class MainWindow(QMainWindow):
         self._view_size = (width, height)
         controller = self.controller
         if controller is not None:
+            controller.set_display_size(width, height)
             stats = controller.stats
             wanted = self._reduction_for(stats.width, stats.height)
             if wanted != controller.reduce:
                 controller.set_reduce(wanted)
 
     def _reduction_for(self, src_w, src_h):
-        return choose_reduction(src_w, src_h, *self._view_size)
+        return choose_reduction(src_w, src_h, *self._view_size, max_upscale=LIVE_UPSCALE)
 
     # ----------------------------------------------------------------- actions
     def _on_connect_triggered(self):

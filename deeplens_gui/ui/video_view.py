@@ -7,7 +7,7 @@ which Qt coalesces to at most one paint per screen refresh.
 import time
 
 from PyQt5.QtCore import QRect, QRectF, QSize, Qt, QTimer, pyqtSignal
-from PyQt5.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
+from PyQt5.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 import resources
@@ -31,6 +31,17 @@ def fit_rect(image_size, bounds):
     return QRect(x, y, scaled.width(), scaled.height())
 
 
+def draw_frame(painter, image, target, ratio=1.0):
+    """Paint ``image`` into ``target``: 1:1 when the stream thread already scaled it for this view (the
+    usual case: a plain copy), else smoothly scaled (for the moment between a resize and the next frame)."""
+    if abs(image.width() - target.width() * ratio) <= 1 and abs(image.height() - target.height() * ratio) <= 1:
+        image.setDevicePixelRatio(ratio)
+        painter.drawImage(target.topLeft(), image)
+    else:
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
+        painter.drawImage(QRectF(target), image)
+
+
 class VideoView(QWidget):
     """Paints the newest QImage; shows the stream's state when there is no live picture."""
 
@@ -43,7 +54,6 @@ class VideoView(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(160, 120)
         self._image = None
-        self._pixmap = None
         self._image_time = None
         self._status = StreamStatus(StreamState.IDLE)
         self._stats = StreamStats()
@@ -61,7 +71,6 @@ class VideoView(QWidget):
         if image is None or image.isNull():
             return
         self._image = image
-        self._pixmap = None
         self._image_time = time.monotonic()
         self._message = None
         self.update()
@@ -70,7 +79,6 @@ class VideoView(QWidget):
     def clear(self):
         """Forget the frame (back to the placeholder)."""
         self._image = None
-        self._pixmap = None
         self._image_time = None
         self.update()
         self._update_tick()
@@ -183,10 +191,7 @@ class VideoView(QWidget):
         if self._image is None:
             self._paint_placeholder(painter, headline, detail, error)
         else:
-            if self._pixmap is None:
-                self._pixmap = QPixmap.fromImage(self._image)
-            painter.setRenderHint(QPainter.SmoothPixmapTransform)
-            painter.drawPixmap(self.image_rect(), self._pixmap)
+            draw_frame(painter, self._image, self.image_rect(), self.devicePixelRatioF())
             self.frames_painted += 1
             if headline:
                 self._paint_banner(painter, headline, detail, error)

@@ -1,10 +1,12 @@
 """Decoding with DCT scaling, and the choice of reduction for a view size."""
 
+import cv2
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deeplens_gui.core.decode import choose_reduction, decode
+from deeplens_gui.core.decode import choose_reduction, decode, fit_size, to_display
 from deeplens_gui.core.errors import CorruptFrame
 from tests.fixtures.frames import make_image, make_jpeg
 
@@ -45,5 +47,31 @@ def test_choose_reduction_examples():
 def test_choose_reduction_never_upscales(src_w, src_h, view_w, view_h):
     factor = choose_reduction(src_w, src_h, view_w, view_h)
     assert factor in (1, 2, 4, 8)
-    if factor > 1:
-        assert src_w / factor >= view_w and src_h / factor >= view_h
+    shown_w, shown_h = fit_size(src_w, src_h, view_w, view_h)
+    if factor > 1:  # the decoded picture still covers what the view shows of it
+        assert src_w / factor >= shown_w and src_h / factor >= shown_h
+
+
+def test_fit_size_keeps_the_aspect_ratio():
+    assert fit_size(858, 480, 1100, 595) == (1064, 595)
+    assert fit_size(858, 480, 300, 1000) == (300, 168)
+    assert fit_size(640, 480, 0, 0) == (1, 1)
+
+
+def test_choose_reduction_may_enlarge_a_little_for_live_views():
+    # A 1080p frame in an 1100x595 view: the 1/2 decode (960x540) enlarged 1.1x fills it.
+    assert choose_reduction(1920, 1080, 1100, 595) == 1
+    assert choose_reduction(1920, 1080, 1100, 595, max_upscale=1.25) == 2
+
+
+def test_to_display_scales_and_converts_to_bgra():
+    image = decode(make_jpeg(4, 858, 480, quality=95))
+    out = np.zeros((595, 1064, 4), np.uint8)
+    result = to_display(image, 1064, 595, out)
+    assert result is out
+    assert (out[..., 3] == 255).all()
+    back = cv2.resize(out[..., :3], (858, 480), interpolation=cv2.INTER_AREA)
+    assert abs(back.astype(int) - image.astype(int)).mean() < 4
+    same = np.zeros((480, 858, 4), np.uint8)
+    to_display(image, 858, 480, same)
+    assert (same[..., :3] == image).all()
