@@ -51,6 +51,13 @@ _log = logging.getLogger(__name__)
 _known_hosts_lock = threading.Lock()
 
 
+#: SSH handshakes in flight at once. Key exchange and authentication are partly pure Python: a classroom of
+#: 60 cameras connecting together would take the GIL from the GUI thread for seconds. Streams of connected
+#: devices are not limited, only the opening.
+MAX_HANDSHAKES = 4
+_HANDSHAKES = threading.BoundedSemaphore(MAX_HANDSHAKES)
+
+
 @dataclass(frozen=True)
 class SshOptions:
     """How to connect: where config and known_hosts live, the host-key policy and credentials."""
@@ -344,24 +351,26 @@ class DeviceConnection:
         try:
             sock, jump = self._open_socket(endpoint, timeout)
             self._track(sock)
-            transport = paramiko.Transport(sock)
-            self._track(transport)
-            transport.banner_timeout = timeout
-            transport.handshake_timeout = timeout
-            transport.auth_timeout = timeout
-            known_hosts = self.options.known_hosts_path
-            recorded = host_key_of(known_hosts, endpoint.known_hosts_name)
-            security = transport.get_security_options()
-            security.key_types = _preferred_key_types(recorded, security.key_types)
-            transport.start_client(timeout=timeout)
-            if not transport.initial_kex_done:
-                # start_client() returns quietly when its timeout passes mid-handshake.
-                raise TimeoutError("the SSH handshake timed out")
-            self._check_host_key(transport, endpoint, known_hosts, recorded)
-            self._authenticate(transport, endpoint)
-            if self.options.keepalive:
-                transport.set_keepalive(int(self.options.keepalive))
-            return transport, jump
+            # The TCP connect (and any jump host) is outside the slot: an offline camera must not hold one.
+            with _HANDSHAKES:
+                transport = paramiko.Transport(sock)
+                self._track(transport)
+                transport.banner_timeout = timeout
+                transport.handshake_timeout = timeout
+                transport.auth_timeout = timeout
+                known_hosts = self.options.known_hosts_path
+                recorded = host_key_of(known_hosts, endpoint.known_hosts_name)
+                security = transport.get_security_options()
+                security.key_types = _preferred_key_types(recorded, security.key_types)
+                transport.start_client(timeout=timeout)
+                if not transport.initial_kex_done:
+                    # start_client() returns quietly when its timeout passes mid-handshake.
+                    raise TimeoutError("the SSH handshake timed out")
+                self._check_host_key(transport, endpoint, known_hosts, recorded)
+                self._authenticate(transport, endpoint)
+                if self.options.keepalive:
+                    transport.set_keepalive(int(self.options.keepalive))
+                return transport, jump
         except BaseException as exc:
             _close_quietly(transport, sock, jump)
             if isinstance(exc, DeepLensError) or not isinstance(exc, Exception):
