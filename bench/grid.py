@@ -205,11 +205,12 @@ def report(results, command, window):
             extra.append(
                 "**Missed at N=30 ({0}).** The whole machine was busy {1} of {2} cores during the window (app "
                 "{3}, device side {4}, the rest other users' work); the app's biggest consumer was {5} at {6} "
-                "cores. Each tile shown at {7}x{8} is decoded at 1/{9:g} and then scaled while painting. What "
-                "would close it: decode at 1/4 for tiles up to 1/4 of the frame plus a little upscaling (libjpeg-"
-                "turbo's DCT scaling costs about 0.6x a full decode at 1/4), reuse the decode buffer, and skip the "
-                "QImage copy; with devices on their own machines (not sharing these 2 cores) the device side's "
-                "{4} cores would also go back to the app.".format(
+                "cores. Each tile shown at {7}x{8} is decoded at 1/{9:g} (libjpeg-turbo's DCT scaling) and scaled "
+                "to the tile in its stream thread; the GUI thread only copies it. Python's SSH transport "
+                "(paramiko: packet reads, decryption, MACs) and the per-frame work of 30 Python threads sharing "
+                "one interpreter lock are what remains. What would close it: with the cameras on their own "
+                "machines (not sharing these 2 cores) the device side's {4} cores go back to the app; beyond "
+                "that, an SSH transport in C (libssh2 bindings) or one process per group of streams.".format(
                     ", ".join(missed), common.fmt(r["machine"]), psutil.cpu_count(), common.fmt(r["cores"]),
                     common.fmt(r["device_cores"]), top[0], common.fmt(top[1]), r["tile"][0], r["tile"][1],
                     r["reduce"]))
