@@ -452,10 +452,17 @@ class _ConnectionHandler(paramiko.ServerInterface):
         self._transport = transport
         self._env = {}
 
-    def _drain_accept_queue(self):
+    def _drain_accept_queue(self, channel):
         # paramiko queues every opened channel for Transport.accept(); sessions are driven by the request
-        # callbacks instead, so take one off the queue per request to keep it from growing.
-        self._transport.accept(0)
+        # callbacks instead, so take THIS channel off the queue (the session holds it from now on). Taking
+        # whichever came first, as accept() does, dropped the only reference to another client's channel
+        # that was opened but not yet started: paramiko's Channel.__del__ then closed it under that client.
+        transport = self._transport
+        with transport.lock:
+            try:
+                transport.server_accepts.remove(channel)
+            except ValueError:
+                pass
 
     def get_allowed_auths(self, username):
         return "publickey"
@@ -507,17 +514,17 @@ class _ConnectionHandler(paramiko.ServerInterface):
         return False
 
     def check_channel_exec_request(self, channel, command):
-        self._drain_accept_queue()
+        self._drain_accept_queue(channel)
         if isinstance(command, bytes):
             command = command.decode("utf-8", "surrogateescape")
         return self._server._start_session(channel, ["/bin/sh", "-c", command], self._env.pop(channel.get_id(), {}))
 
     def check_channel_shell_request(self, channel):
-        self._drain_accept_queue()
+        self._drain_accept_queue(channel)
         return self._server._start_session(channel, ["/bin/sh", "-i"], self._env.pop(channel.get_id(), {}))
 
     def check_channel_subsystem_request(self, channel, name):
-        self._drain_accept_queue()
+        self._drain_accept_queue(channel)
         if name != "sftp" or not self._server.running:
             return False
         return super().check_channel_subsystem_request(channel, name)

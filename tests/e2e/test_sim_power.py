@@ -56,3 +56,26 @@ def test_reboot_restarts_the_virtual_device(one_device):
     else:
         pytest.fail("the virtual device did not come back after its reboot")
     assert marker.exists()
+
+
+def test_commands_started_together_on_one_connection_all_run(one_device):
+    # Regression: the server took an arbitrary channel off paramiko's accept queue, dropping the last
+    # reference to another client's fresh channel, which paramiko then closed ("Channel closed.").
+    import threading
+
+    device, options = one_device
+    failures = []
+    with DeviceConnection(device.device(), options) as connection:
+        def loop():
+            for _ in range(25):
+                try:
+                    assert connection.run("echo ok").stdout == b"ok\n"
+                except Exception as error:  # collected and asserted below
+                    failures.append(repr(error))
+
+        threads = [threading.Thread(target=loop, name="test-concurrent-run") for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert failures == []
