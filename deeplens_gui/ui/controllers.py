@@ -191,6 +191,19 @@ class DeviceController(QObject):
         """Stop and start again (after the user accepted a host key, or to retry)."""
         self.start()
 
+    @property
+    def max_fps(self):
+        """The frame rate the device-side relay is asked for."""
+        return self._max_fps
+
+    def set_max_fps(self, fps):
+        """Ask for another frame rate; a running stream restarts with it (the relay caps on the device)."""
+        if fps == self._max_fps:
+            return
+        self._max_fps = fps
+        if self._run is not None:
+            self.restart()
+
     def stop(self, emit=True):
         """Stop streaming. Returns within about STOP_WAIT_MS even when the thread is stuck connecting."""
         self._stats_timer.stop()

@@ -24,6 +24,9 @@ from deeplens_gui.ui.controllers import DeviceController, JobRunner
 
 #: Deploys (and other bulk jobs) running at once: enough to keep a classroom moving, few enough for Wi-Fi.
 DEFAULT_CONCURRENCY = 4
+#: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
+#: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
+GRID_FRAME_BUDGET = 300.0
 #: How long stopping a project may take on one device (s).
 STOP_TIMEOUT = 60.0
 
@@ -131,6 +134,7 @@ def default_source_resolver(spec):
     return resolve_source(spec)
 
 
+
 class _DeployBatch:
     """One "deploy to the selection": its devices, cancel token and the results so far."""
 
@@ -214,17 +218,27 @@ class FleetController(QObject):
         for name in list(self._devices):
             if name not in wanted or wanted[name] != self._devices[name]:
                 self._remove(name)
+        fps = self.tile_fps(len(devices))
+        for name, controller in self._controllers.items():
+            if name in wanted and abs(controller.max_fps - fps) > 0.2 * fps:
+                controller.set_max_fps(fps)
         for device in devices:
             if device.name not in self._controllers:
-                self._add(device, start)
+                self._add(device, start, fps)
         self._devices = {device.name: self._devices[device.name] for device in devices}
         self.devices_changed.emit()
 
-    def _add(self, device, start):
+    def tile_fps(self, count):
+        """The frame rate each of ``count`` tiles asks its camera for: the grid's rate while the whole grid
+        fits GRID_FRAME_BUDGET, then an even share of it. A big classroom thus degrades by every tile showing
+        fewer frames (capped on the cameras, which also spares the Wi-Fi), never by freezing the window."""
+        return min(self._max_fps, max(1.0, GRID_FRAME_BUDGET / max(1, count)))
+
+    def _add(self, device, start, fps):
         name = device.name
         self._devices[name] = device
         self._paused.setdefault(name, False)
-        controller = DeviceController(device, self._pool.borrow, max_fps=self._max_fps, parent=self,
+        controller = DeviceController(device, self._pool.borrow, max_fps=fps, parent=self,
                                       source_factory=self._source_factory_for(name))
         controller.frame_ready.connect(self._on_controller_frame_ready)
         controller.status_changed.connect(self._on_controller_status_changed)

@@ -7,6 +7,7 @@ from PyQt5.QtCore import QPoint, Qt
 from PyQt5.QtWidgets import QMainWindow
 
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
+from deeplens_gui.core.device import Device
 from deeplens_gui.ui.fleet_controller import FleetController, safe_file_name
 from deeplens_gui.ui.grid_view import ClassroomView, GridView, RebootDialog, grid_shape
 from deeplens_gui.ui.roster_dialog import RosterDialog
@@ -208,7 +209,7 @@ def test_stop_project_on_devices_without_a_deployed_project(qtbot, classroom):
         fleet.stop_projects(["virtual-1", "virtual-2"])
     results = blocker.args[0]
     assert [result.device_name for result in results] == ["virtual-1", "virtual-2"]
-    assert all(result.ok for result in results)
+    assert all(result.ok for result in results), [result.message for result in results]
     assert all("no project was deployed" in result.message for result in results)
 
 
@@ -454,3 +455,21 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot):
     finally:
         fleet.shutdown()
     assert len(pool) == 0
+
+
+def test_a_big_classroom_shares_the_frame_budget_evenly():
+    from deeplens_gui.ui.fleet_controller import GRID_FRAME_BUDGET
+
+    fleet = FleetController(ConnectionPool(lambda device: None), max_fps=15.0)
+    try:
+        assert fleet.tile_fps(1) == 15.0
+        assert fleet.tile_fps(20) == 15.0
+        assert fleet.tile_fps(30) == GRID_FRAME_BUDGET / 30
+        assert fleet.tile_fps(60) * 60 == GRID_FRAME_BUDGET
+        devices = [Device(name="desk-{0}".format(n), host="127.0.0.1", port=9) for n in range(40)]
+        fleet.set_devices(devices, start=False)
+        assert {fleet.controller(d.name).max_fps for d in devices} == {GRID_FRAME_BUDGET / 40}
+        fleet.set_devices(devices[:10], start=False)
+        assert {fleet.controller(d.name).max_fps for d in devices[:10]} == {15.0}
+    finally:
+        fleet.shutdown()
