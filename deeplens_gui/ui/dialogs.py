@@ -12,10 +12,13 @@ from PyQt5.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -50,6 +53,63 @@ class HostKeyDialog(QMessageBox):
         dialog = cls(parent, error)
         dialog.exec_()
         return dialog.clickedButton() is dialog.trust_button
+
+
+class HostKeysDialog(QDialog):
+    """A classroom's unknown host keys, listed for review: each row a device, its key type and SHA256
+    fingerprint, and a check box. Nothing is checked at first; only checked keys are trusted."""
+
+    def __init__(self, parent, entries):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Review host keys"))
+        self._names = [name for name, _error in entries]
+        intro = QLabel(self.tr(
+            "These cameras answered with SSH host keys that are not known yet. Compare each fingerprint with "
+            "the one the camera shows (on the camera: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and "
+            "check only the ones that match."), self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(entries), 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Address"), self.tr("Key type"),
+                                              self.tr("Fingerprint")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        for row, (name, error) in enumerate(entries):
+            device = QTableWidgetItem(name)
+            device.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
+            device.setCheckState(Qt.Unchecked)
+            self.table.setItem(row, 0, device)
+            self.table.setItem(row, 1, QTableWidgetItem(error.host))
+            self.table.setItem(row, 2, QTableWidgetItem(error.key.get_name()))
+            fingerprint = QTableWidgetItem(error.fingerprint)
+            fingerprint.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+            self.table.setItem(row, 3, fingerprint)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(self)
+        self.trust_button = buttons.addButton(self.tr("Trust checked keys"), QDialogButtonBox.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.Cancel)
+        cancel.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(860, 120 + 32 * min(len(entries), 12))
+
+    def checked(self):
+        """Names of the devices whose keys are checked."""
+        return [name for row, name in enumerate(self._names)
+                if self.table.item(row, 0).checkState() == Qt.Checked]
+
+    @classmethod
+    def ask(cls, parent, entries):
+        """Show ``entries`` (``(name, UnknownHostKey)`` pairs); the names whose keys the user trusts."""
+        dialog = cls(parent, entries)
+        if dialog.exec_() != QDialog.Accepted:
+            return []
+        return dialog.checked()
 
 
 class ErrorDialog(QMessageBox):

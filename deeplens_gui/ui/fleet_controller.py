@@ -19,6 +19,7 @@ from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
+from deeplens_gui.core.ssh import trust_host_key
 from deeplens_gui.core.stream import FrameSource, StreamState
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 
@@ -163,6 +164,9 @@ class FleetController(QObject):
     status_changed = pyqtSignal(str, object)
     stats_updated = pyqtSignal(str, object)
     host_key_unknown = pyqtSignal(str, object)
+    host_keys_changed = pyqtSignal()
+    host_keys_trusted = pyqtSignal(object)
+    host_keys_failed = pyqtSignal(str)
     snapshot_finished = pyqtSignal(object)
     snapshot_failed = pyqtSignal(str)
     deploy_started = pyqtSignal(object)
@@ -182,6 +186,7 @@ class FleetController(QObject):
         self._jobs = JobRunner(max_threads=concurrency, parent=self)
         self._devices = {}
         self._controllers = {}
+        self._unknown_keys = {}
         self._sources = {}
         self._paused = {}
         self._view_sizes = {}
@@ -249,6 +254,7 @@ class FleetController(QObject):
             controller.start()
 
     def _remove(self, name):
+        self._unknown_keys.pop(name, None)
         controller = self._controllers.pop(name, None)
         self._devices.pop(name, None)
         self._sources.pop(name, None)
@@ -371,7 +377,43 @@ class FleetController(QObject):
     def _on_controller_host_key_unknown(self, error):
         controller = self.sender()
         if self._is_current(controller):
+            self._unknown_keys[controller.device.name] = error
             self.host_key_unknown.emit(controller.device.name, error)
+            self.host_keys_changed.emit()
+
+    # ----------------------------------------------------------------- host keys of a classroom
+    def unknown_host_keys(self):
+        """``{name: UnknownHostKey}`` of the devices waiting for a yes, in roster order."""
+        return {name: self._unknown_keys[name] for name in self._controllers if name in self._unknown_keys}
+
+    def trust_host_keys(self, names):
+        """Record the reviewed keys of ``names`` in known_hosts (off the GUI thread), then reconnect them.
+
+        Ends with ``host_keys_trusted(list of names)``, or ``host_keys_failed(sentence)`` when known_hosts
+        cannot be written.
+        """
+        chosen = [(name, self._unknown_keys[name]) for name in names if name in self._unknown_keys]
+        if not chosen:
+            return
+
+        def record():
+            for _name, error in chosen:
+                trust_host_key(error.known_hosts, error.host, error.key)
+            return [name for name, _error in chosen]
+
+        self._jobs.submit(record, on_done=self._on_host_keys_recorded, on_error=self._on_host_keys_failed)
+
+    def _on_host_keys_recorded(self, names):
+        for name in names:
+            self._unknown_keys.pop(name, None)
+            controller = self._controllers.get(name)
+            if controller is not None:
+                controller.restart()
+        self.host_keys_changed.emit()
+        self.host_keys_trusted.emit(names)
+
+    def _on_host_keys_failed(self, error):
+        self.host_keys_failed.emit(str(error))
 
     # ----------------------------------------------------------------- snapshot all
     def snapshot_all(self, base_folder, names=None, when=None):

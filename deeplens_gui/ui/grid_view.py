@@ -38,6 +38,7 @@ from PyQt5.QtWidgets import (
 
 from deeplens_gui.ui.deploy_dialog import StepListView, result_state
 from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
+from deeplens_gui.ui.dialogs import HostKeysDialog
 
 #: Smallest tile width (logical pixels) before the grid scrolls instead of adding columns.
 MIN_TILE_WIDTH = 200
@@ -600,6 +601,9 @@ class ClassroomView(QWidget):
         self.snapshot_button = QPushButton(self.tr("Snapshot all"), self)
         self.stop_button = QPushButton(self.tr("Stop project"), self)
         self.reboot_button = QPushButton(self.tr("Reboot…"), self)
+        self.host_keys_button = QPushButton(self.tr("Host keys…"), self)
+        self.host_keys_button.setToolTip(self.tr("Review and accept the host keys of cameras seen for the "
+                                                 "first time"))
         self.reboot_button.setEnabled(fleet.reboot_available())
         if not fleet.reboot_available():
             self.reboot_button.setToolTip(self.tr("Rebooting is not available in this version."))
@@ -609,7 +613,8 @@ class ClassroomView(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bar = QHBoxLayout()
-        for button in (self.deploy_button, self.snapshot_button, self.stop_button, self.reboot_button):
+        for button in (self.deploy_button, self.snapshot_button, self.stop_button, self.reboot_button,
+                       self.host_keys_button):
             bar.addWidget(button)
         bar.addWidget(self.target_label)
         bar.addWidget(self.message_label, 1)
@@ -628,7 +633,12 @@ class ClassroomView(QWidget):
         fleet.snapshot_failed.connect(self._on_fleet_snapshot_failed)
         fleet.stop_finished.connect(self._on_fleet_stop_finished)
         fleet.reboot_finished.connect(self._on_fleet_stop_finished)
+        self.host_keys_button.clicked.connect(self.review_host_keys)
+        fleet.host_keys_changed.connect(self._update_host_keys)
+        fleet.host_keys_trusted.connect(self._on_fleet_host_keys_trusted)
+        fleet.host_keys_failed.connect(self._on_fleet_host_keys_failed)
         self._update_targets()
+        self._update_host_keys()
 
     def show_message(self, text):
         """Show one line under the actions (and emit ``message_shown``)."""
@@ -697,6 +707,27 @@ class ClassroomView(QWidget):
         if failed:
             text += " " + "; ".join(result.message for result in failed)
         self.show_message(text)
+
+    def _update_host_keys(self):
+        waiting = len(self.fleet.unknown_host_keys())
+        self.host_keys_button.setVisible(bool(waiting))
+        self.host_keys_button.setText(self.tr("Host keys ({0})…").format(waiting))
+
+    def review_host_keys(self):
+        """List every unknown host key of the classroom; trust the ones the user checks."""
+        entries = list(self.fleet.unknown_host_keys().items())
+        if not entries:
+            return
+        names = HostKeysDialog.ask(self, entries)
+        if names:
+            self.fleet.trust_host_keys(names)
+            self.show_message(self.tr("Recording {0} host key(s)…").format(len(names)))
+
+    def _on_fleet_host_keys_trusted(self, names):
+        self.show_message(self.tr("Trusted the host keys of {0}; connecting.").format(", ".join(names)))
+
+    def _on_fleet_host_keys_failed(self, message):
+        self.show_message(self.tr("Host keys not recorded: {0}").format(message))
 
     def reboot(self):
         """Ask, then reboot the target devices (only when the core supports it)."""

@@ -200,52 +200,52 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="414"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="446"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="447"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="449"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="449"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="450"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="574"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="575"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="538"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="539"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
@@ -253,95 +253,125 @@
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="599"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="600"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="600"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="602"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="602"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="603"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="609"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="607"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="611"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="642"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="652"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="644"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="654"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="653"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="663"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="657"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="667"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="659"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="669"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="674"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="678"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="688"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="692"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="702"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="696"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="706"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="708"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="739"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="604"/>
+        <source>Host keys…</source>
+        <translation>호스트 키…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
+        <source>Review and accept the host keys of cameras seen for the first time</source>
+        <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="714"/>
+        <source>Host keys ({0})…</source>
+        <translation>호스트 키 ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="724"/>
+        <source>Recording {0} host key(s)…</source>
+        <translation>호스트 키 {0}개를 기록하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="727"/>
+        <source>Trusted the host keys of {0}; connecting.</source>
+        <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="730"/>
+        <source>Host keys not recorded: {0}</source>
+        <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
 </context>
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="221"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="223"/>
         <source>The environment variable {0} named by --password-env is not set.</source>
         <translation>--password-env로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="239"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="241"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
@@ -349,17 +379,17 @@
 <context>
     <name>DemoFleet</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="95"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
         <source>Starting virtual DeepLens…</source>
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="95"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
         <source>{0} virtual cameras run on this computer for the demo.</source>
         <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="132"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="133"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
     </message>
@@ -493,12 +523,12 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="138"/>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="84"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="144"/>
         <source>Something went wrong inside DeepLens Console. The app keeps running, but the last action may not have finished. Please report this with the details below.
 
 {summary}</source>
@@ -507,7 +537,7 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="95"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="155"/>
         <source>Copy details</source>
         <translation>세부 정보 복사</translation>
     </message>
@@ -515,37 +545,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="108"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="109"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="111"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="112"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="112"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="113"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="118"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="119"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="267"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="268"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -616,22 +646,22 @@
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="30"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="33"/>
         <source>Unknown host key</source>
         <translation>알 수 없는 호스트 키</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="32"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="35"/>
         <source>unknown type</source>
         <translation>알 수 없는 유형</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="33"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="36"/>
         <source>{host} is not known yet. Do you trust this device and want to connect?</source>
         <translation>{host}은(는) 아직 알려지지 않은 호스트입니다. 이 디바이스를 신뢰하고 연결하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="35"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="38"/>
         <source>Key type: {type}
 Fingerprint: {fingerprint}
 
@@ -642,14 +672,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 이 지문을 디바이스에 표시되는 지문과 비교하세요(디바이스에서: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). 서로 다르면 누군가 카메라를 사칭하고 있을 수 있습니다: 연결하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="42"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="45"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="43"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="46"/>
         <source>Don&apos;t connect</source>
         <translation>연결 안 함</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeysDialog</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="64"/>
+        <source>Review host keys</source>
+        <translation>호스트 키 검토</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="66"/>
+        <source>These cameras answered with SSH host keys that are not known yet. Compare each fingerprint with the one the camera shows (on the camera: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and check only the ones that match.</source>
+        <translation>이 카메라들은 아직 알려지지 않은 SSH 호스트 키로 응답했습니다. 각 지문을 카메라에 표시되는 지문(카메라에서: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)과 비교하고 일치하는 것만 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <source>Device</source>
+        <translation>디바이스</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <source>Key type</source>
+        <translation>키 유형</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <source>Fingerprint</source>
+        <translation>지문</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="90"/>
+        <source>Trust checked keys</source>
+        <translation>선택한 키 신뢰</translation>
     </message>
 </context>
 <context>
@@ -911,7 +979,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="724"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="725"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
@@ -996,7 +1064,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="707"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="708"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
@@ -1006,192 +1074,192 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="474"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="582"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="583"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="588"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="589"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="599"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="600"/>
         <source>{0} devices from {1}</source>
         <translation>{1}에서 디바이스 {0}대</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="622"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="623"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="622"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="623"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="673"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="686"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="687"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="686"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="687"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="690"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="691"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="692"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="693"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="702"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="703"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="703"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="704"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="708"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
         <source>Connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
         <source>No project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
         <source>Stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
         <source>Reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="724"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="725"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="729"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="730"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="729"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="730"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="759"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="761"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="759"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="761"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="771"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="773"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="776"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="778"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="776"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="778"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="789"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="791"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="794"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="796"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="805"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="807"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="805"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="807"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="820"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="822"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="834"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="836"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="836"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="838"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="878"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="880"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="884"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="886"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="525"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="526"/>
         <source>{0} is no longer shown in the viewer: connect to it again.</source>
         <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
     </message>
@@ -1640,77 +1708,77 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>VideoView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="141"/>
         <source>No device connected</source>
         <translation>연결된 디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="141"/>
         <source>Enter a device above (user@host:port or an ssh alias) and press Connect.</source>
         <translation>위에 디바이스(user@host:port 또는 ssh 별칭)를 입력하고 연결을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="136"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="144"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="146"/>
         <source>No project is running on the device</source>
         <translation>디바이스에서 실행 중인 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="151"/>
         <source>Stream stalled, last frame {0} s ago</source>
         <translation>스트림 멈춤, 마지막 프레임 {0}초 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="152"/>
         <source>Stream stalled</source>
         <translation>스트림 멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="147"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="155"/>
         <source>Reconnecting, last frame {0} s ago</source>
         <translation>다시 연결 중, 마지막 프레임 {0}초 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="148"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="156"/>
         <source>Reconnecting…</source>
         <translation>다시 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="151"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="159"/>
         <source>Cannot stream from this device</source>
         <translation>이 디바이스에서 스트리밍할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="152"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="160"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="157"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="165"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="159"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="167"/>
         <source>{0} × {1}</source>
         <translation>{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="161"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="169"/>
         <source> (shown from {0} × {1})</source>
         <translation> ({0} × {1}에서 축소 표시)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="173"/>
         <source>frame age {0:.1f} s</source>
         <translation>프레임 지연 {0:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="175"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
@@ -1831,32 +1899,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="371"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="372"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="371"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="372"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="386"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="387"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="388"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="391"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="392"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="392"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="393"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -473,3 +473,42 @@ def test_a_big_classroom_shares_the_frame_budget_evenly():
         assert {fleet.controller(d.name).max_fps for d in devices[:10]} == {15.0}
     finally:
         fleet.shutdown()
+
+
+def test_a_classroom_reviews_unknown_host_keys_together(qtbot, make_classroom_window, own_classroom, tmp_path,
+                                                       monkeypatch):
+    import dataclasses
+
+    from deeplens_gui.core.ssh import fingerprint, host_key_of
+    from deeplens_gui.ui.dialogs import HostKeysDialog
+
+    classroom = own_classroom(3)
+    known_hosts = tmp_path / "fresh" / "known_hosts"  # a new instructor laptop: no camera is known
+    options = dataclasses.replace(classroom.options, known_hosts=str(known_hosts))
+    window, view, fleet = make_classroom_window(dataclasses.replace(classroom, options=options))
+    names = fleet.names()
+    qtbot.waitUntil(lambda: len(fleet.unknown_host_keys()) == 3, timeout=LIVE_TIMEOUT)
+    assert all(view.grid.tile(name).health == "host-key" for name in names), \
+        [view.grid.tile(name).health for name in names]
+    assert view.host_keys_button.isVisible() and "3" in view.host_keys_button.text()
+    shown = []
+
+    def review(parent, entries):
+        dialog = HostKeysDialog(parent, entries)  # what the user would see
+        shown.extend((dialog.table.item(row, 0).text(), dialog.table.item(row, 3).text())
+                     for row in range(dialog.table.rowCount()))
+        assert dialog.checked() == []  # nothing is trusted unless the user checks it
+        dialog.deleteLater()
+        return names[:2]
+
+    monkeypatch.setattr(HostKeysDialog, "ask", classmethod(lambda cls, parent, entries: review(parent, entries)))
+    view.host_keys_button.click()
+    expected = [(name, fingerprint(classroom.virtual(name).host_key)) for name in names]
+    assert shown == expected
+    wait_all_live(qtbot, view.grid, names[:2])
+    assert view.grid.tile(names[2]).health == "host-key"
+    assert list(fleet.unknown_host_keys()) == [names[2]]
+    for name in names[:2]:
+        port = classroom.virtual(name).port
+        assert host_key_of(str(known_hosts), "[127.0.0.1]:{0}".format(port))
+    assert not host_key_of(str(known_hosts), "[127.0.0.1]:{0}".format(classroom.virtual(names[2]).port))
