@@ -12,47 +12,29 @@ for any frame size (the sample's Python 2 integer division misplaced them).
 Like the samples, ``infinite_infer_run()`` runs when Greengrass imports this module (a pinned,
 long-lived Lambda) and ``function_handler`` does nothing. Settings come from ``manifest.json``.
 A model that cannot be loaded is reported on the topic and on the stream, and loading is retried
-every ``RETRY_S`` seconds.
+every ``RETRY_S`` seconds (the loop is ``inference_loop.run_forever``, shared with the mask
+project and copied into the package by the packager).
 """
 
-from __future__ import print_function
-
-import json
-import os
-import time
-
-import awscam
 import cv2
-import greengrasssdk
 
-from local_display import LocalDisplay, draw_message
+from inference_loop import Publisher, load_manifest, run_forever
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(HERE, 'manifest.json')) as manifest_file:
-    MANIFEST = json.load(manifest_file)
-
+MANIFEST = load_manifest(__file__)
 MODEL = MANIFEST['model']
-ARTIFACTS_DIR = os.environ.get('DEEPLENS_ARTIFACTS_DIR', '/opt/awscam/artifacts')
-MODEL_PATH = os.path.join(ARTIFACTS_DIR, MODEL['artifact'])
 MODEL_TYPE = MODEL['type']
 INPUT_WIDTH, INPUT_HEIGHT = MODEL['input']
 THRESHOLD = MODEL['threshold']
-RETRY_S = 30
 
 BOX_COLOUR = (255, 165, 20)
 ERROR_COLOUR = (0, 0, 255)
 
-client = greengrasssdk.client('iot-data')
-iot_topic = '$aws/things/{0}/infer'.format(os.environ.get('AWS_IOT_THING_NAME', 'deeplens'))
+publisher = Publisher()
 
 
 def function_handler(event, context):
     """Greengrass needs a handler; the work happens in the long-lived loop started at import."""
     return
-
-
-def publish(payload):
-    client.publish(topic=iot_topic, payload=payload)
 
 
 def clamp(value, low, high):
@@ -94,41 +76,7 @@ def detect(model, frame):
 
 def infinite_infer_run():
     """Grab frames, find faces, show and publish the results, forever."""
-    local_display = LocalDisplay(MANIFEST['stream']['resolution'])
-    local_display.start()
-    model = None
-    error = None
-    retry_at = 0
-    while True:
-        try:
-            ret, frame = awscam.getLastFrame()
-            if not ret:
-                raise Exception('Failed to get frame from the stream')
-            if model is None and time.time() >= retry_at:
-                local_display.set_frame_data(draw_message(frame, 'Loading face detection model'))
-                publish('Loading face detection model')
-                try:
-                    model = awscam.Model(MODEL_PATH, {'GPU': 1})
-                except Exception as ex:
-                    error = 'Error in face detection lambda: {0}'.format(ex)
-                    print(error)
-                    publish(error)
-                    retry_at = time.time() + RETRY_S
-                    continue
-                publish('Face detection model loaded')
-            if model is None:
-                wait = int(retry_at - time.time()) + 1
-                local_display.set_frame_data(draw_message(
-                    frame, '{0}\nTrying again in {1} s.'.format(error, wait), ERROR_COLOUR))
-                continue
-            result = detect(model, frame)
-            local_display.set_frame_data(frame)
-            publish(json.dumps(result))
-        except Exception as ex:
-            message = 'Error in face detection lambda: {0}'.format(ex)
-            print(message)
-            publish(message)
-            time.sleep(1)
+    run_forever('face detection', MANIFEST, detect, publisher, ERROR_COLOUR)
 
 
 infinite_infer_run()

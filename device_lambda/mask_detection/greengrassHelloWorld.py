@@ -13,38 +13,26 @@ pinned, long-lived Lambda) and ``function_handler`` does nothing. Settings come 
 If the model cannot be loaded (for example its weights are missing) the Lambda does not die: it
 publishes "Error in mask detection lambda: ...", keeps streaming the live camera picture with that
 message drawn on it, and tries to load the model again every ``RETRY_S`` seconds, so fixing the cause
-is enough to recover without a redeploy.
+is enough to recover without a redeploy (the loop is ``inference_loop.run_forever``, shared with the
+face project and copied into the package by the packager).
 """
 
-from __future__ import print_function
-
-import json
 import os
-import time
 
-import awscam
 import cv2
-import greengrasssdk
 
-from local_display import LocalDisplay, draw_message
+from inference_loop import Publisher, load_manifest, run_forever
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(HERE, 'manifest.json')) as manifest_file:
-    MANIFEST = json.load(manifest_file)
-
+MANIFEST = load_manifest(__file__)
 MODEL = MANIFEST['model']
-ARTIFACTS_DIR = os.environ.get('DEEPLENS_ARTIFACTS_DIR', '/opt/awscam/artifacts')
-MODEL_PATH = os.path.join(ARTIFACTS_DIR, MODEL['artifact'])
 MODEL_TYPE = MODEL['type']
 INPUT_WIDTH, INPUT_HEIGHT = MODEL['input']
 MASK_CLASS = MODEL['mask_class']
-RETRY_S = 30
 
 MASK_COLOUR = (0, 200, 0)
 NOT_MASK_COLOUR = (0, 0, 255)
 
-client = greengrasssdk.client('iot-data')
-iot_topic = '$aws/things/{0}/infer'.format(os.environ.get('AWS_IOT_THING_NAME', 'deeplens'))
+publisher = Publisher()
 
 
 def function_handler(event, context):
@@ -52,13 +40,9 @@ def function_handler(event, context):
     return
 
 
-def publish(payload):
-    client.publish(topic=iot_topic, payload=payload)
-
-
 def load_labels():
     """ImageNet class names, index = line number (0-based)."""
-    with open(os.path.join(HERE, MODEL['labels'])) as labels_file:
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODEL['labels'])) as labels_file:
         return [line.strip() for line in labels_file if line.strip()]
 
 
@@ -96,42 +80,9 @@ def classify(model, labels, frame):
 
 def infinite_infer_run():
     """Grab frames, classify them, show and publish the results, forever."""
-    local_display = LocalDisplay(MANIFEST['stream']['resolution'])
-    local_display.start()
     labels = load_labels()
-    model = None
-    error = None
-    retry_at = 0
-    while True:
-        try:
-            ret, frame = awscam.getLastFrame()
-            if not ret:
-                raise Exception('Failed to get frame from the stream')
-            if model is None and time.time() >= retry_at:
-                local_display.set_frame_data(draw_message(frame, 'Loading mask detection model'))
-                publish('Loading mask detection model')
-                try:
-                    model = awscam.Model(MODEL_PATH, {'GPU': 1})
-                except Exception as ex:
-                    error = 'Error in mask detection lambda: {0}'.format(ex)
-                    print(error)
-                    publish(error)
-                    retry_at = time.time() + RETRY_S
-                    continue
-                publish('Mask detection model loaded')
-            if model is None:
-                wait = int(retry_at - time.time()) + 1
-                local_display.set_frame_data(draw_message(
-                    frame, '{0}\nTrying again in {1} s.'.format(error, wait), NOT_MASK_COLOUR))
-                continue
-            result = classify(model, labels, frame)
-            local_display.set_frame_data(frame)
-            publish(json.dumps(result))
-        except Exception as ex:
-            message = 'Error in mask detection lambda: {0}'.format(ex)
-            print(message)
-            publish(message)
-            time.sleep(1)
+    run_forever('mask detection', MANIFEST, lambda model, frame: classify(model, labels, frame), publisher,
+                NOT_MASK_COLOUR)
 
 
 infinite_infer_run()

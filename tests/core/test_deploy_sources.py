@@ -44,7 +44,8 @@ def test_bundled_project_is_packaged_with_its_shared_helpers():
 def test_unpacked_package_folder_is_a_source(tmp_path):
     folder = tmp_path / "my face 'copy'"
     shutil.copytree(str(device_lambda_dir() / "face_detection"), str(folder))
-    shutil.copy(str(device_lambda_dir() / "common" / "local_display.py"), str(folder))
+    for shared in ("local_display.py", "inference_loop.py"):
+        shutil.copy(str(device_lambda_dir() / "common" / shared), str(folder))
 
     source = resolve_source(str(folder))
 

@@ -30,7 +30,7 @@ def test_bundled_projects_come_from_their_manifests():
         assert project.runtime == "python2.7" and project.pinned is True
         assert project.stream_path == "/tmp/results.mjpeg" and project.resolution == "480p"
         assert project.memory_mb > 0 and project.timeout_s > 0
-        assert project.shared_files == ("common/local_display.py",)
+        assert project.shared_files == ("common/local_display.py", "common/inference_loop.py")
     assert (mask.model_type, mask.model_artifact) == ("classification", "squeezenet1.1.xml")
     assert (face.model_type, face.model_artifact) == ("ssd", "mxnet_deploy_ssd_FP16_FUSED.xml")
     assert face.manifest["model"]["input"] == [300, 300] and face.manifest["model"]["threshold"] == 0.25
