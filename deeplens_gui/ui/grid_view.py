@@ -6,10 +6,13 @@ minimised (or hidden) window tells the FleetController to pause its device's dec
 running so its state and a snapshot stay current.
 """
 
+import datetime
 import math
+import os
 import re
+import time
 
-from PyQt5.QtCore import QEvent, QRect, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QEvent, QRect, Qt, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QColor, QFontMetrics
 from PyQt5.QtWidgets import (
     QAbstractItemView,
@@ -36,9 +39,13 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from deeplens_gui.core.files import storage_error
+from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui.deploy_dialog import StepListView, result_state
 from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
 from deeplens_gui.ui.dialogs import HostKeysDialog
+from deeplens_gui.ui.fleet_controller import safe_file_name
+from deeplens_gui.ui.recording import RecordingController
 
 #: Smallest tile width (logical pixels) before the grid scrolls instead of adding columns.
 MIN_TILE_WIDTH = 200
@@ -591,14 +598,25 @@ class ClassroomView(QWidget):
     snapshot_saved = pyqtSignal(object)
     message_shown = pyqtSignal(str)
 
-    def __init__(self, fleet, snapshot_folder, parent=None):
+    def __init__(self, fleet, snapshot_folder, parent=None, recording_folder=None):
         super().__init__(parent)
         self.fleet = fleet
         self._snapshot_folder = snapshot_folder
+        self._recording_folder = recording_folder or snapshot_folder
+        self._recordings = {}
+        self._recording_started = None
+        self._recording_dir = None
+        self._recording_timer = QTimer(self)
+        self._recording_timer.setInterval(500)
+        self._recording_timer.timeout.connect(self._update_recording)
         self.deploy_dialog = None
         self.grid = GridView(fleet, self)
         self.deploy_button = QPushButton(self.tr("Deploy…"), self)
         self.snapshot_button = QPushButton(self.tr("Snapshot all"), self)
+        self.record_button = QPushButton(self.tr("Record"), self)
+        self.record_button.setCheckable(True)
+        self.record_button.setToolTip(self.tr("Record every live target camera, one file each, into one new "
+                                              "folder"))
         self.stop_button = QPushButton(self.tr("Stop project"), self)
         self.reboot_button = QPushButton(self.tr("Reboot…"), self)
         self.host_keys_button = QPushButton(self.tr("Host keys…"), self)
@@ -613,8 +631,8 @@ class ClassroomView(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bar = QHBoxLayout()
-        for button in (self.deploy_button, self.snapshot_button, self.stop_button, self.reboot_button,
-                       self.host_keys_button):
+        for button in (self.deploy_button, self.snapshot_button, self.record_button, self.stop_button,
+                       self.reboot_button, self.host_keys_button):
             bar.addWidget(button)
         bar.addWidget(self.target_label)
         bar.addWidget(self.message_label, 1)
@@ -624,6 +642,7 @@ class ClassroomView(QWidget):
         layout.addWidget(self.grid, 1)
         self.deploy_button.clicked.connect(self._on_deploy_clicked)
         self.snapshot_button.clicked.connect(self.snapshot_all)
+        self.record_button.clicked.connect(self._on_record_clicked)
         self.stop_button.clicked.connect(self.stop_projects)
         self.reboot_button.clicked.connect(self.reboot)
         self.grid.open_device.connect(self.open_device)
@@ -669,6 +688,78 @@ class ClassroomView(QWidget):
             text += " " + self.tr("Not live: {0}.").format(", ".join(name for name, _why in result.skipped))
         self.show_message(text)
         self.snapshot_saved.emit(result)
+
+    # ----------------------------------------------------------------- recording the classroom
+    def is_recording(self):
+        """True while the classroom records."""
+        return bool(self._recordings)
+
+    def start_recording(self, names=None):
+        """Record every live device among ``names`` (default: the targets) as ``<name>.mjpeg`` (each frame
+        as received) in one new timestamped folder. Returns the folder, or None when no device is live."""
+        if self._recordings:
+            return None
+        names = list(names if names is not None else self.grid.targets())
+        live = [name for name in names if self.fleet.controller(name) is not None
+                and self.fleet.controller(name).status.state is StreamState.LIVE]
+        if not live:
+            self.show_message(self.tr("No live camera to record."))
+            self.record_button.setChecked(False)
+            return None
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = os.path.join(self._recording_folder(), "classroom-recording-{0}".format(stamp))
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            self.show_message(self.tr("Recording not started: {0}").format(storage_error(folder, error)))
+            self.record_button.setChecked(False)
+            return None
+        for name in live:
+            recording = RecordingController(parent=self)
+            recording.failed.connect(self._on_recording_failed)
+            path = os.path.join(folder, safe_file_name(name) + ".mjpeg")
+            if recording.start(self.fleet.controller(name), path):
+                self._recordings[name] = recording
+        self._recording_dir = folder
+        self._recording_started = time.monotonic()
+        self._recording_timer.start()
+        self.record_button.setChecked(True)
+        self._update_recording()
+        return folder
+
+    def stop_recording(self, wait=False):
+        """Stop every recording (files are closed by their writers; ``wait`` blocks until they are)."""
+        recordings, self._recordings = self._recordings, {}
+        if not recordings:
+            return
+        self._recording_timer.stop()
+        frames = sum(recording.frames() for recording in recordings.values())
+        for recording in recordings.values():
+            if wait:
+                recording.shutdown()
+            else:
+                recording.stop()
+        self.record_button.setChecked(False)
+        self.record_button.setText(self.tr("Record"))
+        self.show_message(self.tr("Saved {0} recording(s), {1} frames, to {2}.").format(
+            len(recordings), frames, self._recording_dir))
+
+    def _on_record_clicked(self, checked):
+        if checked:
+            self.start_recording()
+        else:
+            self.stop_recording()
+
+    def _update_recording(self):
+        seconds = int(time.monotonic() - self._recording_started)
+        frames = sum(recording.frames() for recording in self._recordings.values())
+        self.record_button.setText(self.tr("● Stop recording {0}:{1:02d}").format(seconds // 60,
+                                                                                    seconds % 60))
+        self.record_button.setToolTip(self.tr("{0} camera(s), {1} frames so far, into {2}").format(
+            len(self._recordings), frames, self._recording_dir))
+
+    def _on_recording_failed(self, sentence):
+        self.show_message(self.tr("A recording stopped: {0}").format(sentence))
 
     def _on_fleet_snapshot_failed(self, message):
         self.show_message(self.tr("Snapshots not saved: {0}").format(message))

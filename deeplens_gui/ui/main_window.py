@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         self.pool = ConnectionPool(self._classroom_options)
         self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self)
         self.fleet.devices_changed.connect(self._on_fleet_devices_changed)
-        self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self)
+        self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self,
+                                       recording_folder=lambda: self.store.settings.recording_folder())
         self.classroom.open_device.connect(self._on_classroom_open_device)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -915,6 +916,7 @@ class MainWindow(QMainWindow):
         self.store.flush()
         self._stop_controller()
         self.recording.shutdown()
+        self.classroom.stop_recording(wait=True)
         # Closing every connection first makes the panel's blocked reads return, so its pool ends at once.
         self._set_viewed(None, wait=True)
         self.fleet.shutdown()

@@ -200,52 +200,52 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="414"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="447"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="454"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="449"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="456"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="450"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="457"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="575"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="582"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="539"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="546"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
@@ -253,114 +253,154 @@
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="600"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="614"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="615"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="602"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="620"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="603"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="621"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="609"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="627"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="611"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="652"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="654"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="663"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="682"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="667"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="686"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="669"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="688"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="674"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="765"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="779"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="702"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="793"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="706"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="797"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="739"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="830"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="604"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="622"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="805"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="724"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="815"/>
         <source>Recording {0} host key(s)…</source>
         <translation>호스트 키 {0}개를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="727"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="818"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="730"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="821"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="743"/>
+        <source>Record</source>
+        <translation>녹화</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="618"/>
+        <source>Record every live target camera, one file each, into one new folder</source>
+        <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="706"/>
+        <source>No live camera to record.</source>
+        <translation>녹화할 라이브 카메라가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="714"/>
+        <source>Recording not started: {0}</source>
+        <translation>녹화를 시작하지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="744"/>
+        <source>Saved {0} recording(s), {1} frames, to {2}.</source>
+        <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="756"/>
+        <source>● Stop recording {0}:{1:02d}</source>
+        <translation>● 녹화 중지 {0}:{1:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
+        <source>{0} camera(s), {1} frames so far, into {2}</source>
+        <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="762"/>
+        <source>A recording stopped: {0}</source>
+        <translation>녹화 하나가 중지되었습니다: {0}</translation>
     </message>
 </context>
 <context>
@@ -545,37 +585,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="112"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="119"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="113"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="118"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="125"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="127"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="268"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="275"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -824,442 +864,442 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="180"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="181"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="222"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="223"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="225"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="226"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="227"/>
         <source>Leave Full Screen</source>
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="229"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="230"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="232"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="234"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="237"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="239"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="241"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="243"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="245"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="246"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="247"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="249"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="250"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="251"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="252"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="254"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="255"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="258"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="260"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="261"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="262"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="263"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="265"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="266"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="278"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="279"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="285"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="286"/>
         <source>Device </source>
         <translation>디바이스 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="291"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>aws_cam@192.168.1.20 or ssh alias</source>
         <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="293"/>
         <source>[user@]host[:port], or a Host alias from your ssh config</source>
         <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="725"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="297"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
         <source>Connect or disconnect (Ctrl+L)</source>
         <translation>연결 또는 연결 끊기 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
         <source>Key </source>
         <translation>키 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="306"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
         <source>default keys / ssh config</source>
         <translation>기본 키 / ssh config</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="308"/>
         <source>Private key file (leave empty for your agent, ~/.ssh keys and ssh config)</source>
         <translation>개인 키 파일 (비워 두면 에이전트, ~/.ssh 키, ssh config 사용)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="312"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="314"/>
         <source>Choose a private key file</source>
         <translation>개인 키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="318"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="319"/>
         <source>Stream </source>
         <translation>스트림 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="320"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Project stream ({0})</source>
         <translation>프로젝트 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="322"/>
         <source>Camera stream ({0})</source>
         <translation>카메라 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="322"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
         <source>Other path…</source>
         <translation>다른 경로…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
         <source>/path/on/device.mjpeg</source>
         <translation>/path/on/device.mjpeg</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="343"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="349"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="350"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="359"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="360"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="362"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="368"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="708"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="453"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="454"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="474"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="475"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="583"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="584"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="589"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="590"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="600"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="601"/>
         <source>{0} devices from {1}</source>
         <translation>{1}에서 디바이스 {0}대</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="673"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="674"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="687"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="687"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="691"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="692"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="693"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="694"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="703"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="704"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="704"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="705"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
         <source>Connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
         <source>No project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
         <source>Stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
         <source>Reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="716"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="725"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="730"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="730"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="761"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="761"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="773"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="774"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="778"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="778"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="791"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="792"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="796"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="797"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="807"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="807"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="822"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="823"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="836"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="837"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="838"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="839"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="880"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="881"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="886"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="887"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="526"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="527"/>
         <source>{0} is no longer shown in the viewer: connect to it again.</source>
         <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
     </message>
@@ -1899,32 +1939,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="372"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="379"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="372"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="379"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="394"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="388"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="395"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="392"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="399"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="393"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="400"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -512,3 +512,23 @@ def test_a_classroom_reviews_unknown_host_keys_together(qtbot, make_classroom_wi
         port = classroom.virtual(name).port
         assert host_key_of(str(known_hosts), "[127.0.0.1]:{0}".format(port))
     assert not host_key_of(str(known_hosts), "[127.0.0.1]:{0}".format(classroom.virtual(names[2]).port))
+
+
+def test_record_the_classroom_one_file_per_live_camera(qtbot, classroom, tmp_path):
+    from deeplens_gui.core.mjpeg import FrameReader
+
+    window, view, fleet = classroom
+    names = fleet.names()[:3]
+    wait_all_live(qtbot, view.grid, names)
+    folder = view.start_recording(names)
+    assert folder is not None and view.record_button.isChecked()
+    qtbot.waitUntil(lambda: "Stop recording 0:02" in view.record_button.text(), timeout=10000)
+    view.stop_recording(wait=True)
+    assert not view.is_recording() and view.record_button.text() == "Record"
+    files = sorted(os.listdir(folder))
+    assert files == sorted(name + ".mjpeg" for name in names)
+    for name in files:
+        reader = FrameReader()
+        frames = reader.feed(open(os.path.join(folder, name), "rb").read())
+        assert len(frames) >= 10 and reader.discarded_bytes == 0, name
+    assert "Saved 3 recording(s)" in view.message_label.text()
