@@ -164,10 +164,7 @@ class VideoView(QWidget):
         stats = self._stats
         lines = [self.tr("{0:.1f} fps").format(stats.fps)]
         if stats.width and stats.height:
-            resolution = self.tr("{0} × {1}").format(stats.width, stats.height)
-            if self._image is not None and self._image.width() != stats.width:
-                resolution += self.tr(" (shown from {0} × {1})").format(self._image.width(), self._image.height())
-            lines.append(resolution)
+            lines.append(self.tr("{0} × {1}").format(stats.width, stats.height))
         age = self.frame_age()
         if age is not None:
             lines.append(self.tr("frame age {0:.1f} s").format(age))

@@ -1808,17 +1808,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="169"/>
-        <source> (shown from {0} × {1})</source>
-        <translation> ({0} × {1}에서 축소 표시)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="173"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="170"/>
         <source>frame age {0:.1f} s</source>
         <translation>프레임 지연 {0:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="172"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
