@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.target_combo = QComboBox(bar)
         self.target_combo.setEditable(True)
         self.target_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.target_combo.setMinimumContentsLength(20)
+        self.target_combo.setMinimumContentsLength(16)
         self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.target_combo.lineEdit().setPlaceholderText(self.tr("aws_cam@192.168.1.20 or ssh alias"))
         self.target_combo.setToolTip(self.tr("[user@]host[:port], or a Host alias from your ssh config"))
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.identity_edit.setPlaceholderText(self.tr("default keys / ssh config"))
         self.identity_edit.setToolTip(self.tr("Private key file (leave empty for your agent, ~/.ssh keys "
                                               "and ssh config)"))
-        self.identity_edit.setMinimumWidth(140)
+        self.identity_edit.setMinimumWidth(120)
         bar.addWidget(self.identity_edit)
         self.identity_button = QToolButton(bar)
         self.identity_button.setText(self.tr("…"))
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         self.stream_combo.currentIndexChanged.connect(self._on_stream_combo_changed)
         # Narrower when closed; the open list stays wide enough for the full paths.
         self.stream_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.stream_combo.setMinimumContentsLength(24)
+        self.stream_combo.setMinimumContentsLength(18)
         self.stream_combo.view().setMinimumWidth(self.stream_combo.view().sizeHintForColumn(0) + 24)
         for index in range(self.stream_combo.count()):
             self.stream_combo.setItemData(index, self.stream_combo.itemText(index), Qt.ToolTipRole)
