@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.fixtures.classroom",
     "tests.fixtures.moto",
     "tests.fixtures.proxy",
+    "tests.fixtures.streams",
 ]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -57,67 +57,12 @@ from deeplens_gui.core.errors import (
     HostNotFound,
 )
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
-from deeplens_gui.core.stream import FrameSource, StreamState
+from deeplens_gui.core.stream import StreamState
 from tests.fixtures.frames import make_jpeg, make_jpegs
 from tests.fixtures.proxy import BLACKHOLE, PASS, RESET, TRICKLE
 from tests.fixtures.sshd import free_port, write_key_pair
 
 MIB = 1024 * 1024
-
-
-class Recorder:
-    """What a FrameSource reports, with waits on it."""
-
-    def __init__(self):
-        self.frames = []
-        self.statuses = []
-        self.changed = threading.Condition()
-
-    def on_frame(self, frame):
-        with self.changed:
-            self.frames.append(frame)
-            self.changed.notify_all()
-
-    def on_status(self, status):
-        with self.changed:
-            self.statuses.append((time.monotonic(), status))
-            self.changed.notify_all()
-
-    def wait(self, predicate, timeout=15.0):
-        with self.changed:
-            assert self.changed.wait_for(predicate, timeout), "timed out; last statuses: {0}".format(
-                [(s.state.value, s.message) for _, s in self.statuses[-6:]])
-        return time.monotonic()
-
-    def states(self):
-        with self.changed:
-            return [s.state for _, s in self.statuses]
-
-    def last(self, state):
-        with self.changed:
-            found = [s for _, s in self.statuses if s.state is state]
-        return found[-1] if found else None
-
-
-@pytest.fixture
-def run_source():
-    """Start FrameSources in threads; each is stopped, joined and its connection closed at teardown."""
-    started = []
-
-    def start(connection, **kwargs):
-        rec = Recorder()
-        source = FrameSource(connection, on_frame=rec.on_frame, on_status=rec.on_status, **kwargs)
-        thread = threading.Thread(target=source.run, name="fault-stream")
-        started.append((source, thread, connection))
-        thread.start()
-        return source, rec, thread
-
-    yield start
-    for source, thread, connection in started:
-        source.stop()
-        thread.join(5)
-        connection.close()
-        assert not thread.is_alive()
 
 
 def trusted_known_hosts(path, port, key):

@@ -1,60 +1,11 @@
 """FrameSource over a real sshd: frames, honest states, reconnects, prompt stop."""
 
-import threading
 import time
-
-import pytest
 
 from deeplens_gui.core.errors import AuthFailed
 from deeplens_gui.core.ssh import DeviceConnection
-from deeplens_gui.core.stream import FrameSource, StreamState
+from deeplens_gui.core.stream import StreamState
 from tests.fixtures.frames import make_jpegs
-
-
-class Recorder:
-    """Collects what a FrameSource reports, and lets the test wait for conditions."""
-
-    def __init__(self):
-        self.frames = []
-        self.statuses = []
-        self.changed = threading.Condition()
-
-    def on_frame(self, frame):
-        with self.changed:
-            self.frames.append(frame)
-            self.changed.notify_all()
-
-    def on_status(self, status):
-        with self.changed:
-            self.statuses.append(status)
-            self.changed.notify_all()
-
-    def wait(self, predicate, timeout=15.0):
-        with self.changed:
-            assert self.changed.wait_for(predicate, timeout), "timed out; statuses: {0}".format(
-                [(s.state.value, s.message) for s in self.statuses[-6:]])
-
-    def states(self):
-        return [s.state for s in self.statuses]
-
-
-@pytest.fixture
-def run_source():
-    started = []
-
-    def start(connection, **kwargs):
-        rec = Recorder()
-        source = FrameSource(connection, on_frame=rec.on_frame, on_status=rec.on_status, **kwargs)
-        thread = threading.Thread(target=source.run, name="test-stream")
-        thread.start()
-        started.append((source, thread, connection))
-        return source, rec, thread
-
-    yield start
-    for source, thread, connection in started:
-        source.stop()
-        thread.join(5)
-        connection.close()
 
 
 def test_decoded_frames_arrive_with_stats(sshd, deeplens_fifo, run_source):
@@ -112,7 +63,7 @@ def test_no_project_then_project_starts(sshd, deeplens_fifo, run_source, tmp_pat
     connection = DeviceConnection(sshd.device(stream_path=str(path)), sshd.options())
     source, rec, _ = run_source(connection)
     rec.wait(lambda: StreamState.WAITING in rec.states())
-    waiting = [s for s in rec.statuses if s.state is StreamState.WAITING][0]
+    waiting = rec.last(StreamState.WAITING)
     assert "No project is running" in waiting.message and str(path) in waiting.message
     writer = deeplens_fifo(path=path)
     rec.wait(lambda: len(rec.frames) >= 3)
@@ -141,7 +92,7 @@ def test_sshd_restart_mid_stream_recovers_by_itself(sshd_factory, deeplens_fifo,
     rec.wait(lambda: len(rec.frames) >= 3)
     server.stop()
     rec.wait(lambda: StreamState.RECONNECTING in rec.states())
-    reconnecting = [s for s in rec.statuses if s.state is StreamState.RECONNECTING][-1]
+    reconnecting = rec.last(StreamState.RECONNECTING)
     assert "Reconnecting" in reconnecting.message
     seen = len(rec.frames)
     server.start()
