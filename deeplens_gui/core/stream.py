@@ -312,7 +312,10 @@ class FrameSource:
                     if pending is not None:
                         self._counts["dropped"] += 1
                     pending = jpeg
-            if pending is not None and now - last_sent >= interval * 0.8:
+            # The relay caps the rate on the device; only the `cat` fallback (no Python there, so no relay
+            # and no heartbeats) needs the cap here. Holding a relayed frame back would only add latency.
+            capped = interval if not self._heartbeats else 0.0
+            if pending is not None and now - last_sent >= capped * 0.8:
                 self._deliver(pending, now)
                 pending = None
                 last_sent = now
