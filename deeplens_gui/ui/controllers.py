@@ -6,6 +6,7 @@ newest frame wins); the GUI thread takes them when it repaints. Short jobs run o
 bounded pool, never on Qt's global pool.
 """
 
+import collections
 import itertools
 import sys
 import threading
@@ -13,7 +14,7 @@ import time
 
 import numpy as np
 from PyQt5 import sip
-from PyQt5.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QThread, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from deeplens_gui.core.decode import fit_size, to_display
@@ -356,46 +357,42 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------- short jobs
-class _Job(QRunnable):
-    def __init__(self, runner, job_id, fn, args):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._runner = runner
-        self._id = job_id
-        self._fn = fn
-        self._args = args
-
-    def run(self):
-        try:
-            result = self._fn(*self._args)
-        except Exception as error:
-            self._runner._job_finished.emit(self._id, False, (type(error), error, error.__traceback__))
-        else:
-            self._runner._job_finished.emit(self._id, True, result)
-
-
 class JobRunner(QObject):
     """A private bounded pool for short blocking jobs; results come back on the GUI thread.
 
     ``on_done(result)`` runs for success; ``on_error(error)`` for a DeepLensError or OSError. Any other
     exception is a bug: it goes to ``sys.excepthook`` (then to ``on_error`` so the UI can reset).
+
+    The workers are plain Python threads that start when there is work and end when the queue is empty. Not a
+    QThreadPool: destroying a QThreadPool (with its parent widget) waits for its jobs while holding the GIL,
+    and a Python job cannot finish without the GIL, so closing a window during a job would freeze the app.
+    Nothing here ever waits while holding the GIL; a runner that goes away mid-job just drops the result.
     """
 
     _job_finished = pyqtSignal(int, bool, object)
+    _names = itertools.count(1)
 
     def __init__(self, max_threads=2, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        self._max_threads = max(1, int(max_threads))
         self._callbacks = {}
         self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._queue = collections.deque()
+        self._workers = set()
         self._job_finished.connect(self._on_job_finished)
 
     def submit(self, fn, *args, on_done=None, on_error=None):
         """Run ``fn(*args)`` in the pool; returns the job id."""
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
-        self._pool.start(_Job(self, job_id, fn, args))
+        with self._lock:
+            self._queue.append((job_id, fn, args))
+            if len(self._workers) < self._max_threads:
+                worker = threading.Thread(target=self._work, name="jobs-{0}".format(next(self._names)),
+                                          daemon=True)
+                self._workers.add(worker)
+                worker.start()
         return job_id
 
     def pending(self):
@@ -403,10 +400,37 @@ class JobRunner(QObject):
         return len(self._callbacks)
 
     def shutdown(self, timeout_ms=3000):
-        """Wait for running jobs (their callbacks are dropped). True when all ended in time."""
+        """Drop queued jobs and wait for running ones (their callbacks are dropped). True when all ended in time."""
         self._callbacks.clear()
-        self._pool.clear()
-        return self._pool.waitForDone(timeout_ms)
+        with self._lock:
+            self._queue.clear()
+            workers = list(self._workers)
+        deadline = _Deadline(timeout_ms)
+        for worker in workers:
+            if worker is not threading.current_thread():
+                worker.join(deadline.remaining() / 1000.0)
+        return not any(worker.is_alive() for worker in workers if worker is not threading.current_thread())
+
+    def _work(self):
+        me = threading.current_thread()
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._workers.discard(me)
+                    return
+                job_id, fn, args = self._queue.popleft()
+            try:
+                outcome = (True, fn(*args))
+            except Exception as error:  # reported on the GUI thread; a bug goes on to sys.excepthook there
+                outcome = (False, (type(error), error, error.__traceback__))
+            try:
+                self._job_finished.emit(job_id, outcome[0], outcome[1])
+            except RuntimeError:  # the runner's Qt object is gone (its window closed): nobody to tell
+                with self._lock:
+                    self._workers.discard(me)
+                return
+            finally:
+                outcome = None
 
     @pyqtSlot(int, bool, object)
     def _on_job_finished(self, job_id, ok, payload):

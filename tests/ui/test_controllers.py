@@ -1,6 +1,9 @@
 """DeviceController against virtual DeepLens devices (real SSH, real relay), and the JobRunner."""
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -189,3 +192,56 @@ def test_job_runner_delivers_results_and_errors_on_the_gui_thread(qtbot):
     assert isinstance(errors[0], StorageError)
     assert runner.pending() == 0
     assert runner.shutdown(1000)
+
+
+def test_job_runner_never_runs_more_than_its_threads_and_keeps_order_per_thread(qtbot):
+    runner = JobRunner(max_threads=2)
+    lock = threading.Lock()
+    running, peak, done = [0], [0], []
+
+    def work(value):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+        return value
+
+    for value in range(8):
+        runner.submit(work, value, on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 8, timeout=5000)
+    assert sorted(done) == list(range(8)) and peak[0] == 2
+    assert runner.shutdown(1000)
+
+
+CLOSE_DURING_JOB = """
+import sys, threading, time
+from PyQt5.QtWidgets import QApplication, QWidget
+from deeplens_gui.ui.controllers import JobRunner
+app = QApplication([])
+window = QWidget()
+runner = JobRunner(max_threads=1, parent=window)
+started = threading.Event()
+def job():
+    started.set()
+    time.sleep(0.3)
+    return sum(range(100000))  # Python work after the sleep: needs the GIL back
+runner.submit(job, on_done=lambda result: print("late result", result))
+started.wait(5)
+del runner
+window.deleteLater()
+del window
+app.processEvents()
+time.sleep(0.6)
+app.processEvents()
+print("closed")
+"""
+
+
+def test_closing_a_window_while_its_job_runs_neither_freezes_nor_crashes():
+    # A QThreadPool owned by the window waited for the job in its destructor while holding the GIL: a freeze.
+    done = subprocess.run([sys.executable, "-c", CLOSE_DURING_JOB], capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["closed"]
