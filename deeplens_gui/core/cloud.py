@@ -35,6 +35,7 @@ from botocore.exceptions import (
 )
 
 from deeplens_gui.core.errors import AwsError
+from deeplens_gui.core.text import say
 
 #: The region used when neither the arguments, the roster, the environment nor the profile name one.
 DEFAULT_REGION = "us-east-1"
@@ -197,11 +198,13 @@ def _describe(aws_client, service, region):
 
 
 def _retired(region):
-    when = "AWS ended Greengrass V1 (and DeepLens with it) on 7 October 2026" if (
-        datetime.date.today() >= GREENGRASS_V1_END) else "AWS ends Greengrass V1 on 7 October 2026"
-    return GreengrassRetired(
-        "The Greengrass V1 API is not available in {0} ({1}): deploy to the camera over SSH instead "
-        "(--via ssh).".format(region, when))
+    if datetime.date.today() >= GREENGRASS_V1_END:
+        return GreengrassRetired(say(
+            "The Greengrass V1 API is not available in {0} (AWS ended Greengrass V1 (and DeepLens with it) "
+            "on 7 October 2026): deploy to the camera over SSH instead (--via ssh).", region))
+    return GreengrassRetired(say(
+        "The Greengrass V1 API is not available in {0} (AWS ends Greengrass V1 on 7 October 2026): deploy to "
+        "the camera over SSH instead (--via ssh).", region))
 
 
 def map_error(error, aws_client=None, service=None, region=None):
@@ -214,40 +217,39 @@ def map_error(error, aws_client=None, service=None, region=None):
     service, region = _describe(aws_client, service, region)
     greengrass = service == "greengrass"
     if isinstance(error, ProfileNotFound):
-        return AwsCredentialsError(
+        return AwsCredentialsError(say(
             "The AWS profile {0!r} does not exist in your AWS config or credentials file; check AWS_PROFILE "
-            "or --profile (list profiles with: aws configure list-profiles).".format(
-                error.kwargs.get("profile")))
+            "or --profile (list profiles with: aws configure list-profiles).", error.kwargs.get("profile")))
     if isinstance(error, (NoCredentialsError, PartialCredentialsError)):
-        return AwsCredentialsError(
+        return AwsCredentialsError(say(
             "No AWS credentials found: run 'aws configure' or 'aws sso login', or set AWS_PROFILE (DeepLens "
-            "Console uses boto3's own credential chain and never stores keys).")
+            "Console uses boto3's own credential chain and never stores keys)."))
     if isinstance(error, BotoCoreError) and type(error).__name__ in (
             "SSOTokenLoadError", "UnauthorizedSSOTokenError", "TokenRetrievalError", "SSOError"):
-        return AwsCredentialsError(
+        return AwsCredentialsError(say(
             "Your AWS SSO login has expired or is missing: run 'aws sso login' (with --profile if you use "
-            "one) and try again.")
+            "one) and try again."))
     if isinstance(error, (InvalidRegionError, NoRegionError)):
-        return AwsRegionError(
+        return AwsRegionError(say(
             "{0!r} is not a valid AWS region: use a name like us-east-1 (--region, AWS_DEFAULT_REGION or the "
-            "roster's region).".format(getattr(error, "kwargs", {}).get("region_name", region)))
+            "roster's region).", getattr(error, "kwargs", {}).get("region_name", region)))
     if isinstance(error, UnknownEndpointError):
         if greengrass:
             return _retired(region)
-        return AwsRegionError("AWS {0} is not offered in the region {1}: pick another region (--region, "
-                              "AWS_DEFAULT_REGION or the roster's region).".format(service, region))
+        return AwsRegionError(say("AWS {0} is not offered in the region {1}: pick another region (--region, "
+                                  "AWS_DEFAULT_REGION or the roster's region).", service, region))
     if isinstance(error, _UNREACHABLE):
         endpoint = getattr(error, "kwargs", {}).get("endpoint_url") or (
             aws_client.meta.endpoint_url if aws_client is not None else service)
         if greengrass and isinstance(error, EndpointConnectionError) and (
                 datetime.date.today() >= GREENGRASS_V1_END):
             return _retired(region)
-        return AwsUnreachable(
+        return AwsUnreachable(say(
             "Could not reach AWS {0} at {1} ({2}): check the network or proxy, and that {3} is the right "
-            "region.".format(service, endpoint, type(error).__name__, region))
+            "region.", service, endpoint, type(error).__name__, region))
     if isinstance(error, ClientError):
         return _map_client_error(error, service, region, greengrass)
-    return AwsError("AWS {0} failed in {1}: {2}.".format(service, region, error))
+    return AwsError(say("AWS {0} failed in {1}: {2}.", service, region, str(error)))
 
 
 def _map_client_error(error, service, region, greengrass):
@@ -257,29 +259,31 @@ def _map_client_error(error, service, region, greengrass):
     status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
     operation = error.operation_name
     if code in _ACCESS_DENIED or (status == 403 and code not in _BAD_CREDENTIALS | _EXPIRED):
-        return AwsAccessDenied(
-            "AWS denied {0} ({1}:{2}) in {3}: your AWS identity lacks that permission; ask your account "
-            "admin to allow it (the AWSDeepLens* managed policies list what DeepLens needs).".format(
-                operation, service, operation, region))
+        return AwsAccessDenied(say(
+            "AWS denied {0} ({1}:{0}) in {2}: your AWS identity lacks that permission; ask your account "
+            "admin to allow it (the AWSDeepLens* managed policies list what DeepLens needs).",
+            operation, service, region))
     if code in _EXPIRED:
-        return AwsCredentialsError(
+        return AwsCredentialsError(say(
             "Your AWS credentials have expired: refresh them ('aws sso login' or a new session token) and "
-            "try again.")
+            "try again."))
     if code in _BAD_CREDENTIALS:
-        return AwsCredentialsError(
+        return AwsCredentialsError(say(
             "AWS did not accept your credentials ({0}): the access key is unknown or the secret is wrong; "
-            "check them with 'aws sts get-caller-identity'.".format(code))
+            "check them with 'aws sts get-caller-identity'.", code))
     if code in _THROTTLED or status == 429:
-        return AwsThrottled(
+        return AwsThrottled(say(
             "AWS kept throttling {0} requests in {1} after retrying with backoff: wait a minute and try "
-            "again.".format(service, region))
+            "again.", service, region))
     if greengrass and (code in _RETIRED or status == 410 or (status == 404 and code not in _NOT_FOUND)):
         return _retired(region)
     if code in _NOT_FOUND or status == 404:
-        return AwsNotFound("AWS {0} in {1} has no such resource ({2}): check the name and the region.".format(
-            service, region, message or code))
-    return AwsError("AWS {0} {1} failed in {2}: {3}{4}.".format(
-        service, operation, region, code or status, ": " + message if message else ""))
+        return AwsNotFound(say("AWS {0} in {1} has no such resource ({2}): check the name and the region.",
+                               service, region, message or code))
+    if message:
+        return AwsError(say("AWS {0} {1} failed in {2}: {3}: {4}.", service, operation, region,
+                            code or status, message))
+    return AwsError(say("AWS {0} {1} failed in {2}: {3}.", service, operation, region, code or status))
 
 
 def latest_lambda_version(lambda_client, name):
@@ -304,8 +308,8 @@ def latest_lambda_version(lambda_client, name):
         if not marker:
             break
     if not seen:  # an existing function always lists $LATEST
-        raise AwsNotFound("AWS Lambda in {0} has no function {1}: check the name and the region.".format(
-            lambda_client.meta.region_name, name))
+        raise AwsNotFound(say("AWS Lambda in {0} has no function {1}: check the name and the region.",
+                              lambda_client.meta.region_name, name))
     return best
 
 

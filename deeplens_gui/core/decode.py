@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from deeplens_gui.core.errors import CorruptFrame
+from deeplens_gui.core.text import say
 
 #: Reduction factor -> OpenCV imread flag (colour, BGR).
 _FLAGS = {
@@ -31,7 +32,8 @@ def decode(jpeg, reduce=1):
         raise ValueError("reduce must be one of {0}, not {1!r}".format(REDUCTIONS, reduce))
     image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), flag)
     if image is None or image.size == 0:
-        raise CorruptFrame("A frame from the device could not be decoded (corrupt JPEG, {0} bytes).".format(len(jpeg)))
+        raise CorruptFrame(say("A frame from the device could not be decoded (corrupt JPEG, {0} bytes).",
+                               len(jpeg)))
     return image
 
 

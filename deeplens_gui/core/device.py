@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from deeplens_gui.core.errors import TargetError
+from deeplens_gui.core.text import say
 
 #: Where a DeepLens project Lambda writes its annotated frames (see shared/deeplens.md 1.1).
 PROJECT_STREAM = "/tmp/results.mjpeg"
@@ -51,21 +52,22 @@ def parse_target(text, stream_path=PROJECT_STREAM, identity=None):
     """
     raw = (text or "").strip()
     if not raw:
-        raise TargetError("No device given. Use user@host[:port] or a name from your ssh config or roster.")
+        raise TargetError(say("No device given. Use user@host[:port] or a name from your ssh config or "
+                              "roster."))
     user = None
     rest = raw
     if "@" in raw:
         user, _, rest = raw.rpartition("@")
         if not _USER_RE.match(user):
-            raise TargetError("{0!r} is not a valid user name in {1!r}.".format(user, raw))
+            raise TargetError(say("{0!r} is not a valid user name in {1!r}.", user, raw))
     port = None
     if rest.startswith("["):
         host, sep, tail = rest[1:].partition("]")
         if not sep:
-            raise TargetError("Missing ']' in {0!r}.".format(raw))
+            raise TargetError(say("Missing ']' in {0!r}.", raw))
         if tail:
             if not tail.startswith(":"):
-                raise TargetError("Unexpected {0!r} after the address in {1!r}.".format(tail, raw))
+                raise TargetError(say("Unexpected {0!r} after the address in {1!r}.", tail, raw))
             port = _parse_port(tail[1:], raw)
     elif rest.count(":") == 1:
         host, _, port_text = rest.partition(":")
@@ -75,11 +77,11 @@ def parse_target(text, stream_path=PROJECT_STREAM, identity=None):
     else:
         host = rest
     if not host or host.startswith("-") or not (_HOST_RE.match(host) or ":" in host):
-        raise TargetError("{0!r} is not a host name or address.".format(host or raw))
+        raise TargetError(say("{0!r} is not a host name or address.", host or raw))
     return Device(name=raw, host=host, user=user, port=port, identity=identity, stream_path=stream_path)
 
 
 def _parse_port(text, raw):
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
-        raise TargetError("{0!r} is not a port number (1-65535) in {1!r}.".format(text, raw))
+        raise TargetError(say("{0!r} is not a port number (1-65535) in {1!r}.", text, raw))
     return int(text)

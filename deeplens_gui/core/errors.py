@@ -4,6 +4,8 @@ The CLI prints ``str(error)``; the GUI shows it on the device's bar or tile. Tra
 Messages never contain secrets (passwords, passphrases).
 """
 
+from deeplens_gui.core.text import say
+
 
 class DeepLensError(Exception):
     """Base of every expected failure. ``str(e)`` is the sentence for the user."""
@@ -77,10 +79,10 @@ class UnknownHostKey(HostKeyError):
     kind = "host-key-unknown"
 
     def __init__(self, host, key, fingerprint, known_hosts=None):
-        super().__init__(
-            "The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept it "
-            "(in the CLI: --accept-new-host-key).".format(host, key.get_name(), fingerprint)
-        )
+        super().__init__(say(
+            "The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept "
+            "it (in the CLI: --accept-new-host-key).", host, key.get_name(), fingerprint
+        ))
         self.host = host
         self.key = key
         self.fingerprint = fingerprint
@@ -93,12 +95,11 @@ class HostKeyChanged(HostKeyError):
     kind = "host-key-changed"
 
     def __init__(self, host, old_fingerprint, new_fingerprint, known_hosts):
-        super().__init__(
-            "The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera was "
-            "re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}".format(
-                host, old_fingerprint, new_fingerprint, _keygen_host(host), known_hosts
-            )
-        )
+        super().__init__(say(
+            "The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera "
+            "was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}",
+            host, old_fingerprint, new_fingerprint, _keygen_host(host), known_hosts
+        ))
         self.host = host
         self.old_fingerprint = old_fingerprint
         self.new_fingerprint = new_fingerprint

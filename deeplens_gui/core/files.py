@@ -9,20 +9,21 @@ import os
 import tempfile
 
 from deeplens_gui.core.errors import StorageError
+from deeplens_gui.core.text import say
 
 
 def storage_error(path, error):
     """A StorageError with a sentence for an OSError while writing ``path``."""
     reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is exceeded",
-        errno.EROFS: "the folder is on a read-only file system",
-        errno.EACCES: "you may not write to that folder",
-        errno.EPERM: "you may not write to that folder",
-        errno.ENOENT: "the folder does not exist",
+        errno.ENOSPC: say("the disk is full"),
+        errno.EDQUOT: say("the disk quota is exceeded"),
+        errno.EROFS: say("the folder is on a read-only file system"),
+        errno.EACCES: say("you may not write to that folder"),
+        errno.EPERM: say("you may not write to that folder"),
+        errno.ENOENT: say("the folder does not exist"),
     }
     reason = reasons.get(getattr(error, "errno", None), getattr(error, "strerror", None) or str(error))
-    return StorageError("Could not save {0}: {1}. Any previous file there is unchanged.".format(path, reason))
+    return StorageError(say("Could not save {0}: {1}. Any previous file there is unchanged.", path, reason))
 
 
 class AtomicFile:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deeplens_gui.core.errors import ConfigError
+from deeplens_gui.core.text import say
 
 MANIFEST = "manifest.json"
 RUNTIMES = ("python2.7", "python3.7")
@@ -66,8 +67,8 @@ def device_lambda_dir():
     """The installed ``device_lambda`` package folder, found without importing any project code."""
     spec = importlib.util.find_spec("device_lambda")
     if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("The bundled DeepLens projects (the device_lambda package) are not installed; "
-                          "reinstall DeepLens Console.")
+        raise ConfigError(say("The bundled DeepLens projects (the device_lambda package) are not installed; "
+                              "reinstall DeepLens Console."))
     return Path(list(spec.submodule_search_locations)[0])
 
 
@@ -79,8 +80,9 @@ def bundled_projects():
         if child.is_dir() and (child / MANIFEST).is_file():
             project = load_project(child)
             if project.id in projects:
-                raise ConfigError("Two bundled projects use the id '{0}' ({1} and {2}); reinstall DeepLens "
-                                  "Console.".format(project.id, projects[project.id].path, child))
+                raise ConfigError(say("Two bundled projects use the id '{0}' ({1} and {2}); reinstall "
+                                      "DeepLens Console.", project.id, str(projects[project.id].path),
+                                      str(child)))
             projects[project.id] = project
     return dict(sorted(projects.items()))
 
@@ -90,54 +92,59 @@ def load_project(path):
     path = Path(path).resolve()
     manifest_path = path / MANIFEST
     if not path.is_dir():
-        raise ConfigError("The project folder {0} does not exist.".format(path))
+        raise ConfigError(say("The project folder {0} does not exist.", str(path)))
     try:
         text = manifest_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("{0} is not a DeepLens project: it has no {1}.".format(path, MANIFEST)) from None
+        raise ConfigError(say("{0} is not a DeepLens project: it has no {1}.", str(path), MANIFEST)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError("Could not read {0}: {1}.".format(manifest_path, error)) from error
+        raise ConfigError(say("Could not read {0}: {1}.", str(manifest_path), str(error))) from error
     try:
         manifest = json.loads(text)
     except ValueError as error:
-        raise ConfigError("{0} is not valid JSON ({1}).".format(manifest_path, error)) from error
+        raise ConfigError(say("{0} is not valid JSON ({1}).", str(manifest_path), str(error))) from error
     if not isinstance(manifest, dict):
-        raise ConfigError("{0} must hold a JSON object.".format(manifest_path))
+        raise ConfigError(say("{0} must hold a JSON object.", str(manifest_path)))
     check = _Checker(manifest_path, manifest)
+    where = check.where
 
     project_id = check.string("id")
     if not _ID_RE.match(project_id):
-        check.fail("id", "must be lower-case letters, digits, '-' or '_' (e.g. \"mask\")")
+        check.fail(say("{0}: '{1}' must be lower-case letters, digits, '-' or '_' (e.g. \"mask\").", where,
+                       "id"))
     handler = check.string("handler")
     if not _HANDLER_RE.match(handler):
-        check.fail("handler", "must look like \"greengrassHelloWorld.function_handler\"")
+        check.fail(say("{0}: '{1}' must look like \"greengrassHelloWorld.function_handler\".", where,
+                       "handler"))
     runtime = check.string("runtime")
     if runtime not in RUNTIMES:
-        check.fail("runtime", "must be one of {0}".format(", ".join(RUNTIMES)))
+        check.fail(say("{0}: '{1}' must be one of {2}.", where, "runtime", ", ".join(RUNTIMES)))
     model = check.mapping("model")
     stream = check.mapping("stream")
     model_type = check.string("type", model, "model.type")
     if model_type not in MODEL_TYPES:
-        check.fail("model.type", "must be one of {0}".format(", ".join(MODEL_TYPES)))
+        check.fail(say("{0}: '{1}' must be one of {2}.", where, "model.type", ", ".join(MODEL_TYPES)))
     input_size = model.get("input")
     if not (isinstance(input_size, list) and len(input_size) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in input_size)):
-        check.fail("model.input", "must be [width, height] in pixels")
+        check.fail(say("{0}: '{1}' must be [width, height] in pixels.", where, "model.input"))
     artifact = check.string("artifact", model, "model.artifact")
     if os.path.basename(artifact) != artifact:
-        check.fail("model.artifact", "must be a file name without a folder")
+        check.fail(say("{0}: '{1}' must be a file name without a folder.", where, "model.artifact"))
     stream_path = check.string("path", stream, "stream.path")
     if not stream_path.startswith("/tmp/"):
-        check.fail("stream.path", "must be under /tmp/ (a DeepLens Lambda may only write there)")
+        check.fail(say("{0}: '{1}' must be under /tmp/ (a DeepLens Lambda may only write there).", where,
+                       "stream.path"))
     resolution = check.string("resolution", stream, "stream.resolution")
     if resolution not in RESOLUTIONS:
-        check.fail("stream.resolution", "must be one of {0}".format(", ".join(RESOLUTIONS)))
+        check.fail(say("{0}: '{1}' must be one of {2}.", where, "stream.resolution", ", ".join(RESOLUTIONS)))
     pinned = manifest.get("pinned", True)
     if not isinstance(pinned, bool):
-        check.fail("pinned", "must be true or false")
+        check.fail(say("{0}: '{1}' must be true or false.", where, "pinned"))
     shared = manifest.get("shared_files", [])
     if not (isinstance(shared, list) and all(isinstance(item, str) and item for item in shared)):
-        check.fail("shared_files", "must be a list of paths relative to the device_lambda folder")
+        check.fail(say("{0}: '{1}' must be a list of paths relative to the device_lambda folder.", where,
+                       "shared_files"))
 
     project = Project(
         id=project_id,
@@ -157,7 +164,8 @@ def load_project(path):
         shared_files=tuple(shared),
     )
     if project.handler_module + ".py" not in dict(_package_files(project)):
-        check.fail("handler", "names {0}.py, which is not in {1}".format(project.handler_module, path))
+        check.fail(say("{0}: '{1}' names {2}.py, which is not in {3}.", where, "handler",
+                       project.handler_module, str(path)))
     return project
 
 
@@ -191,11 +199,12 @@ def _package_files(project):
         name = Path(shared).name
         source = _shared_source(project, shared)
         if source is None:
-            raise ConfigError("The project {0} needs the shared file {1}, which was not found next to it "
-                              "(in {2}) nor in its folder.".format(project.id, shared, project.path.parent))
+            raise ConfigError(say("The project {0} needs the shared file {1}, which was not found next to it "
+                                  "(in {2}) nor in its folder.", project.id, shared,
+                                  str(project.path.parent)))
         if name in files and files[name].read_bytes() != source.read_bytes():
-            raise ConfigError("The project {0} has its own {1}, which differs from the shared {2}; remove "
-                              "one of them.".format(project.id, name, shared))
+            raise ConfigError(say("The project {0} has its own {1}, which differs from the shared {2}; "
+                                  "remove one of them.", project.id, name, shared))
         files[name] = source
     return sorted(files.items())
 
@@ -211,29 +220,31 @@ def _shared_source(project, shared):
 
 
 class _Checker:
-    """Reads manifest fields and raises ConfigError sentences naming the file and the field."""
+    """Reads manifest fields and raises ConfigError sentences naming the file (``where``) and the field."""
 
     def __init__(self, manifest_path, manifest):
         self.manifest_path = manifest_path
+        self.where = str(manifest_path)
         self.manifest = manifest
 
-    def fail(self, key, problem):
-        raise ConfigError("{0}: '{1}' {2}.".format(self.manifest_path, key, problem))
+    def fail(self, sentence):
+        """Raise ConfigError(``sentence``): a say("{0}: '{1}' ...", where, field, ...) sentence."""
+        raise ConfigError(sentence)
 
     def string(self, key, mapping=None, label=None):
         value = (self.manifest if mapping is None else mapping).get(key)
         if not isinstance(value, str) or not value.strip():
-            self.fail(label or key, "is missing or empty")
+            self.fail(say("{0}: '{1}' is missing or empty.", self.where, label or key))
         return value
 
     def mapping(self, key):
         value = self.manifest.get(key)
         if not isinstance(value, dict):
-            self.fail(key, "must be an object")
+            self.fail(say("{0}: '{1}' must be an object.", self.where, key))
         return value
 
     def positive_int(self, key):
         value = self.manifest.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            self.fail(key, "must be a positive whole number")
+            self.fail(say("{0}: '{1}' must be a positive whole number.", self.where, key))
         return value

@@ -10,6 +10,7 @@ import cv2
 from deeplens_gui.core.decode import decode
 from deeplens_gui.core.errors import ConfigError, StorageError
 from deeplens_gui.core.files import AtomicFile, atomic_write, storage_error
+from deeplens_gui.core.text import say
 
 SNAPSHOT_TYPES = (".jpg", ".jpeg", ".png")
 RECORDING_TYPES = (".mjpeg", ".mjpg", ".mp4", ".avi")
@@ -24,10 +25,10 @@ def save_snapshot(jpeg, path):
     elif ext == ".png":
         ok, png = cv2.imencode(".png", decode(jpeg))
         if not ok:
-            raise StorageError("Could not encode the frame as PNG.")
+            raise StorageError(say("Could not encode the frame as PNG."))
         atomic_write(path, png.tobytes())
     else:
-        raise ConfigError("Snapshots are saved as .jpg or .png, not {0!r}.".format(ext or os.fspath(path)))
+        raise ConfigError(say("Snapshots are saved as .jpg or .png, not {0!r}.", ext or os.fspath(path)))
 
 
 def open_recording(path, fps=15.0):
@@ -37,7 +38,7 @@ def open_recording(path, fps=15.0):
         return MjpegRecorder(path)
     if ext in _FOURCC:
         return VideoRecorder(path, fps, _FOURCC[ext])
-    raise ConfigError("Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.".format(ext or os.fspath(path)))
+    raise ConfigError(say("Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.", ext or os.fspath(path)))
 
 
 class MjpegRecorder:
@@ -84,7 +85,7 @@ class VideoRecorder:
                                            self.fps, self._size)
             if not self._writer.isOpened():
                 self.discard()
-                raise StorageError("Could not start the video file {0}.".format(self.path))
+                raise StorageError(say("Could not start the video file {0}.", self.path))
         if (image.shape[1], image.shape[0]) != self._size:
             image = cv2.resize(image, self._size)
         self._writer.write(image)
@@ -104,8 +105,8 @@ class VideoRecorder:
             raise storage_error(self.path, error) from error
         if self.frames and written == 0:
             self._out.discard()
-            raise StorageError("Could not save {0}: nothing was written (is the disk full?). "
-                               "Any previous file there is unchanged.".format(self.path))
+            raise StorageError(say("Could not save {0}: nothing was written (is the disk full?). "
+                                   "Any previous file there is unchanged.", self.path))
         self._out.commit()
 
     def discard(self):

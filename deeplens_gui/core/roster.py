@@ -44,6 +44,7 @@ except ModuleNotFoundError:  # Python < 3.11
 from deeplens_gui.core.device import PROJECT_STREAM, Device, parse_target
 from deeplens_gui.core.errors import ConfigError, TargetError
 from deeplens_gui.core.files import atomic_write
+from deeplens_gui.core.text import join, say
 
 #: The roster format this code writes, and the newest it reads.
 ROSTER_VERSION = 1
@@ -100,8 +101,9 @@ class Roster:
         for device in self.devices:
             if device.name == name:
                 return device
-        where = " {0}".format(self.path) if self.path else ""
-        raise TargetError("No device named {0!r} in the roster{1}.".format(name, where))
+        if self.path:
+            raise TargetError(say("No device named {0!r} in the roster {1}.", name, self.path))
+        raise TargetError(say("No device named {0!r} in the roster.", name))
 
     def names(self):
         """Device names in roster order."""
@@ -132,7 +134,7 @@ class RowError:
     message: str
 
     def __str__(self):
-        return "Line {0}: {1}".format(self.line, self.message)
+        return say("Line {0}: {1}", self.line, self.message)
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -145,20 +147,20 @@ def load_roster(path):
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
-        raise ConfigError("The roster file {0} does not exist.".format(path)) from None
+        raise ConfigError(say("The roster file {0} does not exist.", path)) from None
     except OSError as error:
-        raise ConfigError("Could not read the roster file {0}: {1}.".format(
-            path, error.strerror or error)) from error
+        raise ConfigError(say("Could not read the roster file {0}: {1}.",
+                              path, error.strerror or str(error))) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ConfigError("The roster file {0} is not UTF-8 text (bad byte at offset {1}); save it as "
-                          "UTF-8 and try again.".format(path, error.start)) from None
+        raise ConfigError(say("The roster file {0} is not UTF-8 text (bad byte at offset {1}); save it as "
+                              "UTF-8 and try again.", path, error.start)) from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError("The roster file {0} is not valid TOML: {1}.".format(
-            path, _toml_error_text(error))) from None
+        raise ConfigError(say("The roster file {0} is not valid TOML: {1}.",
+                              path, _toml_error_text(error))) from None
     base = os.path.dirname(os.path.abspath(path))
     return _roster_from_document(document, _Locator(text), path, base)
 
@@ -174,7 +176,7 @@ def _toml_error_text(error):
     elif getattr(error, "msg", None):
         message = error.msg
     if lineno:
-        return "line {0}, column {1}: {2}".format(lineno, colno, message)
+        return say("line {0}, column {1}: {2}", lineno, colno, message)
     return message
 
 
@@ -217,22 +219,28 @@ class _Locator:
 def _roster_from_document(document, locator, path, base):
     def fail(problem, key=None, index=None, name=None, count=None):
         line = locator.line(index, key, count)
-        where = path if line is None else "{0}, line {1}".format(path, line)
-        if index is not None:
-            who = "device {0!r}".format(name) if name else "device #{0}".format(index + 1)
-            where = "{0} ({1})".format(where, who)
-        return ConfigError("{0}: {1}.".format(where, problem))
+        if index is None:
+            where = path if line is None else say("{0}, line {1}", path, line)
+        else:
+            who = say("device {0!r}", name) if name else say("device #{0}", index + 1)
+            if line is None:
+                where = say("{0} ({1})", path, who)
+            else:
+                where = say("{0}, line {1} ({2})", path, line, who)
+        if problem.endswith("."):  # it ends with a sentence of its own (a bad target)
+            return ConfigError(say("{0}: {1}", where, problem))
+        return ConfigError(say("{0}: {1}.", where, problem))
 
     for key in document:
         if key not in TOP_KEYS:
             raise fail(_unknown_key_problem(key, TOP_KEYS), key=key)
     version = document.get("version", ROSTER_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail("'version' must be a whole number such as {0}, not {1!r}".format(ROSTER_VERSION, version),
+        raise fail(say("'version' must be a whole number such as {0}, not {1!r}", ROSTER_VERSION, version),
                    key="version")
     if version > ROSTER_VERSION:
-        raise fail("this roster was written by a newer DeepLens Console (roster version {0}; this one reads "
-                   "version {1}). Update DeepLens Console to open it".format(version, ROSTER_VERSION),
+        raise fail(say("this roster was written by a newer DeepLens Console (roster version {0}; this one "
+                       "reads version {1}). Update DeepLens Console to open it", version, ROSTER_VERSION),
                    key="version")
     known_hosts = document.get("known_hosts")
     if known_hosts is not None:
@@ -242,7 +250,7 @@ def _roster_from_document(document, locator, path, base):
             raise fail(problem.args[0], key="known_hosts") from None
     tables = document.get("device", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise fail("'device' must be a list of [[device]] tables", key="device")
+        raise fail(say("'device' must be a list of [[device]] tables"), key="device")
     devices = []
     first_index = {}
     for index, table in enumerate(tables):
@@ -255,10 +263,13 @@ def _roster_from_document(document, locator, path, base):
             raise fail(problem.args[0], key=key, **context) from None
         if device.name in first_index:
             earlier = locator.line(first_index[device.name], "name", len(tables))
-            earlier_text = "on line {0}".format(earlier) if earlier else "#{0}".format(
-                first_index[device.name] + 1)
-            raise fail("the name {0!r} is already used by the device {1}; names must be unique".format(
-                device.name, earlier_text), key="name", **context)
+            if earlier:
+                problem = say("the name {0!r} is already used by the device on line {1}; names must be "
+                              "unique", device.name, earlier)
+            else:
+                problem = say("the name {0!r} is already used by the device #{1}; names must be unique",
+                              device.name, first_index[device.name] + 1)
+            raise fail(problem, key="name", **context)
         first_index[device.name] = index
         devices.append(device)
     return Roster(devices=tuple(devices), known_hosts=known_hosts, path=os.path.abspath(path))
@@ -270,7 +281,7 @@ def _device_from_table(table, base):
             raise _Invalid(_unknown_key_problem(key, DEVICE_KEYS), key)
     for key in ("name", "target"):
         if key not in table:
-            raise _Invalid("the required key '{0}' is missing".format(key), None)
+            raise _Invalid(say("the required key '{0}' is missing", key), None)
 
     def checked(key, check, *args):
         try:
@@ -281,11 +292,12 @@ def _device_from_table(table, base):
     name = checked("name", _check_name)
     target_text = table["target"]
     if not isinstance(target_text, str):
-        raise _Invalid("'target' must be text such as \"aws_cam@192.0.2.10\"", "target")
+        raise _Invalid(say("'target' must be text such as \"aws_cam@192.0.2.10\""), "target")
     try:
         parsed = parse_target(target_text)
     except TargetError as error:
-        raise _Invalid("bad target: {0}".format(str(error).rstrip(".")), "target") from None
+        # The target's own sentence keeps its period; fail() then adds none (the same text as before).
+        raise _Invalid(say("bad target: {0}", error.message), "target") from None
     identity = None
     if "identity" in table:
         identity = _resolve_path(checked("identity", _check_path_text, "identity"), base)
@@ -304,11 +316,13 @@ def _device_from_table(table, base):
 
 def _unknown_key_problem(key, known):
     if key.lower() in SECRET_KEYS:
-        return ("a roster may not hold passwords ('{0}'); remove it. DeepLens Console asks for passwords "
-                "when it connects and keeps them in your OS keyring".format(key))
+        return say("a roster may not hold passwords ('{0}'); remove it. DeepLens Console asks for passwords "
+                   "when it connects and keeps them in your OS keyring", key)
     close = difflib.get_close_matches(key, known, n=1)
-    hint = " (did you mean '{0}'?)".format(close[0]) if close else ""
-    return "unknown key '{0}'{1}; the known keys here are {2}".format(key, hint, ", ".join(known))
+    if close:
+        return say("unknown key '{0}' (did you mean '{1}'?); the known keys here are {2}",
+                   key, close[0], ", ".join(known))
+    return say("unknown key '{0}'; the known keys here are {1}", key, ", ".join(known))
 
 
 # ------------------------------------------------------------------------------------- field checks
@@ -316,25 +330,25 @@ def _unknown_key_problem(key, known):
 
 def _check_name(value):
     if not isinstance(value, str):
-        raise _Invalid("'name' must be text, not {0!r}".format(value))
+        raise _Invalid(say("'name' must be text, not {0!r}", value))
     if not value.strip():
-        raise _Invalid("'name' is empty")
+        raise _Invalid(say("'name' is empty"))
     if value != value.strip():
-        raise _Invalid("the name {0!r} starts or ends with spaces".format(value))
+        raise _Invalid(say("the name {0!r} starts or ends with spaces", value))
     if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise _Invalid("the name {0!r} contains control characters".format(value))
+        raise _Invalid(say("the name {0!r} contains control characters", value))
     return value
 
 
 def _check_label(value):
     if not isinstance(value, str):
-        raise _Invalid("'label' must be text, not {0!r}".format(value))
+        raise _Invalid(say("'label' must be text, not {0!r}", value))
     return value
 
 
 def _check_optional_text(value, key):
     if not isinstance(value, str) or not value.strip():
-        raise _Invalid("'{0}' must be non-empty text, not {1!r}".format(key, value))
+        raise _Invalid(say("'{0}' must be non-empty text, not {1!r}", key, value))
     return value
 
 
@@ -346,14 +360,14 @@ def _check_path_text(value, key):
 
 def _check_stream_path(value):
     if not isinstance(value, str) or not value.startswith("/"):
-        raise _Invalid("'stream_path' must be an absolute path on the device such as {0!r}, not {1!r}".format(
-            PROJECT_STREAM, value))
+        raise _Invalid(say("'stream_path' must be an absolute path on the device such as {0!r}, not {1!r}",
+                           PROJECT_STREAM, value))
     return value
 
 
 def _check_region(value):
     if not isinstance(value, str) or not _REGION_RE.match(value):
-        raise _Invalid("'region' must be an AWS region such as 'us-east-1', not {0!r}".format(value))
+        raise _Invalid(say("'region' must be an AWS region such as 'us-east-1', not {0!r}", value))
     return value
 
 
@@ -406,14 +420,17 @@ def save_roster(roster, path):
         try:
             value = _portable_path(_check_path_text(roster.known_hosts, "known_hosts"), base)
         except _Invalid as problem:
-            raise ConfigError("Cannot save the roster to {0}: {1}.".format(path, problem)) from None
+            raise ConfigError(say("Cannot save the roster to {0}: {1}.", path, problem.args[0])) from None
         lines.append("known_hosts = {0}".format(_toml_string(value)))
     for device in roster.devices:
         try:
             table = _device_table(device, base)
         except _Invalid as problem:
-            raise ConfigError("Cannot save the roster to {0}: device {1!r}: {2}.".format(
-                path, device.name, problem.args[0])) from None
+            if problem.args[0].endswith("."):  # it ends with a sentence of its own (a bad target)
+                raise ConfigError(say("Cannot save the roster to {0}: device {1!r}: {2}",
+                                      path, device.name, problem.args[0])) from None
+            raise ConfigError(say("Cannot save the roster to {0}: device {1!r}: {2}.",
+                                  path, device.name, problem.args[0])) from None
         lines.append("")
         lines.append("[[device]]")
         lines.extend("{0} = {1}".format(key, _toml_string(value)) for key, value in table)
@@ -425,16 +442,17 @@ def _device_table(device, base):
     """The (key, text) pairs of one ``[[device]]`` table, checked so that loading gives ``device`` back."""
     table = [("name", _check_name(device.name))]
     if device.user is not None and not isinstance(device.user, str):
-        raise _Invalid("the user {0!r} is not text".format(device.user))
+        raise _Invalid(say("the user {0!r} is not text", device.user))
     if device.port is not None and (isinstance(device.port, bool) or not isinstance(device.port, int)):
-        raise _Invalid("the port {0!r} is not a whole number".format(device.port))
+        raise _Invalid(say("the port {0!r} is not a whole number", device.port))
     target = format_target(device)
     try:
         parsed = parse_target(target)
     except TargetError as error:
-        raise _Invalid("bad target: {0}".format(str(error).rstrip("."))) from None
+        # The target's own sentence keeps its period; save_roster() then adds none (the same text as before).
+        raise _Invalid(say("bad target: {0}", error.message)) from None
     if (parsed.host, parsed.user, parsed.port) != (device.host, device.user, device.port):
-        raise _Invalid("the host {0!r} cannot be written as a target".format(device.host))
+        raise _Invalid(say("the host {0!r} cannot be written as a target", device.host))
     table.append(("target", target))
     if device.identity is not None:
         table.append(("identity", _portable_path(_check_path_text(device.identity, "identity"), base)))
@@ -487,8 +505,8 @@ def import_csv(path_or_text):
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append(RowError(previous_end + 1, "This row could not be read as CSV ({0}); it and the "
-                                                     "rows after it were not imported.".format(error)))
+            errors.append(RowError(previous_end + 1, say("This row could not be read as CSV ({0}); it and "
+                                                         "the rows after it were not imported.", str(error))))
             break
         line, previous_end = previous_end + 1, reader.line_num
         cells = [cell.strip() for cell in row]
@@ -500,9 +518,9 @@ def import_csv(path_or_text):
                 columns = header
                 unknown = [cell for cell in header if cell and cell not in CSV_COLUMNS]
                 if unknown:
-                    message = "The column(s) {0} are not known and were ignored; the known columns are {1}."
-                    errors.append(RowError(line, message.format(", ".join(map(repr, unknown)),
-                                                                ", ".join(CSV_COLUMNS))))
+                    errors.append(RowError(line, say("The column(s) {0} are not known and were ignored; the "
+                                                     "known columns are {1}.",
+                                                     ", ".join(map(repr, unknown)), ", ".join(CSV_COLUMNS))))
                 continue
             columns = list(CSV_POSITIONAL)
         try:
@@ -511,8 +529,8 @@ def import_csv(path_or_text):
             errors.append(RowError(line, problem.args[0]))
             continue
         if device.name in first_line_of:
-            errors.append(RowError(line, "The name {0!r} is already used on line {1}; names must be "
-                                         "unique.".format(device.name, first_line_of[device.name])))
+            errors.append(RowError(line, say("The name {0!r} is already used on line {1}; names must be "
+                                             "unique.", device.name, first_line_of[device.name])))
             continue
         first_line_of[device.name] = line
         devices.append(device)
@@ -527,11 +545,11 @@ def _csv_source(path_or_text):
             with open(path, "rb") as handle:
                 raw = handle.read()
         except OSError as error:
-            raise ConfigError("Could not read the CSV file {0}: {1}.".format(
-                path, error.strerror or error)) from error
+            raise ConfigError(say("Could not read the CSV file {0}: {1}.",
+                                  path, error.strerror or str(error))) from error
         return _decode_csv(raw, path), os.path.dirname(os.path.abspath(path))
     if path_or_text.strip() and not any(ch in path_or_text for ch in ",;\t\n\r"):
-        raise ConfigError("The CSV file {0} does not exist.".format(path_or_text))
+        raise ConfigError(say("The CSV file {0} does not exist.", path_or_text))
     return path_or_text, os.getcwd()
 
 
@@ -547,8 +565,8 @@ def _decode_csv(raw, path):
             return raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             pass
-    raise ConfigError("The CSV file {0} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and "
-                      "import it again.".format(path))
+    raise ConfigError(say("The CSV file {0} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" "
+                          "and import it again.", path))
 
 
 def _csv_delimiter(text):
@@ -559,45 +577,82 @@ def _csv_delimiter(text):
 
 def _device_from_row(cells, columns, base):
     if len(cells) > len(columns):
-        raise _Invalid("This row has {0} cells but only {1} columns are expected ({2}).".format(
-            len(cells), len(columns), ", ".join(c for c in columns if c)))
+        raise _Invalid(say("This row has {0} cells but only {1} columns are expected ({2}).",
+                           len(cells), len(columns), ", ".join(c for c in columns if c)))
     values = {column: cell for column, cell in zip(columns, cells) if column in CSV_COLUMNS}
+    # Each problem twice: as it reads first in the row's message (capitalized), and after another one.
     problems = []
     name, host = values.get("name", ""), values.get("host", "")
     user, port_text = values.get("user") or None, values.get("port", "")
     if not name:
-        problems.append("the name is empty")
+        problems.append((say("The name is empty"), say("the name is empty")))
     elif any(unicodedata.category(ch) == "Cc" for ch in name):
-        problems.append("the name {0!r} contains control characters".format(name))
+        problems.append((say("The name {0!r} contains control characters", name),
+                         say("the name {0!r} contains control characters", name)))
     port = None
     if port_text:
         if port_text.isascii() and port_text.isdigit() and 0 < int(port_text) < 65536:
             port = int(port_text)
         else:
-            problems.append("{0!r} is not a port number (1-65535)".format(port_text))
+            problem = say("{0!r} is not a port number (1-65535)", port_text)
+            problems.append((problem, problem))
     if not host:
-        problems.append("the host is empty")
+        problems.append((say("The host is empty"), say("the host is empty")))
     else:
         try:
             parsed = parse_target(host)
         except TargetError as error:
-            problems.append(str(error).rstrip(".").replace(repr(host), "the host " + repr(host), 1))
+            problems.append(_host_problem(error, host))
         else:
             if parsed.user is not None or parsed.port is not None:
-                problems.append("the host {0!r} must be a host name or address only; put the user and port "
-                                "in their own columns".format(host))
+                problems.append((
+                    say("The host {0!r} must be a host name or address only; put the user and port in their "
+                        "own columns", host),
+                    say("the host {0!r} must be a host name or address only; put the user and port in their "
+                        "own columns", host)))
             elif user is not None:
                 try:
                     parse_target("{0}@{1}".format(user, "localhost"))
                 except TargetError:
-                    problems.append("{0!r} is not a valid user name".format(user))
+                    problem = say("{0!r} is not a valid user name", user)
+                    problems.append((problem, problem))
             host = parsed.host
     if problems:
-        message = "; ".join(problems)
-        raise _Invalid(message[0].upper() + message[1:] + ".")
+        parts = [problems[0][0]] + [later for _first, later in problems[1:]]
+        raise _Invalid(say("{0}.", join("; ", parts)))
     identity = values.get("identity") or None
     return Device(name=name, host=host, user=user, port=port,
                   identity=_resolve_path(identity, base) if identity else None, label=values.get("label", ""))
+
+
+def _host_problem(error, host):
+    """The TargetError of a CSV host cell as (first, later) problems, the cell called "the host 'x'"."""
+    # The English the row messages have always had: the sentence without its period, naming the host.
+    plain = str(error).rstrip(".").replace(repr(host), "the host " + repr(host), 1)
+    template, args = getattr(error.message, "template", None), getattr(error.message, "args", ())
+    pair = None
+    if template == "{0!r} is not a host name or address." and args == (host,):
+        pair = (say("The host {0!r} is not a host name or address", host),
+                say("the host {0!r} is not a host name or address", host))
+    elif template == "{0!r} is not a host name or address.":
+        problem = say("{0!r} is not a host name or address", *args)
+        pair = (problem, problem)
+    elif template == "{0!r} is not a valid user name in {1!r}.":
+        problem = say("{0!r} is not a valid user name in the host {1!r}", *args)
+        pair = (problem, problem)
+    elif template == "Missing ']' in {0!r}.":
+        problem = say("Missing ']' in the host {0!r}", *args)
+        pair = (problem, problem)
+    elif template == "Unexpected {0!r} after the address in {1!r}.":
+        problem = say("Unexpected {0!r} after the address in the host {1!r}", *args)
+        pair = (problem, problem)
+    elif template == "{0!r} is not a port number (1-65535) in {1!r}.":
+        problem = say("{0!r} is not a port number (1-65535) in the host {1!r}", *args)
+        pair = (problem, problem)
+    if pair is not None and pair[1] == plain and pair[0] == plain[:1].upper() + plain[1:]:
+        return pair
+    # Any other message (or one that reads differently) stays as it was, untranslated.
+    return plain[:1].upper() + plain[1:], plain
 
 
 # ------------------------------------------------------------------------------------ ssh config import
@@ -614,7 +669,7 @@ def import_ssh_config(path=None):
     path = os.path.expanduser(os.fspath(path) if explicit else os.path.join("~", ".ssh", "config"))
     if not os.path.exists(path):
         if explicit:
-            raise ConfigError("The ssh config file {0} does not exist.".format(path))
+            raise ConfigError(say("The ssh config file {0} does not exist.", path))
         return []
     aliases = []
     _collect_hosts(path, os.path.expanduser(os.path.join("~", ".ssh")), aliases, 0)
@@ -639,8 +694,8 @@ def _collect_hosts(path, include_base, aliases, depth):
         with open(path, "r", encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
     except OSError as error:
-        raise ConfigError("Could not read the ssh config file {0}: {1}.".format(
-            path, error.strerror or error)) from error
+        raise ConfigError(say("Could not read the ssh config file {0}: {1}.",
+                              path, error.strerror or str(error))) from error
     for line in lines:
         match = re.match(r"^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$", line)
         if not match or line.lstrip().startswith("#"):

@@ -12,6 +12,7 @@ import keyring
 import keyring.errors
 
 from deeplens_gui.core.errors import DeepLensError
+from deeplens_gui.core.text import say
 
 SERVICE = "deeplens-console"
 KINDS = ("password", "passphrase")
@@ -47,12 +48,15 @@ def set_secret(kind, user, host, port, secret):
     try:
         keyring.set_password(SERVICE, account, secret)
     except Exception as exc:
-        raise KeyringUnavailable(
-            "Could not save the {0} for {1}@{2} in the system keyring ({3}). Unlock or install a keyring "
-            "(for example GNOME Keyring or KWallet), or type the {0} each time.".format(
-                kind, user, host, _reason(exc)
-            )
-        ) from None
+        if kind == "password":
+            message = say("Could not save the password for {0}@{1} in the system keyring ({2}). Unlock or "
+                          "install a keyring (for example GNOME Keyring or KWallet), or type the password "
+                          "each time.", user, host, _reason(exc))
+        else:
+            message = say("Could not save the passphrase for {0}@{1} in the system keyring ({2}). Unlock or "
+                          "install a keyring (for example GNOME Keyring or KWallet), or type the passphrase "
+                          "each time.", user, host, _reason(exc))
+        raise KeyringUnavailable(message) from None
 
 
 def delete_secret(kind, user, host, port):
@@ -66,18 +70,20 @@ def delete_secret(kind, user, host, port):
     except keyring.errors.PasswordDeleteError:
         return False
     except Exception as exc:
-        raise KeyringUnavailable(
-            "Could not remove the saved {0} for {1}@{2} from the system keyring ({3}).".format(
-                kind, user, host, _reason(exc)
-            )
-        ) from None
+        if kind == "password":
+            message = say("Could not remove the saved password for {0}@{1} from the system keyring ({2}).",
+                          user, host, _reason(exc))
+        else:
+            message = say("Could not remove the saved passphrase for {0}@{1} from the system keyring ({2}).",
+                          user, host, _reason(exc))
+        raise KeyringUnavailable(message) from None
     return True
 
 
 def _reason(exc):
     # The exception text of a keyring backend never contains the secret, but keep it short and typed.
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return "no keyring backend is available"
+        return say("no keyring backend is available")
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "the keyring is locked"
+        return say("the keyring is locked")
     return type(exc).__name__

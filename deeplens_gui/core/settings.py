@@ -23,6 +23,7 @@ import platformdirs
 
 from deeplens_gui.core.errors import StorageError
 from deeplens_gui.core.files import atomic_write, storage_error
+from deeplens_gui.core.text import say
 
 #: The schema version this code writes. Older files are upgraded by MIGRATIONS on loading.
 SETTINGS_VERSION = 1
@@ -55,20 +56,21 @@ def _fps(value):
 
 #: field -> (check, what a valid value looks like). The Settings dataclass below holds the defaults.
 _SCHEMA = {
-    "version": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "a version number"),
-    "language": (lambda v: v in LANGUAGES, "one of " + ", ".join(LANGUAGES)),
-    "appearance": (lambda v: v in APPEARANCES, "one of " + ", ".join(APPEARANCES)),
-    "known_hosts": (_optional_text, "a file path or null"),
-    "ssh_config": (_optional_text, "a file path or null"),
+    "version": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, say("a version number")),
+    "language": (lambda v: v in LANGUAGES, say("one of {0}", ", ".join(LANGUAGES))),
+    "appearance": (lambda v: v in APPEARANCES, say("one of {0}", ", ".join(APPEARANCES))),
+    "known_hosts": (_optional_text, say("a file path or null")),
+    "ssh_config": (_optional_text, say("a file path or null")),
     "recent_targets": (lambda v: isinstance(v, (list, tuple)) and all(isinstance(t, str) and t.strip()
-                                                                       for t in v), "a list of targets"),
-    "last_roster": (_optional_text, "a file path or null"),
-    "snapshot_dir": (_optional_text, "a folder path or null"),
-    "recording_dir": (_optional_text, "a folder path or null"),
-    "view_max_fps": (_fps, "a number from {0:g} to {1:g}".format(*FPS_RANGE)),
-    "grid_max_fps": (_fps, "a number from {0:g} to {1:g}".format(*FPS_RANGE)),
-    "aws_profile": (_optional_text, "a profile name or null"),
-    "aws_region": (lambda v: isinstance(v, str) and bool(_REGION_RE.match(v)), "an AWS region (us-east-1)"),
+                                                                       for t in v), say("a list of targets")),
+    "last_roster": (_optional_text, say("a file path or null")),
+    "snapshot_dir": (_optional_text, say("a folder path or null")),
+    "recording_dir": (_optional_text, say("a folder path or null")),
+    "view_max_fps": (_fps, say("a number from {0:g} to {1:g}", *FPS_RANGE)),
+    "grid_max_fps": (_fps, say("a number from {0:g} to {1:g}", *FPS_RANGE)),
+    "aws_profile": (_optional_text, say("a profile name or null")),
+    "aws_region": (lambda v: isinstance(v, str) and bool(_REGION_RE.match(v)),
+                   say("an AWS region (us-east-1)")),
 }
 
 
@@ -145,9 +147,10 @@ def load_settings(path=None, notes=None):
         try:
             with open(path, "rb") as handle:
                 atomic_write(backup, _without_secrets(handle.read()))
-            problems.append("The original file was kept as {0}.".format(backup))
+            problems.append(say("The original file was kept as {0}.", backup))
         except (OSError, StorageError) as error:
-            problems.append("A copy of the original could not be kept: {0}".format(error))
+            problems.append(say("A copy of the original could not be kept: {0}",
+                                error.message if isinstance(error, StorageError) else str(error)))
     for problem in problems:
         _log.warning("%s", problem)
     if notes is not None:
@@ -174,20 +177,20 @@ def _read(path, problems):
     except FileNotFoundError:
         return Settings()
     except OSError as error:
-        problems.append("The settings file {0} could not be read ({1}); using the defaults.".format(
-            path, error.strerror or error))
+        problems.append(say("The settings file {0} could not be read ({1}); using the defaults.",
+                            path, error.strerror or str(error)))
         return Settings()
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        problems.append("The settings file {0} is not UTF-8 text; using the defaults.".format(path))
+        problems.append(say("The settings file {0} is not UTF-8 text; using the defaults.", path))
         return Settings()
     except json.JSONDecodeError as error:
-        problems.append("The settings file {0} is damaged (line {1}, column {2}: {3}); using the "
-                        "defaults.".format(path, error.lineno, error.colno, error.msg))
+        problems.append(say("The settings file {0} is damaged (line {1}, column {2}: {3}); using the "
+                            "defaults.", path, error.lineno, error.colno, error.msg))
         return Settings()
     if not isinstance(data, dict):
-        problems.append("The settings file {0} does not hold settings; using the defaults.".format(path))
+        problems.append(say("The settings file {0} does not hold settings; using the defaults.", path))
         return Settings()
     data = _migrate(data, path, problems)
     values = {}
@@ -197,41 +200,41 @@ def _read(path, problems):
             continue
         if key not in known:
             if key.lower() in SECRET_KEYS:
-                problems.append("The settings file {0} has a '{1}' entry, which was ignored: passwords are "
-                                "kept only in your OS keyring.".format(path, key))
+                problems.append(say("The settings file {0} has a '{1}' entry, which was ignored: passwords "
+                                    "are kept only in your OS keyring.", path, key))
             else:
-                problems.append("The settings file {0} has an unknown setting '{1}', which was "
-                                "ignored.".format(path, key))
+                problems.append(say("The settings file {0} has an unknown setting '{1}', which was ignored.",
+                                    path, key))
             continue
         check, expected = _SCHEMA[key]
         if key == "recent_targets" and isinstance(value, list):
             good = [t for t in value if isinstance(t, str) and t.strip()]
             if len(good) != len(value):
-                problems.append("Some recent targets in {0} were not text and were dropped.".format(path))
+                problems.append(say("Some recent targets in {0} were not text and were dropped.", path))
             value = good
         if check(value):
             values[key] = value
         else:
-            problems.append("The setting '{0}' in {1} must be {2}, not {3}; using the default.".format(
-                key, path, expected, json.dumps(value, ensure_ascii=False)))
+            problems.append(say("The setting '{0}' in {1} must be {2}, not {3}; using the default.",
+                                key, path, expected, json.dumps(value, ensure_ascii=False)))
     return Settings(**values)
 
 
 def _migrate(data, path, problems):
     version = data.get("version", SETTINGS_VERSION)
     if not _SCHEMA["version"][0](version):
-        problems.append("The settings file {0} has an invalid version {1!r}; reading what it can.".format(
-            path, version))
+        problems.append(say("The settings file {0} has an invalid version {1!r}; reading what it can.",
+                            path, version))
         return data
     if version > SETTINGS_VERSION:
-        problems.append("The settings file {0} was written by a newer DeepLens Console (version {1}); "
-                        "reading what this version understands.".format(path, version))
+        problems.append(say("The settings file {0} was written by a newer DeepLens Console (version {1}); "
+                            "reading what this version understands.", path, version))
         return data
     while version < SETTINGS_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            problems.append("The settings file {0} has version {1}, which cannot be upgraded; reading what "
-                            "it can.".format(path, version))
+            problems.append(say("The settings file {0} has version {1}, which cannot be upgraded; reading "
+                                "what it can.", path, version))
             return data
         data = dict(step(dict(data)))
         version += 1

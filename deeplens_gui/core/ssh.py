@@ -38,6 +38,7 @@ from deeplens_gui.core.errors import (
     StorageError,
     UnknownHostKey,
 )
+from deeplens_gui.core.text import join, say
 
 DEFAULT_PORT = 22
 #: How much of a failed command's stderr an error keeps (its tail: that is where the reason usually is).
@@ -121,8 +122,8 @@ def resolve(device, options=SshOptions()):
     try:
         port = int(port)
     except ValueError:
-        raise ConfigError("The ssh config gives {0} the port {1!r}, which is not a number.".format(
-            device.host, port)) from None
+        raise ConfigError(say("The ssh config gives {0} the port {1!r}, which is not a number.",
+                              device.host, port)) from None
     identities = []
     if device.identity:
         identities.append(os.path.expanduser(str(device.identity)))
@@ -154,10 +155,10 @@ def _lookup_config(path, host):
     try:
         return paramiko.SSHConfig.from_path(path).lookup(host)
     except FileNotFoundError:
-        raise ConfigError("The ssh config file {0} does not exist.".format(path)) from None
+        raise ConfigError(say("The ssh config file {0} does not exist.", path)) from None
     except (OSError, paramiko.SSHException, ImportError, ValueError) as exc:
-        raise ConfigError("The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick "
-                          "another one.".format(path, host, exc)) from None
+        raise ConfigError(say("The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick "
+                              "another one.", path, host, str(exc))) from None
 
 
 # --- host keys -----------------------------------------------------------------------------------------
@@ -177,8 +178,7 @@ def host_key_of(known_hosts_path, known_hosts_name):
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise ConfigError("The known_hosts file {0} cannot be read ({1}).".format(
-            path, exc.strerror)) from None
+        raise ConfigError(say("The known_hosts file {0} cannot be read ({1}).", path, exc.strerror)) from None
     keys = []
     for line in lines:
         line = line.strip()
@@ -240,8 +240,8 @@ def trust_host_key(known_hosts_path, known_hosts_name, key):
             finally:
                 os.close(fd)
         except OSError as exc:
-            raise StorageError("Could not record the host key of {0} in {1} ({2}).".format(
-                known_hosts_name, path, exc.strerror or exc)) from None
+            raise StorageError(say("Could not record the host key of {0} in {1} ({2}).",
+                                   known_hosts_name, path, exc.strerror or str(exc))) from None
 
 
 def _lacks_final_newline(path):
@@ -340,8 +340,8 @@ class DeviceConnection:
                     self._transport, self._jump = transport, jump
             if stale:
                 _close_quietly(transport, jump)
-                raise ConnectError("The connection to {0} was closed while it was being opened.".format(
-                    self.endpoint.label))
+                raise ConnectError(say("The connection to {0} was closed while it was being opened.",
+                                       self.endpoint.label))
             return self
 
     def _connect(self, generation):
@@ -378,8 +378,8 @@ class DeviceConnection:
             with self._state:
                 closed_meanwhile = generation != self._generation
             if closed_meanwhile:
-                raise ConnectError("The connection to {0} was closed while it was being opened.".format(
-                    endpoint.label)) from None
+                raise ConnectError(say("The connection to {0} was closed while it was being opened.",
+                                       endpoint.label)) from None
             raise _connect_error(exc, endpoint, timeout) from None
         finally:
             with self._state:
@@ -394,12 +394,12 @@ class DeviceConnection:
             return socket.create_connection((endpoint.host, endpoint.port), timeout=timeout), None
         hops = [hop.strip() for hop in endpoint.proxy_jump.split(",") if hop.strip()]
         if len(hops) != 1:
-            raise ConfigError("{0} asks for {1} ProxyJump hops ({2}); only one hop is supported. Chain the "
-                              "jump hosts in your ssh config instead.".format(
+            raise ConfigError(say("{0} asks for {1} ProxyJump hops ({2}); only one hop is supported. Chain "
+                                  "the jump hosts in your ssh config instead.",
                                   endpoint.label, len(hops), endpoint.proxy_jump))
         if self._depth >= _MAX_JUMP_DEPTH:
-            raise ConfigError("The ProxyJump settings for {0} loop or nest more than {1} hosts deep. Check "
-                              "your ssh config.".format(endpoint.label, _MAX_JUMP_DEPTH))
+            raise ConfigError(say("The ProxyJump settings for {0} loop or nest more than {1} hosts deep. "
+                                  "Check your ssh config.", endpoint.label, _MAX_JUMP_DEPTH))
         spec = hops[0][len("ssh://"):] if hops[0].startswith("ssh://") else hops[0]
         jump = DeviceConnection(parse_target(spec), self.options, _depth=self._depth + 1)
         self._track(jump)
@@ -409,9 +409,9 @@ class DeviceConnection:
                 "direct-tcpip", (endpoint.host, endpoint.port), ("127.0.0.1", 0), timeout=timeout)
         except paramiko.ChannelException as exc:
             jump.close()
-            raise ConnectError("The jump host {0} could not reach {1}:{2} ({3}). Check the address and that "
-                               "the camera is on.".format(jump.endpoint.label, endpoint.host, endpoint.port,
-                                                          exc.text)) from None
+            raise ConnectError(say("The jump host {0} could not reach {1}:{2} ({3}). Check the address and "
+                                   "that the camera is on.",
+                                   jump.endpoint.label, endpoint.host, endpoint.port, exc.text)) from None
         except BaseException:
             jump.close()
             raise
@@ -480,18 +480,23 @@ class DeviceConnection:
             if self._password_login(transport, endpoint.user, password):
                 return
         if not transport.is_active():
-            notes.append("the device closed the connection after too many failed attempts")
+            notes.append(say("the device closed the connection after too many failed attempts"))
         elif offered:
-            refused = "" if password is None else "; password refused"
-            notes.append("{0} key{1} offered, none accepted{2}".format(
-                len(offered), "s" if len(offered) > 1 else "", refused))
+            if len(offered) > 1:
+                notes.append(say("{0} keys offered, none accepted", len(offered)))
+            else:
+                notes.append(say("{0} key offered, none accepted", len(offered)))
+            if password is not None:  # the notes are joined with "; ": the same text as one note
+                notes.append(say("password refused"))
         elif password is None:
-            notes.append("no key or password to offer")
+            notes.append(say("no key or password to offer"))
         else:
-            notes.append("password refused")
-        raise AuthFailed(
-            "{0} refused the login for user {1}. Check the user name, key or password{2}.".format(
-                endpoint.label, endpoint.user, " ({0})".format("; ".join(notes)) if notes else ""))
+            notes.append(say("password refused"))
+        if notes:
+            raise AuthFailed(say("{0} refused the login for user {1}. Check the user name, key or password "
+                                 "({2}).", endpoint.label, endpoint.user, join("; ", notes)))
+        raise AuthFailed(say("{0} refused the login for user {1}. Check the user name, key or password.",
+                             endpoint.label, endpoint.user))
 
     @staticmethod
     def _password_login(transport, user, password):
@@ -516,13 +521,13 @@ class DeviceConnection:
         try:
             return _read_key(path, None)
         except FileNotFoundError:
-            notes.append("the key file {0} does not exist".format(shown))
+            notes.append(say("the key file {0} does not exist", shown))
             return None
         except TypeError:
             pass  # encrypted: find its passphrase below
         except (OSError, ValueError, paramiko.SSHException) as exc:
-            notes.append("the key file {0} could not be read ({1})".format(
-                shown, getattr(exc, "strerror", None) or "not a private key"))
+            notes.append(say("the key file {0} could not be read ({1})",
+                             shown, getattr(exc, "strerror", None) or say("not a private key")))
             return None
         candidates = []
         if self.options.passphrase is not None:
@@ -536,8 +541,10 @@ class DeviceConnection:
                 return _read_key(path, passphrase)
             except (TypeError, ValueError, paramiko.SSHException):
                 continue
-        notes.append("the key {0} {1}".format(
-            shown, "did not open with the passphrase given" if candidates else "needs a passphrase"))
+        if candidates:
+            notes.append(say("the key {0} did not open with the passphrase given", shown))
+        else:
+            notes.append(say("the key {0} needs a passphrase", shown))
         return None
 
     # -- using the connection -----------------------------------------------------------------------------
@@ -547,15 +554,15 @@ class DeviceConnection:
         with self._state:
             transport = self._transport
         if transport is None:
-            raise ConnectionLost("The connection to {0} was closed.".format(self.endpoint.label))
+            raise ConnectionLost(say("The connection to {0} was closed.", self.endpoint.label))
         return transport
 
     def _session(self, transport, command):
         try:
             channel = transport.open_session(timeout=self.options.connect_timeout)
         except paramiko.ChannelException as exc:
-            raise ConnectError("{0} refused to open another session ({1}); it may allow only a few at once "
-                               "(MaxSessions). Close other viewers and try again.".format(
+            raise ConnectError(say("{0} refused to open another session ({1}); it may allow only a few at "
+                                   "once (MaxSessions). Close other viewers and try again.",
                                    self.endpoint.label, exc.text)) from None
         except (paramiko.SSHException, OSError, EOFError) as exc:
             if transport.is_active():
@@ -566,7 +573,7 @@ class DeviceConnection:
         try:
             channel.exec_command(command)
         except (paramiko.SSHException, OSError, EOFError) as exc:
-            channel.close()
+            _close_channel(channel)
             raise self._lost(exc) from None
         return channel
 
@@ -578,10 +585,12 @@ class DeviceConnection:
             jump, self._transport, self._jump = self._jump, None, None
         _close_quietly(transport, jump)
 
-    def _lost(self, exc):
-        detail = str(exc) or type(exc).__name__
-        return ConnectionLost("The connection to {0} was lost ({1}). Check the camera and the network, then "
-                              "reconnect.".format(self.endpoint.label, detail))
+    def _lost(self, exc, detail=None):
+        """ConnectionLost for ``exc``; ``detail`` (a sentence) replaces the exception's own text."""
+        if detail is None:
+            detail = str(exc) or type(exc).__name__
+        return ConnectionLost(say("The connection to {0} was lost ({1}). Check the camera and the network, "
+                                  "then reconnect.", self.endpoint.label, detail))
 
     def run(self, command, timeout=30.0, stdin=None, check=True):
         """Run ``command`` (a shell string, or an argv list that gets quoted) and wait for it.
@@ -595,17 +604,23 @@ class DeviceConnection:
         try:
             status, out, err = self._collect(channel, data, timeout, text)
         finally:
-            channel.close()
+            _close_channel(channel)
         result = CommandResult(status, out, err)
         if check and status != 0:
             reason = err.decode("utf-8", "replace").strip()[-STDERR_KEPT:]
-            if status < 0:
-                what = "ended without an exit status"
+            where = self.endpoint.label
+            if status < 0 and reason:
+                message = say("The command {0!r} on {1} ended without an exit status: {2}",
+                              _short(text), where, reason.splitlines()[-1])
+            elif status < 0:
+                message = say("The command {0!r} on {1} ended without an exit status.", _short(text), where)
+            elif reason:
+                message = say("The command {0!r} on {1} failed with exit status {2}: {3}",
+                              _short(text), where, status, reason.splitlines()[-1])
             else:
-                what = "failed with exit status {0}".format(status)
-            raise CommandError("The command {0!r} on {1} {2}{3}".format(
-                _short(text), self.endpoint.label, what, ": " + reason.splitlines()[-1] if reason else "."),
-                status=status, stderr=reason)
+                message = say("The command {0!r} on {1} failed with exit status {2}.",
+                              _short(text), where, status)
+            raise CommandError(message, status=status, stderr=reason)
         return result
 
     def _collect(self, channel, data, timeout, text):
@@ -652,13 +667,12 @@ class DeviceConnection:
             raise self._lost(exc) from None
         status = channel.recv_exit_status()
         if status < 0 and not channel.get_transport().is_active():
-            raise self._lost(EOFError("the connection closed while {0!r} was running".format(_short(text))))
+            raise self._lost(None, say("the connection closed while {0!r} was running", _short(text)))
         return status, bytes(out), bytes(err)
 
     def _timed_out(self, text, timeout):
-        return ConnectTimeout(
-            "The command {0!r} on {1} did not finish within {2:g} s and was stopped.".format(
-                _short(text), self.endpoint.label, timeout))
+        return ConnectTimeout(say("The command {0!r} on {1} did not finish within {2:g} s and was stopped.",
+                                  _short(text), self.endpoint.label, timeout))
 
     def open_channel(self, command):
         """Start ``command`` and return its paramiko Channel for long-lived streams (read recv/recv_stderr).
@@ -675,8 +689,8 @@ class DeviceConnection:
         except (paramiko.SSHException, OSError, EOFError) as exc:
             if not transport.is_active():
                 raise self._lost(exc) from None
-            raise ConnectError("{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd "
-                               "config.".format(self.endpoint.label, exc)) from None
+            raise ConnectError(say("{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd "
+                                   "config.", self.endpoint.label, str(exc))) from None
 
     def close(self):
         """Close the connection (idempotent, any thread). Blocking reads on its channels return at once."""
@@ -700,6 +714,14 @@ def _read_key(path, passphrase):
     return paramiko.PKey.from_path(path, secret)
 
 
+def _close_channel(channel):
+    """Close ``channel``; a transport that died meanwhile (EOFError, socket errors) has closed it already."""
+    try:
+        channel.close()
+    except (paramiko.SSHException, OSError, EOFError):
+        pass
+
+
 def _close_quietly(*resources):
     for resource in resources:
         if resource is None:
@@ -716,19 +738,19 @@ def _close_quietly(*resources):
 def _connect_error(exc, endpoint, timeout):
     where = "{0}:{1}".format(endpoint.host, endpoint.port)
     if isinstance(exc, socket.gaierror):
-        return HostNotFound("Cannot find the device {0}: the name does not resolve. Check the spelling, or "
-                            "use its IP address.".format(endpoint.host))
+        return HostNotFound(say("Cannot find the device {0}: the name does not resolve. Check the spelling, "
+                                "or use its IP address.", endpoint.host))
     if isinstance(exc, ConnectionRefusedError):
-        return ConnectionRefused("{0} refused the connection: no SSH server listens there. Check the port "
-                                 "and that SSH is enabled on the camera.".format(where))
+        return ConnectionRefused(say("{0} refused the connection: no SSH server listens there. Check the "
+                                     "port and that SSH is enabled on the camera.", where))
     if _is_timeout(exc):
-        return ConnectTimeout("{0} did not answer within {1:g} s. Check that the camera is on and on this "
-                              "network.".format(where, timeout))
+        return ConnectTimeout(say("{0} did not answer within {1:g} s. Check that the camera is on and on "
+                                  "this network.", where, timeout))
     if isinstance(exc, OSError):
-        return ConnectError("Cannot reach {0} ({1}). Check the network and that the camera is on.".format(
-            where, exc.strerror or exc))
-    return ConnectError("Could not start an SSH session with {0} ({1}). Check that it is an SSH server and "
-                        "try again.".format(where, str(exc) or type(exc).__name__))
+        return ConnectError(say("Cannot reach {0} ({1}). Check the network and that the camera is on.",
+                                where, exc.strerror or str(exc)))
+    return ConnectError(say("Could not start an SSH session with {0} ({1}). Check that it is an SSH server "
+                            "and try again.", where, str(exc) or type(exc).__name__))
 
 
 def _is_timeout(exc):

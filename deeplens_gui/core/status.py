@@ -28,11 +28,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 from deeplens_gui.core import cloud, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError
+from deeplens_gui.core.text import join, say, trim_period
 
 #: How long the relay may take to start and deliver a first frame, on top of the sample itself.
 STARTUP_ALLOWANCE = 1.5
 PROBE_TIMEOUT = 20.0
 PROJECT_LOG_HINT = "~/" + layout.PROJECT_LOG
+GREENGRASS_LOG_HINT = "/opt/awscam/greengrass/ggc/var/log/user/"
 _AWS_FAILURES = (DeepLensError, BotoCoreError, ClientError)
 
 
@@ -89,8 +91,10 @@ class DeployedRecord:
     @property
     def label(self):
         """``project version`` for sentences."""
-        what = self.name or self.project or "the project"
-        return "{0} {1}".format(what, self.version) if self.version else what
+        what = self.name or self.project
+        if what:
+            return "{0} {1}".format(what, self.version) if self.version else what
+        return say("the project {0}", self.version) if self.version else say("the project")
 
 
 @dataclass(frozen=True)
@@ -234,22 +238,23 @@ def parse_probe(output):
     if isinstance(output, bytes):
         output = output.decode("utf-8", "replace")
     if not isinstance(output, str):
-        raise ProbeError("The status probe gave no text.")
+        raise ProbeError(say("The status probe gave no text."))
     lines = [line for line in output.splitlines() if line.strip().startswith("{")]
     if not lines:
-        raise ProbeError("The status probe printed no report{0}.".format(
-            ": " + output.strip()[:120] if output.strip() else ""))
+        if output.strip():
+            raise ProbeError(say("The status probe printed no report: {0}.", output.strip()[:120]))
+        raise ProbeError(say("The status probe printed no report."))
     try:
         data = json.loads(lines[-1])
     except (ValueError, RecursionError):
-        raise ProbeError("The status probe's report is not valid JSON (truncated output?).") from None
+        raise ProbeError(say("The status probe's report is not valid JSON (truncated output?).")) from None
     if not isinstance(data, dict):
-        raise ProbeError("The status probe's report is not a JSON object.")
+        raise ProbeError(say("The status probe's report is not a JSON object."))
     if data.get("error") == "nopython":
-        raise ProbeError("The device has no Python (python3, python2 or python), which the status probe "
-                         "needs.")
+        raise ProbeError(say("The device has no Python (python3, python2 or python), which the status probe "
+                             "needs."))
     if _number(data.get("probe"), int) is None:
-        raise ProbeError("The status probe's report has no version: it is not from this app's probe.")
+        raise ProbeError(say("The status probe's report has no version: it is not from this app's probe."))
     load = data.get("loadavg")
     load = tuple(_number(v) for v in load[:3]) if isinstance(load, list) else None
     if load is not None and (len(load) != 3 or None in load):
@@ -303,8 +308,11 @@ def run_probe(connection):
     result = connection.run(command, timeout=PROBE_TIMEOUT, check=False)
     if result.status != 0 and not result.stdout.strip():
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ProbeError("The status probe failed on {0} (exit status {1}{2}).".format(
-            connection.device.name, result.status, ": " + detail[-1][:200] if detail else ""))
+        if detail:
+            raise ProbeError(say("The status probe failed on {0} (exit status {1}: {2}).",
+                                 connection.device.name, result.status, detail[-1][:200]))
+        raise ProbeError(say("The status probe failed on {0} (exit status {1}).",
+                             connection.device.name, result.status))
     return parse_probe(result.stdout)
 
 
@@ -377,10 +385,10 @@ def cloud_status(device, record, client_factory):
         try:
             latest = cloud.latest_lambda_version(_client(client_factory, "lambda", device), ref[0])
         except _AWS_FAILURES as error:
-            errors.append(str(cloud.map_error(error)))
+            errors.append(cloud.map_error(error).message)
         else:
             if latest is None:
-                errors.append("The Lambda function {0} has no published version.".format(ref[0]))
+                errors.append(say("The Lambda function {0} has no published version.", ref[0]))
             else:
                 values["lambda_version"], values["lambda_code_sha256"] = latest
     if values["group_id"]:
@@ -389,7 +397,7 @@ def cloud_status(device, record, client_factory):
             values.update(_latest_deployment(greengrass, values["group_id"]))
         except _AWS_FAILURES as error:
             region = getattr(device, "region", None)
-            errors.append(str(cloud.map_error(error, service="greengrass", region=region)))
+            errors.append(cloud.map_error(error, service="greengrass", region=region).message)
     return CloudStatus(errors=tuple(errors), **values)
 
 
@@ -420,14 +428,14 @@ def _latest_deployment(gg, group_id):
 
 def _age(seconds):
     if seconds is None:
-        return "unknown"
+        return say("unknown")
     if seconds < 90:
-        return "{0:.0f} s".format(seconds)
+        return say("{0:.0f} s", seconds)
     if seconds < 5400:
-        return "{0:.0f} min".format(seconds / 60.0)
+        return say("{0:.0f} min", seconds / 60.0)
     if seconds < 172800:
-        return "{0:.0f} h".format(seconds / 3600.0)
-    return "{0:.0f} days".format(seconds / 86400.0)
+        return say("{0:.0f} h", seconds / 3600.0)
+    return say("{0:.0f} days", seconds / 86400.0)
 
 
 def _behind(record, cloud_part):
@@ -440,13 +448,13 @@ def _behind(record, cloud_part):
     name, running = ref
     latest = cloud_part.lambda_version
     if running.isdigit() and latest.isdigit() and int(latest) > int(running):
-        return "The device runs version {0} of {1}; version {2} is published: redeploy to update it.".format(
-            running, name, latest)
+        return say("The device runs version {0} of {1}; version {2} is published: redeploy to update it.",
+                   running, name, latest)
     if (running == latest and record.code_sha256 and cloud_part.lambda_code_sha256
             and record.code_sha256 != cloud_part.lambda_code_sha256):
-        return ("The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the "
-                "device, {3} in Lambda): redeploy it.".format(latest, name, record.code_sha256,
-                                                               cloud_part.lambda_code_sha256))
+        return say("The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on "
+                   "the device, {3} in Lambda): redeploy it.", latest, name, record.code_sha256,
+                   cloud_part.lambda_code_sha256)
     return None
 
 
@@ -454,26 +462,36 @@ def _why_no_output(report, sample, path):
     causes = []
     if report.runner_pid is not None and not report.runner_alive:
         state = report.runner_state or "stopped"
-        causes.append("its runner (pid {0}) is not running (last state: {1}{2}{3})".format(
-            report.runner_pid, state, ", {0} restarts".format(report.runner_restarts)
-            if report.runner_restarts else "", ", last exit status {0}".format(report.runner_last_exit)
-            if report.runner_last_exit is not None else ""))
+        pid, restarts, last_exit = report.runner_pid, report.runner_restarts, report.runner_last_exit
+        if restarts and last_exit is not None:
+            causes.append(say("its runner (pid {0}) is not running (last state: {1}, {2} restarts, "
+                              "last exit status {3})", pid, state, restarts, last_exit))
+        elif restarts:
+            causes.append(say("its runner (pid {0}) is not running (last state: {1}, {2} restarts)",
+                              pid, state, restarts))
+        elif last_exit is not None:
+            causes.append(say("its runner (pid {0}) is not running (last state: {1}, last exit status {2})",
+                              pid, state, last_exit))
+        else:
+            causes.append(say("its runner (pid {0}) is not running (last state: {1})", pid, state))
     elif report.runner_state in ("crashed", "failed", "stopped"):
-        causes.append("the runner reports the project {0}{1}".format(
-            report.runner_state, " after {0} restarts".format(report.runner_restarts)
-            if report.runner_restarts else ""))
+        if report.runner_restarts:
+            causes.append(say("the runner reports the project {0} after {1} restarts",
+                              report.runner_state, report.runner_restarts))
+        else:
+            causes.append(say("the runner reports the project {0}", report.runner_state))
     elif report.runner_alive and report.runner_child_alive is False:
-        causes.append("the runner is alive but the project's process is gone")
+        causes.append(say("the runner is alive but the project's process is gone"))
     if not report.stream_exists:
-        causes.append("the stream FIFO {0} does not exist (the project never opened its output)".format(path))
+        causes.append(say("the stream FIFO {0} does not exist (the project never opened its output)", path))
     elif not report.stream_is_fifo:
-        causes.append("{0} is a regular file, not the project's FIFO".format(path))
+        causes.append(say("{0} is a regular file, not the project's FIFO", path))
     else:
-        causes.append("the FIFO {0} exists but nothing writes to it (last write {1} ago)".format(
-            path, _age(report.stream_write_age)))
+        causes.append(say("the FIFO {0} exists but nothing writes to it (last write {1} ago)",
+                          path, _age(report.stream_write_age)))
     if sample is not None and sample.state == "failed" and sample.message:
-        causes.append("the stream reader failed: {0}".format(sample.message.rstrip(".")))
-    return "; ".join(causes)
+        causes.append(say("the stream reader failed: {0}", trim_period(sample.message)))
+    return join("; ", causes)
 
 
 def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=None):
@@ -483,9 +501,9 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
     if error is not None:
         reachable = not isinstance(error, ConnectError)
         auth_ok = reachable and not isinstance(error, (AuthFailed, HostKeyError))
-        reason = str(error)
+        reason = error.message if isinstance(error, DeepLensError) else str(error)
         if auth_ok:
-            reason = "Connected to {0}, but could not read its status: {1}".format(name, reason)
+            reason = say("Connected to {0}, but could not read its status: {1}", name, reason)
         return DeviceStatus(name=name, endpoint=endpoint, verdict=Verdict.UNREACHABLE, reason=reason,
                             checked_at=checked_at, reachable=reachable, auth_ok=auth_ok,
                             error_kind=getattr(error, "kind", "error"), cloud=cloud_part)
@@ -498,35 +516,42 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
     if cloud_part is not None:
         notes.extend(cloud_part.errors)
         if cloud_part.deployment_status:
-            notes.append("Latest Greengrass deployment {0}: {1}{2}.".format(
-                cloud_part.deployment_id, cloud_part.deployment_status,
-                " ({0})".format(cloud_part.deployment_error) if cloud_part.deployment_error else ""))
+            if cloud_part.deployment_error:
+                notes.append(say("Latest Greengrass deployment {0}: {1} ({2}).", cloud_part.deployment_id,
+                                 cloud_part.deployment_status, cloud_part.deployment_error))
+            else:
+                notes.append(say("Latest Greengrass deployment {0}: {1}.", cloud_part.deployment_id,
+                                 cloud_part.deployment_status))
     behind = _behind(record, cloud_part)
     gg_success = cloud_part is not None and cloud_part.deployment_status == "Success"
     if frames:
-        what = record.label if record is not None else "a project not deployed by DeepLens Console"
-        flow = "{0:.1f} unique frames/s, last frame {1} ago".format(fps, _age(sample.last_frame_age))
+        what = record.label if record is not None else say("a project not deployed by DeepLens Console")
+        flow = say("{0:.1f} unique frames/s, last frame {1} ago", fps, _age(sample.last_frame_age))
         if behind:
-            verdict, reason = Verdict.BEHIND_CLOUD, "{0} It is running: {1}.".format(behind, flow)
+            verdict, reason = Verdict.BEHIND_CLOUD, say("{0} It is running: {1}.", behind, flow)
         else:
-            verdict, reason = Verdict.RUNNING, "Running {0}: {1}.".format(what, flow)
+            verdict, reason = Verdict.RUNNING, say("Running {0}: {1}.", what, flow)
     elif record is not None or gg_success:
-        if record is not None:
-            what = "{0} is deployed".format(record.label)
-        else:
-            what = "Greengrass reports deployment {0} succeeded".format(cloud_part.deployment_id)
         seconds = sample.seconds if sample is not None else 0
-        reason = "{0}, but no frame arrived in {1:.0f} s: {2}. See {3}{4}.".format(
-            what, seconds, _why_no_output(report, sample, path), PROJECT_LOG_HINT,
-            " and /opt/awscam/greengrass/ggc/var/log/user/" if record is None else "")
+        why = _why_no_output(report, sample, path)
+        if record is not None:
+            reason = say("{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.",
+                         record.label, seconds, why, PROJECT_LOG_HINT)
+        else:
+            reason = say("Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: "
+                         "{2}. See {3} and {4}.", cloud_part.deployment_id, seconds, why, PROJECT_LOG_HINT,
+                         GREENGRASS_LOG_HINT)
         if behind:
-            reason += " " + behind
+            reason = join(" ", (reason, behind))
         verdict = Verdict.NO_OUTPUT
     else:
         verdict = Verdict.NOT_DEPLOYED
-        stream = "{0} does not exist".format(path) if not report.stream_exists else (
-            "nothing writes to {0} (last write {1} ago)".format(path, _age(report.stream_write_age)))
-        reason = "Nothing is deployed: no deployment record and {0}. Deploy a project to it.".format(stream)
+        if not report.stream_exists:
+            reason = say("Nothing is deployed: no deployment record and {0} does not exist. Deploy a project "
+                         "to it.", path)
+        else:
+            reason = say("Nothing is deployed: no deployment record and nothing writes to {0} (last write "
+                         "{1} ago). Deploy a project to it.", path, _age(report.stream_write_age))
     return DeviceStatus(
         name=name, endpoint=endpoint, verdict=verdict, reason=reason, checked_at=checked_at,
         reachable=True, auth_ok=True, hostname=report.hostname, uptime=report.uptime, loadavg=report.loadavg,

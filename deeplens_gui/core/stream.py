@@ -27,6 +27,7 @@ from deeplens_gui.core.errors import (
     TargetError,
 )
 from deeplens_gui.core.mjpeg import FrameReader, jpeg_size
+from deeplens_gui.core.text import say
 
 #: Errors that retrying cannot fix: the user must act (accept a key, fix the login or the target).
 TERMINAL_ERRORS = (HostKeyError, AuthFailed, TargetError)
@@ -221,19 +222,19 @@ class FrameSource:
         try:
             while not self._stopping.is_set():
                 if first:
-                    self._set_status(StreamState.CONNECTING, "Connecting to {0}…".format(self._where()))
+                    self._set_status(StreamState.CONNECTING, say("Connecting to {0}…", self._where()))
                 self._session_streamed = False
                 try:
                     self._session()
                     delay = self._backoff[0]
                 except TERMINAL_ERRORS as error:
-                    self._set_status(StreamState.FAILED, str(error), error)
+                    self._set_status(StreamState.FAILED, error.message, error)
                     return
                 except DeepLensError as error:
                     if self._stopping.is_set():
                         break
                     if not self._reconnect:
-                        self._set_status(StreamState.FAILED, str(error), error)
+                        self._set_status(StreamState.FAILED, error.message, error)
                         return
                     self._set_status(StreamState.RECONNECTING, self._reconnect_message(error, delay), error)
                 else:
@@ -265,7 +266,8 @@ class FrameSource:
         except DeepLensError:
             raise
         except Exception as error:  # paramiko raises SSHException/EOFError when the transport just died
-            raise ConnectionLost("The connection to {0} was lost ({1}).".format(self._where(), error)) from error
+            raise ConnectionLost(say("The connection to {0} was lost ({1}).", self._where(),
+                                     str(error))) from error
         with self._lock:
             self._channel = channel
         if self._stopping.is_set():
@@ -276,7 +278,8 @@ class FrameSource:
         self._last_jpeg = None
         self._device_dropped = [sum(self._device_dropped), 0]
         if self._status.state is not StreamState.LIVE:
-            self._set_status(StreamState.CONNECTING, "Waiting for the first frame from {0}…".format(self.path))
+            self._set_status(StreamState.CONNECTING,
+                             say("Waiting for the first frame from {0}…", self.path))
         channel.settimeout(0.25)
         self._heartbeats = True
         heard_at = time.monotonic()
@@ -290,7 +293,8 @@ class FrameSource:
             except socket.timeout:
                 data = None
             except OSError as error:
-                raise ConnectionLost("The connection to {0} was lost ({1}).".format(self._where(), error)) from error
+                raise ConnectionLost(say("The connection to {0} was lost ({1}).", self._where(),
+                                         str(error))) from error
             while channel.recv_stderr_ready():
                 heard_at = time.monotonic()
                 for line in stderr.feed(channel.recv_stderr(4096)):
@@ -322,8 +326,8 @@ class FrameSource:
             self._check_stall(now, now - heard_at)
             if self._dead_after and self._heartbeats and now - heard_at > self._dead_after:
                 self._give_up_connection(channel)
-                raise ConnectionLost("Nothing came from {0} for {1:.0f} s: the network connection seems to be "
-                                     "dead.".format(self._where(), now - heard_at))
+                raise ConnectionLost(say("Nothing came from {0} for {1:.0f} s: the network connection seems "
+                                         "to be dead.", self._where(), now - heard_at))
         if self._stopping.is_set():
             return
         if pending is not None:
@@ -332,11 +336,14 @@ class FrameSource:
         for line in stderr.feed(_drain_stderr(channel)) + stderr.flush():
             self._on_relay_line(line)
         if not self._connection.is_open:
-            raise ConnectionLost("The connection to {0} was lost.".format(self._where()))
+            raise ConnectionLost(say("The connection to {0} was lost.", self._where()))
         status = channel.recv_exit_status() if channel.exit_status_ready() else None
         if status not in (None, 0):
-            detail = stderr.last_error or "exit status {0}".format(status)
-            raise StreamError("The stream reader on {0} stopped: {1}.".format(self._where(), detail))
+            if stderr.last_error:
+                raise StreamError(say("The stream reader on {0} stopped: {1}.", self._where(),
+                                      stderr.last_error))
+            raise StreamError(say("The stream reader on {0} stopped: exit status {1}.", self._where(),
+                                  status))
 
     def _deliver(self, jpeg, now):
         size = jpeg_size(jpeg)
@@ -373,14 +380,14 @@ class FrameSource:
                 return
             bad = self._bad_data
             if bad is not None and now - bad[0] < 3.0:
-                self._set_status(StreamState.STALLED, "{0} Last good frame {1:.0f} s ago.".format(bad[1], age),
-                                 bad[1])
+                self._set_status(StreamState.STALLED,
+                                 say("{0} Last good frame {1:.0f} s ago.", bad[1].message, age), bad[1])
                 return
             if quiet > self._stall_after:
-                message = "Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the " \
-                          "device may be down.".format(self._where(), quiet, age)
+                message = say("Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network "
+                              "or the device may be down.", self._where(), quiet, age)
             else:
-                message = "No new frame for {0:.0f} s: the project may be stuck.".format(age)
+                message = say("No new frame for {0:.0f} s: the project may be stuck.", age)
             self._set_status(StreamState.STALLED, message)
 
     def _give_up_connection(self, channel):
@@ -401,17 +408,18 @@ class FrameSource:
         if state == commands.RELAY_NOPYTHON:
             self._heartbeats = False  # plain `cat` says nothing while it waits: silence proves nothing
         elif state == "nofifo":
-            error = NoStream("No project is running on {0}: {1} does not exist yet.".format(self._where(), self.path))
-            self._set_status(StreamState.WAITING, str(error), error)
+            error = NoStream(say("No project is running on {0}: {1} does not exist yet.", self._where(),
+                                 self.path))
+            self._set_status(StreamState.WAITING, error.message, error)
         elif state == "nowriter":
-            error = NoStream("No project is writing to {0} on {1}: it stopped or crashed.".format(
-                self.path, self._where()))
-            self._set_status(StreamState.WAITING, str(error), error)
+            error = NoStream(say("No project is writing to {0} on {1}: it stopped or crashed.", self.path,
+                                 self._where()))
+            self._set_status(StreamState.WAITING, error.message, error)
         elif state == commands.RELAY_BADDATA:
             self._on_bad_data(detail)
         elif state == "error":
-            error = StreamError("The stream reader on {0} reports: {1}".format(self._where(), detail))
-            self._set_status(self._status.state, str(error), error)
+            error = StreamError(say("The stream reader on {0} reports: {1}", self._where(), detail))
+            self._set_status(self._status.state, error.message, error)
 
     def _on_bad_data(self, detail):
         """The relay dropped bytes that were not whole JPEG frames: count them and say so (keep the state)."""
@@ -420,13 +428,15 @@ class FrameSource:
         except ValueError:
             return
         self._device_dropped[1] = max(self._device_dropped[1], dropped)
-        if oversized:
-            what = "{0} frame{1} larger than the {2} MiB limit".format(
-                oversized, "s" if oversized > 1 else "", self.reader.max_frame_size // (1024 * 1024))
+        limit = self.reader.max_frame_size // (1024 * 1024)
+        if oversized > 1:
+            what = say("{0} frames larger than the {1} MiB limit", oversized, limit)
+        elif oversized:
+            what = say("{0} frame larger than the {1} MiB limit", oversized, limit)
         else:
-            what = "data that is not JPEG frames"
-        error = StreamError("{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than "
-                            "whole JPEG frames.".format(self._where(), what, self.path, dropped))
+            what = say("data that is not JPEG frames")
+        error = StreamError(say("{0} sends {1} on {2} ({3} bytes dropped): the project writes something "
+                                "other than whole JPEG frames.", self._where(), what, self.path, dropped))
         self._report_bad_data(error)
 
     def _report_bad_data(self, error):
@@ -436,7 +446,7 @@ class FrameSource:
         if self._status.state is StreamState.STALLED:
             self._check_stall(now, 0.0)
         else:
-            self._set_status(self._status.state, str(error), error)
+            self._set_status(self._status.state, error.message, error)
 
     def _set_status(self, state, message="", error=None):
         age = None if self._last_frame_at is None else time.monotonic() - self._last_frame_at
@@ -448,10 +458,11 @@ class FrameSource:
             self._on_status(status)
 
     def _reconnect_message(self, error, delay):
-        reason = str(error) if error is not None else "The stream ended."
-        age = "" if self._last_frame_at is None else ", last frame {0:.0f} s ago".format(
-            time.monotonic() - self._last_frame_at)
-        return "{0} Reconnecting in {1:.0f} s{2}.".format(reason, max(delay, 1), age)
+        reason = error.message if error is not None else say("The stream ended.")
+        if self._last_frame_at is None:
+            return say("{0} Reconnecting in {1:.0f} s.", reason, max(delay, 1))
+        return say("{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.", reason, max(delay, 1),
+                   time.monotonic() - self._last_frame_at)
 
     def _where(self):
         device = self._connection.device

@@ -129,7 +129,7 @@ class DemoFleet(QObject):
     def _on_fleet_failed(self, error):
         if self._stopped:
             return
-        text = str(error) or type(error).__name__
+        text = i18n.text(error) or type(error).__name__
         self._window.view.set_message(self.tr("The virtual DeepLens did not start"), text, error=True)
         self.failed.emit(text)
 
@@ -187,7 +187,7 @@ class Console:
         self.hook.set_parent_widget(self.window)
         self.window.show()
         if notes:
-            self.window.statusBar().showMessage(" ".join(notes), 20000)
+            self.window.statusBar().showMessage(" ".join(i18n.text(note) for note in notes), 20000)
         if getattr(options, "demo", False):
             self.demo = DemoFleet(self.window, fleet_factory=self._fleet_factory)
             self.demo.start()
@@ -238,7 +238,7 @@ def run_gui(options):
     try:
         console.start()
     except ConfigError as error:
-        ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), str(error))
+        ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), i18n.text(error))
         console.shutdown()
         return 2
     try:

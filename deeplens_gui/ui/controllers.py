@@ -181,7 +181,7 @@ class DeviceController(QObject):
         run_holder.append(run)
         thread.started.connect(worker.run)
         worker.crashed.connect(self._on_worker_crashed)
-        thread.finished.connect(lambda token=run.token: self._on_thread_finished(token))
+        thread.finished.connect(self._on_thread_finished)
         self._run = run
         self._stats = StreamStats()
         self._set_status(StreamStatus(StreamState.CONNECTING))
@@ -277,10 +277,11 @@ class DeviceController(QObject):
         self.crashed.emit(exc_info)
         sys.excepthook(*exc_info)
 
-    def _on_thread_finished(self, token):
+    @pyqtSlot()
+    def _on_thread_finished(self):
         run = self._run
-        if run is None or run.token != token:
-            return
+        if run is None or run.thread is not self.sender():
+            return  # a run that was stopped (or detached) before its thread ended
         run.thread.wait()
         self._stats_timer.stop()
         self._on_stats_timer_timeout()

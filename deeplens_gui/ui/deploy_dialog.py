@@ -34,6 +34,7 @@ from deeplens_gui.core.deploy.service import (
     CancelToken,
     DeployResult,
 )
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.recording import format_elapsed
 
 #: state -> (glyph, colour) of a step's icon; "pending" is a step that has not started
@@ -108,7 +109,7 @@ class StepListView(QWidget):
             icon = QLabel(self)
             icon.setFixedWidth(22)
             icon.setAlignment(Qt.AlignCenter)
-            title_label = QLabel(title, self)
+            title_label = QLabel(i18n.text(title), self)
             title_label.setFont(bold)
             state = QLabel(self)
             state.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -149,8 +150,8 @@ class StepListView(QWidget):
         self._partial = max(0.0, min(1.0, event.progress)) if running else 0.0
         self._show_state(event.step, event.state)
         if event.message:
-            row["message"].setText(event.message)
-            row["message"].setToolTip(event.message)
+            row["message"].setText(i18n.text(event.message))
+            row["message"].setToolTip(i18n.text(event.message))
         bar = row["bar"]
         if event.state == RUNNING and event.progress is not None:
             bar.setValue(round(100 * max(0.0, min(1.0, event.progress))))
@@ -370,7 +371,7 @@ class DeployDialog(QDialog):
         self.steps_view.finish(result)
         if result.ok:
             self.progress_bar.setValue(100)
-        self.final_label.setText(result.message)
+        self.final_label.setText(i18n.text(result.message))
         _glyph, colour = StepListView.glyph(result_state(result))
         self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
         self.cancel_button.setEnabled(False)

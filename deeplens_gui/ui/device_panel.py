@@ -30,6 +30,7 @@ from PyQt5.QtWidgets import (
 
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.deploy_dialog import DeployDialog, LambdaVersionDialog
 from deeplens_gui.ui.status_panel import HistoryView, Poller, StatusPanel
@@ -152,7 +153,7 @@ class LogView(QWidget):
             bar.setValue(min(position, bar.maximum()))
 
     def _on_poller_poll_failed(self, error):
-        self.path_label.setText(str(error))
+        self.path_label.setText(i18n.text(error))
 
     def _scroll_to_end(self):
         bar = self.text.verticalScrollBar()
@@ -324,7 +325,7 @@ class ResultsView(QWidget):
             len(rows), rows[0].topic) if rows else self.tr("The project has not published any results yet."))
 
     def _on_poller_poll_failed(self, error):
-        self.message_label.setText(str(error))
+        self.message_label.setText(i18n.text(error))
 
 
 # --------------------------------------------------------------------- the panel
@@ -454,7 +455,7 @@ class DevicePanel(QDockWidget):
         self.verdict_badge.setText(self.status_panel.verdict_text())
         self.verdict_badge.setStyleSheet(self.status_panel.badge.styleSheet())
         self.verdict_badge.setVisible(True)
-        self.summary_label.setText(status.reason)
+        self.summary_label.setText(i18n.text(status.reason))
 
     # ----------------------------------------------------------------- deploying
     def deploying(self):

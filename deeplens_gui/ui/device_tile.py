@@ -12,6 +12,7 @@ from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, fit_rect
 
 #: Default repaint cap of a tile (frames per second).
@@ -190,7 +191,7 @@ class DeviceTile(QWidget):
     def _update_tooltip(self):
         lines = [self.device.display, health_text(self._health, self._stats)]
         if self._status.message:
-            lines.append(self._status.message)
+            lines.append(i18n.text(self._status.message))
         self.setToolTip("\n".join(lines))
 
     # ----------------------------------------------------------------- events
@@ -234,7 +235,7 @@ class DeviceTile(QWidget):
         painter.setFont(font)
         painter.setPen(DIM_TEXT)
         area = picture.adjusted(8, QFontMetrics(font).height() * 2 + 8, -8, -4)
-        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, self._status.message)
+        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, i18n.text(self._status.message))
 
     def _paint_caption(self, painter, picture):
         strip = QRect(0, picture.bottom() + 1, self.width(), self.height() - picture.height())

@@ -21,6 +21,7 @@ from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.ssh import trust_host_key
 from deeplens_gui.core.stream import FrameSource, StreamState
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 
 #: Deploys (and other bulk jobs) running at once: enough to keep a classroom moving, few enough for Wi-Fi.
@@ -413,7 +414,7 @@ class FleetController(QObject):
         self.host_keys_trusted.emit(names)
 
     def _on_host_keys_failed(self, error):
-        self.host_keys_failed.emit(str(error))
+        self.host_keys_failed.emit(i18n.text(error))
 
     # ----------------------------------------------------------------- snapshot all
     def snapshot_all(self, base_folder, names=None, when=None):
@@ -437,7 +438,7 @@ class FleetController(QObject):
             self.snapshot_finished.emit(SnapshotResult(folder, tuple(paths), tuple(skipped)))
 
         self._jobs.submit(write_snapshots, base_folder, folder_name, frames, on_done=done,
-                          on_error=lambda error: self.snapshot_failed.emit(str(error)))
+                          on_error=lambda error: self.snapshot_failed.emit(i18n.text(error)))
         return folder_name
 
     # ----------------------------------------------------------------- deploy
@@ -483,7 +484,7 @@ class FleetController(QObject):
             self._jobs.submit(self._deploy_one, device, source, batch.cancel,
                               on_done=lambda result, b=batch: self._finish_deploy(b, result),
                               on_error=lambda error, b=batch, n=name: self._finish_deploy(
-                                  b, self._failed_result(n, str(error) or type(error).__name__)))
+                                  b, self._failed_result(n, i18n.text(error) or type(error).__name__)))
 
     def _on_source_failed(self, batch, error):
         if batch is not self._batch:
@@ -523,7 +524,7 @@ class FleetController(QObject):
         for name in names:
             device = self._devices[name]
             self._jobs.submit(stop_project, self._pool.get(device), on_done=finish,
-                              on_error=lambda error, n=name: finish(ActionResult(n, False, str(error))))
+                              on_error=lambda error, n=name: finish(ActionResult(n, False, i18n.text(error))))
 
     # ----------------------------------------------------------------- reboot
     def reboot_available(self):
@@ -555,4 +556,4 @@ class FleetController(QObject):
 
         for name in names:
             self._jobs.submit(run, self._pool.get(self._devices[name]), on_done=finish,
-                              on_error=lambda error, n=name: finish(ActionResult(n, False, str(error))))
+                              on_error=lambda error, n=name: finish(ActionResult(n, False, i18n.text(error))))

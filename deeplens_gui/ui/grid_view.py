@@ -41,6 +41,7 @@ from PyQt5.QtWidgets import (
 
 from deeplens_gui.core.files import storage_error
 from deeplens_gui.core.stream import StreamState
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.deploy_dialog import StepListView, result_state
 from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
 from deeplens_gui.ui.dialogs import HostKeysDialog
@@ -558,7 +559,7 @@ class BulkDeployDialog(QDialog):
             return
         view.apply(event)
         if event.message:
-            self.table.item(self._rows[event.device_name], 3).setText(event.message)
+            self.table.item(self._rows[event.device_name], 3).setText(i18n.text(event.message))
         self._show_row(event.device_name)
 
     @pyqtSlot(object)
@@ -574,14 +575,14 @@ class BulkDeployDialog(QDialog):
             state = result_state(result)
             glyph, colour = StepListView.glyph(state)
             self._show_row(result.device_name, "{0} {1}".format(glyph, view.state_names()[state]), colour)
-            self.table.item(self._rows[result.device_name], 3).setText(result.message)
+            self.table.item(self._rows[result.device_name], 3).setText(i18n.text(result.message))
             if result.ok:
                 self.table.cellWidget(self._rows[result.device_name], 2).setValue(100)
         failed = [result for result in self.results if not result.ok]
         ok = len(self.results) - len(failed)
         lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(
             ok, len(self.results), len(failed))]
-        lines += ["{0}: {1}".format(result.device_name, result.message) for result in failed]
+        lines += ["{0}: {1}".format(result.device_name, i18n.text(result.message)) for result in failed]
         self.summary.setPlainText("\n".join(lines))
         self.retry_button.setEnabled(bool(failed))
         self.cancel_button.setEnabled(False)
@@ -796,7 +797,7 @@ class ClassroomView(QWidget):
         failed = [result for result in results if not result.ok]
         text = self.tr("{0} of {1} device(s) done.").format(len(results) - len(failed), len(results))
         if failed:
-            text += " " + "; ".join(result.message for result in failed)
+            text += " " + "; ".join(i18n.text(result.message) for result in failed)
         self.show_message(text)
 
     def _update_host_keys(self):

@@ -17,15 +17,19 @@ existing translations and drops strings the code no longer has)::
     python -m deeplens_gui.ui.i18n check           # lists strings without a translation; status 1 if any
 """
 
+import ast
 import glob
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 from PyQt5.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+from deeplens_gui.core import text as core_text
 
 #: Languages the app ships besides English (the language of the source strings).
 LANGUAGES = ("ko",)
@@ -34,6 +38,23 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 CATALOG_NAME = "deeplens_{0}.ts"
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _UI_DIR = os.path.dirname(os.path.abspath(__file__))
+_CORE_DIR = os.path.join(os.path.dirname(_UI_DIR), "core")
+#: The catalog context of the core's sentences (``deeplens_gui.core.text.say``).
+CORE_CONTEXT = "core"
+#: Core modules that run on the device (Python 2.7): they print for logs, not for people reading the app.
+DEVICE_SIDE = ("relay", os.path.join("deploy", "runner.py"))
+
+
+def text(value):
+    """What the user reads for ``value``: a core sentence (or an error carrying one) in the UI's language.
+
+    Anything else is shown as ``str(value)``.
+    """
+    return core_text.render(value, _translate_core)
+
+
+def _translate_core(template):
+    return QCoreApplication.translate(CORE_CONTEXT, template)
 
 
 def catalog_path(language):
@@ -145,11 +166,72 @@ def source_files():
     return sorted(os.path.relpath(path, _ROOT) for path in glob.glob(os.path.join(_UI_DIR, "*.py")))
 
 
+def core_source_files():
+    """The core modules whose sentences are shown in the app (the device-side ones are left out)."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(_CORE_DIR, "**", "*.py"), recursive=True)):
+        relative = os.path.relpath(path, _CORE_DIR)
+        if not relative.startswith(DEVICE_SIDE):
+            found.append(path)
+    return found
+
+
+def core_messages():
+    """``[(template, file, line)]`` of every ``say("...")`` and ``join("...", ...)`` in the core, in order."""
+    found, seen = [], set()
+    for path in core_source_files():
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), path)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            owner = getattr(func, "value", None)
+            direct = isinstance(func, ast.Name) or (isinstance(owner, ast.Name) and owner.id == "text")
+            if name in ("say", "join") and direct and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                if first.value not in seen:
+                    seen.add(first.value)
+                    found.append((first.value, os.path.relpath(path, _ROOT), node.lineno))
+    return sorted(found, key=lambda item: (item[1], item[2]))
+
+
+def _merge_core(ts_path, previous):
+    """Put the core's sentences into ``ts_path`` as the context ``core``, keeping ``previous`` translations.
+
+    Written in pylupdate5's own layout, after the contexts it wrote, so updates make small diffs.
+    """
+    with open(ts_path, encoding="utf-8") as handle:
+        body = handle.read()
+    body = re.sub(r"<context>\s*<name>{0}</name>.*?</context>\n?".format(CORE_CONTEXT), "", body, flags=re.S)
+    folder = os.path.dirname(os.path.abspath(ts_path))
+    lines = ["<context>", "    <name>{0}</name>".format(CORE_CONTEXT)]
+    for template, path, line in core_messages():
+        location = os.path.relpath(os.path.join(_ROOT, path), folder).replace(os.sep, "/")
+        translation = previous.get(template)
+        lines += ["    <message>",
+                  '        <location filename="{0}" line="{1}"/>'.format(escape(location), line),
+                  "        <source>{0}</source>".format(escape(template)),
+                  "        <translation>{0}</translation>".format(escape(translation)) if translation else
+                  '        <translation type="unfinished"></translation>',
+                  "    </message>"]
+    lines.append("</context>")
+    at = body.rindex("</TS>")
+    with open(ts_path, "w", encoding="utf-8") as handle:
+        handle.write(body[:at] + "\n".join(lines) + "\n" + body[at:])
+
+
 def extract(ts_path, drop_obsolete=True):
     """Run ``pylupdate5`` over ``source_files()`` into ``ts_path`` (merged when it exists); its output.
 
-    Runs from the repository folder so the file locations written into the catalog are relative.
+    Runs from the repository folder so the file locations written into the catalog are relative. The core's
+    sentences (``say``) are then merged in as the context ``core``, keeping their existing translations.
     """
+    previous = {}
+    if os.path.exists(ts_path):
+        previous = {source: texts[0] for (context, source), texts in read_catalog(ts_path).items()
+                    if context == CORE_CONTEXT}
     command = [sys.executable, "-m", "PyQt5.pylupdate_main"]
     if drop_obsolete:
         command.append("-noobsolete")
@@ -158,6 +240,7 @@ def extract(ts_path, drop_obsolete=True):
                           env=dict(os.environ, PYTHONWARNINGS="ignore"))
     if done.returncode != 0:
         raise RuntimeError("pylupdate5 failed ({0}): {1}".format(done.returncode, done.stderr.strip()))
+    _merge_core(ts_path, previous)
     return done.stdout
 
 

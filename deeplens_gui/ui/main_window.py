@@ -42,7 +42,7 @@ from deeplens_gui.core.roster import load_roster
 from deeplens_gui.core.settings import MAX_RECENT, load_settings, with_recent_target  # noqa: F401 (API)
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
 from deeplens_gui.core.stream import StreamState
-from deeplens_gui.ui import theme
+from deeplens_gui.ui import i18n, theme
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 from deeplens_gui.ui.device_panel import FACE, MASK, DevicePanel
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
@@ -451,8 +451,8 @@ class MainWindow(QMainWindow):
             device, typed = self._device_for(text)
         except TargetError as error:
             self.disconnect_device()
-            self.view.set_message(self.tr("Cannot connect"), str(error), error=True)
-            self.state_label.setText(str(error))
+            self.view.set_message(self.tr("Cannot connect"), i18n.text(error), error=True)
+            self.state_label.setText(i18n.text(error))
             return False
         if typed:
             self._remember(text)
@@ -601,8 +601,8 @@ class MainWindow(QMainWindow):
         self.classroom.show_message(self.tr("{0} devices from {1}").format(len(roster.devices), roster.path))
 
     def _on_roster_load_failed(self, error):
-        self.classroom.show_message(str(error))
-        self.roster_failed.emit(str(error))
+        self.classroom.show_message(i18n.text(error))
+        self.roster_failed.emit(i18n.text(error))
 
     def open_last_roster(self):
         """Open the roster the settings remember (nothing happens when there is none)."""
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
         if status.state is StreamState.FAILED and status.error is not None:
             text = "{0}: {1}".format(text, status.error)
         self.state_label.setText("{0} – {1}".format(name, text) if name else text)
-        self.state_label.setToolTip(status.message)
+        self.state_label.setToolTip(i18n.text(status.message))
         if status.state not in _ACTIVE_STATES:
             self.fps_label.clear()
             self.rate_label.clear()
@@ -701,8 +701,8 @@ class MainWindow(QMainWindow):
             controller.restart()
 
     def _on_host_key_trust_failed(self, error):
-        self.view.set_message(self.tr("Cannot record the host key"), str(error), error=True)
-        ErrorDialog.show_error(self, self.tr("Host key not recorded"), str(error))
+        self.view.set_message(self.tr("Cannot record the host key"), i18n.text(error), error=True)
+        ErrorDialog.show_error(self, self.tr("Host key not recorded"), i18n.text(error))
 
     def _state_name(self, state):
         names = {
@@ -793,8 +793,8 @@ class MainWindow(QMainWindow):
         self.snapshot_saved.emit(path)
 
     def _on_snapshot_failed(self, error):
-        self.snapshot_failed.emit(str(error))
-        ErrorDialog.show_error(self, self.tr("Snapshot not saved"), str(error))
+        self.snapshot_failed.emit(i18n.text(error))
+        ErrorDialog.show_error(self, self.tr("Snapshot not saved"), i18n.text(error))
 
     # ----------------------------------------------------------------- recording
     def _on_record_triggered(self):

@@ -21,6 +21,7 @@ from PyQt5.QtWidgets import QLabel
 
 from deeplens_gui.core.errors import DeepLensError, StorageError
 from deeplens_gui.core.recording import RECORDING_TYPES, open_recording
+from deeplens_gui.ui import i18n
 
 #: Frames the writer may fall behind before new ones are dropped (and counted): about 8 s at 15 fps.
 QUEUE_FRAMES = 120
@@ -194,7 +195,7 @@ class _Writer:
                     sink.close()
             except (DeepLensError, OSError) as exc:
                 kept = False
-                reason = str(exc) if isinstance(exc, StorageError) else _reason(exc)
+                reason = i18n.text(exc) if isinstance(exc, StorageError) else _reason(exc)
                 error = _tr("The recording {0} could not be saved: {1}").format(self.path, reason)
         else:
             kept = False

@@ -32,6 +32,7 @@ from deeplens_gui.core.roster import (
     load_roster,
     save_roster,
 )
+from deeplens_gui.ui import i18n
 
 #: Table columns: what the user edits for each device.
 COLUMNS = ("name", "target", "identity", "label")
@@ -197,9 +198,9 @@ class RosterDialog(QDialog):
         try:
             devices, row_errors = import_csv(path)
         except DeepLensError as error:
-            self.report.setPlainText(str(error))
-            return [], [str(error)]
-        return self._import(devices, [str(error) for error in row_errors],
+            self.report.setPlainText(i18n.text(error))
+            return [], [i18n.text(error)]
+        return self._import(devices, [i18n.text(error) for error in row_errors],
                             self.tr("from {0}").format(os.path.basename(str(path))))
 
     def import_ssh_config_file(self, path=None):
@@ -207,8 +208,8 @@ class RosterDialog(QDialog):
         try:
             devices = import_ssh_config(path)
         except DeepLensError as error:
-            self.report.setPlainText(str(error))
-            return [], [str(error)]
+            self.report.setPlainText(i18n.text(error))
+            return [], [i18n.text(error)]
         return self._import(devices, [], self.tr("from the ssh config"))
 
     def _import(self, devices, errors, origin):
@@ -245,7 +246,7 @@ class RosterDialog(QDialog):
         try:
             roster = load_roster(path)
         except DeepLensError as error:
-            self.report.setPlainText(str(error))
+            self.report.setPlainText(i18n.text(error))
             return False
         self._show_roster(roster)
         self.report.setPlainText(self.tr("Opened {0} ({1} devices).").format(path, len(roster.devices)))

@@ -25,6 +25,7 @@ from PyQt5.QtWidgets import (
 
 from deeplens_gui.core.errors import StorageError
 from deeplens_gui.core.settings import FPS_RANGE, Settings, save_settings
+from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.i18n import LANGUAGE_NAMES
 
@@ -79,7 +80,7 @@ class SettingsStore(QObject):
 
     def _on_save_failed(self, error):
         self._writing = None
-        self.failed.emit(str(error))
+        self.failed.emit(i18n.text(error))
 
     def flush(self, timeout_ms=3000):
         """Wait for a running save, then write the newest settings if they are not written yet."""
@@ -92,7 +93,7 @@ class SettingsStore(QObject):
                 save_settings(self._settings, self.path)
                 self._written = self._settings
             except StorageError as error:
-                self.failed.emit(str(error))
+                self.failed.emit(i18n.text(error))
 
 
 class PathField(QWidget):
@@ -249,7 +250,7 @@ class SettingsDialog(QDialog):
         try:
             self._result = self.edited()
         except ValueError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(i18n.text(error))
             self.error_label.setVisible(True)
             self.aws_region_combo.setFocus()
             return

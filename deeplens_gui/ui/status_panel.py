@@ -24,6 +24,7 @@ from PyQt5.QtWidgets import (
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.status import Verdict, get_status
+from deeplens_gui.ui import i18n
 
 #: How often the status is checked while the panel is visible (ms).
 STATUS_INTERVAL_MS = 10000
@@ -197,7 +198,7 @@ def deployed_lines(status):
     record = status.record
     if record is None:
         return [(tr("Project"), tr("Nothing deployed by DeepLens Console."))]
-    rows = [(tr("Project"), record.label)]
+    rows = [(tr("Project"), i18n.text(record.label))]
     if record.source:
         rows.append((tr("Source"), record.source))
     if record.deployed_at:
@@ -224,7 +225,7 @@ def cloud_lines(status):
     if cloud.deployment_status:
         rows.append((tr("Greengrass"), "{0} ({1})".format(cloud.deployment_status, cloud.deployment_id)))
     for error in cloud.errors:
-        rows.append((tr("AWS"), error))
+        rows.append((tr("AWS"), i18n.text(error)))
     return rows
 
 
@@ -348,7 +349,7 @@ class StatusPanel(QWidget):
         self._paint_badge(_VERDICT_COLOURS.get(status.verdict, "#616161"))
         when = datetime.datetime.fromtimestamp(status.checked_at).strftime("%H:%M:%S")
         self.checked_label.setText(self.tr("Checked at {0}").format(when))
-        self.reason_label.setText(status.reason)
+        self.reason_label.setText(i18n.text(status.reason))
         self._show_rows(self.health_form, self.health_box, health_lines(status) if status.reachable else [])
         self._show_rows(self.deployed_form, self.deployed_box, deployed_lines(status) if status.reachable else [])
         self._show_rows(self.cloud_form, self.cloud_box, cloud_lines(status))
@@ -357,7 +358,7 @@ class StatusPanel(QWidget):
     def _on_poller_poll_failed(self, error):
         self.badge.setText(verdict_name(Verdict.UNREACHABLE))
         self._paint_badge(_VERDICT_COLOURS[Verdict.UNREACHABLE])
-        self.reason_label.setText(str(error))
+        self.reason_label.setText(i18n.text(error))
 
     def _paint_badge(self, colour):
         self.badge.setStyleSheet("QLabel {{ background: {0}; color: white; border-radius: 10px; padding: 4px 12px;"
@@ -472,7 +473,7 @@ class HistoryView(QWidget):
                                    else self.tr("No deploys recorded on this device yet."))
 
     def _on_poller_poll_failed(self, error):
-        self.message_label.setText(str(error))
+        self.message_label.setText(i18n.text(error))
 
     def outcome_texts(self):
         """The Outcome column, top to bottom."""

@@ -12,6 +12,7 @@ from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 import resources
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
+from deeplens_gui.ui import i18n
 
 BACKGROUND = QColor(18, 20, 23)
 OVERLAY_BACKGROUND = QColor(0, 0, 0, 160)
@@ -135,7 +136,7 @@ class VideoView(QWidget):
             return self._message
         status = self._status
         state = status.state
-        detail = status.message
+        detail = i18n.text(status.message)
         age = self.frame_age()
         if state is StreamState.IDLE:
             return (self.tr("No device connected"),

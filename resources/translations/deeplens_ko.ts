@@ -19,162 +19,162 @@
         <translation>{0:.0f} B/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="135"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="136"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="136"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="137"/>
         <source>No output</source>
         <translation>출력 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="137"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
         <source>Behind the cloud</source>
         <translation>클라우드보다 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
         <source>Not deployed</source>
         <translation>배포되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
         <source>Unreachable</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="150"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="151"/>
         <source>{0:.1f} GB</source>
         <translation>{0:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="151"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="152"/>
         <source>{0:.0f} MB</source>
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="162"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="163"/>
         <source>{0} days {1} h</source>
         <translation>{0}일 {1}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="164"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="165"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="166"/>
         <source>{0} min</source>
         <translation>{0}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="176"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="178"/>
         <source>Uptime</source>
         <translation>가동 시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
         <source>Load</source>
         <translation>부하</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
         <source>{0} free of {1}</source>
         <translation>{1} 중 {0} 남음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
         <source>Disk {0}</source>
         <translation>디스크 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
         <source>{0} free of {1} ({2})</source>
         <translation>{1} 중 {0} 남음 ({2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
         <source>Stream</source>
         <translation>스트림</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
         <source>{0:.1f} unique frames/s</source>
         <translation>초당 고유 프레임 {0:.1f}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="200"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="201"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="199"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="200"/>
         <source>Nothing deployed by DeepLens Console.</source>
         <translation>DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="202"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="203"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>{0} by {1}</source>
         <translation>{0}, 배포자 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
         <source>Runner</source>
         <translation>러너</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="208"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
         <source>pid {0}, {1}</source>
         <translation>pid {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
         <source>pid {0} is not running ({1})</source>
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="222"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="222"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="225"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="226"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="227"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
         <source>AWS</source>
         <translation>AWS</translation>
     </message>
@@ -200,52 +200,52 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="454"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="455"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="456"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="457"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="457"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="582"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="583"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="546"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="547"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
@@ -253,152 +253,152 @@
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="614"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="615"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="615"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="616"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="620"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="621"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="622"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="627"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="628"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="630"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="674"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="682"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="683"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="686"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="687"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="689"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="765"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="780"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="793"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="794"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="797"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="798"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="830"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="622"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="624"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="805"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="806"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="815"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="816"/>
         <source>Recording {0} host key(s)…</source>
         <translation>호스트 키 {0}개를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="818"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="819"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="821"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="822"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="743"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="744"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="618"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="619"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="706"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="707"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="715"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="744"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="745"/>
         <source>Saved {0} recording(s), {1} frames, to {2}.</source>
         <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="756"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="757"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="759"/>
         <source>{0} camera(s), {1} frames so far, into {2}</source>
         <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="762"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="763"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
     </message>
@@ -437,52 +437,52 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="254"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="255"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="258"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="259"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="272"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="275"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="276"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="324"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="325"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="339"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="345"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="354"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="355"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="383"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
@@ -490,72 +490,72 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="352"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="353"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="431"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="432"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
         <source>Deploy mask detection</source>
         <translation>마스크 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
         <source>Deploy face detection</source>
         <translation>얼굴 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
         <source>Deploy Lambda version…</source>
         <translation>Lambda 버전 배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="381"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="382"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="383"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="397"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="401"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="487"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="487"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
@@ -585,37 +585,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="119"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="121"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="125"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="125"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="126"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="127"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="128"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="275"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="276"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -623,62 +623,62 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="424"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="425"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="447"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="447"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="447"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="454"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="455"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="471"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>{0} deploys, newest first.</source>
         <translation>배포 {0}건, 최신순.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="471"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
     </message>
@@ -763,52 +763,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="398"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="404"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="406"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="410"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="411"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="411"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="412"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="413"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="414"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="430"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="431"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="432"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="433"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="434"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="435"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -816,37 +816,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="77"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="78"/>
         <source>Project log</source>
         <translation>프로젝트 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
         <source>Runner log</source>
         <translation>러너 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="80"/>
         <source>The project log is the runner&apos;s project.log after an SSH deploy, or the Greengrass Lambda log on a cloud-managed DeepLens</source>
         <translation>프로젝트 로그는 SSH 배포 후에는 러너의 project.log이고, 클라우드로 관리하는 DeepLens에서는 Greengrass Lambda 로그입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="81"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="82"/>
         <source>Follow</source>
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="89"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="90"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="140"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="143"/>
         <source>{0}, the last {1} lines</source>
         <translation>{0}, 마지막 {1}줄</translation>
     </message>
@@ -1307,12 +1307,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="110"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="130"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="131"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
@@ -1320,12 +1320,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="345"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="357"/>
         <source>REC {0} · {1} frames</source>
         <translation>REC {0} · 프레임 {1}개</translation>
     </message>
@@ -1333,32 +1333,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
         <source>The latest {0} results, newest first (topic {1}).</source>
         <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
     </message>
@@ -1366,162 +1366,162 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="50"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="51"/>
         <source>Classroom roster</source>
         <translation>교실 명단</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="55"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="56"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="55"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="56"/>
         <source>Target (user@host:port or ssh alias)</source>
         <translation>대상 (user@host:port 또는 ssh 별칭)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="55"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="56"/>
         <source>Key file</source>
         <translation>키 파일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="55"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="56"/>
         <source>Label (student)</source>
         <translation>레이블 (학생)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="66"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="67"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="67"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="68"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="68"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="69"/>
         <source>Import CSV…</source>
         <translation>CSV 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="69"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="70"/>
         <source>Import from ssh config</source>
         <translation>ssh config에서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="70"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="71"/>
         <source>Open…</source>
         <translation>열기…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="81"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="82"/>
         <source>Import and save messages appear here.</source>
         <translation>가져오기와 저장 메시지가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="83"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="84"/>
         <source>Save as…</source>
         <translation>다른 이름으로 저장…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="126"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="127"/>
         <source>Not saved yet</source>
         <translation>아직 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="167"/>
         <source>Row {0}</source>
         <translation>{0}행</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="168"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="169"/>
         <source>{0}: the name is empty.</source>
         <translation>{0}: 이름이 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="171"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="172"/>
         <source>{0}: the name {1!r} is already used on row {2}.</source>
         <translation>{0}: 이름 {1!r}은(는) 이미 {2}행에서 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="202"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="203"/>
         <source>from {0}</source>
         <translation>{0}에서</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="212"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="213"/>
         <source>from the ssh config</source>
         <translation>ssh config에서</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="220"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="221"/>
         <source>{0!r} is already in the roster; not imported again.</source>
         <translation>{0!r}은(는) 이미 명단에 있어 다시 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="226"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="227"/>
         <source>Imported {0} device(s) {1}.</source>
         <translation>디바이스 {0}대를 {1} 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="229"/>
         <source>{0} row(s) were not imported:</source>
         <translation>{0}개 행을 가져오지 못했습니다:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="235"/>
         <source>Import devices from CSV</source>
         <translation>CSV에서 디바이스 가져오기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="235"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="251"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="252"/>
         <source>Opened {0} ({1} devices).</source>
         <translation>{0}을(를) 열었습니다 (디바이스 {1}대).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
         <source>Open a roster</source>
         <translation>명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="268"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="269"/>
         <source>Not saved:</source>
         <translation>저장되지 않음:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="272"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="273"/>
         <source>Save the roster</source>
         <translation>명단 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
         <source>Rosters (*.toml)</source>
         <translation>명단 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="281"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="282"/>
         <source>Not saved: {0}</source>
         <translation>저장되지 않음: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="287"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="288"/>
         <source>Saved {0} device(s) to {1}.</source>
         <translation>디바이스 {0}대를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
         <source>Save the roster as</source>
         <translation>다른 이름으로 명단 저장</translation>
     </message>
@@ -1529,127 +1529,127 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="144"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="148"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="149"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="152"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="153"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="153"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="154"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="154"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="155"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="156"/>
         <source>Choose the known_hosts file</source>
         <translation>known_hosts 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="157"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="158"/>
         <source>Choose the ssh config file</source>
         <translation>ssh config 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="158"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="159"/>
         <source>Choose the snapshot folder</source>
         <translation>스냅샷 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="160"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="161"/>
         <source>Choose the recording folder</source>
         <translation>녹화 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
         <source>default credentials</source>
         <translation>기본 자격 증명</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="167"/>
         <source>A profile from ~/.aws/config; empty uses AWS_PROFILE or the default credentials</source>
         <translation>~/.aws/config의 프로필. 비워 두면 AWS_PROFILE 또는 기본 자격 증명을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="171"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="172"/>
         <source>AWS DeepLens was available in us-east-1</source>
         <translation>AWS DeepLens는 us-east-1 리전에서 제공되었습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="174"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
         <source>&amp;Appearance:</source>
         <translation>모양(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
         <source>&amp;known_hosts file:</source>
         <translation>known_hosts 파일(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
         <source>SSH &amp;config file:</source>
         <translation>SSH config 파일(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
         <source>&amp;Snapshot folder:</source>
         <translation>스냅샷 폴더(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
         <source>&amp;Recording folder:</source>
         <translation>녹화 폴더(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
         <source>&amp;Viewer frame rate limit:</source>
         <translation>뷰어 프레임 속도 제한(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
         <source>Classroom &amp;grid frame rate limit:</source>
         <translation>교실 그리드 프레임 속도 제한(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
         <source>AWS &amp;profile:</source>
         <translation>AWS 프로필(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
         <source>AWS &amp;region:</source>
         <translation>AWS 리전(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="185"/>
         <source>A new language is used the next time DeepLens Console starts. Frame rate limits apply to new connections.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다. 프레임 속도 제한은 새 연결부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="208"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="209"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="242"/>
         <source>“{0}” is not an AWS region; use a name like us-east-1.</source>
         <translation>“{0}”은(는) AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요.</translation>
     </message>
@@ -1657,52 +1657,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="304"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="305"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="257"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="258"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="268"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="269"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="269"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="270"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="270"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="271"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="316"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="317"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="350"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="351"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
     </message>
@@ -1710,37 +1710,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="85"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="86"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="86"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="87"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="87"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="88"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="88"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="89"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="89"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
     </message>
@@ -1748,72 +1748,72 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>VideoView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="141"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="142"/>
         <source>No device connected</source>
         <translation>연결된 디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="141"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="142"/>
         <source>Enter a device above (user@host:port or an ssh alias) and press Connect.</source>
         <translation>위에 디바이스(user@host:port 또는 ssh 별칭)를 입력하고 연결을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="145"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="146"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="147"/>
         <source>No project is running on the device</source>
         <translation>디바이스에서 실행 중인 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="151"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="152"/>
         <source>Stream stalled, last frame {0} s ago</source>
         <translation>스트림 멈춤, 마지막 프레임 {0}초 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="152"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="153"/>
         <source>Stream stalled</source>
         <translation>스트림 멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="156"/>
         <source>Reconnecting, last frame {0} s ago</source>
         <translation>다시 연결 중, 마지막 프레임 {0}초 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="156"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="157"/>
         <source>Reconnecting…</source>
         <translation>다시 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="159"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="160"/>
         <source>Cannot stream from this device</source>
         <translation>이 디바이스에서 스트리밍할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="160"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="161"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="166"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="168"/>
         <source>{0} × {1}</source>
         <translation>{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="170"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="171"/>
         <source>frame age {0:.1f} s</source>
         <translation>프레임 지연 {0:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/video_view.py" line="172"/>
+        <location filename="../../deeplens_gui/ui/video_view.py" line="173"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
@@ -1934,34 +1934,1857 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="394"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="395"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="395"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="396"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="400"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="401"/>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="202"/>
+        <source>The Greengrass V1 API is not available in {0} (AWS ended Greengrass V1 (and DeepLens with it) on 7 October 2026): deploy to the camera over SSH instead (--via ssh).</source>
+        <translation>{0} 리전에서는 Greengrass V1 API를 사용할 수 없습니다(AWS가 2026년 10월 7일에 Greengrass V1과 함께 DeepLens 지원을 종료했습니다). 대신 SSH로 카메라에 배포하세요(--via ssh).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="205"/>
+        <source>The Greengrass V1 API is not available in {0} (AWS ends Greengrass V1 on 7 October 2026): deploy to the camera over SSH instead (--via ssh).</source>
+        <translation>{0} 리전에서는 Greengrass V1 API를 사용할 수 없습니다(AWS는 2026년 10월 7일에 Greengrass V1 지원을 종료합니다). 대신 SSH로 카메라에 배포하세요(--via ssh).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="220"/>
+        <source>The AWS profile {0!r} does not exist in your AWS config or credentials file; check AWS_PROFILE or --profile (list profiles with: aws configure list-profiles).</source>
+        <translation>AWS 프로필 {0!r}이(가) AWS config 또는 credentials 파일에 없습니다. AWS_PROFILE 또는 --profile을 확인하세요(프로필 목록 보기: aws configure list-profiles).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="224"/>
+        <source>No AWS credentials found: run 'aws configure' or 'aws sso login', or set AWS_PROFILE (DeepLens Console uses boto3's own credential chain and never stores keys).</source>
+        <translation>AWS 자격 증명을 찾을 수 없습니다. 'aws configure' 또는 'aws sso login'을 실행하거나 AWS_PROFILE을 설정하세요(DeepLens 콘솔은 boto3 자체의 자격 증명 체인을 사용하며 키를 저장하지 않습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="229"/>
+        <source>Your AWS SSO login has expired or is missing: run 'aws sso login' (with --profile if you use one) and try again.</source>
+        <translation>AWS SSO 로그인이 만료되었거나 없습니다. 'aws sso login'을 실행한 뒤(프로필을 쓴다면 --profile과 함께) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="233"/>
+        <source>{0!r} is not a valid AWS region: use a name like us-east-1 (--region, AWS_DEFAULT_REGION or the roster's region).</source>
+        <translation>{0!r}은(는) 올바른 AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요(--region, AWS_DEFAULT_REGION 또는 명단의 리전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="239"/>
+        <source>AWS {0} is not offered in the region {1}: pick another region (--region, AWS_DEFAULT_REGION or the roster's region).</source>
+        <translation>AWS {0}은(는) {1} 리전에서 제공되지 않습니다. 다른 리전을 선택하세요(--region, AWS_DEFAULT_REGION 또는 명단의 리전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="247"/>
+        <source>Could not reach AWS {0} at {1} ({2}): check the network or proxy, and that {3} is the right region.</source>
+        <translation>AWS {0}에 연결할 수 없습니다(주소 {1}, {2}). 네트워크나 프록시를 확인하고, {3}이(가) 올바른 리전인지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="252"/>
+        <source>AWS {0} failed in {1}: {2}.</source>
+        <translation>AWS {0} 요청이 {1} 리전에서 실패했습니다: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="262"/>
+        <source>AWS denied {0} ({1}:{0}) in {2}: your AWS identity lacks that permission; ask your account admin to allow it (the AWSDeepLens* managed policies list what DeepLens needs).</source>
+        <translation>AWS가 {2} 리전에서 {0}({1}:{0})을(를) 거부했습니다. 사용 중인 AWS ID에 해당 권한이 없습니다. 계정 관리자에게 권한 허용을 요청하세요(DeepLens에 필요한 권한은 AWSDeepLens* 관리형 정책에 나와 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="267"/>
+        <source>Your AWS credentials have expired: refresh them ('aws sso login' or a new session token) and try again.</source>
+        <translation>AWS 자격 증명이 만료되었습니다. 자격 증명을 갱신한 뒤('aws sso login' 또는 새 세션 토큰) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="271"/>
+        <source>AWS did not accept your credentials ({0}): the access key is unknown or the secret is wrong; check them with 'aws sts get-caller-identity'.</source>
+        <translation>AWS가 자격 증명을 받아들이지 않았습니다({0}). 액세스 키를 알 수 없거나 시크릿 키가 잘못되었습니다. 'aws sts get-caller-identity'로 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="275"/>
+        <source>AWS kept throttling {0} requests in {1} after retrying with backoff: wait a minute and try again.</source>
+        <translation>백오프로 재시도했지만 AWS가 {1} 리전의 {0} 요청을 계속 제한했습니다. 1분 정도 기다린 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="281"/>
+        <source>AWS {0} in {1} has no such resource ({2}): check the name and the region.</source>
+        <translation>{1} 리전의 AWS {0}에 해당 리소스가 없습니다({2}). 이름과 리전을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="284"/>
+        <source>AWS {0} {1} failed in {2}: {3}: {4}.</source>
+        <translation>AWS {0} {1} 요청이 {2} 리전에서 실패했습니다: {3}: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="286"/>
+        <source>AWS {0} {1} failed in {2}: {3}.</source>
+        <translation>AWS {0} {1} 요청이 {2} 리전에서 실패했습니다: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/cloud.py" line="311"/>
+        <source>AWS Lambda in {0} has no function {1}: check the name and the region.</source>
+        <translation>{0} 리전의 AWS Lambda에 {1} 함수가 없습니다. 이름과 리전을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/decode.py" line="35"/>
+        <source>A frame from the device could not be decoded (corrupt JPEG, {0} bytes).</source>
+        <translation>디바이스에서 받은 프레임을 디코딩할 수 없습니다(손상된 JPEG, {0}바이트).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="56"/>
+        <source>Upload the code to the Lambda function</source>
+        <translation>Lambda 함수에 코드 업로드</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="57"/>
+        <source>Publish a new Lambda version</source>
+        <translation>새 Lambda 버전 게시</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="58"/>
+        <source>Create the Greengrass function definition</source>
+        <translation>Greengrass 함수 정의 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="59"/>
+        <source>Create a new version of the device's Greengrass group</source>
+        <translation>디바이스의 Greengrass 그룹 새 버전 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="60"/>
+        <source>Start the Greengrass deployment</source>
+        <translation>Greengrass 배포 시작</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="61"/>
+        <source>Wait for the device to apply the deployment</source>
+        <translation>디바이스가 배포를 적용할 때까지 대기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="72"/>
+        <source>The Lambda function {0!r} cannot run on a DeepLens: its name must start with 'deeplens' (for example deeplens-{1}); rename it or choose another function.</source>
+        <translation>Lambda 함수 {0!r}은(는) DeepLens에서 실행할 수 없습니다. 함수 이름은 'deeplens'로 시작해야 합니다(예: deeplens-{1}). 이름을 바꾸거나 다른 함수를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="82"/>
+        <source>Greengrass returned an unexpected definition ARN {0!r}.</source>
+        <translation>Greengrass가 예기치 않은 정의 ARN {0!r}을(를) 반환했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="96"/>
+        <source>The manifest's greengrass.isolation must be one of {0}, not {1!r}.</source>
+        <translation>매니페스트의 greengrass.isolation은 {1!r}이(가) 아니라 {0} 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="100"/>
+        <source>The manifest's greengrass.resources must be a list.</source>
+        <translation>매니페스트의 greengrass.resources는 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="107"/>
+        <source>The manifest's greengrass.resources entry {0!r} needs an id, an absolute path, permission ro or rw and type volume or device.</source>
+        <translation>매니페스트의 greengrass.resources 항목 {0!r}에는 id, 절대 경로, 권한(ro 또는 rw), 유형(volume 또는 device)이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="113"/>
+        <source>The manifest's greengrass.access_sysfs must be true or false.</source>
+        <translation>매니페스트의 greengrass.access_sysfs는 true 또는 false여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="163"/>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="169"/>
+        <source>Not run: an earlier step failed.</source>
+        <translation>실행 안 함: 이전 단계가 실패했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="195"/>
+        <source>Stopped waiting for Greengrass deployment {0} on {1}; Greengrass carries on with it: check it later with deeplens-gui status.</source>
+        <translation>{1}의 Greengrass 배포 {0}을(를) 더 이상 기다리지 않습니다. Greengrass는 배포를 계속 진행하니 나중에 deeplens-gui status로 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="197"/>
+        <source>Cancelled before the Greengrass deployment started: {0} still runs what it ran before.</source>
+        <translation>Greengrass 배포가 시작되기 전에 취소했습니다. {0}은(는) 이전에 실행하던 것을 계속 실행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="204"/>
+        <source>{0} has no Greengrass group id: add group_id to its roster entry, or deploy over SSH (--via ssh).</source>
+        <translation>{0}에 Greengrass 그룹 ID가 없습니다. 명단 항목에 group_id를 추가하거나 SSH로 배포하세요(--via ssh).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="215"/>
+        <source>{0} version {1} is already published.</source>
+        <translation>{0} 버전 {1}은(는) 이미 게시되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="219"/>
+        <source>Uploading {0:.1f} kB to {1}</source>
+        <translation>{1}에 {0:.1f} kB 업로드 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="223"/>
+        <source>The Lambda function {0} does not exist in {1}: create it first (runtime {2}, handler {3}, role AWSDeepLensLambdaRole), or deploy over SSH (--via ssh).</source>
+        <translation>Lambda 함수 {0}이(가) {1} 리전에 없습니다. 먼저 함수를 만들거나(런타임 {2}, 핸들러 {3}, 역할 AWSDeepLensLambdaRole) SSH로 배포하세요(--via ssh).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="229"/>
+        <source>Uploaded the code to {0}.</source>
+        <translation>{0}에 코드를 업로드했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="234"/>
+        <source>Published {0} version {1}.</source>
+        <translation>{0} 버전 {1}을(를) 게시했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="244"/>
+        <source>The Greengrass group {0} of {1} does not exist in {2}: check group_id and region in the roster.</source>
+        <translation>{1}의 Greengrass 그룹 {0}이(가) {2} 리전에 없습니다. 명단의 group_id와 region을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="251"/>
+        <source>The Greengrass group {0} has no core, so nothing can be deployed to it: register the camera again, or deploy over SSH (--via ssh).</source>
+        <translation>Greengrass 그룹 {0}에 코어가 없어 아무것도 배포할 수 없습니다. 카메라를 다시 등록하거나 SSH로 배포하세요(--via ssh).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="260"/>
+        <source>{0} version {1}: pinned, {2} MB, {3} s timeout.</source>
+        <translation>{0} 버전 {1}: 고정(pinned), {2} MB, 제한 시간 {3}초.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="267"/>
+        <source>Group {0} version {1}.</source>
+        <translation>그룹 {0} 버전 {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="273"/>
+        <source>Deployment {0} started.</source>
+        <translation>배포 {0}을(를) 시작했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="275"/>
+        <source>Waiting for {0} to apply deployment {1}</source>
+        <translation>{0}이(가) 배포 {1}을(를) 적용하기를 기다리는 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="293"/>
+        <source>Greengrass reports Success.</source>
+        <translation>Greengrass가 Success를 보고했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="294"/>
+        <source>{0} version {1} ({2}) now runs on {3} through Greengrass (deployment {4}).</source>
+        <translation>{0} 버전 {1}({2})이(가) 이제 Greengrass를 통해 {3}에서 실행됩니다(배포 {4}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="298"/>
+        <source>Greengrass gave no details</source>
+        <translation>Greengrass가 세부 정보를 알려 주지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="299"/>
+        <source>Greengrass deployment {0} of {1} version {2} to {3} failed: {4}. See the device's /opt/awscam/greengrass/ggc/var/log/system/runtime.log.</source>
+        <translation>{3}에 {1} 버전 {2}을(를) 배포하는 Greengrass 배포 {0}이(가) 실패했습니다: {4}. 디바이스의 /opt/awscam/greengrass/ggc/var/log/system/runtime.log를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="319"/>
+        <source>AWS Lambda could not update {0}: {1}.</source>
+        <translation>AWS Lambda가 {0}을(를) 업데이트하지 못했습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="320"/>
+        <source>AWS Lambda could not update {0}: no reason given.</source>
+        <translation>AWS Lambda가 {0}을(를) 업데이트하지 못했습니다: 이유가 제공되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="324"/>
+        <source>AWS Lambda was still updating {0} after {1:g} s; try again later.</source>
+        <translation>{1:g}초가 지났는데도 AWS Lambda가 {0}을(를) 업데이트하는 중이었습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="419"/>
+        <source>Greengrass: {0}</source>
+        <translation>Greengrass: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/greengrass.py" line="422"/>
+        <source>Greengrass deployment {0} was still {1} after {2:g} s: is {3} online with greengrassd running? It may still finish; check with deeplens-gui status.</source>
+        <translation>{2:g}초가 지났는데도 Greengrass 배포 {0}이(가) 아직 {1} 상태입니다. {3}이(가) 온라인이고 greengrassd가 실행 중인가요? 배포가 아직 끝날 수도 있으니 deeplens-gui status로 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="90"/>
+        <source>The deploy was cancelled.</source>
+        <translation>배포가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="192"/>
+        <source>Nothing changed on {0}: there is no deploy method {1!r} (use one of {2}).</source>
+        <translation>{0}에서 바뀐 것이 없습니다: 배포 방식 {1!r}이(가) 없습니다({2} 중 하나를 사용하세요).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="83"/>
+        <source>No project given: use mask, face, a project folder or lambda:NAME[:VERSION].</source>
+        <translation>프로젝트가 지정되지 않았습니다. mask, face, 프로젝트 폴더 또는 lambda:NAME[:VERSION]을 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="91"/>
+        <source>{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda function write lambda:NAME[:VERSION].</source>
+        <translation>{0!r}은(는) 내장 프로젝트({1})도 아니고 존재하는 폴더도 아닙니다. Lambda 함수라면 lambda:NAME[:VERSION] 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="107"/>
+        <source>lambda: needs a function name, as in lambda:deeplens-mask or lambda:deeplens-mask:3.</source>
+        <translation>lambda:에는 함수 이름이 필요합니다(예: lambda:deeplens-mask 또는 lambda:deeplens-mask:3).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="110"/>
+        <source>{0!r} is not a published version number of {1} (deploy a published version, such as lambda:{1}:3).</source>
+        <translation>{0!r}은(는) {1}의 게시된 버전 번호가 아닙니다(lambda:{1}:3처럼 게시된 버전을 배포하세요).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="121"/>
+        <source>The Lambda function {0} has no published version: publish one (a DeepLens project always runs a published version), then deploy again.</source>
+        <translation>Lambda 함수 {0}에 게시된 버전이 없습니다. 버전을 하나 게시한 뒤(DeepLens 프로젝트는 항상 게시된 버전을 실행합니다) 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="128"/>
+        <source>AWS Lambda gave no code location for {0}:{1}; its code may be an image, which a DeepLens cannot run.</source>
+        <translation>AWS Lambda가 {0}:{1}의 코드 위치를 알려 주지 않았습니다. 코드가 컨테이너 이미지일 수 있는데, DeepLens는 이미지를 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="134"/>
+        <source>The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try again.</source>
+        <translation>{0}:{1}의 코드 패키지가 손상된 채로 도착했습니다(SHA-256 {2}, AWS 값 {3}). 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="149"/>
+        <source>Could not download the Lambda code package ({0}); check the network and try again.</source>
+        <translation>Lambda 코드 패키지를 다운로드할 수 없습니다({0}). 네트워크를 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="152"/>
+        <source>The Lambda code package is larger than {0} MB, too large for a DeepLens.</source>
+        <translation>Lambda 코드 패키지가 {0} MB보다 커서 DeepLens에서 쓰기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="165"/>
+        <source>The code package of {0} is not a zip file ({1}).</source>
+        <translation>{0}의 코드 패키지가 zip 파일이 아닙니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="172"/>
+        <source>The {0} in the code package of {1} is not valid JSON ({2}).</source>
+        <translation>{1}의 코드 패키지에 있는 {0}이(가) 올바른 JSON이 아닙니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="175"/>
+        <source>The {0} in the code package of {1} must hold a JSON object.</source>
+        <translation>{1}의 코드 패키지에 있는 {0}에는 JSON 객체가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="183"/>
+        <source>The Lambda {0} has the handler {1!r}; a DeepLens project needs one like greengrassHelloWorld.function_handler.</source>
+        <translation>Lambda {0}의 핸들러가 {1!r}입니다. DeepLens 프로젝트에는 greengrassHelloWorld.function_handler 같은 핸들러가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="187"/>
+        <source>The code package of {0} has no {1}, which its handler {2} names.</source>
+        <translation>{0}의 코드 패키지에 핸들러 {2}에서 지정한 {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="190"/>
+        <source>The {0} in the code package of {1} has no valid 'id' (lower-case letters, digits, '-' or '_').</source>
+        <translation>{1}의 코드 패키지에 있는 {0}에 올바른 'id'가 없습니다(영문 소문자, 숫자, '-' 또는 '_').</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="200"/>
+        <source>The Lambda {0}:{1} runs on {2!r}; a DeepLens runs Python Lambdas only.</source>
+        <translation>Lambda {0}:{1}의 런타임은 {2!r}입니다. DeepLens는 Python Lambda만 실행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="202"/>
+        <source>The Lambda {0}:{1} runs on 'a container image'; a DeepLens runs Python Lambdas only.</source>
+        <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="51"/>
+        <source>Package the project</source>
+        <translation>프로젝트 패키징</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="52"/>
+        <source>Upload it to the camera</source>
+        <translation>카메라에 업로드</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="53"/>
+        <source>Stop the project that runs now</source>
+        <translation>지금 실행 중인 프로젝트 중지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="54"/>
+        <source>Start the new project</source>
+        <translation>새 프로젝트 시작</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="55"/>
+        <source>Wait for its first frames</source>
+        <translation>첫 프레임 대기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="56"/>
+        <source>Record what is deployed</source>
+        <translation>배포 내용 기록</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="57"/>
+        <source>Start it again after a reboot</source>
+        <translation>재부팅 후 다시 시작하도록 설정</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="140"/>
+        <source>exit status {0}</source>
+        <translation>종료 상태 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="219"/>
+        <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
+        <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="234"/>
+        <source>Packaging {0}…</source>
+        <translation>{0} 패키징 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="238"/>
+        <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
+        <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="243"/>
+        <source>Connecting to {0}…</source>
+        <translation>{0}에 연결 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="255"/>
+        <source>This exact package is already on {0} ({1}).</source>
+        <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="263"/>
+        <source>The package could not be unpacked on {0}: {1}</source>
+        <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="265"/>
+        <source>Uploaded {0} kB to {1}.</source>
+        <translation>{1}에 {0} kB를 업로드했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="269"/>
+        <source>Stopping what runs on {0}…</source>
+        <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="274"/>
+        <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
+        <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="283"/>
+        <source>Greengrass (the console-deployed Lambda)</source>
+        <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="286"/>
+        <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
+        <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="291"/>
+        <source>The running project on {0} could not be stopped: {1}</source>
+        <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <source>Stopped {0}.</source>
+        <translation>{0}을(를) 중지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <source> and </source>
+        <translation> 및 </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="298"/>
+        <source>Nothing was running.</source>
+        <translation>실행 중인 것이 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="303"/>
+        <source>Starting {0}…</source>
+        <translation>{0} 시작 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="307"/>
+        <source>{0} started (runner pid {1}, project pid {2}).</source>
+        <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="313"/>
+        <source>Waiting for frames from {0}…</source>
+        <translation>{0}에서 프레임을 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="315"/>
+        <source>Frames arrive from {0}.</source>
+        <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="318"/>
+        <source>Recording the deploy on {0}…</source>
+        <translation>{0}에 배포 기록 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="325"/>
+        <source>The deploy record could not be written on {0}: {1}</source>
+        <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="329"/>
+        <source>Recorded {0} {1}; removed {2} old version(s).</source>
+        <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="332"/>
+        <source>Recorded {0} {1}.</source>
+        <translation>{0} {1}을(를) 기록했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="335"/>
+        <source>Making {0} start {1} after a reboot…</source>
+        <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="345"/>
+        <source>Left the camera's start-up settings alone (boot setup is off).</source>
+        <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="354"/>
+        <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
+        <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="358"/>
+        <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
+        <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="361"/>
+        <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
+        <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="372"/>
+        <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
+        <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
+        <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
+        <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="380"/>
+        <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
+        <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="394"/>
+        <source>Cancelled the deploy of {0} to {1}.</source>
+        <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <source>the start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
+        <source>Deploying {0} to {1} failed at {2}: {3}</source>
+        <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="402"/>
+        <source>Deploying {0} to {1} failed at {2}: {3}.</source>
+        <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
+        <source>Nothing changed on {0}; {1}.</source>
+        <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="409"/>
+        <source> </source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
+        <source>Rolled back: {0} runs again.</source>
+        <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="433"/>
+        <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
+        <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
+        <source>Rolled back: Greengrass runs the console-deployed project again.</source>
+        <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <source>Nothing runs on {0} now (nothing ran before).</source>
+        <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="439"/>
+        <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
+        <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="476"/>
+        <source>The runner could not start {0} on {1}: {2}</source>
+        <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="485"/>
+        <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
+        <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
+        <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
+        <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="526"/>
+        <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
+        <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="528"/>
+        <source>no frames came from {0} within {1:g} s</source>
+        <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="563"/>
+        <source>the previous project</source>
+        <translation>이전 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="568"/>
+        <source>the project in {0}</source>
+        <translation>{0}의 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="572"/>
+        <source>{0} still runs</source>
+        <translation>{0}이(가) 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="573"/>
+        <source>no project of DeepLens Console ran before</source>
+        <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="603"/>
+        <source>Uploading {0:.0f}%…</source>
+        <translation>{0:.0f}% 업로드 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
+        <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
+        <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="55"/>
+        <source>No device given. Use user@host[:port] or a name from your ssh config or roster.</source>
+        <translation>디바이스를 지정하지 않았습니다. user@host[:port] 또는 ssh config나 명단에 있는 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="62"/>
+        <source>{0!r} is not a valid user name in {1!r}.</source>
+        <translation>{1!r}의 {0!r}은(는) 올바른 사용자 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="67"/>
+        <source>Missing ']' in {0!r}.</source>
+        <translation>{0!r}에 ']'가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="70"/>
+        <source>Unexpected {0!r} after the address in {1!r}.</source>
+        <translation>{1!r}에서 주소 뒤에 예기치 않은 {0!r}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="80"/>
+        <source>{0!r} is not a host name or address.</source>
+        <translation>{0!r}은(는) 호스트 이름이나 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/device.py" line="86"/>
+        <source>{0!r} is not a port number (1-65535) in {1!r}.</source>
+        <translation>{1!r}의 {0!r}은(는) 포트 번호(1-65535)가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/errors.py" line="82"/>
+        <source>The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept it (in the CLI: --accept-new-host-key).</source>
+        <translation>{0}의 호스트 키가 아직 알려지지 않았습니다({1} {2}). 디바이스 소유자에게 키를 확인한 다음 승인하세요(CLI에서는 --accept-new-host-key).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/errors.py" line="98"/>
+        <source>The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}</source>
+        <translation>{0}의 호스트 키가 변경되었습니다(기록된 키 {1}, 현재 키 {2}). 공격일 수도 있고 카메라를 다시 설치했을 수도 있습니다. 이유를 알고 있다면 다음 명령으로 예전 키를 지우세요: ssh-keygen -R {3} -f {4}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="18"/>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="19"/>
+        <source>the disk quota is exceeded</source>
+        <translation>디스크 할당량을 초과했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="20"/>
+        <source>the folder is on a read-only file system</source>
+        <translation>폴더가 읽기 전용 파일 시스템에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="21"/>
+        <source>you may not write to that folder</source>
+        <translation>그 폴더에 쓸 권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="23"/>
+        <source>the folder does not exist</source>
+        <translation>폴더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/files.py" line="26"/>
+        <source>Could not save {0}: {1}. Any previous file there is unchanged.</source>
+        <translation>{0}을(를) 저장할 수 없습니다: {1}. 기존 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="70"/>
+        <source>The bundled DeepLens projects (the device_lambda package) are not installed; reinstall DeepLens Console.</source>
+        <translation>내장 DeepLens 프로젝트(device_lambda 패키지)가 설치되어 있지 않습니다. DeepLens 콘솔을 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="83"/>
+        <source>Two bundled projects use the id '{0}' ({1} and {2}); reinstall DeepLens Console.</source>
+        <translation>내장 프로젝트 두 개({1}, {2})가 같은 ID '{0}'을(를) 사용합니다. DeepLens 콘솔을 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="95"/>
+        <source>The project folder {0} does not exist.</source>
+        <translation>프로젝트 폴더 {0}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="99"/>
+        <source>{0} is not a DeepLens project: it has no {1}.</source>
+        <translation>{0}은(는) DeepLens 프로젝트가 아닙니다: {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="101"/>
+        <source>Could not read {0}: {1}.</source>
+        <translation>{0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="105"/>
+        <source>{0} is not valid JSON ({1}).</source>
+        <translation>{0}은(는) 올바른 JSON이 아닙니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="107"/>
+        <source>{0} must hold a JSON object.</source>
+        <translation>{0}에는 JSON 객체가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="113"/>
+        <source>{0}: '{1}' must be lower-case letters, digits, '-' or '_' (e.g. "mask").</source>
+        <translation>{0}: '{1}'에는 영문 소문자, 숫자, '-', '_'만 쓸 수 있습니다(예: "mask").</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="117"/>
+        <source>{0}: '{1}' must look like "greengrassHelloWorld.function_handler".</source>
+        <translation>{0}: '{1}'은(는) "greengrassHelloWorld.function_handler" 같은 형식이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="121"/>
+        <source>{0}: '{1}' must be one of {2}.</source>
+        <translation>{0}: '{1}'은(는) {2} 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="130"/>
+        <source>{0}: '{1}' must be [width, height] in pixels.</source>
+        <translation>{0}: '{1}'은(는) 픽셀 단위의 [너비, 높이]여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="133"/>
+        <source>{0}: '{1}' must be a file name without a folder.</source>
+        <translation>{0}: '{1}'은(는) 폴더가 없는 파일 이름이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="136"/>
+        <source>{0}: '{1}' must be under /tmp/ (a DeepLens Lambda may only write there).</source>
+        <translation>{0}: '{1}'은(는) /tmp/ 아래에 있어야 합니다(DeepLens Lambda는 그곳에만 쓸 수 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="143"/>
+        <source>{0}: '{1}' must be true or false.</source>
+        <translation>{0}: '{1}'은(는) true 또는 false여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="146"/>
+        <source>{0}: '{1}' must be a list of paths relative to the device_lambda folder.</source>
+        <translation>{0}: '{1}'은(는) device_lambda 폴더 기준 상대 경로의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="167"/>
+        <source>{0}: '{1}' names {2}.py, which is not in {3}.</source>
+        <translation>{0}: '{1}'이(가) 가리키는 {2}.py 파일이 {3}에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="202"/>
+        <source>The project {0} needs the shared file {1}, which was not found next to it (in {2}) nor in its folder.</source>
+        <translation>프로젝트 {0}에는 공유 파일 {1}이(가) 필요하지만, 프로젝트 옆({2})에도 프로젝트 폴더 안에도 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="206"/>
+        <source>The project {0} has its own {1}, which differs from the shared {2}; remove one of them.</source>
+        <translation>프로젝트 {0}에 자체 {1}이(가) 있는데 공유 {2}와(과) 다릅니다. 둘 중 하나를 지우세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="237"/>
+        <source>{0}: '{1}' is missing or empty.</source>
+        <translation>{0}: '{1}'이(가) 없거나 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="243"/>
+        <source>{0}: '{1}' must be an object.</source>
+        <translation>{0}: '{1}'은(는) 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="249"/>
+        <source>{0}: '{1}' must be a positive whole number.</source>
+        <translation>{0}: '{1}'은(는) 양의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/recording.py" line="28"/>
+        <source>Could not encode the frame as PNG.</source>
+        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/recording.py" line="31"/>
+        <source>Snapshots are saved as .jpg or .png, not {0!r}.</source>
+        <translation>스냅샷은 .jpg 또는 .png로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/recording.py" line="41"/>
+        <source>Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.</source>
+        <translation>녹화는 .mjpeg, .mp4 또는 .avi로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/recording.py" line="88"/>
+        <source>Could not start the video file {0}.</source>
+        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/recording.py" line="108"/>
+        <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
+        <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="105"/>
+        <source>No device named {0!r} in the roster {1}.</source>
+        <translation>명단 {1}에 이름이 {0!r}인 디바이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="106"/>
+        <source>No device named {0!r} in the roster.</source>
+        <translation>명단에 이름이 {0!r}인 디바이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="137"/>
+        <source>Line {0}: {1}</source>
+        <translation>{0}행: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="150"/>
+        <source>The roster file {0} does not exist.</source>
+        <translation>명단 파일 {0}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="152"/>
+        <source>Could not read the roster file {0}: {1}.</source>
+        <translation>명단 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="157"/>
+        <source>The roster file {0} is not UTF-8 text (bad byte at offset {1}); save it as UTF-8 and try again.</source>
+        <translation>명단 파일 {0}이(가) UTF-8 텍스트가 아닙니다(오프셋 {1}에 잘못된 바이트). UTF-8로 저장한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="162"/>
+        <source>The roster file {0} is not valid TOML: {1}.</source>
+        <translation>명단 파일 {0}이(가) 올바른 TOML이 아닙니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="179"/>
+        <source>line {0}, column {1}: {2}</source>
+        <translation>{0}행 {1}열: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="223"/>
+        <source>{0}, line {1}</source>
+        <translation>{0}, {1}행</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="225"/>
+        <source>device {0!r}</source>
+        <translation>디바이스 {0!r}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="225"/>
+        <source>device #{0}</source>
+        <translation>디바이스 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="227"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="229"/>
+        <source>{0}, line {1} ({2})</source>
+        <translation>{0}, {1}행 ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="231"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="232"/>
+        <source>{0}: {1}.</source>
+        <translation>{0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="239"/>
+        <source>'version' must be a whole number such as {0}, not {1!r}</source>
+        <translation>'version'은(는) {0} 같은 정수여야 합니다(현재 값: {1!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="242"/>
+        <source>this roster was written by a newer DeepLens Console (roster version {0}; this one reads version {1}). Update DeepLens Console to open it</source>
+        <translation>이 명단은 더 새로운 DeepLens 콘솔로 작성되었습니다(명단 버전 {0}, 이 프로그램이 읽을 수 있는 버전 {1}). 이 명단을 열려면 DeepLens 콘솔을 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="253"/>
+        <source>'device' must be a list of [[device]] tables</source>
+        <translation>'device'은(는) [[device]] 테이블의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="267"/>
+        <source>the name {0!r} is already used by the device on line {1}; names must be unique</source>
+        <translation>이름 {0!r}은(는) 이미 {1}행의 디바이스가 사용 중입니다. 이름은 서로 달라야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="270"/>
+        <source>the name {0!r} is already used by the device #{1}; names must be unique</source>
+        <translation>이름 {0!r}은(는) 이미 디바이스 #{1}이(가) 사용 중입니다. 이름은 서로 달라야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="284"/>
+        <source>the required key '{0}' is missing</source>
+        <translation>필수 키 '{0}'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="295"/>
+        <source>'target' must be text such as "aws_cam@192.0.2.10"</source>
+        <translation>'target'은(는) "aws_cam@192.0.2.10" 같은 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="300"/>
+        <source>bad target: {0}</source>
+        <translation>잘못된 대상: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="319"/>
+        <source>a roster may not hold passwords ('{0}'); remove it. DeepLens Console asks for passwords when it connects and keeps them in your OS keyring</source>
+        <translation>명단에는 비밀번호를 넣을 수 없습니다('{0}'). 이 항목을 지우세요. DeepLens 콘솔은 연결할 때 비밀번호를 묻고 OS 키링에 보관합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="323"/>
+        <source>unknown key '{0}' (did you mean '{1}'?); the known keys here are {2}</source>
+        <translation>알 수 없는 키 '{0}'입니다('{1}'을(를) 뜻한 건가요?). 여기서 쓸 수 있는 키는 {2}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="325"/>
+        <source>unknown key '{0}'; the known keys here are {1}</source>
+        <translation>알 수 없는 키 '{0}'입니다. 여기서 쓸 수 있는 키는 {1}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="333"/>
+        <source>'name' must be text, not {0!r}</source>
+        <translation>'name'은(는) 텍스트여야 합니다(현재 값: {0!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="335"/>
+        <source>'name' is empty</source>
+        <translation>'name'이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="337"/>
+        <source>the name {0!r} starts or ends with spaces</source>
+        <translation>이름 {0!r}의 앞이나 뒤에 공백이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="339"/>
+        <source>the name {0!r} contains control characters</source>
+        <translation>이름 {0!r}에 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="345"/>
+        <source>'label' must be text, not {0!r}</source>
+        <translation>'label'은(는) 텍스트여야 합니다(현재 값: {0!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="351"/>
+        <source>'{0}' must be non-empty text, not {1!r}</source>
+        <translation>'{0}'은(는) 비어 있지 않은 텍스트여야 합니다(현재 값: {1!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="363"/>
+        <source>'stream_path' must be an absolute path on the device such as {0!r}, not {1!r}</source>
+        <translation>'stream_path'은(는) {0!r} 같은 디바이스의 절대 경로여야 합니다(현재 값: {1!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="370"/>
+        <source>'region' must be an AWS region such as 'us-east-1', not {0!r}</source>
+        <translation>'region'은(는) 'us-east-1' 같은 AWS 리전이어야 합니다(현재 값: {0!r})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="423"/>
+        <source>Cannot save the roster to {0}: {1}.</source>
+        <translation>명단을 {0}에 저장할 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="430"/>
+        <source>Cannot save the roster to {0}: device {1!r}: {2}</source>
+        <translation>명단을 {0}에 저장할 수 없습니다: 디바이스 {1!r}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="432"/>
+        <source>Cannot save the roster to {0}: device {1!r}: {2}.</source>
+        <translation>명단을 {0}에 저장할 수 없습니다: 디바이스 {1!r}: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="445"/>
+        <source>the user {0!r} is not text</source>
+        <translation>사용자 {0!r}이(가) 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="447"/>
+        <source>the port {0!r} is not a whole number</source>
+        <translation>포트 {0!r}이(가) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="455"/>
+        <source>the host {0!r} cannot be written as a target</source>
+        <translation>호스트 {0!r}을(를) 대상으로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="508"/>
+        <source>This row could not be read as CSV ({0}); it and the rows after it were not imported.</source>
+        <translation>이 행을 CSV로 읽을 수 없습니다({0}). 이 행과 그 뒤의 행은 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="521"/>
+        <source>The column(s) {0} are not known and were ignored; the known columns are {1}.</source>
+        <translation>알 수 없는 열 {0}은(는) 무시했습니다. 쓸 수 있는 열은 {1}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="532"/>
+        <source>The name {0!r} is already used on line {1}; names must be unique.</source>
+        <translation>이름 {0!r}은(는) 이미 {1}행에서 사용 중입니다. 이름은 서로 달라야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="548"/>
+        <source>Could not read the CSV file {0}: {1}.</source>
+        <translation>CSV 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="552"/>
+        <source>The CSV file {0} does not exist.</source>
+        <translation>CSV 파일 {0}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="568"/>
+        <source>The CSV file {0} is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and import it again.</source>
+        <translation>CSV 파일 {0}이(가) UTF-8 텍스트가 아닙니다. 스프레드시트 프로그램에서 "CSV UTF-8" 형식으로 저장한 뒤 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="580"/>
+        <source>This row has {0} cells but only {1} columns are expected ({2}).</source>
+        <translation>이 행에는 셀이 {0}개 있지만 예상되는 열은 {1}개뿐입니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="588"/>
+        <source>The name is empty</source>
+        <translation>이름이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="588"/>
+        <source>the name is empty</source>
+        <translation>이름이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="590"/>
+        <source>The name {0!r} contains control characters</source>
+        <translation>이름 {0!r}에 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="597"/>
+        <source>{0!r} is not a port number (1-65535)</source>
+        <translation>{0!r}은(는) 포트 번호(1-65535)가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="600"/>
+        <source>The host is empty</source>
+        <translation>호스트가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="600"/>
+        <source>the host is empty</source>
+        <translation>호스트가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="609"/>
+        <source>The host {0!r} must be a host name or address only; put the user and port in their own columns</source>
+        <translation>호스트 {0!r}에는 호스트 이름이나 주소만 써야 합니다. 사용자와 포트는 각각의 열에 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="611"/>
+        <source>the host {0!r} must be a host name or address only; put the user and port in their own columns</source>
+        <translation>호스트 {0!r}에는 호스트 이름이나 주소만 써야 합니다. 사용자와 포트는 각각의 열에 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="617"/>
+        <source>{0!r} is not a valid user name</source>
+        <translation>{0!r}은(는) 올바른 사용자 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="622"/>
+        <source>{0}.</source>
+        <translation>{0}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="622"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="635"/>
+        <source>The host {0!r} is not a host name or address</source>
+        <translation>호스트 {0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="636"/>
+        <source>the host {0!r} is not a host name or address</source>
+        <translation>호스트 {0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="638"/>
+        <source>{0!r} is not a host name or address</source>
+        <translation>{0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="641"/>
+        <source>{0!r} is not a valid user name in the host {1!r}</source>
+        <translation>호스트 {1!r}의 {0!r}은(는) 올바른 사용자 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="644"/>
+        <source>Missing ']' in the host {0!r}</source>
+        <translation>호스트 {0!r}에 ']'가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="647"/>
+        <source>Unexpected {0!r} after the address in the host {1!r}</source>
+        <translation>호스트 {1!r}에서 주소 뒤에 예기치 않은 {0!r}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="650"/>
+        <source>{0!r} is not a port number (1-65535) in the host {1!r}</source>
+        <translation>호스트 {1!r}의 {0!r}은(는) 포트 번호(1-65535)가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="672"/>
+        <source>The ssh config file {0} does not exist.</source>
+        <translation>ssh config 파일 {0}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="697"/>
+        <source>Could not read the ssh config file {0}: {1}.</source>
+        <translation>ssh config 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="52"/>
+        <source>Could not save the password for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the password each time.</source>
+        <translation>{0}@{1}의 비밀번호를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="56"/>
+        <source>Could not save the passphrase for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the passphrase each time.</source>
+        <translation>{0}@{1}의 암호 문구를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="74"/>
+        <source>Could not remove the saved password for {0}@{1} from the system keyring ({2}).</source>
+        <translation>{0}@{1}의 저장된 비밀번호를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="77"/>
+        <source>Could not remove the saved passphrase for {0}@{1} from the system keyring ({2}).</source>
+        <translation>{0}@{1}의 저장된 암호 문구를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="86"/>
+        <source>no keyring backend is available</source>
+        <translation>사용할 수 있는 키링 백엔드가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="88"/>
+        <source>the keyring is locked</source>
+        <translation>키링이 잠겨 있음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="59"/>
+        <source>a version number</source>
+        <translation>버전 번호</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="60"/>
+        <source>one of {0}</source>
+        <translation>{0} 중 하나</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="62"/>
+        <source>a file path or null</source>
+        <translation>파일 경로 또는 null</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="65"/>
+        <source>a list of targets</source>
+        <translation>대상 목록</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="67"/>
+        <source>a folder path or null</source>
+        <translation>폴더 경로 또는 null</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="69"/>
+        <source>a number from {0:g} to {1:g}</source>
+        <translation>{0:g}~{1:g} 사이의 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="71"/>
+        <source>a profile name or null</source>
+        <translation>프로필 이름 또는 null</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="73"/>
+        <source>an AWS region (us-east-1)</source>
+        <translation>AWS 리전(us-east-1)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="150"/>
+        <source>The original file was kept as {0}.</source>
+        <translation>원래 파일은 {0}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="152"/>
+        <source>A copy of the original could not be kept: {0}</source>
+        <translation>원래 파일의 사본을 보관하지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="180"/>
+        <source>The settings file {0} could not be read ({1}); using the defaults.</source>
+        <translation>설정 파일 {0}을(를) 읽을 수 없어({1}) 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="186"/>
+        <source>The settings file {0} is not UTF-8 text; using the defaults.</source>
+        <translation>설정 파일 {0}이(가) UTF-8 텍스트가 아니어서 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="189"/>
+        <source>The settings file {0} is damaged (line {1}, column {2}: {3}); using the defaults.</source>
+        <translation>설정 파일 {0}이(가) 손상되어({1}행, {2}열: {3}) 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="193"/>
+        <source>The settings file {0} does not hold settings; using the defaults.</source>
+        <translation>설정 파일 {0}에 설정이 들어 있지 않아 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="203"/>
+        <source>The settings file {0} has a '{1}' entry, which was ignored: passwords are kept only in your OS keyring.</source>
+        <translation>설정 파일 {0}에 있는 '{1}' 항목은 무시했습니다. 비밀번호는 OS 키링에만 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="206"/>
+        <source>The settings file {0} has an unknown setting '{1}', which was ignored.</source>
+        <translation>설정 파일 {0}에 있는 알 수 없는 설정 '{1}'은(는) 무시했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="213"/>
+        <source>Some recent targets in {0} were not text and were dropped.</source>
+        <translation>{0}의 최근 대상 중 일부가 텍스트가 아니어서 제외했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="218"/>
+        <source>The setting '{0}' in {1} must be {2}, not {3}; using the default.</source>
+        <translation>{1}의 설정 '{0}' 값은 {2}(이)어야 하며 {3}은(는) 쓸 수 없으므로 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="226"/>
+        <source>The settings file {0} has an invalid version {1!r}; reading what it can.</source>
+        <translation>설정 파일 {0}의 버전 {1!r}이(가) 올바르지 않습니다. 읽을 수 있는 부분만 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="230"/>
+        <source>The settings file {0} was written by a newer DeepLens Console (version {1}); reading what this version understands.</source>
+        <translation>설정 파일 {0}은(는) 더 새로운 DeepLens 콘솔(버전 {1})에서 작성되었습니다. 이 버전에서 이해할 수 있는 부분만 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
+        <source>The settings file {0} has version {1}, which cannot be upgraded; reading what it can.</source>
+        <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="125"/>
+        <source>The ssh config gives {0} the port {1!r}, which is not a number.</source>
+        <translation>ssh config에서 {0}에 지정한 포트 {1!r}은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="160"/>
+        <source>The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick another one.</source>
+        <translation>ssh config 파일 {0}을(를) {1}에 사용할 수 없습니다: {2}. 파일을 수정하거나 다른 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="181"/>
+        <source>The known_hosts file {0} cannot be read ({1}).</source>
+        <translation>known_hosts 파일 {0}을(를) 읽을 수 없습니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="243"/>
+        <source>Could not record the host key of {0} in {1} ({2}).</source>
+        <translation>{0}의 호스트 키를 {1}에 기록하지 못했습니다({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="343"/>
+        <source>The connection to {0} was closed while it was being opened.</source>
+        <translation>{0} 연결이 열리는 도중에 닫혔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="397"/>
+        <source>{0} asks for {1} ProxyJump hops ({2}); only one hop is supported. Chain the jump hosts in your ssh config instead.</source>
+        <translation>{0}에 ProxyJump 홉이 {1}개 지정되어 있습니다({2}). 홉은 하나만 지원합니다. 대신 ssh config에서 점프 호스트를 차례로 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="401"/>
+        <source>The ProxyJump settings for {0} loop or nest more than {1} hosts deep. Check your ssh config.</source>
+        <translation>{0}의 ProxyJump 설정이 순환하거나 호스트 {1}개보다 깊게 중첩됩니다. ssh config를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="412"/>
+        <source>The jump host {0} could not reach {1}:{2} ({3}). Check the address and that the camera is on.</source>
+        <translation>점프 호스트 {0}에서 {1}:{2}에 연결할 수 없습니다({3}). 주소가 맞는지, 카메라가 켜져 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="483"/>
+        <source>the device closed the connection after too many failed attempts</source>
+        <translation>실패한 시도가 너무 많아 디바이스가 연결을 닫음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="486"/>
+        <source>{0} keys offered, none accepted</source>
+        <translation>키 {0}개를 제시했으나 모두 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="488"/>
+        <source>{0} key offered, none accepted</source>
+        <translation>키 {0}개를 제시했으나 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="490"/>
+        <source>password refused</source>
+        <translation>비밀번호가 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="492"/>
+        <source>no key or password to offer</source>
+        <translation>제시할 키나 비밀번호가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="496"/>
+        <source>{0} refused the login for user {1}. Check the user name, key or password ({2}).</source>
+        <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="498"/>
+        <source>{0} refused the login for user {1}. Check the user name, key or password.</source>
+        <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="524"/>
+        <source>the key file {0} does not exist</source>
+        <translation>키 파일 {0}이(가) 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="529"/>
+        <source>the key file {0} could not be read ({1})</source>
+        <translation>키 파일 {0}을(를) 읽을 수 없음({1})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="530"/>
+        <source>not a private key</source>
+        <translation>개인 키가 아님</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="545"/>
+        <source>the key {0} did not open with the passphrase given</source>
+        <translation>키 {0}이(가) 입력한 암호 문구로 열리지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="547"/>
+        <source>the key {0} needs a passphrase</source>
+        <translation>키 {0}에 암호 문구가 필요함</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="557"/>
+        <source>The connection to {0} was closed.</source>
+        <translation>{0} 연결이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="564"/>
+        <source>{0} refused to open another session ({1}); it may allow only a few at once (MaxSessions). Close other viewers and try again.</source>
+        <translation>{0}이(가) 세션을 더 열어 주지 않았습니다({1}). 한 번에 몇 개의 세션만 허용할 수 있습니다(MaxSessions). 다른 뷰어를 닫고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="592"/>
+        <source>The connection to {0} was lost ({1}). Check the camera and the network, then reconnect.</source>
+        <translation>{0} 연결이 끊어졌습니다({1}). 카메라와 네트워크를 확인한 다음 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="613"/>
+        <source>The command {0!r} on {1} ended without an exit status: {2}</source>
+        <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="616"/>
+        <source>The command {0!r} on {1} ended without an exit status.</source>
+        <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="618"/>
+        <source>The command {0!r} on {1} failed with exit status {2}: {3}</source>
+        <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}): {3}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="621"/>
+        <source>The command {0!r} on {1} failed with exit status {2}.</source>
+        <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="670"/>
+        <source>the connection closed while {0!r} was running</source>
+        <translation>{0!r} 실행 중에 연결이 닫힘</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="674"/>
+        <source>The command {0!r} on {1} did not finish within {2:g} s and was stopped.</source>
+        <translation>{1}에서 명령 {0!r}이(가) {2:g}초 안에 끝나지 않아 중지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="692"/>
+        <source>{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd config.</source>
+        <translation>{0}에서 SFTP를 제공하지 않습니다({1}). 해당 디바이스의 sshd config에서 sftp 서브시스템을 활성화하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="741"/>
+        <source>Cannot find the device {0}: the name does not resolve. Check the spelling, or use its IP address.</source>
+        <translation>디바이스 {0}을(를) 찾을 수 없습니다: 이름을 주소로 변환할 수 없습니다. 철자를 확인하거나 IP 주소를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="744"/>
+        <source>{0} refused the connection: no SSH server listens there. Check the port and that SSH is enabled on the camera.</source>
+        <translation>{0}이(가) 연결을 거부했습니다: 해당 포트에서 대기 중인 SSH 서버가 없습니다. 포트가 맞는지, 카메라에서 SSH가 활성화되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="747"/>
+        <source>{0} did not answer within {1:g} s. Check that the camera is on and on this network.</source>
+        <translation>{0}이(가) {1:g}초 안에 응답하지 않았습니다. 카메라가 켜져 있고 이 네트워크에 연결되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="750"/>
+        <source>Cannot reach {0} ({1}). Check the network and that the camera is on.</source>
+        <translation>{0}에 연결할 수 없습니다({1}). 네트워크를 확인하고 카메라가 켜져 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="752"/>
+        <source>Could not start an SSH session with {0} ({1}). Check that it is an SSH server and try again.</source>
+        <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <source>the project {0}</source>
+        <translation>프로젝트 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <source>the project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="241"/>
+        <source>The status probe gave no text.</source>
+        <translation>상태 검사에서 텍스트를 받지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="245"/>
+        <source>The status probe printed no report: {0}.</source>
+        <translation>상태 검사가 보고서를 출력하지 않았습니다: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="246"/>
+        <source>The status probe printed no report.</source>
+        <translation>상태 검사가 보고서를 출력하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="250"/>
+        <source>The status probe's report is not valid JSON (truncated output?).</source>
+        <translation>상태 검사 보고서가 올바른 JSON이 아닙니다(출력이 잘렸을 수 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="252"/>
+        <source>The status probe's report is not a JSON object.</source>
+        <translation>상태 검사 보고서가 JSON 객체가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="254"/>
+        <source>The device has no Python (python3, python2 or python), which the status probe needs.</source>
+        <translation>디바이스에 상태 검사에 필요한 Python(python3, python2 또는 python)이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="257"/>
+        <source>The status probe's report has no version: it is not from this app's probe.</source>
+        <translation>상태 검사 보고서에 버전이 없습니다: 이 앱의 상태 검사에서 나온 보고서가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="312"/>
+        <source>The status probe failed on {0} (exit status {1}: {2}).</source>
+        <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}: {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="314"/>
+        <source>The status probe failed on {0} (exit status {1}).</source>
+        <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="391"/>
+        <source>The Lambda function {0} has no published version.</source>
+        <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="431"/>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="433"/>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f}초</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="435"/>
+        <source>{0:.0f} min</source>
+        <translation>{0:.0f}분</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="437"/>
+        <source>{0:.0f} h</source>
+        <translation>{0:.0f}시간</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="438"/>
+        <source>{0:.0f} days</source>
+        <translation>{0:.0f}일</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="451"/>
+        <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
+        <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="455"/>
+        <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
+        <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="467"/>
+        <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
+        <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="470"/>
+        <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
+        <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="473"/>
+        <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
+        <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="476"/>
+        <source>its runner (pid {0}) is not running (last state: {1})</source>
+        <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="479"/>
+        <source>the runner reports the project {0} after {1} restarts</source>
+        <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="482"/>
+        <source>the runner reports the project {0}</source>
+        <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="484"/>
+        <source>the runner is alive but the project's process is gone</source>
+        <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="486"/>
+        <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
+        <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="488"/>
+        <source>{0} is a regular file, not the project's FIFO</source>
+        <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="490"/>
+        <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
+        <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="493"/>
+        <source>the stream reader failed: {0}</source>
+        <translation>스트림 리더가 실패함: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="506"/>
+        <source>Connected to {0}, but could not read its status: {1}</source>
+        <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="520"/>
+        <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
+        <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="523"/>
+        <source>Latest Greengrass deployment {0}: {1}.</source>
+        <translation>최근 Greengrass 배포 {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="528"/>
+        <source>a project not deployed by DeepLens Console</source>
+        <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="529"/>
+        <source>{0:.1f} unique frames/s, last frame {1} ago</source>
+        <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="531"/>
+        <source>{0} It is running: {1}.</source>
+        <translation>{0} 실행 중입니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="533"/>
+        <source>Running {0}: {1}.</source>
+        <translation>{0} 실행 중: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="538"/>
+        <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
+        <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="541"/>
+        <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
+        <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
+        <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="553"/>
+        <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
+        <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="269"/>
+        <source>The connection to {0} was lost ({1}).</source>
+        <translation>{0} 연결이 끊어졌습니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="282"/>
+        <source>Waiting for the first frame from {0}…</source>
+        <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="329"/>
+        <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
+        <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="339"/>
+        <source>The connection to {0} was lost.</source>
+        <translation>{0} 연결이 끊어졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="343"/>
+        <source>The stream reader on {0} stopped: {1}.</source>
+        <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="345"/>
+        <source>The stream reader on {0} stopped: exit status {1}.</source>
+        <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="384"/>
+        <source>{0} Last good frame {1:.0f} s ago.</source>
+        <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="387"/>
+        <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
+        <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="390"/>
+        <source>No new frame for {0:.0f} s: the project may be stuck.</source>
+        <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="411"/>
+        <source>No project is running on {0}: {1} does not exist yet.</source>
+        <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="415"/>
+        <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
+        <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="421"/>
+        <source>The stream reader on {0} reports: {1}</source>
+        <translation>{0}의 스트림 리더 보고: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="433"/>
+        <source>{0} frames larger than the {1} MiB limit</source>
+        <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="435"/>
+        <source>{0} frame larger than the {1} MiB limit</source>
+        <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="437"/>
+        <source>data that is not JPEG frames</source>
+        <translation>JPEG 프레임이 아닌 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="438"/>
+        <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
+        <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="461"/>
+        <source>The stream ended.</source>
+        <translation>스트림이 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
+        <source>{0} Reconnecting in {1:.0f} s.</source>
+        <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="464"/>
+        <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
+        <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
     </message>
 </context>
 </TS>

@@ -109,7 +109,7 @@ def test_the_korean_catalog_translates_every_string_in_the_code(tmp_path):
                if (context, source) not in catalog]
     assert missing == []
     for (_context, source), texts in catalog.items():
-        assert all(text.strip() for text in texts), source
+        assert all(text.strip() or text == source for text in texts), source  # " ": a separator
         # placeholders survive translation: "{0} of {1}" keeps {0} and {1}
         assert sorted(re.findall(r"{[^{}]*}", source)) == sorted(re.findall(r"{[^{}]*}", texts[0])), source
 
@@ -164,6 +164,27 @@ def test_a_korean_main_window_shows_korean(qtbot, korean, make_window):
     from deeplens_gui.ui.status_panel import verdict_name
 
     assert verdict_name(Verdict.RUNNING) == "실행 중"
+
+
+def test_core_sentences_are_in_the_catalog_and_shown_in_korean(korean):
+    from deeplens_gui.core.device import parse_target
+    from deeplens_gui.core.errors import DeepLensError, HostKeyChanged
+    from deeplens_gui.core.text import say
+
+    templates = [template for template, _path, _line in i18n.core_messages()]
+    assert len(templates) > 300 and "Connecting to {0}…" in templates
+    assert not any(path.startswith("deeplens_gui/core/relay") for _t, path, _l in i18n.core_messages())
+    hangul = re.compile("[\uac00-\ud7a3]")
+    changed = HostKeyChanged("[cam-7]:2222", "SHA256:old", "SHA256:new", "/home/me/.ssh/known_hosts")
+    shown = i18n.text(changed)
+    assert hangul.search(shown) and "SHA256:old" in shown and "ssh-keygen -R '[cam-7]:2222'" in shown
+    assert str(changed).startswith("The host key of [cam-7]:2222 has CHANGED")  # the CLI stays English
+    with pytest.raises(DeepLensError) as caught:
+        parse_target("user@")
+    assert hangul.search(i18n.text(caught.value)) and i18n.text(caught.value) != str(caught.value)
+    assert hangul.search(i18n.text(say("Connecting to {0}…", "cam-7")))
+    i18n.uninstall()
+    assert i18n.text(changed) == str(changed)  # English UI: the English sentence
 
 
 def test_english_is_the_source_language(qtbot, make_window):

@@ -34,6 +34,7 @@ from deeplens_gui.core.deploy.service import (
     StepTracker,
 )
 from deeplens_gui.core.errors import ConfigError, DeepLensError, DeployCancelled, DeployError
+from deeplens_gui.core.text import say
 
 #: every DeepLens Lambda function name starts with this (AWS's rule and its managed policies' deeplens*)
 FUNCTION_PREFIX = "deeplens"
@@ -52,12 +53,12 @@ _DEFINITION_KEYS = (
 )
 
 STEPS = (
-    DeployStep("function", "Upload the code to the Lambda function"),
-    DeployStep("publish", "Publish a new Lambda version"),
-    DeployStep("definition", "Create the Greengrass function definition"),
-    DeployStep("group", "Create a new version of the device's Greengrass group"),
-    DeployStep("deployment", "Start the Greengrass deployment"),
-    DeployStep("verify", "Wait for the device to apply the deployment"),
+    DeployStep("function", say("Upload the code to the Lambda function")),
+    DeployStep("publish", say("Publish a new Lambda version")),
+    DeployStep("definition", say("Create the Greengrass function definition")),
+    DeployStep("group", say("Create a new version of the device's Greengrass group")),
+    DeployStep("deployment", say("Start the Greengrass deployment")),
+    DeployStep("verify", say("Wait for the device to apply the deployment")),
 )
 
 
@@ -68,9 +69,9 @@ def function_name_for(source, override=None):
     else:
         name = override or source.manifest.get("lambda_function") or "deeplens-" + source.project_id
     if not name.startswith(FUNCTION_PREFIX):
-        raise ConfigError("The Lambda function {0!r} cannot run on a DeepLens: its name must start with "
-                          "'deeplens' (for example deeplens-{1}); rename it or choose another "
-                          "function.".format(name, source.project_id))
+        raise ConfigError(say("The Lambda function {0!r} cannot run on a DeepLens: its name must start with "
+                              "'deeplens' (for example deeplens-{1}); rename it or choose another function.",
+                              name, source.project_id))
     return name
 
 
@@ -78,7 +79,7 @@ def _definition_ids(arn):
     """``(definition id, version id)`` from a definition version ARN (``.../<kind>/<id>/versions/<ver>``)."""
     parts = arn.split("/")
     if len(parts) < 4 or parts[-2] != "versions":
-        raise DeployError("Greengrass returned an unexpected definition ARN {0!r}.".format(arn))
+        raise DeployError(say("Greengrass returned an unexpected definition ARN {0!r}.", arn))
     return parts[-3], parts[-1]
 
 
@@ -92,24 +93,24 @@ def resources_for(manifest):
     settings = manifest.get("greengrass") if isinstance(manifest.get("greengrass"), dict) else {}
     isolation = settings.get("isolation", "GreengrassContainer")
     if isolation not in ISOLATION_MODES:
-        raise ConfigError("The manifest's greengrass.isolation must be one of {0}, not {1!r}.".format(
-            ", ".join(ISOLATION_MODES), isolation))
+        raise ConfigError(say("The manifest's greengrass.isolation must be one of {0}, not {1!r}.",
+                              ", ".join(ISOLATION_MODES), isolation))
     resources = settings.get("resources", DEFAULT_RESOURCES)
     if not isinstance(resources, (list, tuple)):
-        raise ConfigError("The manifest's greengrass.resources must be a list.")
+        raise ConfigError(say("The manifest's greengrass.resources must be a list."))
     checked = []
     for item in resources:
         if not (isinstance(item, dict) and isinstance(item.get("id"), str) and _ID_RE.match(item["id"])
                 and isinstance(item.get("path"), str) and item["path"].startswith("/")
                 and item.get("permission", "ro") in ("ro", "rw")
                 and item.get("type", "volume") in ("volume", "device")):
-            raise ConfigError("The manifest's greengrass.resources entry {0!r} needs an id, an absolute "
-                              "path, permission ro or rw and type volume or device.".format(item))
+            raise ConfigError(say("The manifest's greengrass.resources entry {0!r} needs an id, an absolute "
+                                  "path, permission ro or rw and type volume or device.", item))
         checked.append({"id": item["id"], "path": item["path"], "permission": item.get("permission", "ro"),
                         "type": item.get("type", "volume")})
     access_sysfs = settings.get("access_sysfs", True)
     if not isinstance(access_sysfs, bool):
-        raise ConfigError("The manifest's greengrass.access_sysfs must be true or false.")
+        raise ConfigError(say("The manifest's greengrass.access_sysfs must be true or false."))
     return checked, isolation, access_sysfs
 
 
@@ -159,14 +160,14 @@ class GreengrassDeployBackend(DeployBackend):
         try:
             return run.execute()
         except DeployCancelled:
-            tracker.finish_pending(CANCELLED, "Cancelled.")
+            tracker.finish_pending(CANCELLED, say("Cancelled."))
             return DeployResult(device.name, False, run.cancelled_message(), steps=tracker.final_events())
         except DeepLensError as error:
             current = run.current
             if current is not None and tracker.state_of(current) in (None, RUNNING):
-                tracker.emit(current, FAILED, str(error))
-            tracker.finish_pending(SKIPPED, "Not run: an earlier step failed.")
-            return DeployResult(device.name, False, str(error), steps=tracker.final_events())
+                tracker.emit(current, FAILED, error.message)
+            tracker.finish_pending(SKIPPED, say("Not run: an earlier step failed."))
+            return DeployResult(device.name, False, error.message, steps=tracker.final_events())
 
 
 class _Run:
@@ -191,17 +192,17 @@ class _Run:
 
     def cancelled_message(self):
         if self.deployment_id:
-            return ("Stopped waiting for Greengrass deployment {0} on {1}; Greengrass carries on with it: "
-                    "check it later with deeplens-gui status.".format(self.deployment_id, self.device.name))
-        return ("Cancelled before the Greengrass deployment started: {0} still runs what it ran "
-                "before.".format(self.device.name))
+            return say("Stopped waiting for Greengrass deployment {0} on {1}; Greengrass carries on with it: "
+                       "check it later with deeplens-gui status.", self.deployment_id, self.device.name)
+        return say("Cancelled before the Greengrass deployment started: {0} still runs what it ran before.",
+                   self.device.name)
 
     def execute(self):
         device, source = self.device, self.source
         group_id = getattr(device, "group_id", None)
         if not group_id:
-            raise DeployError("{0} has no Greengrass group id: add group_id to its roster entry, or deploy "
-                              "over SSH (--via ssh).".format(device.name))
+            raise DeployError(say("{0} has no Greengrass group id: add group_id to its roster entry, or "
+                                  "deploy over SSH (--via ssh).", device.name))
         name = function_name_for(source, self.backend.function_name)
         resources, isolation, access_sysfs = resources_for(source.manifest)
         lam = self.backend._client("lambda", device)
@@ -211,26 +212,26 @@ class _Run:
         if source.kind == "lambda":
             version = source.version
             self.tracker.emit("function", SKIPPED,
-                              "{0} version {1} is already published.".format(name, version))
+                              say("{0} version {1} is already published.", name, version))
             self.tracker.emit("publish", SKIPPED, "")
             published = None
         else:
-            self._start("function", "Uploading {0:.1f} kB to {1}".format(
-                len(source.zip_bytes) / 1024.0, name))
+            self._start("function", say("Uploading {0:.1f} kB to {1}", len(source.zip_bytes) / 1024.0, name))
             try:
                 cloud.call(lam, "update_function_code", FunctionName=name, ZipFile=source.zip_bytes)
             except cloud.AwsNotFound:
-                raise DeployError("The Lambda function {0} does not exist in {1}: create it first (runtime "
-                                  "{2}, handler {3}, role AWSDeepLensLambdaRole), or deploy over SSH (--via "
-                                  "ssh).".format(name, region, source.manifest.get("runtime", "python2.7"),
-                                                 source.manifest.get("handler"))) from None
+                raise DeployError(say("The Lambda function {0} does not exist in {1}: create it first "
+                                      "(runtime {2}, handler {3}, role AWSDeepLensLambdaRole), or deploy "
+                                      "over SSH (--via ssh).", name, region,
+                                      source.manifest.get("runtime", "python2.7"),
+                                      source.manifest.get("handler"))) from None
             self._wait_for_update(lam, name)
-            self._done("function", "Uploaded the code to {0}.".format(name))
+            self._done("function", say("Uploaded the code to {0}.", name))
             self._start("publish")
             published = cloud.call(lam, "publish_version", FunctionName=name, CodeSha256=source.code_sha256,
                                    Description="DeepLens Console: {0}".format(source.label))
             version = published["Version"]
-            self._done("publish", "Published {0} version {1}.".format(name, version))
+            self._done("publish", say("Published {0} version {1}.", name, version))
         self._start("definition")
         if published is None:
             published = cloud.call(lam, "get_function_configuration", FunctionName=name, Qualifier=version)
@@ -240,15 +241,15 @@ class _Run:
         try:
             group = cloud.call(gg, "get_group", GroupId=group_id)
         except cloud.AwsNotFound:
-            raise DeployError("The Greengrass group {0} of {1} does not exist in {2}: check group_id and "
-                              "region in the roster.".format(group_id, device.name, region)) from None
+            raise DeployError(say("The Greengrass group {0} of {1} does not exist in {2}: check group_id and "
+                                  "region in the roster.", group_id, device.name, region)) from None
         definition = {}
         if group.get("LatestVersion"):
             definition = cloud.call(gg, "get_group_version", GroupId=group_id,
                                     GroupVersionId=group["LatestVersion"]).get("Definition") or {}
         if not definition.get("CoreDefinitionVersionArn"):
-            raise DeployError("The Greengrass group {0} has no core, so nothing can be deployed to it: "
-                              "register the camera again, or deploy over SSH (--via ssh).".format(group_id))
+            raise DeployError(say("The Greengrass group {0} has no core, so nothing can be deployed to it: "
+                                  "register the camera again, or deploy over SSH (--via ssh).", group_id))
         policies = []
         if isolation == "GreengrassContainer":
             resource_arn, policies = self._resources(gg, group_id, definition, resources)
@@ -256,23 +257,22 @@ class _Run:
                 definition["ResourceDefinitionVersionArn"] = resource_arn
         definition["FunctionDefinitionVersionArn"] = self._functions(
             gg, group_id, definition, name, function_arn, policies, isolation, access_sysfs)
-        self._done("definition", "{0} version {1}: pinned, {2} MB, {3} s timeout.".format(
-            name, version, self._memory_mb(), self._timeout_s()))
+        self._done("definition", say("{0} version {1}: pinned, {2} MB, {3} s timeout.", name, version,
+                                     self._memory_mb(), self._timeout_s()))
 
         self._start("group")
         new_version = cloud.call(gg, "create_group_version", GroupId=group_id,
                                  **{key: definition[key] for key in _DEFINITION_KEYS if definition.get(key)})
         group_version = new_version["Version"]
-        self._done("group", "Group {0} version {1}.".format(group_id, group_version))
+        self._done("group", say("Group {0} version {1}.", group_id, group_version))
 
         self._start("deployment")
         deployment = cloud.call(gg, "create_deployment", GroupId=group_id, GroupVersionId=group_version,
                                 DeploymentType="NewDeployment")
         self.deployment_id = deployment["DeploymentId"]
-        self._done("deployment", "Deployment {0} started.".format(self.deployment_id))
+        self._done("deployment", say("Deployment {0} started.", self.deployment_id))
 
-        self._start("verify", "Waiting for {0} to apply deployment {1}".format(
-            device.name, self.deployment_id))
+        self._start("verify", say("Waiting for {0} to apply deployment {1}", device.name, self.deployment_id))
         status = self._poll(gg, group_id)
         record = {
             "project": source.project_id,
@@ -290,15 +290,15 @@ class _Run:
             "region": region,
         }
         if status.get("DeploymentStatus") == "Success":
-            self._done("verify", "Greengrass reports Success.")
-            return DeployResult(device.name, True, "{0} version {1} ({2}) now runs on {3} through Greengrass "
-                                "(deployment {4}).".format(name, version, source.name, device.name,
-                                                           self.deployment_id),
+            self._done("verify", say("Greengrass reports Success."))
+            return DeployResult(device.name, True, say("{0} version {1} ({2}) now runs on {3} through "
+                                                       "Greengrass (deployment {4}).", name, version,
+                                                       source.name, device.name, self.deployment_id),
                                 record=record, steps=self.tracker.final_events())
-        details = cloud.deployment_error_text(status) or "Greengrass gave no details"
-        message = ("Greengrass deployment {0} of {1} version {2} to {3} failed: {4}. See the device's "
-                   "/opt/awscam/greengrass/ggc/var/log/system/runtime.log.".format(
-                       self.deployment_id, name, version, device.name, details))
+        details = cloud.deployment_error_text(status) or say("Greengrass gave no details")
+        message = say("Greengrass deployment {0} of {1} version {2} to {3} failed: {4}. See the device's "
+                      "/opt/awscam/greengrass/ggc/var/log/system/runtime.log.", self.deployment_id, name,
+                      version, device.name, details)
         self.tracker.emit("verify", FAILED, message)
         return DeployResult(device.name, False, message, steps=self.tracker.final_events())
 
@@ -314,13 +314,15 @@ class _Run:
             config = cloud.call(lam, "get_function_configuration", FunctionName=name)
             state = config.get("LastUpdateStatus", "Successful")
             if state == "Failed":
-                raise DeployError("AWS Lambda could not update {0}: {1}.".format(
-                    name, config.get("LastUpdateStatusReason") or "no reason given"))
+                reason = config.get("LastUpdateStatusReason")
+                if reason:
+                    raise DeployError(say("AWS Lambda could not update {0}: {1}.", name, reason))
+                raise DeployError(say("AWS Lambda could not update {0}: no reason given.", name))
             if state != "InProgress":
                 return
             if time.monotonic() > deadline:
-                raise DeployError("AWS Lambda was still updating {0} after {1:g} s; try again later.".format(
-                    name, self.backend.timeout))
+                raise DeployError(say("AWS Lambda was still updating {0} after {1:g} s; try again later.",
+                                      name, self.backend.timeout))
             if self.cancel.wait(self.backend.poll_interval):
                 self.cancel.raise_if_cancelled()
 
@@ -414,12 +416,12 @@ class _Run:
             if state in FINAL_DEPLOYMENT_STATES:
                 return status
             if state != last:
-                self.tracker.emit("verify", RUNNING, "Greengrass: {0}".format(state))
+                self.tracker.emit("verify", RUNNING, say("Greengrass: {0}", state))
                 last = state
             if time.monotonic() > deadline:
-                raise DeployError("Greengrass deployment {0} was still {1} after {2:g} s: is {3} online with "
-                                  "greengrassd running? It may still finish; check with deeplens-gui "
-                                  "status.".format(self.deployment_id, state, self.backend.timeout,
-                                                   self.device.name))
+                raise DeployError(say("Greengrass deployment {0} was still {1} after {2:g} s: is {3} online "
+                                      "with greengrassd running? It may still finish; check with "
+                                      "deeplens-gui status.", self.deployment_id, state, self.backend.timeout,
+                                      self.device.name))
             if self.cancel.wait(self.backend.poll_interval):
                 self.cancel.raise_if_cancelled()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from deeplens_gui.core.errors import DeepLensError, DeployCancelled
+from deeplens_gui.core.text import say
 
 # Step states.
 RUNNING = "running"
@@ -86,7 +87,7 @@ class CancelToken:
     def raise_if_cancelled(self):
         """Raise DeployCancelled when ``cancel()`` was called."""
         if self._event.is_set():
-            raise DeployCancelled("The deploy was cancelled.")
+            raise DeployCancelled(say("The deploy was cancelled."))
 
 
 class _WatchedCancel(CancelToken):
@@ -188,14 +189,15 @@ class DeployService:
         try:
             backend = self._backend(via)
         except KeyError:
-            return DeployResult(device_name, False, "Nothing changed on {0}: there is no deploy method {1!r} "
-                                "(use one of {2}).".format(device_name, via, ", ".join(sorted(self.backends))))
+            return DeployResult(device_name, False, say(
+                "Nothing changed on {0}: there is no deploy method {1!r} (use one of {2}).", device_name, via,
+                ", ".join(sorted(self.backends))))
         watched = _WatchedCancel(cancel if cancel is not None else CancelToken())
         try:
             result = backend.deploy(connection, source, on_event, watched)
         except DeepLensError as error:
             # A backend that could not even say what runs (for example the device is unreachable).
-            result = DeployResult(device_name, False, str(error))
+            result = DeployResult(device_name, False, error.message)
         if watched.stopped and not result.ok and not result.cancelled:
             # The token stopped the deploy after a step had ended: no step says "cancelled", the result must.
             result = dataclasses.replace(result, cancelled=True)

@@ -24,6 +24,7 @@ from deeplens_gui.core.projects import (
     load_project,
     package_project,
 )
+from deeplens_gui.core.text import say
 
 LAMBDA_PREFIX = "lambda:"
 #: stream settings of a Lambda package without a manifest (what the DeepLens samples use)
@@ -79,7 +80,7 @@ def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=No
     """
     text = (spec or "").strip()
     if not text:
-        raise ConfigError("No project given: use mask, face, a project folder or lambda:NAME[:VERSION].")
+        raise ConfigError(say("No project given: use mask, face, a project folder or lambda:NAME[:VERSION]."))
     if text.startswith(LAMBDA_PREFIX):
         return _lambda_source(text[len(LAMBDA_PREFIX):], lambda_client_factory, downloader, profile, region)
     bundled = bundled_projects()
@@ -87,8 +88,8 @@ def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=No
         return project_source(bundled[text], "bundled", "bundled:" + text)
     path = Path(text).expanduser()
     if not path.exists():
-        raise ConfigError("{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda "
-                          "function write lambda:NAME[:VERSION].".format(text, ", ".join(bundled)))
+        raise ConfigError(say("{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda "
+                              "function write lambda:NAME[:VERSION].", text, ", ".join(bundled)))
     project = load_project(path)
     return project_source(project, "folder", "folder:" + str(project.path))
 
@@ -103,10 +104,11 @@ def project_source(project, kind, label):
 def _lambda_source(reference, client_factory, downloader, profile, region):
     name, _, version = reference.partition(":")
     if not name:
-        raise ConfigError("lambda: needs a function name, as in lambda:deeplens-mask or lambda:deeplens-mask:3.")
+        raise ConfigError(say("lambda: needs a function name, as in lambda:deeplens-mask or "
+                              "lambda:deeplens-mask:3."))
     if version and not _VERSION_RE.match(version):
-        raise ConfigError("{0!r} is not a published version number of {1} (deploy a published version, such "
-                          "as lambda:{1}:3).".format(version, name))
+        raise ConfigError(say("{0!r} is not a published version number of {1} (deploy a published version, "
+                              "such as lambda:{1}:3).", version, name))
     from deeplens_gui.core import cloud
 
     if client_factory is None:
@@ -116,21 +118,21 @@ def _lambda_source(reference, client_factory, downloader, profile, region):
     if not version:
         latest = cloud.latest_lambda_version(client, name)
         if latest is None:
-            raise ConfigError("The Lambda function {0} has no published version: publish one (a DeepLens "
-                              "project always runs a published version), then deploy again.".format(name))
+            raise ConfigError(say("The Lambda function {0} has no published version: publish one (a DeepLens "
+                                  "project always runs a published version), then deploy again.", name))
         version = latest[0]
     answer = cloud.call(client, "get_function", FunctionName=name, Qualifier=version)
     config = answer.get("Configuration") or {}
     location = (answer.get("Code") or {}).get("Location")
     if not location:
-        raise AwsError("AWS Lambda gave no code location for {0}:{1}; its code may be an image, which a "
-                       "DeepLens cannot run.".format(name, version))
+        raise AwsError(say("AWS Lambda gave no code location for {0}:{1}; its code may be an image, which a "
+                           "DeepLens cannot run.", name, version))
     data = (downloader or download)(location)
     expected = config.get("CodeSha256")
     actual = code_sha256(data)
     if expected and actual != expected:
-        raise AwsError("The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try "
-                       "again.".format(name, version, actual, expected))
+        raise AwsError(say("The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try "
+                           "again.", name, version, actual, expected))
     package, manifest = _with_manifest(data, name, version, config)
     return ProjectSource(kind="lambda", label="lambda:{0}:{1}".format(name, version),
                          project_id=manifest["id"], name=manifest.get("name") or name, zip_bytes=package,
@@ -144,11 +146,11 @@ def download(url, timeout=DOWNLOAD_TIMEOUT, limit=MAX_PACKAGE_BYTES):
             data = response.read(limit + 1)
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", None) or error
-        raise AwsError("Could not download the Lambda code package ({0}); check the network and try "
-                       "again.".format(reason)) from None
+        raise AwsError(say("Could not download the Lambda code package ({0}); check the network and try "
+                           "again.", str(reason))) from None
     if len(data) > limit:
-        raise AwsError("The Lambda code package is larger than {0} MB, too large for a DeepLens.".format(
-            limit // (1024 * 1024)))
+        raise AwsError(say("The Lambda code package is larger than {0} MB, too large for a DeepLens.",
+                           limit // (1024 * 1024)))
     return data
 
 
@@ -160,32 +162,33 @@ def _with_manifest(data, name, version, config):
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError) as error:
-        raise ConfigError("The code package of {0} is not a zip file ({1}).".format(label, error)) from None
+        raise ConfigError(say("The code package of {0} is not a zip file ({1}).", label,
+                              str(error))) from None
     with archive:
         if MANIFEST in names:
             try:
                 manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as error:
-                raise ConfigError("The {0} in the code package of {1} is not valid JSON ({2}).".format(
-                    MANIFEST, label, error)) from None
+                raise ConfigError(say("The {0} in the code package of {1} is not valid JSON ({2}).", MANIFEST,
+                                      label, str(error))) from None
             if not isinstance(manifest, dict):
-                raise ConfigError("The {0} in the code package of {1} must hold a JSON object.".format(
-                    MANIFEST, label))
+                raise ConfigError(say("The {0} in the code package of {1} must hold a JSON object.", MANIFEST,
+                                      label))
             package = data
         else:
             manifest = derived_manifest(name, version, config)
             package = _add_file(archive, MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
     handler = manifest.get("handler")
     if not isinstance(handler, str) or not _HANDLER_RE.match(handler):
-        raise ConfigError("The Lambda {0} has the handler {1!r}; a DeepLens project needs one like "
-                          "greengrassHelloWorld.function_handler.".format(label, handler))
+        raise ConfigError(say("The Lambda {0} has the handler {1!r}; a DeepLens project needs one like "
+                              "greengrassHelloWorld.function_handler.", label, handler))
     module = handler.split(".", 1)[0] + ".py"
     if module not in names:
-        raise ConfigError("The code package of {0} has no {1}, which its handler {2} names.".format(
-            label, module, handler))
+        raise ConfigError(say("The code package of {0} has no {1}, which its handler {2} names.", label,
+                              module, handler))
     if not isinstance(manifest.get("id"), str) or not _ID_RE.match(manifest["id"]):
-        raise ConfigError("The {0} in the code package of {1} has no valid 'id' (lower-case letters, digits, "
-                          "'-' or '_').".format(MANIFEST, label))
+        raise ConfigError(say("The {0} in the code package of {1} has no valid 'id' (lower-case letters, "
+                              "digits, '-' or '_').", MANIFEST, label))
     return package, manifest
 
 
@@ -193,8 +196,11 @@ def derived_manifest(name, version, config):
     """A project manifest for a Lambda package that has none, from the function's configuration."""
     runtime = str(config.get("Runtime") or "")
     if not runtime.startswith("python"):
-        raise ConfigError("The Lambda {0}:{1} runs on {2!r}; a DeepLens runs Python Lambdas only.".format(
-            name, version, runtime or "a container image"))
+        if runtime:
+            raise ConfigError(say("The Lambda {0}:{1} runs on {2!r}; a DeepLens runs Python Lambdas only.",
+                                  name, version, runtime))
+        raise ConfigError(say("The Lambda {0}:{1} runs on 'a container image'; a DeepLens runs Python "
+                              "Lambdas only.", name, version))
     return {
         "id": project_id_for(name),
         "name": name,

@@ -43,17 +43,18 @@ from deeplens_gui.core.deploy.service import (
 )
 from deeplens_gui.core.device import CAMERA_STREAM
 from deeplens_gui.core.errors import DeepLensError, DeployCancelled, DeployError
+from deeplens_gui.core.text import join, say, trim_period
 
 _log = logging.getLogger(__name__)
 
 STEPS = (
-    DeployStep("package", "Package the project"),
-    DeployStep("upload", "Upload it to the camera"),
-    DeployStep("stop", "Stop the project that runs now"),
-    DeployStep("start", "Start the new project"),
-    DeployStep("verify", "Wait for its first frames"),
-    DeployStep("record", "Record what is deployed"),
-    DeployStep("boot", "Start it again after a reboot"),
+    DeployStep("package", say("Package the project")),
+    DeployStep("upload", say("Upload it to the camera")),
+    DeployStep("stop", say("Stop the project that runs now")),
+    DeployStep("start", say("Start the new project")),
+    DeployStep("verify", say("Wait for its first frames")),
+    DeployStep("record", say("Record what is deployed")),
+    DeployStep("boot", say("Start it again after a reboot")),
 )
 
 DEFAULT_VERIFY_TIMEOUT = 60.0
@@ -136,7 +137,7 @@ def _last_json(result):
 
 def _stderr(result):
     text = result.stderr.decode("utf-8", "replace").strip()
-    return text.splitlines()[-1] if text else "exit status {0}".format(result.status)
+    return text.splitlines()[-1] if text else say("exit status {0}", result.status)
 
 
 class SshDeployBackend(DeployBackend):
@@ -215,8 +216,10 @@ class _SshDeploy:
             return self._end_failed(error)
         finally:
             self._close_sftp()
-        message = " ".join(["{0} ({1}) runs on {2} now, deployed from {3}.".format(
-            self.source.name, self.version, self.device.name, self.source.label)] + self.notes)
+        message = say("{0} ({1}) runs on {2} now, deployed from {3}.", self.source.name, self.version,
+                      self.device.name, self.source.label)
+        if self.notes:
+            message = join(" ", [message] + self.notes)
         return DeployResult(self.device.name, True, message, record=self.record,
                             steps=self.tracker.final_events())
 
@@ -228,16 +231,16 @@ class _SshDeploy:
         self.tracker.emit(self.step, state, message, 1.0 if state == DONE else None)
 
     def _package(self):
-        self._begin("package", "Packaging {0}…".format(self.source.name))
+        self._begin("package", say("Packaging {0}…", self.source.name))
         data = self.source.zip_bytes
         self.package = data
         self.version = make_version(data)
-        self._done("Packaged {0} from {1}: {2} kB, SHA-256 {3}.".format(
-            self.source.name, self.source.label, (len(data) + 1023) // 1024, _b64_sha256(data)))
+        self._done(say("Packaged {0} from {1}: {2} kB, SHA-256 {3}.", self.source.name, self.source.label,
+                       (len(data) + 1023) // 1024, _b64_sha256(data)))
         self.cancel.raise_if_cancelled()
 
     def _upload(self):
-        self._begin("upload", "Connecting to {0}…".format(self.device.name), 0.0)
+        self._begin("upload", say("Connecting to {0}…", self.device.name), 0.0)
         self.connection.open()
         self.sftp = self.connection.sftp()
         self._read_previous()
@@ -249,7 +252,7 @@ class _SshDeploy:
         self.reached = True
         dest = lay.project_dir(self.source.project_id, self.version)
         if self._exists(dest):
-            self._done("This exact package is already on {0} ({1}).".format(self.device.name, dest))
+            self._done(say("This exact package is already on {0} ({1}).", self.device.name, dest))
             return
         final_zip = dest + ".zip"
         self._put(self.package, final_zip, progress=True)
@@ -257,76 +260,79 @@ class _SshDeploy:
         result = self._runner("unpack", "--zip", final_zip, "--dest", dest, "--sha256", _b64_sha256(self.package))
         if result.status != 0:
             self._remove_quietly(final_zip)
-            raise DeployError("The package could not be unpacked on {0}: {1}".format(
-                self.device.name, _stderr(result)))
-        self._done("Uploaded {0} kB to {1}.".format((len(self.package) + 1023) // 1024, dest))
+            raise DeployError(say("The package could not be unpacked on {0}: {1}", self.device.name,
+                                  _stderr(result)))
+        self._done(say("Uploaded {0} kB to {1}.", (len(self.package) + 1023) // 1024, dest))
         self.cancel.raise_if_cancelled()
 
     def _stop(self):
-        self._begin("stop", "Stopping what runs on {0}…".format(self.device.name))
+        self._begin("stop", say("Stopping what runs on {0}…", self.device.name))
         stopped = []
         answer = self.connection.run(commands.greengrass_stop_command(), timeout=_COMMAND_TIMEOUT,
                                      check=False).text.strip()
         if answer == commands.GREENGRASS_REFUSED:
-            raise DeployError(
+            raise DeployError(say(
                 "Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it "
                 "yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable "
                 "greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers "
                 "line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start "
-                "greengrassd, /bin/systemctl disable greengrassd', then deploy again.".format(
-                    self.device.name, self.connection.endpoint.user))
+                "greengrassd, /bin/systemctl disable greengrassd', then deploy again.",
+                self.device.name, self.connection.endpoint.user))
         if answer == commands.GREENGRASS_STOPPED:
             self.greengrass_stopped = self.touched = True
-            stopped.append("Greengrass (the console-deployed Lambda)")
+            stopped.append(say("Greengrass (the console-deployed Lambda)"))
         elif answer not in (commands.GREENGRASS_NO_SYSTEMD, commands.GREENGRASS_NO_UNIT,
                             commands.GREENGRASS_INACTIVE):
-            raise DeployError("Could not check Greengrass on {0} (it answered {1!r}).".format(
-                self.device.name, answer[-200:]))
+            raise DeployError(say("Could not check Greengrass on {0} (it answered {1!r}).", self.device.name,
+                                  answer[-200:]))
         self.touched = True
         result = self._runner("stop")
         if result.status != 0:
-            raise DeployError("The running project on {0} could not be stopped: {1}".format(
-                self.device.name, _stderr(result)))
+            raise DeployError(say("The running project on {0} could not be stopped: {1}", self.device.name,
+                                  _stderr(result)))
         if (_last_json(result) or {}).get("stopped"):
             stopped.append(self._previous_description())
         if stopped:
-            self._done("Stopped {0}.".format(" and ".join(stopped)))
+            self._done(say("Stopped {0}.", join(" and ", stopped)))
         else:
-            self._done("Nothing was running.", SKIPPED)
+            self._done(say("Nothing was running."), SKIPPED)
         self.cancel.raise_if_cancelled()
 
     def _start(self):
         dest = self.layout.project_dir(self.source.project_id, self.version)
-        self._begin("start", "Starting {0}…".format(self.source.name))
+        self._begin("start", say("Starting {0}…", self.source.name))
         env = dict(self.backend.runner_env)
         env.update(stream_env(self.device.stream_path, self.source.stream_path))
         self.started = self._start_runner(dest, env, self.backend.python)
-        self._done("{0} started (runner pid {1}, project pid {2}).".format(
-            self.source.name, self.started.get("runner_pid"), self.started.get("child_pid")))
+        self._done(say("{0} started (runner pid {1}, project pid {2}).", self.source.name,
+                       self.started.get("runner_pid"), self.started.get("child_pid")))
         self.cancel.raise_if_cancelled()
 
     def _verify(self):
         path = self._stream_path(self.started.get("env") or {})
-        self._begin("verify", "Waiting for frames from {0}…".format(path))
+        self._begin("verify", say("Waiting for frames from {0}…", path))
         self._wait_for_frames(path, self.backend.verify_timeout, self.cancel)
-        self._done("Frames arrive from {0}.".format(path))
+        self._done(say("Frames arrive from {0}.", path))
 
     def _record(self):
-        self._begin("record", "Recording the deploy on {0}…".format(self.device.name))
+        self._begin("record", say("Recording the deploy on {0}…", self.device.name))
         runner = {key: self.started.get(key) for key in ("project_dir", "env", "python")}
         self.record = make_record(self.source, self.version, self._stream_path(runner["env"] or {}), runner)
         history = dict(self.record, outcome="deployed", rolled_back=False, step=None,
                        message="deployed")
         result = self._runner("record", stdin=json.dumps({"record": self.record, "history": history}))
         if result.status != 0:
-            raise DeployError("The deploy record could not be written on {0}: {1}".format(
-                self.device.name, _stderr(result)))
+            raise DeployError(say("The deploy record could not be written on {0}: {1}", self.device.name,
+                                  _stderr(result)))
         removed = self._prune()
-        self._done("Recorded {0} {1}{2}.".format(self.source.project_id, self.version,
-                                                 "; removed {0} old version(s)".format(removed) if removed else ""))
+        if removed:
+            self._done(say("Recorded {0} {1}; removed {2} old version(s).", self.source.project_id,
+                           self.version, removed))
+        else:
+            self._done(say("Recorded {0} {1}.", self.source.project_id, self.version))
 
     def _boot(self):
-        self._begin("boot", "Making {0} start {1} after a reboot…".format(self.device.name, self.source.name))
+        self._begin("boot", say("Making {0} start {1} after a reboot…", self.device.name, self.source.name))
         state, message, notes = self._ensure_boot(self.source.name)
         self.notes.extend(notes)
         self._done(message, state)
@@ -336,24 +342,24 @@ class _SshDeploy:
         taking it back; ``(step state, step message, sentences for the result)``. Never raises: the project
         runs either way."""
         if not self.backend.boot:
-            return SKIPPED, "Left the camera's start-up settings alone (boot setup is off).", []
+            return SKIPPED, say("Left the camera's start-up settings alone (boot setup is off)."), []
         try:
             result = self._runner("install-boot")
         except DeepLensError as error:
-            result, answer, reason = None, None, _sentence(str(error)).rstrip(".")
+            result, answer, reason = None, None, _clause(error.message)
         else:
             answer = _last_json(result)
             reason = _stderr(result)
         if result is None or result.status != 0 or answer is None:
-            sentence = ("{0} will not come back after a reboot of {1}: its start-up line could not be added to "
-                        "the crontab ({2}).".format(what, self.device.name, reason))
+            sentence = say("{0} will not come back after a reboot of {1}: its start-up line could not be "
+                           "added to the crontab ({2}).", what, self.device.name, reason)
             return FAILED, sentence, [sentence]
         if not answer.get("installed"):
-            sentence = ("{0} has no crontab command, so {1} will not come back after a reboot; deploy it again "
-                        "after the camera restarts.".format(self.device.name, what))
+            sentence = say("{0} has no crontab command, so {1} will not come back after a reboot; deploy it "
+                           "again after the camera restarts.", self.device.name, what)
             return SKIPPED, sentence, [sentence]
-        message = "{0} starts again when {1} boots (a @reboot line in the crontab of {2}).".format(
-            what, self.device.name, self.connection.endpoint.user)
+        message = say("{0} starts again when {1} boots (a @reboot line in the crontab of {2}).", what,
+                      self.device.name, self.connection.endpoint.user)
         notes = []
         if self.greengrass_stopped:
             try:
@@ -363,15 +369,18 @@ class _SshDeploy:
                 _log.info("disabling Greengrass on %s failed: %s", self.device.name, error)
                 answer = None
             if answer == commands.GREENGRASS_DISABLED:
-                notes.append("Greengrass (greengrassd) is disabled, so it does not start its own project when "
-                             "{0} boots; 'sudo systemctl enable greengrassd' turns it on again.".format(
+                notes.append(say("Greengrass (greengrassd) is disabled, so it does not start its own project "
+                                 "when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.",
                                  self.device.name))
+            elif answer is not None:
+                notes.append(say("Greengrass will start its own project again when {0} boots (sudo asked for "
+                                 "a password); to keep it off, run 'sudo systemctl disable greengrassd' on "
+                                 "the camera.", self.device.name))
             else:
-                notes.append("Greengrass will start its own project again when {0} boots ({1}); to keep it "
-                             "off, run 'sudo systemctl disable greengrassd' on the camera.".format(
-                                 self.device.name, "sudo asked for a password" if answer is not None
-                                 else "it could not be disabled"))
-        return DONE, " ".join([message] + notes), notes
+                notes.append(say("Greengrass will start its own project again when {0} boots (it could not "
+                                 "be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on "
+                                 "the camera.", self.device.name))
+        return DONE, (join(" ", [message] + notes) if notes else message), notes
 
     # -- failure and rollback -----------------------------------------------------------------------------
 
@@ -379,25 +388,31 @@ class _SshDeploy:
         step = self.step
         if step is not None and self.tracker.state_of(step) == RUNNING:
             self.tracker.emit(step, CANCELLED if cancelled else FAILED,
-                              "Cancelled." if cancelled else str(error))
+                              say("Cancelled.") if cancelled else error.message)
         self.tracker.finish_pending(SKIPPED)
         if cancelled:
-            head = "Cancelled the deploy of {0} to {1}.".format(self.source.name, self.device.name)
+            head = say("Cancelled the deploy of {0} to {1}.", self.source.name, self.device.name)
         else:
-            head = "Deploying {0} to {1} failed at {2}: {3}".format(
-                self.source.name, self.device.name, step or "the start", _sentence(str(error)))
+            reason = _trimmed(error.message)
+            where = step or say("the start")
+            if _is_sentence(reason):
+                head = say("Deploying {0} to {1} failed at {2}: {3}", self.source.name, self.device.name,
+                           where, reason)
+            else:  # the reason is a clause: the sentence ends it
+                head = say("Deploying {0} to {1} failed at {2}: {3}.", self.source.name, self.device.name,
+                           where, reason)
         rolled_back = False
         if self.touched:
             rolled_back, now_runs = self._rollback()
         else:
-            now_runs = "nothing changed on {0}; {1}.".format(self.device.name, self._still_runs())
-        message = "{0} {1}".format(head, _capital(now_runs))
+            now_runs = say("Nothing changed on {0}; {1}.", self.device.name, self._still_runs())
+        message = join(" ", [head, now_runs])
         self._history("cancelled" if cancelled else "failed", step, message, rolled_back)
         return DeployResult(self.device.name, False, message, record=None, rolled_back=rolled_back,
                             steps=self.tracker.final_events())
 
     def _rollback(self):
-        """Bring back what ran before; ``(rolled back, what runs now as a sentence)``."""
+        """Bring back what ran before; ``(rolled back, what runs now as sentences)``."""
         try:
             self._runner("stop")
             previous = self.previous_runner
@@ -406,25 +421,26 @@ class _SshDeploy:
                                                previous.get("python"))
                 path = self._stream_path(restarted.get("env") or {})
                 self._wait_for_frames(path, self.backend.verify_timeout, None)
-                now_runs = "rolled back: {0} runs again.".format(self._previous_description())
+                now_runs = say("Rolled back: {0} runs again.", self._previous_description())
                 state, message, notes = self._ensure_boot(self._previous_description())
                 self.tracker.emit("boot", state, message, 1.0 if state == DONE else None)
-                now_runs = " ".join([now_runs] + notes)
+                if notes:
+                    now_runs = join(" ", [now_runs] + notes)
             elif self.greengrass_stopped:
                 answer = self.connection.run(commands.greengrass_start_command(), timeout=_COMMAND_TIMEOUT,
                                              check=False).text.strip()
                 if answer != commands.GREENGRASS_STARTED:
-                    raise DeployError("Greengrass could not be started again (sudo asks for a password); "
-                                      "start it with 'sudo systemctl start greengrassd'")
-                now_runs = "rolled back: Greengrass runs the console-deployed project again."
+                    raise DeployError(say("Greengrass could not be started again (sudo asks for a password); "
+                                          "start it with 'sudo systemctl start greengrassd'"))
+                now_runs = say("Rolled back: Greengrass runs the console-deployed project again.")
             else:
-                now_runs = "nothing runs on {0} now (nothing ran before).".format(self.device.name)
+                now_runs = say("Nothing runs on {0} now (nothing ran before).", self.device.name)
         except DeepLensError as error:
-            return False, "the rollback failed too ({0}); nothing may run on {1} now.".format(
-                _sentence(str(error)).rstrip("."), self.device.name)
+            return False, say("The rollback failed too ({0}); nothing may run on {1} now.",
+                              _clause(error.message), self.device.name)
         for key in ("stop", "start"):
             if self.tracker.state_of(key) in (DONE, SKIPPED, FAILED, CANCELLED):
-                self.tracker.emit(key, ROLLED_BACK, _capital(now_runs))
+                self.tracker.emit(key, ROLLED_BACK, now_runs)
         return True, now_runs
 
     def _history(self, outcome, step, message, rolled_back):
@@ -457,17 +473,22 @@ class _SshDeploy:
         result = self._runner("start", *args)
         state = _last_json(result)
         if result.status != 0 or state is None:
-            raise DeployError("The runner could not start {0} on {1}: {2}".format(
-                posixpath.basename(project_dir), self.device.name, _stderr(result)))
+            raise DeployError(say("The runner could not start {0} on {1}: {2}",
+                                  posixpath.basename(project_dir), self.device.name, _stderr(result)))
         if state.get("state") == "crashed" or not state.get("child_alive"):
             raise DeployError(self._crash_sentence(state))
         return state
 
     def _crash_sentence(self, state):
-        return "the project crashed on start (last exit status {0}, {1} restarts){2}".format(
-            state.get("last_exit"), state.get("restarts", 0), self._log_tail())
+        tail = self._log_tail()
+        if tail:
+            return say("the project crashed on start (last exit status {0}, {1} restarts); its log ends "
+                       "with: {2}", state.get("last_exit"), state.get("restarts", 0), tail)
+        return say("the project crashed on start (last exit status {0}, {1} restarts)",
+                   state.get("last_exit"), state.get("restarts", 0))
 
     def _log_tail(self):
+        """The last LOG_LINES non-empty lines of the project's log joined by " | " ("" when none)."""
         try:
             with self._sftp().open(self.layout.project_log, "rb") as handle:
                 size = handle.stat().st_size
@@ -476,7 +497,7 @@ class _SshDeploy:
         except OSError:
             return ""
         lines = [line for line in text.splitlines() if line.strip()][-LOG_LINES:]
-        return "; its log ends with: " + " | ".join(lines) if lines else ""
+        return " | ".join(lines)
 
     def _wait_for_frames(self, path, timeout, cancel):
         """Return once FRAMES_NEEDED new frames came from ``path``; DeployError when the runner reports a crash
@@ -500,8 +521,11 @@ class _SshDeploy:
                     self._check_alive()
                     next_check = now + self.backend.status_interval
                 if now >= deadline:
-                    raise DeployError("no frames came from {0} within {1:g} s{2}".format(
-                        path, timeout, self._log_tail()))
+                    tail = self._log_tail()
+                    if tail:
+                        raise DeployError(say("no frames came from {0} within {1:g} s; its log ends with: "
+                                              "{2}", path, timeout, tail))
+                    raise DeployError(say("no frames came from {0} within {1:g} s", path, timeout))
                 if cancel is not None:
                     cancel.wait(0.05)
                 else:
@@ -536,17 +560,17 @@ class _SshDeploy:
         runner = self.previous_runner
         record = self.previous_record or {}
         if runner is None:
-            return "the previous project"
+            return say("the previous project")
         recorded = (record.get("runner") or {}).get("project_dir") if isinstance(record.get("runner"), dict) \
             else None
         if record.get("name") and recorded == runner.get("project_dir"):
             return "{0} ({1})".format(record["name"], record.get("version"))
-        return "the project in {0}".format(runner.get("project_dir"))
+        return say("the project in {0}", runner.get("project_dir"))
 
     def _still_runs(self):
         if self.previous_runner is not None:
-            return "{0} still runs".format(self._previous_description())
-        return "no project of DeepLens Console ran before"
+            return say("{0} still runs", self._previous_description())
+        return say("no project of DeepLens Console ran before")
 
     def _stream_path(self, env):
         return env.get("DEEPLENS_STREAM_PATH") or self.device.stream_path or self.source.stream_path
@@ -576,7 +600,7 @@ class _SshDeploy:
                     done = min(total, offset + self.backend.chunk_size) / float(total)
                     if progress and (done - reported >= 0.05 or done >= 1.0):
                         reported = done
-                        self.tracker.emit(self.step, RUNNING, "Uploading {0:.0f}%…".format(done * 100), done)
+                        self.tracker.emit(self.step, RUNNING, say("Uploading {0:.0f}%…", done * 100), done)
             self.cancel.raise_if_cancelled()
             self.sftp.posix_rename(temp, path)
         except BaseException:
@@ -616,8 +640,8 @@ class _SshDeploy:
             self.sftp.mkdir(path, 0o700 if path == self.layout.app_dir else 0o755)
         except OSError:
             if not self._exists(path):
-                raise DeployError("Could not create {0} on {1}; check the free space and the permissions of "
-                                  "the login's home folder.".format(path, self.device.name)) from None
+                raise DeployError(say("Could not create {0} on {1}; check the free space and the permissions "
+                                      "of the login's home folder.", path, self.device.name)) from None
 
     def _exists(self, path):
         try:
@@ -641,10 +665,18 @@ class _SshDeploy:
             self.sftp = None
 
 
-def _sentence(text):
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+def _trimmed(message):
+    """``message`` without surrounding white space (a Text stays one unless there is white space to cut)."""
+    text = str(message).strip()
+    return message if text == message else text
 
 
-def _capital(text):
-    return text[:1].upper() + text[1:]
+def _is_sentence(message):
+    """True when ``message`` ends like a sentence (".", "!" or "?")."""
+    return str(message).strip().endswith((".", "!", "?"))
+
+
+def _clause(message):
+    """``message`` as a clause inside another sentence: trimmed, without its final period(s) (still translatable
+    when it is a Text)."""
+    return trim_period(_trimmed(message))
