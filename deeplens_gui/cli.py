@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.roster import load_roster, resolve_target
 from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
 from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
+from deeplens_gui.core.roster import load_roster, resolve_target
 
 PROG = "deeplens-gui"
 EXIT_FAILED = 1

@@ -17,7 +17,6 @@ from deeplens_gui.core import commands
 from deeplens_gui.core.decode import decode as decode_jpeg
 from deeplens_gui.core.errors import (
     AuthFailed,
-    ConnectError,
     ConnectionLost,
     CorruptFrame,
     DeepLensError,
