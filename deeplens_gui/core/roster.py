@@ -44,7 +44,7 @@ except ModuleNotFoundError:  # Python < 3.11
 from deeplens_gui.core.device import PROJECT_STREAM, Device, parse_target
 from deeplens_gui.core.errors import ConfigError, TargetError
 from deeplens_gui.core.files import atomic_write
-from deeplens_gui.core.text import join, say
+from deeplens_gui.core.text import capitalize, join, say, trim_period
 
 #: The roster format this code writes, and the newest it reads.
 ROSTER_VERSION = 1
@@ -580,79 +580,41 @@ def _device_from_row(cells, columns, base):
         raise _Invalid(say("This row has {0} cells but only {1} columns are expected ({2}).",
                            len(cells), len(columns), ", ".join(c for c in columns if c)))
     values = {column: cell for column, cell in zip(columns, cells) if column in CSV_COLUMNS}
-    # Each problem twice: as it reads first in the row's message (capitalized), and after another one.
-    problems = []
+    problems = []  # fragments, joined into one sentence; the first is capitalized
     name, host = values.get("name", ""), values.get("host", "")
     user, port_text = values.get("user") or None, values.get("port", "")
     if not name:
-        problems.append((say("The name is empty"), say("the name is empty")))
+        problems.append(say("the name is empty"))
     elif any(unicodedata.category(ch) == "Cc" for ch in name):
-        problems.append((say("The name {0!r} contains control characters", name),
-                         say("the name {0!r} contains control characters", name)))
+        problems.append(say("the name {0!r} contains control characters", name))
     port = None
     if port_text:
         if port_text.isascii() and port_text.isdigit() and 0 < int(port_text) < 65536:
             port = int(port_text)
         else:
-            problem = say("{0!r} is not a port number (1-65535)", port_text)
-            problems.append((problem, problem))
+            problems.append(say("{0!r} is not a port number (1-65535)", port_text))
     if not host:
-        problems.append((say("The host is empty"), say("the host is empty")))
+        problems.append(say("the host is empty"))
     else:
         try:
             parsed = parse_target(host)
         except TargetError as error:
-            problems.append(_host_problem(error, host))
+            problems.append(say("the host {0!r} is not valid ({1})", host, trim_period(error.message)))
         else:
             if parsed.user is not None or parsed.port is not None:
-                problems.append((
-                    say("The host {0!r} must be a host name or address only; put the user and port in their "
-                        "own columns", host),
-                    say("the host {0!r} must be a host name or address only; put the user and port in their "
-                        "own columns", host)))
+                problems.append(say("the host {0!r} must be a host name or address only; put the user and "
+                                    "port in their own columns", host))
             elif user is not None:
                 try:
                     parse_target("{0}@{1}".format(user, "localhost"))
                 except TargetError:
-                    problem = say("{0!r} is not a valid user name", user)
-                    problems.append((problem, problem))
+                    problems.append(say("{0!r} is not a valid user name", user))
             host = parsed.host
     if problems:
-        parts = [problems[0][0]] + [later for _first, later in problems[1:]]
-        raise _Invalid(say("{0}.", join("; ", parts)))
+        raise _Invalid(say("{0}.", join("; ", [capitalize(problems[0])] + problems[1:])))
     identity = values.get("identity") or None
     return Device(name=name, host=host, user=user, port=port,
                   identity=_resolve_path(identity, base) if identity else None, label=values.get("label", ""))
-
-
-def _host_problem(error, host):
-    """The TargetError of a CSV host cell as (first, later) problems, the cell called "the host 'x'"."""
-    # The English the row messages have always had: the sentence without its period, naming the host.
-    plain = str(error).rstrip(".").replace(repr(host), "the host " + repr(host), 1)
-    template, args = getattr(error.message, "template", None), getattr(error.message, "args", ())
-    pair = None
-    if template == "{0!r} is not a host name or address." and args == (host,):
-        pair = (say("The host {0!r} is not a host name or address", host),
-                say("the host {0!r} is not a host name or address", host))
-    elif template == "{0!r} is not a host name or address.":
-        problem = say("{0!r} is not a host name or address", *args)
-        pair = (problem, problem)
-    elif template == "{0!r} is not a valid user name in {1!r}.":
-        problem = say("{0!r} is not a valid user name in the host {1!r}", *args)
-        pair = (problem, problem)
-    elif template == "Missing ']' in {0!r}.":
-        problem = say("Missing ']' in the host {0!r}", *args)
-        pair = (problem, problem)
-    elif template == "Unexpected {0!r} after the address in {1!r}.":
-        problem = say("Unexpected {0!r} after the address in the host {1!r}", *args)
-        pair = (problem, problem)
-    elif template == "{0!r} is not a port number (1-65535) in {1!r}.":
-        problem = say("{0!r} is not a port number (1-65535) in the host {1!r}", *args)
-        pair = (problem, problem)
-    if pair is not None and pair[1] == plain and pair[0] == plain[:1].upper() + plain[1:]:
-        return pair
-    # Any other message (or one that reads differently) stays as it was, untranslated.
-    return plain[:1].upper() + plain[1:], plain
 
 
 # ------------------------------------------------------------------------------------ ssh config import

@@ -63,24 +63,32 @@ class Joined(Text):
                               for part in self.args)
 
 
-class Trimmed(Text):
-    """A sentence without its closing period, to be used inside another sentence; translated as a whole."""
+class Adjusted(Text):
+    """A whole sentence reshaped for use inside another (period dropped, or first letter capitalized).
 
-    __slots__ = ()
+    The reshaping is applied after translation, so the sentence is still translated as a whole.
+    """
 
-    def __new__(cls, sentence):
-        self = str.__new__(cls, str(sentence).rstrip("."))
+    __slots__ = ("how",)
+    _SHAPES = {
+        "trim_period": lambda shown: shown.rstrip(".。"),
+        "capitalize": lambda shown: shown[:1].upper() + shown[1:],
+    }
+
+    def __new__(cls, sentence, how):
+        self = str.__new__(cls, cls._SHAPES[how](str(sentence)))
         self.template = sentence
         self.args = ()
+        self.how = how
         return self
 
     def __reduce__(self):
-        return (Trimmed, (self.template,))
+        return (Adjusted, (self.template, self.how))
 
     def render(self, translate):
         inner = self.template
         shown = inner.render(translate) if isinstance(inner, Text) else str(inner)
-        return shown.rstrip(".。")
+        return self._SHAPES[self.how](shown)
 
 
 def say(template, *args):
@@ -95,7 +103,12 @@ def join(separator, parts):
 
 def trim_period(sentence):
     """``sentence`` without its closing period (``rstrip(".")``), still translatable when it is a Text."""
-    return Trimmed(sentence)
+    return Adjusted(sentence, "trim_period")
+
+
+def capitalize(sentence):
+    """``sentence`` with its first letter in upper case (a fragment that opens a message)."""
+    return Adjusted(sentence, "capitalize")
 
 
 def render(value, translate):

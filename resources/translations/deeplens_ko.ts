@@ -3077,102 +3077,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>이 행에는 셀이 {0}개 있지만 예상되는 열은 {1}개뿐입니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="588"/>
-        <source>The name is empty</source>
-        <translation>이름이 비어 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="588"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="587"/>
         <source>the name is empty</source>
         <translation>이름이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="590"/>
-        <source>The name {0!r} contains control characters</source>
-        <translation>이름 {0!r}에 제어 문자가 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="597"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="595"/>
         <source>{0!r} is not a port number (1-65535)</source>
         <translation>{0!r}은(는) 포트 번호(1-65535)가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="600"/>
-        <source>The host is empty</source>
-        <translation>호스트가 비어 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="600"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="597"/>
         <source>the host is empty</source>
         <translation>호스트가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="609"/>
-        <source>The host {0!r} must be a host name or address only; put the user and port in their own columns</source>
-        <translation>호스트 {0!r}에는 호스트 이름이나 주소만 써야 합니다. 사용자와 포트는 각각의 열에 넣으세요</translation>
+        <location filename="../../deeplens_gui/core/roster.py" line="602"/>
+        <source>the host {0!r} is not valid ({1})</source>
+        <translation>호스트 {0!r}이(가) 올바르지 않습니다({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="611"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="605"/>
         <source>the host {0!r} must be a host name or address only; put the user and port in their own columns</source>
         <translation>호스트 {0!r}에는 호스트 이름이나 주소만 써야 합니다. 사용자와 포트는 각각의 열에 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="617"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="611"/>
         <source>{0!r} is not a valid user name</source>
         <translation>{0!r}은(는) 올바른 사용자 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="622"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="614"/>
         <source>{0}.</source>
         <translation>{0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="622"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="614"/>
         <source>; </source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="635"/>
-        <source>The host {0!r} is not a host name or address</source>
-        <translation>호스트 {0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="636"/>
-        <source>the host {0!r} is not a host name or address</source>
-        <translation>호스트 {0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="638"/>
-        <source>{0!r} is not a host name or address</source>
-        <translation>{0!r}은(는) 호스트 이름이나 주소가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="641"/>
-        <source>{0!r} is not a valid user name in the host {1!r}</source>
-        <translation>호스트 {1!r}의 {0!r}은(는) 올바른 사용자 이름이 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="644"/>
-        <source>Missing ']' in the host {0!r}</source>
-        <translation>호스트 {0!r}에 ']'가 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="647"/>
-        <source>Unexpected {0!r} after the address in the host {1!r}</source>
-        <translation>호스트 {1!r}에서 주소 뒤에 예기치 않은 {0!r}이(가) 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="650"/>
-        <source>{0!r} is not a port number (1-65535) in the host {1!r}</source>
-        <translation>호스트 {1!r}의 {0!r}은(는) 포트 번호(1-65535)가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="672"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="634"/>
         <source>The ssh config file {0} does not exist.</source>
         <translation>ssh config 파일 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="697"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="659"/>
         <source>Could not read the ssh config file {0}: {1}.</source>
         <translation>ssh config 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
     </message>
@@ -3692,97 +3642,97 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="269"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="268"/>
         <source>The connection to {0} was lost ({1}).</source>
         <translation>{0} 연결이 끊어졌습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="282"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="281"/>
         <source>Waiting for the first frame from {0}…</source>
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="329"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="328"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="339"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="338"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="343"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="342"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="345"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="344"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="384"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="383"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="387"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="386"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="390"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="411"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="410"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="415"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="414"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="421"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="420"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="433"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="432"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="435"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="434"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="437"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="438"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="437"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="461"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="460"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="462"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="464"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
     </message>

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import deeplens_gui.core
 from deeplens_gui.core import errors
-from deeplens_gui.core.text import Joined, Text, join, render, say, trim_period
+from deeplens_gui.core.text import Joined, Text, capitalize, join, render, say, trim_period
 
 CORE = os.path.dirname(deeplens_gui.core.__file__)
 KOREAN = {
@@ -109,3 +109,10 @@ def test_a_nested_sentence_loses_its_period_in_both_languages():
     table = {"the key {0} was refused.": "키 {0}이(가) 거부되었습니다.", **KOREAN}
     assert render(outer, table.get) == "cam에 로그인하지 못했습니다: 키 k이(가) 거부되었습니다."
     assert trim_period("plain.") == "plain" and pickle.loads(pickle.dumps(trim_period(inner))) == trim_period(inner)
+
+
+def test_a_capitalized_fragment_opens_a_message_in_both_languages():
+    fragment = say("the key {0} was refused", "k")
+    assert capitalize(fragment) == "The key k was refused"
+    assert render(capitalize(fragment), KOREAN.get) == "키 k이(가) 거부되었습니다"
+    assert pickle.loads(pickle.dumps(capitalize(fragment))) == "The key k was refused"
