@@ -36,6 +36,8 @@ def viewer_factory(qtbot, sim_fleet, tmp_path):
             before_start(virtual)
         if project:
             virtual.start_project(project)
+            # "running": the project has opened its output (on a busy machine that takes a moment)
+            qtbot.waitUntil(virtual.stream_path.exists, timeout=30000)
         known_hosts = fleet.write_known_hosts(tmp_path / "known_hosts-{0}".format(len(made)))
         options = SshOptions(known_hosts=str(known_hosts), allow_agent=False, look_for_keys=False,
                              use_keyring=False)
