@@ -106,6 +106,27 @@ class HostKeyChanged(HostKeyError):
         self.known_hosts = known_hosts
 
 
+class HostKeyRevoked(HostKeyError):
+    """known_hosts marks the device's key (or the authority that signed it) ``@revoked``. Refused."""
+
+    kind = "host-key-revoked"
+
+    def __init__(self, host, fingerprint, known_hosts):
+        super().__init__(say(
+            "The host key of {0} ({1}) is REVOKED in {2}: it must not be trusted. Connect only once the camera "
+            "has a new host key.", host, fingerprint, known_hosts
+        ))
+        self.host = host
+        self.fingerprint = fingerprint
+        self.known_hosts = known_hosts
+
+
+class HostKeyRefused(HostKeyError):
+    """The host key cannot be trusted under the ssh config's rules (strict checking, a bad certificate)."""
+
+    kind = "host-key-refused"
+
+
 def _keygen_host(host):
     return "'{0}'".format(host) if host.startswith("[") else host
 

@@ -370,15 +370,18 @@ def test_changed_host_key_is_refused_before_any_login(sshd, tmp_path):
     assert known_hosts_lines(known_hosts) == ["{0} ssh-ed25519 {1}".format(name, impostor.get_base64())]
 
 
-def test_only_another_key_type_recorded_is_refused_too(sshd, tmp_path):
+def test_only_another_key_type_recorded_is_new_not_changed(sshd, tmp_path):
+    # OpenSSH prefers the recorded type; a server without it is asked about as a new host.
     other_type = paramiko.ECDSAKey.generate()
     known_hosts = str(tmp_path / "known_hosts")
     name = "[127.0.0.1]:{0}".format(sshd.port)
     trust_host_key(known_hosts, name, other_type)
-    with pytest.raises(HostKeyChanged) as caught:
+    with pytest.raises(UnknownHostKey) as caught:
         DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts)).open()
-    assert caught.value.old_fingerprint == fingerprint(other_type)
-    assert caught.value.new_fingerprint == fingerprint(sshd.host_key)
+    assert caught.value.fingerprint == fingerprint(sshd.host_key)
+    with DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts, accept_new_host_key=True)) as conn:
+        assert conn.run("echo both").stdout == b"both\n"
+    assert host_key_of(known_hosts, name) == [other_type, sshd.host_key]
 
 
 def test_hashed_known_hosts_entry_is_honoured(sshd):
@@ -529,6 +532,9 @@ def test_non_ssh_server_is_connect_error(sshd):
 
 # --- ssh config ---------------------------------------------------------------------------------------------
 
+GLOBAL_KNOWN_HOSTS = ("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2")
+
+
 def write_config(path, text):
     path.write_text(text)
     return str(path)
@@ -545,7 +551,8 @@ def test_resolve_applies_the_ssh_config_and_device_values_win(sshd, tmp_path):
     endpoint = resolve(Device(name="cam1", host="cam1"), options)
     assert endpoint == Endpoint(host="127.0.0.1", port=sshd.port, user=sshd.user,
                                 identity_files=(str(key_dir / "cam"),), proxy_jump=None,
-                                known_hosts_name="[127.0.0.1]:{0}".format(sshd.port))
+                                known_hosts_name="[127.0.0.1]:{0}".format(sshd.port),
+                                user_known_hosts=(sshd.known_hosts,), global_known_hosts=GLOBAL_KNOWN_HOSTS)
     with DeviceConnection(Device(name="cam1", host="cam1"), options) as connection:
         assert connection.run("id -un").text.strip() == sshd.user
     explicit = resolve(Device(name="cam1", host="cam1", user="student", port=22, identity="~/k"), options)
