@@ -106,6 +106,25 @@ class HostKeyChanged(HostKeyError):
         self.known_hosts = known_hosts
 
 
+class HostKeyTypeChanged(HostKeyChanged):
+    """The device offers a key of a type known_hosts has no entry of, while it records keys of other types.
+
+    Refused, as OpenSSH refuses it (the server no longer has the recorded type, or an attacker lacks it).
+    """
+
+    def __init__(self, host, old_key_type, old_fingerprint, key_type, new_fingerprint, known_hosts):
+        HostKeyError.__init__(self, say(
+            "{0} now offers a {1} host key ({2}), but known_hosts records a {3} key for it ({4}). The camera's "
+            "keys may have been regenerated, or this is an attack. If you know why, remove the old key with: "
+            "ssh-keygen -R {5} -f {6}",
+            host, key_type, new_fingerprint, old_key_type, old_fingerprint, _keygen_host(host), known_hosts
+        ))
+        self.host = host
+        self.old_fingerprint = old_fingerprint
+        self.new_fingerprint = new_fingerprint
+        self.known_hosts = known_hosts
+
+
 class HostKeyRevoked(HostKeyError):
     """known_hosts marks the device's key (or the authority that signed it) ``@revoked``. Refused."""
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import paramiko
+
 from deeplens_gui.core import known_hosts, secrets
 from deeplens_gui.core.device import DEFAULT_USER, parse_target
 from deeplens_gui.core.errors import (
@@ -39,6 +40,7 @@ from deeplens_gui.core.errors import (
     HostKeyChanged,
     HostKeyRefused,
     HostKeyRevoked,
+    HostKeyTypeChanged,
     HostNotFound,
     StorageError,
     UnknownHostKey,
@@ -108,6 +110,7 @@ class Endpoint:
     strict_host_key_checking: str = "ask"
     connect_timeout: Optional[float] = None
     server_alive_interval: Optional[int] = None
+    host_key_alias: Optional[str] = None
 
     @property
     def label(self):
@@ -180,14 +183,16 @@ def resolve(device, options=SshOptions()):
     timeout = _first(config.get("connecttimeout"))
     alive = _first(config.get("serveraliveinterval"))
     alive = None if alive in (None, "0") else alive
-    key_host = _first(config.get("hostkeyalias")) or host
+    alias = _first(config.get("hostkeyalias"))
     return Endpoint(
         host=host,
         port=port,
         user=user,
         identity_files=tuple(identities),
         proxy_jump=proxy_jump,
-        known_hosts_name=key_host if port == DEFAULT_PORT else "[{0}]:{1}".format(key_host, port),
+        # OpenSSH looks a HostKeyAlias up as it is, without the port.
+        known_hosts_name=alias or (host if port == DEFAULT_PORT else "[{0}]:{1}".format(host, port)),
+        host_key_alias=alias,
         identities_only=str(_first(config.get("identitiesonly")) or "no").lower() in ("yes", "true"),
         proxy_command=_expand(proxy_command, tokens, home=False) if proxy_command else None,
         user_known_hosts=user_files,
@@ -554,7 +559,7 @@ class DeviceConnection:
                                   "Check your ssh config.", endpoint.label, _MAX_JUMP_DEPTH))
         # "a,b" reaches b through a, then the device through b: the last hop jumps through the ones before it
         # (and its own ProxyJump in the config is ignored, as OpenSSH does).
-        spec = hops[-1][len("ssh://"):] if hops[-1].startswith("ssh://") else hops[-1]
+        spec = hops[-1].removeprefix("ssh://")
         jump = DeviceConnection(parse_target(spec), self.options, _depth=self._depth + 1,
                                 _via=",".join(hops[:-1]) if len(hops) > 1 else None)
         self._track(jump)
@@ -590,11 +595,21 @@ class DeviceConnection:
                                          name, fingerprint(key), problem))
         if recorded.knows(key):
             return
-        same_type = [entry for entry in recorded.entries
-                     if not entry.marker and entry.key is not None and entry.key.get_name() == key.get_name()]
+        others = [entry for entry in recorded.entries if not entry.marker and entry.key is not None]
+        same_type = [entry for entry in others if entry.key.get_name() == key.get_name()]
         if same_type:
             raise HostKeyChanged(name, fingerprint(same_type[0].key), fingerprint(key), same_type[0].path)
-        # Never seen, or only keys of types this server does not have: OpenSSH asks as for a new host.
+        if others:
+            # Only keys of types this server does not offer (the known types were asked for first): OpenSSH
+            # refuses this as a changed key too.
+            old = others[0]
+            raise HostKeyTypeChanged(name, old.key_type, fingerprint(old.key), key.get_name(), fingerprint(key),
+                                     old.path)
+        if endpoint.port != DEFAULT_PORT and not endpoint.host_key_alias:
+            # OpenSSH also accepts a key recorded for the host without the port (read-only, never a refusal).
+            plain = known_hosts.read(endpoint.known_hosts_files, endpoint.host)
+            if plain.knows(key) and plain.revoked(key) is None:
+                return
         strict = endpoint.strict_host_key_checking
         if strict == "yes":
             raise HostKeyRefused(say("The host key of {0} ({1} {2}) is not in known_hosts, and the ssh config "

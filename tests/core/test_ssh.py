@@ -26,6 +26,7 @@ from deeplens_gui.core.errors import (
     ConnectionRefused,
     ConnectTimeout,
     HostKeyChanged,
+    HostKeyTypeChanged,
     HostNotFound,
     UnknownHostKey,
 )
@@ -370,18 +371,18 @@ def test_changed_host_key_is_refused_before_any_login(sshd, tmp_path):
     assert known_hosts_lines(known_hosts) == ["{0} ssh-ed25519 {1}".format(name, impostor.get_base64())]
 
 
-def test_only_another_key_type_recorded_is_new_not_changed(sshd, tmp_path):
-    # OpenSSH prefers the recorded type; a server without it is asked about as a new host.
+def test_only_another_key_type_recorded_is_refused_as_openssh_does(sshd, tmp_path):
+    # The recorded type is asked for first; a server without it gets OpenSSH's verdict: changed.
     other_type = paramiko.ECDSAKey.generate()
     known_hosts = str(tmp_path / "known_hosts")
     name = "[127.0.0.1]:{0}".format(sshd.port)
     trust_host_key(known_hosts, name, other_type)
-    with pytest.raises(UnknownHostKey) as caught:
-        DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts)).open()
-    assert caught.value.fingerprint == fingerprint(sshd.host_key)
-    with DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts, accept_new_host_key=True)) as conn:
-        assert conn.run("echo both").stdout == b"both\n"
-    assert host_key_of(known_hosts, name) == [other_type, sshd.host_key]
+    with pytest.raises(HostKeyTypeChanged) as caught:
+        DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts, accept_new_host_key=True)).open()
+    assert caught.value.old_fingerprint == fingerprint(other_type)
+    assert caught.value.new_fingerprint == fingerprint(sshd.host_key)
+    assert "now offers a ssh-ed25519 host key" in str(caught.value) and "ecdsa-sha2-nistp256" in str(caught.value)
+    assert host_key_of(known_hosts, name) == [other_type]
 
 
 def test_hashed_known_hosts_entry_is_honoured(sshd):
