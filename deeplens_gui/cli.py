@@ -4,6 +4,8 @@ Expected failures print one line on stderr saying what happened and what to do, 
 """
 
 import argparse
+import getpass
+import logging
 import os
 import sys
 import threading
@@ -12,7 +14,7 @@ from dataclasses import replace
 
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
+from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, PassphraseNeeded, StreamError
 from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
 from deeplens_gui.core.roster import load_roster, resolve_target
 
@@ -25,6 +27,7 @@ def main(argv=None):
     """Entry point of ``deeplens-gui`` and ``python -m deeplens_gui``. Returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(getattr(args, "debug", False))
     command = args.command or "gui"
     try:
         if command == "gui":
@@ -117,6 +120,22 @@ def _add_ssh_options(parser, target=True):
                            PROJECT_STREAM, CAMERA_STREAM))
     group.add_argument("--timeout", type=_positive_float, default=20.0, metavar="S",
                        help="give up when no frame arrives for S seconds (default 20)")
+    group.add_argument("--passphrase-env", metavar="VAR",
+                       help="read the passphrase of an encrypted key from this environment variable (on a "
+                            "terminal you are asked instead)")
+    # SUPPRESS: given before or after the command, a default of the other parser must not reset it.
+    group.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="log every step, with the details of expected failures, on stderr")
+
+
+def _configure_logging(debug):
+    """--debug: every log record (paramiko's too) on stderr. Otherwise stderr holds only our sentences."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                            format="%(asctime)s %(threadName)s %(name)s %(levelname)s: %(message)s")
+    else:
+        # Without a handler Python would print warnings of any library on stderr ("last resort").
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def _positive_int(text):
@@ -153,9 +172,38 @@ def ssh_options(args, roster=None):
             raise ConfigError("The environment variable {0} named by --password-env is not set.".format(
                 args.password_env))
         password = os.environ[args.password_env]
+    passphrase = None
+    if args.passphrase_env:
+        if args.passphrase_env not in os.environ:
+            raise ConfigError("The environment variable {0} named by --passphrase-env is not set.".format(
+                args.passphrase_env))
+        passphrase = os.environ[args.passphrase_env]
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
+    # No connection attempt may outlast --timeout, the connect included.
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
-                      accept_new_host_key=args.accept_new_host_key, password=password)
+                      accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
+                      connect_timeout=min(args.timeout, SshOptions.connect_timeout))
+
+
+#: passphrase prompts before giving up, as ssh allows
+PASSPHRASE_TRIES = 3
+
+
+def open_asking_passphrase(connection, args):
+    """Open ``connection``; on a terminal, ask for the passphrase of an encrypted key when it is needed."""
+    from deeplens_gui.core import secrets
+
+    for attempt in range(PASSPHRASE_TRIES + 1):
+        try:
+            return connection.open()
+        except PassphraseNeeded as error:
+            if attempt == PASSPHRASE_TRIES or args.passphrase_env or not sys.stdin.isatty():
+                raise
+            typed = getpass.getpass("Passphrase for key {0}: ".format(error.key_path))
+            if not typed:
+                raise
+            secrets.remember("passphrase", error.user, error.host, error.port, typed)
+    return connection
 
 
 def _connection(args):
@@ -169,7 +217,9 @@ def _connection(args):
             device = device.with_stream(args.stream_path)
         if args.identity:
             device = replace(device, identity=args.identity)
-    return DeviceConnection(device, ssh_options(args, roster))
+    connection = DeviceConnection(device, ssh_options(args, roster))
+    open_asking_passphrase(connection, args)
+    return connection
 
 
 def _check_type(path, allowed, what):

@@ -63,6 +63,22 @@ class AuthFailed(DeepLensError):
     kind = "auth"
 
 
+class PassphraseNeeded(AuthFailed):
+    """The login failed and an encrypted key could have been used with its passphrase: ask for it, then retry.
+
+    Carries ``key_path``, ``user``, ``host`` and ``port`` (where a passphrase given is remembered).
+    """
+
+    kind = "passphrase"
+
+    def __init__(self, message, key_path, user, host, port):
+        super().__init__(message)
+        self.key_path = key_path
+        self.user = user
+        self.host = host
+        self.port = port
+
+
 class HostKeyError(DeepLensError):
     """Base for host-key problems. Never retried automatically."""
 

@@ -42,6 +42,7 @@ from deeplens_gui.core.errors import (
     HostKeyRevoked,
     HostKeyTypeChanged,
     HostNotFound,
+    PassphraseNeeded,
     StorageError,
     UnknownHostKey,
 )
@@ -57,6 +58,25 @@ _DEFAULT_KEY_NAMES = ("id_ed25519", "id_ecdsa", "id_rsa")
 
 _log = logging.getLogger(__name__)
 _known_hosts_lock = threading.Lock()
+
+
+class _ParamikoHandler(logging.Handler):
+    """paramiko logs expected failures (a dead network, a closed port) as errors with tracebacks, which
+    Python prints on stderr when no logging is configured. Those failures reach the user as one typed
+    sentence, so paramiko's records go to our logger at debug level instead (the CLI's --debug shows them)."""
+
+    def emit(self, record):
+        _log.debug("paramiko %s: %s", record.name, record.getMessage(), exc_info=record.exc_info)
+
+
+def _route_paramiko_logs():
+    logger = logging.getLogger("paramiko")
+    if not any(isinstance(handler, _ParamikoHandler) for handler in logger.handlers):
+        logger.addHandler(_ParamikoHandler())
+    logger.propagate = False
+
+
+_route_paramiko_logs()
 
 
 #: SSH handshakes in flight at once. Key exchange and authentication are partly pure Python: a classroom of
@@ -447,6 +467,7 @@ class DeviceConnection:
         self.options = options
         self._depth = _depth
         self._via = _via  # the hops before this one when it is a hop of a multi-hop ProxyJump
+        self._locked_key = None
         self._endpoint = None
         self._open_lock = threading.Lock()  # serialises connecting
         self._state = threading.Lock()  # guards the fields below; never held while waiting on the network
@@ -622,6 +643,7 @@ class DeviceConnection:
 
     def _authenticate(self, transport, endpoint):
         options = self.options
+        self._locked_key = None  # an encrypted key that stayed locked, for PassphraseNeeded
         notes = []
         tried = set()
         offered = []
@@ -680,6 +702,11 @@ class DeviceConnection:
             notes.append(say("no key or password to offer"))
         else:
             notes.append(say("password refused"))
+        if notes and self._locked_key is not None:
+            raise PassphraseNeeded(
+                say("{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase "
+                    "({3}).", endpoint.label, endpoint.user, self._locked_key, join("; ", notes)),
+                self._locked_key, endpoint.user, endpoint.host, endpoint.port)
         if notes:
             raise AuthFailed(say("{0} refused the login for user {1}. Check the user name, key or password "
                                  "({2}).", endpoint.label, endpoint.user, join("; ", notes)))
@@ -720,6 +747,9 @@ class DeviceConnection:
         candidates = []
         if self.options.passphrase is not None:
             candidates.append(self.options.passphrase)
+        typed = secrets.remembered("passphrase", endpoint.user, endpoint.host, endpoint.port)
+        if typed is not None and typed not in candidates:
+            candidates.append(typed)
         if self.options.use_keyring:
             saved = secrets.get_secret("passphrase", endpoint.user, endpoint.host, endpoint.port)
             if saved is not None and saved not in candidates:
@@ -733,6 +763,7 @@ class DeviceConnection:
             notes.append(say("the key {0} did not open with the passphrase given", shown))
         else:
             notes.append(say("the key {0} needs a passphrase", shown))
+        self._locked_key = path
         return None
 
     # -- using the connection -----------------------------------------------------------------------------
