@@ -406,14 +406,14 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="223"/>
-        <source>The environment variable {0} named by --password-env is not set.</source>
-        <translation>--password-env로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="242"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/app.py" line="224"/>
+        <source>The environment variable {0} named by {1} is not set.</source>
+        <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>

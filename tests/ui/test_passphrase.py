@@ -1,5 +1,5 @@
-"""An encrypted key in the GUI: the window asks for its passphrase (optionally kept in the keyring) and
-connects; cancelling leaves the error's sentence on the bar."""
+"""SSH edge cases in the window: an encrypted key's passphrase is asked (optionally kept in the keyring) and the
+stream starts, cancelling leaves the error's sentence on the bar; a revoked host key is refused, never asked."""
 
 import keyring
 import pytest
@@ -80,3 +80,22 @@ def test_dialog_returns_the_passphrase_and_the_keyring_choice(qtbot):
     assert PassphraseDialog.ask(None, error) == ("s3cret", True)
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     assert PassphraseDialog.ask(None, error) is None
+
+
+def test_a_revoked_host_key_is_refused_with_its_sentence_and_never_asked(qtbot, make_window, fleet, tmp_path,
+                                                                          monkeypatch):
+    from deeplens_gui.core.ssh import SshOptions
+
+    virtual = fleet.devices[0]
+    key_type, key_data = virtual.known_hosts_line().split()[1:3]
+    known_hosts = tmp_path / "known_hosts"
+    known_hosts.write_text("@revoked * {0} {1}\n".format(key_type, key_data))
+    monkeypatch.setattr(dialogs.HostKeyDialog, "ask", classmethod(lambda cls, p, e: pytest.fail("asked")))
+    window = make_window(ssh_options=SshOptions(known_hosts=str(known_hosts), accept_new_host_key=True,
+                                                allow_agent=False, look_for_keys=False, use_keyring=False))
+    window.set_devices([virtual.device()])
+    window.connect_to()
+    qtbot.waitUntil(lambda: window.controller.status.state is StreamState.FAILED, timeout=10000)
+    _headline, detail, is_error = window.view.state_text()
+    assert "REVOKED" in detail and is_error
+    assert known_hosts.read_text().count("\n") == 1, "nothing was appended"
