@@ -166,23 +166,22 @@ def ssh_options(args, roster=None):
     """SshOptions from the common connection arguments (a roster may name the known_hosts file)."""
     from deeplens_gui.core.ssh import SshOptions
 
-    password = None
-    if args.password_env:
-        if args.password_env not in os.environ:
-            raise ConfigError("The environment variable {0} named by --password-env is not set.".format(
-                args.password_env))
-        password = os.environ[args.password_env]
-    passphrase = None
-    if args.passphrase_env:
-        if args.passphrase_env not in os.environ:
-            raise ConfigError("The environment variable {0} named by --passphrase-env is not set.".format(
-                args.passphrase_env))
-        passphrase = os.environ[args.passphrase_env]
+    password = _from_environment(args.password_env, "--password-env")
+    passphrase = _from_environment(args.passphrase_env, "--passphrase-env")
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
     # No connection attempt may outlast --timeout, the connect included.
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
                       accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
                       connect_timeout=min(args.timeout, SshOptions.connect_timeout))
+
+
+def _from_environment(variable, option):
+    """The value of the environment variable an option names (None when the option is not given)."""
+    if not variable:
+        return None
+    if variable not in os.environ:
+        raise ConfigError("The environment variable {0} named by {1} is not set.".format(variable, option))
+    return os.environ[variable]
 
 
 #: passphrase prompts before giving up, as ssh allows

@@ -110,8 +110,8 @@ class HostKeyChanged(HostKeyError):
 
     kind = "host-key-changed"
 
-    def __init__(self, host, old_fingerprint, new_fingerprint, known_hosts):
-        super().__init__(say(
+    def __init__(self, host, old_fingerprint, new_fingerprint, known_hosts, message=None):
+        super().__init__(message or say(
             "The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera "
             "was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}",
             host, old_fingerprint, new_fingerprint, _keygen_host(host), known_hosts
@@ -129,16 +129,12 @@ class HostKeyTypeChanged(HostKeyChanged):
     """
 
     def __init__(self, host, old_key_type, old_fingerprint, key_type, new_fingerprint, known_hosts):
-        HostKeyError.__init__(self, say(
+        super().__init__(host, old_fingerprint, new_fingerprint, known_hosts, say(
             "{0} now offers a {1} host key ({2}), but known_hosts records a {3} key for it ({4}). The camera's "
             "keys may have been regenerated, or this is an attack. If you know why, remove the old key with: "
             "ssh-keygen -R {5} -f {6}",
             host, key_type, new_fingerprint, old_key_type, old_fingerprint, _keygen_host(host), known_hosts
         ))
-        self.host = host
-        self.old_fingerprint = old_fingerprint
-        self.new_fingerprint = new_fingerprint
-        self.known_hosts = known_hosts
 
 
 class HostKeyRevoked(HostKeyError):

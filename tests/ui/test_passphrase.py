@@ -44,7 +44,7 @@ def test_the_passphrase_is_asked_and_the_stream_starts(qtbot, make_window, sshd,
         return sshd.passphrase, keep
 
     monkeypatch.setattr(dialogs.PassphraseDialog, "ask", classmethod(ask))
-    window, writer = _window_on_encrypted_key(make_window, sshd, deeplens_fifo)
+    window, _ = _window_on_encrypted_key(make_window, sshd, deeplens_fifo)
     window.connect_to()
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=20000)
     assert len(asked) == 1 and isinstance(asked[0], PassphraseNeeded)
