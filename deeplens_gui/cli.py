@@ -138,6 +138,13 @@ def _fail(error):
 
 
 def _run_gui(args):
+    # Before Qt can abort the process on a missing system library (exit 134 and a wall of Qt's text).
+    from deeplens_gui.ui.preflight import check
+
+    problem = check()
+    if problem is not None:
+        print("{0}: error: {1}".format(PROG, problem.sentence()), file=sys.stderr)
+        return EXIT_FAILED
     from deeplens_gui.ui.app import run_gui
 
     return run_gui(args)
