@@ -13,12 +13,20 @@ from dataclasses import replace
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
-from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
+from deeplens_gui.core.recording import (
+    RECORDING_TYPES,
+    SNAPSHOT_TYPES,
+    StdoutRecorder,
+    open_recording,
+    save_snapshot,
+)
 from deeplens_gui.core.roster import load_roster, resolve_target
 
 PROG = "deeplens-gui"
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+STDOUT = "-"
+CODEC_NAMES = {"libx264": "H.264", "mpeg4": "MPEG-4 Part 2: this FFmpeg has no H.264 encoder", "mjpeg": "MJPEG"}
 
 
 def main(argv=None):
@@ -72,17 +80,18 @@ def build_parser():
     snap = sub.add_parser("snapshot", help="save one frame of a device's stream")
     _add_ssh_options(snap)
     snap.add_argument("-o", "--output", required=True, metavar="FILE",
-                      help="file to write: .jpg keeps the JPEG as received, .png decodes it")
+                      help="file to write: .jpg keeps the JPEG as received, .png decodes it; "
+                           "- writes the JPEG to standard output")
 
     rec = sub.add_parser("record", help="record a device's stream to a file")
     _add_ssh_options(rec)
     rec.add_argument("-o", "--output", required=True, metavar="FILE",
-                     help=".mjpeg keeps every received JPEG byte for byte; .mp4/.avi re-encode")
+                     help=".mjpeg keeps every received JPEG byte for byte; .mp4 is H.264 and .avi keeps the "
+                          "JPEGs, both timed as the frames arrived; - writes MJPEG to standard output "
+                          "(for ffplay -f mjpeg - or mplayer)")
     limit = rec.add_mutually_exclusive_group(required=True)
     limit.add_argument("--frames", type=_positive_int, metavar="N", help="stop after N unique frames")
     limit.add_argument("--seconds", type=_positive_float, metavar="S", help="stop after S seconds")
-    rec.add_argument("--fps", type=_positive_float, default=15.0,
-                     help="frame rate written into .mp4/.avi files (default 15)")
 
     from deeplens_gui import cli_deploy, cli_status
 
@@ -186,20 +195,30 @@ def _check_type(path, allowed, what):
 
 
 def snapshot(args):
-    """``deeplens-gui snapshot TARGET -o FILE``."""
-    _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
+    """``deeplens-gui snapshot TARGET -o FILE`` (``-o -``: the JPEG on standard output)."""
+    to_stdout = args.output == STDOUT
+    if not to_stdout:
+        _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
     frames = []
     with _connection(args) as connection:
         _stream(connection, args, frames.append, lambda: len(frames) >= 1)
+    if to_stdout:
+        StdoutRecorder().write(frames[0])
+        return 0
     save_snapshot(frames[0], args.output)
     print("Saved a frame of {0} to {1}".format(args.target, args.output))
     return 0
 
 
 def record(args):
-    """``deeplens-gui record TARGET -o FILE (--frames N | --seconds S)``."""
-    _check_type(args.output, RECORDING_TYPES, "Recordings")
-    recorder = open_recording(args.output, fps=args.fps)
+    """``deeplens-gui record TARGET -o FILE (--frames N | --seconds S)``; ``-o -`` streams MJPEG to stdout."""
+    if args.output == STDOUT:
+        recorder = StdoutRecorder()
+    else:
+        _check_type(args.output, RECORDING_TYPES, "Recordings")
+        recorder = open_recording(args.output)
+    # Progress and results go to stderr when the frames themselves go to stdout.
+    report = sys.stderr if args.output == STDOUT else sys.stdout
     started = []
 
     def write(jpeg):
@@ -208,6 +227,8 @@ def record(args):
         recorder.write(jpeg)
 
     def done():
+        if getattr(recorder, "gone", False):
+            return True  # the player reading standard output was closed
         if args.frames:
             return recorder.frames >= args.frames
         return bool(started) and time.monotonic() - started[0] >= args.seconds
@@ -221,19 +242,28 @@ def record(args):
             raise
         _finish(recorder)
         _fail(error)
-        print("Saved the {0} frames received before that to {1}".format(recorder.frames, args.output),
+        print("Saved the {0} frames received before that to {1}".format(recorder.frames,
+                                                                          _output_name(args.output)),
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         _finish(recorder)
-        print("Interrupted: saved {0} frames to {1}".format(recorder.frames, args.output), file=sys.stderr)
+        print("Interrupted: saved {0} frames to {1}".format(recorder.frames, _output_name(args.output)),
+              file=sys.stderr)
         return EXIT_INTERRUPTED
     except BaseException:
         recorder.discard()
         raise
     _finish(recorder)
-    print("Saved {0} frames of {1} to {2}".format(recorder.frames, args.target, args.output))
+    codec = getattr(recorder, "codec", None)
+    print("Saved {0} frames of {1} to {2}{3}".format(recorder.frames, args.target, _output_name(args.output),
+                                                       " ({0})".format(CODEC_NAMES.get(codec, codec)) if codec
+                                                       else ""), file=report)
     return 0
+
+
+def _output_name(output):
+    return "standard output" if output == STDOUT else output
 
 
 def _finish(recorder):
