@@ -26,6 +26,9 @@ PROG = "deeplens-gui"
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 STDOUT = "-"
+SIM_LINUX_ONLY = ("The virtual DeepLens (--demo and sim) runs on Linux only: like a camera, it gives each virtual "
+                  "camera its own /tmp and /opt/awscam and runs Linux processes. On Windows and macOS connect to a "
+                  "real camera, or run the demo in WSL or a Linux virtual machine.")
 CODEC_NAMES = {"libx264": "H.264", "mpeg4": "MPEG-4 Part 2: this FFmpeg has no H.264 encoder", "mjpeg": "MJPEG"}
 
 
@@ -35,6 +38,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     command = args.command or "gui"
     try:
+        if (command == "sim" or getattr(args, "demo", False)) and not sys.platform.startswith("linux"):
+            raise ConfigError(SIM_LINUX_ONLY)
         if command == "gui":
             return _run_gui(args)
         if command == "sim":
