@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, StreamError
+from deeplens_gui.core.errors import ConfigError, DeepLensError, HostNotFound, NoStream, StreamError
 from deeplens_gui.core.recording import (
     RECORDING_TYPES,
     SNAPSHOT_TYPES,
@@ -20,7 +20,7 @@ from deeplens_gui.core.recording import (
     open_recording,
     save_snapshot,
 )
-from deeplens_gui.core.roster import load_roster, resolve_target
+from deeplens_gui.core.roster import load_roster, not_in_roster, resolve_target
 
 PROG = "deeplens-gui"
 EXIT_FAILED = 1
@@ -58,6 +58,9 @@ def main(argv=None):
             from deeplens_gui import cli_deploy
 
             return cli_deploy.run(args)
+    except HostNotFound as error:
+        _fail(_roster_miss(args) or error)
+        return EXIT_FAILED
     except DeepLensError as error:
         _fail(error)
         return EXIT_FAILED
@@ -145,6 +148,16 @@ def _positive_float(text):
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive number")
     return value
+
+
+def _roster_miss(args):
+    """A target that is not in the given roster names that first, rather than the failed DNS lookup."""
+    if not getattr(args, "roster", None) or not getattr(args, "target", None):
+        return None
+    try:
+        return not_in_roster(args.target, load_roster(args.roster))
+    except DeepLensError:
+        return None
 
 
 def _fail(error):

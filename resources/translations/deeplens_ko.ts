@@ -1320,12 +1320,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="345"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="344"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="357"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="356"/>
         <source>REC {0} · {1} frames</source>
         <translation>REC {0} · 프레임 {1}개</translation>
     </message>
@@ -2817,27 +2817,27 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}: '{1}'은(는) 양의 정수여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="28"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="35"/>
         <source>Could not encode the frame as PNG.</source>
         <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="31"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="38"/>
         <source>Snapshots are saved as .jpg or .png, not {0!r}.</source>
         <translation>스냅샷은 .jpg 또는 .png로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="41"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="48"/>
         <source>Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.</source>
         <translation>녹화는 .mjpeg, .mp4 또는 .avi로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="88"/>
-        <source>Could not start the video file {0}.</source>
-        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다.</translation>
+        <location filename="../../deeplens_gui/core/recording.py" line="169"/>
+        <source>Could not start the video file {0} ({1}).</source>
+        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="108"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="221"/>
         <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
     </message>
@@ -3125,6 +3125,26 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/core/roster.py" line="659"/>
         <source>Could not read the ssh config file {0}: {1}.</source>
         <translation>ssh config 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="703"/>
+        <source>{0!r} is not a device in {1}: did you mean {2!r}?</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아닙니다. {2!r}을(를) 말씀하신 건가요?</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="719"/>
+        <source>{0!r} is not a device in {1} (its devices are {2} and {3} more), and no host of that name resolves.</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아니며(장치: {2} 외 {3}개), 그 이름의 호스트도 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="721"/>
+        <source>{0!r} is not a device in {1} (its devices are {2}), and no host of that name resolves.</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아니며(장치: {2}), 그 이름의 호스트도 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="733"/>
+        <source>the roster</source>
+        <translation>명단</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/secrets.py" line="52"/>
