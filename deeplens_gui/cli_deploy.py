@@ -25,8 +25,10 @@ def add_arguments(parser):
     from deeplens_gui import cli
 
     parser.add_argument("project", metavar="PROJECT",
-                        help="mask or face (bundled), a project folder, or lambda:NAME[:VERSION] (a published "
-                             "AWS Lambda version; the newest one without VERSION)")
+                        help="mask or face (bundled), a project folder, a Lambda zip file, or "
+                             "lambda:NAME[:VERSION] (a published AWS Lambda version; the newest one without "
+                             "VERSION); a folder or zip without manifest.json runs on python2.7 and streams "
+                             "/tmp/results.mjpeg")
     parser.add_argument("targets", metavar="TARGET", nargs="+",
                         help="[user@]host[:port], a Host alias from your ssh config, or a roster name")
     parser.add_argument("--via", choices=_backend_names(), default="ssh",
@@ -34,6 +36,9 @@ def add_arguments(parser):
                              "ends it on 7 October 2026)")
     parser.add_argument("--profile", metavar="P", help="AWS profile for lambda: projects and --via greengrass")
     parser.add_argument("--region", metavar="R", help="AWS region for lambda: projects and --via greengrass")
+    parser.add_argument("--handler", metavar="MODULE.FUNCTION",
+                        help="the handler of a project without manifest.json (default: the Lambda's configured "
+                             "handler, or the one module that defines function_handler)")
     parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
                         help="deploy to at most N cameras at once (default {0})".format(DEFAULT_JOBS))
     cli._add_ssh_options(parser, target=False)
@@ -88,7 +93,7 @@ def run(args):
     from deeplens_gui.core.deploy.sources import resolve_source
 
     try:
-        source = resolve_source(args.project, profile=args.profile, region=args.region)
+        source = resolve_source(args.project, profile=args.profile, region=args.region, handler=args.handler)
         service = build_service(args)
     except DeepLensError as error:
         cli._fail(error)

@@ -199,6 +199,32 @@ def greengrass_disable_command():
     return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_DISABLE, GREENGRASS_UNIT])
 
 
+#: where a DeepLens keeps the model artifacts Lambdas load (the DeepLens console downloads them there)
+ARTIFACTS_DIR = "/opt/awscam/artifacts"
+
+# "$@" are artifact names; the first line is the folder looked in (a virtual DeepLens without its own
+# /opt/awscam sets DEEPLENS_ARTIFACTS_DIR in its login environment), then one line per name found there.
+_ARTIFACTS = (
+    'd="${DEEPLENS_ARTIFACTS_DIR:-' + ARTIFACTS_DIR + '}"; printf "%s\\n" "$d"; '
+    'for f in "$@"; do [ -f "$d/$f" ] && printf "%s\\n" "$f"; done; exit 0'
+)
+
+
+def artifacts_command(names):
+    """The command that prints the device's artifacts folder, then which of ``names`` (file names) it holds;
+    read its output with ``parse_artifacts``."""
+    args = ["sh", "-c", _ARTIFACTS, "sh"] + [_checked(name, "an artifact name") for name in names]
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+def parse_artifacts(output):
+    """``(folder, set of names found)`` from the output of ``artifacts_command``."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    lines = output.splitlines()
+    return (lines[0] if lines else ARTIFACTS_DIR), set(lines[1:])
+
+
 # --- power ------------------------------------------------------------------------------------------------------
 
 def reboot_command():

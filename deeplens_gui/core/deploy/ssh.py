@@ -242,6 +242,7 @@ class _SshDeploy:
     def _upload(self):
         self._begin("upload", say("Connecting to {0}…", self.device.name), 0.0)
         self.connection.open()
+        self._check_model()
         self.sftp = self.connection.sftp()
         self._read_previous()
         lay = self.layout
@@ -264,6 +265,29 @@ class _SshDeploy:
                                   _stderr(result)))
         self._done(say("Uploaded {0} kB to {1}.", (len(self.package) + 1023) // 1024, dest))
         self.cancel.raise_if_cancelled()
+
+    def _check_model(self):
+        """Refuse, before anything is written, a project whose model artifact is not on the camera: it would
+        deploy "successfully" and show nothing but a load error."""
+        names = self.source.model_artifacts
+        if not names:
+            return
+        self.tracker.emit(self.step, RUNNING, say("Looking for the model {0} on {1}…", names[0], self.device.name))
+        result = self.connection.run(commands.artifacts_command(names), timeout=_COMMAND_TIMEOUT, check=False)
+        folder, found = commands.parse_artifacts(result.text)
+        if result.status != 0 or found:
+            return
+        others = list(names[1:])
+        if others:
+            raise DeployError(say(
+                "{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that "
+                "uses this model from the AWS DeepLens console once (it downloads the model there), or copy the "
+                "model's .xml and .bin files into {3}, then deploy again.", self.source.name, names[0],
+                join(", ", others), folder, self.device.name))
+        raise DeployError(say(
+            "{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model "
+            "from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and "
+            ".bin files into {2}, then deploy again.", self.source.name, names[0], folder, self.device.name))
 
     def _stop(self):
         self._begin("stop", say("Stopping what runs on {0}…", self.device.name))
