@@ -194,3 +194,36 @@ def test_greengrassd_is_the_devices_own_and_only_answers_root(tmp_path):
         assert device_sh(device, "systemctl show -p LoadState greengrassd.service") == "LoadState=not-found"
     finally:
         device.stop()
+
+
+def test_sim_starts_workshop_cameras(tmp_path, monkeypatch):
+    import argparse
+    import io
+    import threading
+    import time
+
+    from deeplens_gui.sim import cli as sim_cli
+
+    parser = argparse.ArgumentParser()
+    sim_cli.add_arguments(parser)
+    monkeypatch.setenv("SIM_SUDO", PASSWORD)
+    assert sim_cli.run(parser.parse_args(["--greengrass", "face", "--base-dir", str(tmp_path)])) == 2
+    args = parser.parse_args(["--project", "none", "--greengrass", "face", "--sudo-password-env", "SIM_SUDO",
+                              "--base-dir", str(tmp_path / "fleet")])
+    out = io.StringIO()
+    stop = threading.Event()
+    worker = threading.Thread(target=sim_cli.run, args=(args, stop, out))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        while "As the workshop left them" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ("As the workshop left them: Greengrass runs face; sudo asks for aws_cam's password."
+                in out.getvalue())
+        root = str(tmp_path / "fleet" / "virtual-1")
+        assert greengrassd.daemon_pid(root) and os.path.isfile(os.path.join(root, ".sim", "sudo.sha256"))
+    finally:
+        stop.set()
+        worker.join(30)
+    assert not greengrassd.daemon_pid(root)
+    assert files_holding_the_password(tmp_path) == []
