@@ -106,12 +106,23 @@ class SudoPasswords:
         self._keep = keep
         self._lock = threading.Lock()
         self._asked = {}
+        self._offered = {}
+
+    def offer(self, device, password):
+        """Use ``password`` for ``device`` (by name) in its next deploy, before the keyring: the answer a window
+        got from the user after a deploy said sudo wants it."""
+        with self._lock:
+            self._offered[device.name] = password
 
     def get(self, device, login, rejected=False):
         """``(password, from_keyring)`` for ``device`` reached as ``login``, ``(None, False)`` when there is
         none; ``rejected`` skips the keyring and asks again (the last password was just refused)."""
         key = (login.user, login.host, int(login.port))
         with self._lock:
+            offered = self._offered.pop(device.name, None)
+            if offered:
+                self._asked[key] = offered
+                return offered, False
             if not rejected:
                 saved = get_secret("sudo", *key)
                 if saved:

@@ -101,11 +101,12 @@ class VirtualDevice:
         self.server = None
         self._prepare()
         if sudo_password is not None:
-            self._set_sudo_password(sudo_password)
+            self.set_sudo_password(sudo_password)
         if greengrass is not None:
-            self._install_greengrass(greengrass)
+            self.install_greengrass(greengrass)
 
-    def _set_sudo_password(self, password):
+    def set_sudo_password(self, password):
+        """Make the device's sudo ask for ``password``, as a DeepLens's sudo asks for aws_cam's."""
         # Only a salted digest is kept, so the device's folder never holds the password itself.
         salt = secrets.token_hex(8)
         digest = hashlib.sha256((salt + password).encode("utf-8")).hexdigest()
@@ -113,8 +114,10 @@ class VirtualDevice:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, "{0}:{1}\n".format(salt, digest).encode("ascii"))
 
-    def _install_greengrass(self, name):
-        """Unpack bundled project ``name`` where Greengrass keeps the console-deployed Lambda; add the unit."""
+    def install_greengrass(self, name):
+        """Make the device Greengrass-managed, running bundled project ``name`` as if the DeepLens console had
+        deployed it: unpacked where Greengrass keeps it, the greengrassd unit added (and started when the
+        device runs)."""
         from deeplens_gui.core.deploy.sources import project_source
         from deeplens_gui.core.projects import bundled_projects
 
@@ -126,6 +129,9 @@ class VirtualDevice:
         with zipfile.ZipFile(io.BytesIO(source.zip_bytes)) as archive:
             archive.extractall(str(folder))
         greengrassd.install(str(self.root), source.project_id)
+        self.greengrass = name
+        if self.running and greengrassd.is_enabled(str(self.root)):
+            greengrassd.start(str(self.root), self.server.environment())
 
     @property
     def greengrass_active(self):
