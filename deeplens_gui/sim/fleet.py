@@ -26,11 +26,11 @@ A camera as the workshop left it: ``greengrass="face"`` makes the device Greengr
 deeplens_gui.sim.greengrassd), and ``sudo_password`` makes its ``sudo`` ask for aws_cam's password.
 """
 
+import hashlib
+import io
 import json
 import logging
 import os
-import hashlib
-import io
 import re
 import secrets
 import shutil

@@ -91,7 +91,7 @@ def test_the_workshop_camera_runs_greengrass_and_guards_sudo(workshop_camera):
 
 def test_a_deploy_asks_once_stops_and_disables_greengrass_and_keeps_the_password_only_in_the_keyring(
         session, workshop_camera, tmp_path):
-    root, memory, records = session
+    root, _memory, records = session
     device, connection = workshop_camera
     asked = []
 
