@@ -223,3 +223,12 @@ def test_two_modules_with_function_handler_are_named(tmp_path):
     with pytest.raises(ConfigError, match=r"has no third.py, which the handler third.function_handler names"):
         resolve_source(str(folder), handler="third.function_handler")
     assert resolve_source(str(folder), handler="second.function_handler").handler == "second.function_handler"
+
+
+def test_handler_is_for_packages_without_a_manifest(tmp_path):
+    with pytest.raises(ConfigError, match=r"mask_detection/manifest.json names the handler "
+                                          r"'greengrassHelloWorld.function_handler'; drop --handler"):
+        resolve_source("mask", handler="other.function_handler")
+    assert resolve_source("mask", handler="greengrassHelloWorld.function_handler").project_id == "mask"
+    with pytest.raises(ConfigError, match=r"--handler 'not a handler' must look like MODULE.FUNCTION"):
+        resolve_source(str(sample_folder(tmp_path / "x")), handler="not a handler")

@@ -105,7 +105,10 @@ def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=No
         return _lambda_source(text[len(LAMBDA_PREFIX):], lambda_client_factory, downloader, profile, region,
                               handler)
     bundled = bundled_projects()
-    if text in bundled and not handler:
+    if text in bundled:
+        if handler and handler != bundled[text].handler:
+            raise ConfigError(say("{0} names the handler {1!r}; drop --handler or change the manifest.",
+                                  str(bundled[text].path / MANIFEST), bundled[text].handler))
         return project_source(bundled[text], "bundled", "bundled:" + text)
     path = Path(text).expanduser()
     if path.is_file():
