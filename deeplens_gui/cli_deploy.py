@@ -95,7 +95,7 @@ def build_service(args):
     return DeployService(backends, default="ssh")
 
 
-def sudo_passwords(args, stdin=None):
+def sudo_passwords(args):
     """Where the deploy gets a camera's sudo password: the keyring, then ``--sudo-password-env`` (not saved),
     then a prompt when stdin is a terminal (saved in the keyring once sudo accepted it); else none."""
     from deeplens_gui.core.secrets import SudoPasswords
@@ -107,8 +107,7 @@ def sudo_passwords(args, stdin=None):
             raise ConfigError(say("The environment variable {0} (--sudo-password-env) is not set or empty.",
                                   variable))
         return SudoPasswords(ask=lambda device: value, keep=False)
-    stdin = stdin or sys.stdin
-    if not (stdin is not None and stdin.isatty()):
+    if not (sys.stdin is not None and sys.stdin.isatty()):
         return SudoPasswords()
 
     def ask(device):

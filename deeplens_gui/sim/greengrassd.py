@@ -6,7 +6,8 @@ device made with ``greengrass=PROJECT`` has that unit: the project is unpacked b
 ``opt/awscam/greengrass/ggc/deployment/lambda/<id>`` of the device, the device's ``systemctl`` script hands
 every command about ``greengrassd`` to this file (``python greengrassd.py systemctl VERB...``), and the fleet
 starts the unit at boot while it is enabled. State lives in the device's ``.sim/greengrass/`` folder:
-``unit`` (the unit exists), ``enabled``, ``greengrassd.pid`` (the daemon) and ``greengrassd.log``.
+``unit`` (the unit exists), ``enabled``, ``greengrassd.pid`` (the daemon) and ``greengrassd.log``; the
+Lambda's own output goes where Greengrass writes it (``USER_LOG_DIR``).
 
 Verbs that change the unit (start, stop, restart, enable, disable) need root, as on a camera: the device's
 ``sudo`` script sets ``SUDO_USER`` when it grants them. Standard library only: the device's own Python runs
@@ -23,6 +24,8 @@ import time
 UNIT = "greengrassd.service"
 #: where the console-deployed Lambda lives on the device (relative to its root), one folder per project
 DEPLOYMENT_DIR = "opt/awscam/greengrass/ggc/deployment/lambda"
+#: where Greengrass writes a user Lambda's log: <region>/<account>/<function>.log below it (AWS's example account)
+USER_LOG_DIR = "opt/awscam/greengrass/ggc/var/log/user/us-east-1/123456789012"
 STATE_DIR = ".sim/greengrass"
 _PRIVILEGED = ("start", "stop", "restart", "enable", "disable")
 _RESTART_DELAY = 1.0
@@ -151,13 +154,17 @@ def run_daemon(root):
     """The daemon: run the deployed Lambda, restart it when it dies, end it on SIGTERM or when the simulator
     that owns the device is gone."""
     with open(_state(root, "unit")) as handle:
-        package = os.path.join(root, DEPLOYMENT_DIR, handle.read().strip())
+        name = handle.read().strip()
+    package = os.path.join(root, DEPLOYMENT_DIR, name)
+    log_dir = os.path.join(root, USER_LOG_DIR)
+    if not os.path.isdir(log_dir):
+        os.makedirs(log_dir)
+    log_path = os.path.join(log_dir, "deeplens-{0}.log".format(name))
     owner = int(os.environ.get("DEEPLENS_RUNNER_OWNER_PID") or "0")
     stopping = []
     signal.signal(signal.SIGTERM, lambda signum, frame: stopping.append(signum))
     child = None
     restart_at = 0.0
-    log_path = _state(root, "lambda.log")
     while not stopping and (not owner or pid_alive(owner)):
         if (child is None or child.poll() is not None) and time.monotonic() >= restart_at:
             if child is not None:
