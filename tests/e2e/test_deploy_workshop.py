@@ -19,6 +19,7 @@ from deeplens_gui import cli_deploy
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.errors import ConfigError
+from tests.core.test_deploy_sources import Downloads, aws  # noqa: F401 (aws is a fixture)
 from tests.device.conftest import write_tiny_classifier
 from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
     cli_deploy_parser,
@@ -232,3 +233,32 @@ def test_handler_is_for_packages_without_a_manifest(tmp_path):
     assert resolve_source("mask", handler="greengrassHelloWorld.function_handler").project_id == "mask"
     with pytest.raises(ConfigError, match=r"--handler 'not a handler' must look like MODULE.FUNCTION"):
         resolve_source(str(sample_folder(tmp_path / "x")), handler="not a handler")
+
+
+def test_a_lambda_without_manifest_deploys_with_its_configured_handler(virtual, tmp_path, aws):
+    device, connection = virtual()
+    folder = sample_folder(tmp_path / "trash-lambda")
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as archive:
+        for path in sorted(folder.iterdir()):
+            archive.write(str(path), path.name)
+    data = package.getvalue()
+    factory, role = aws
+    client = factory()
+    client.create_function(FunctionName="deeplens-trash-sorter", Runtime="python2.7", Role=role,
+                           Handler="lambda_function.lambda_handler", Code={"ZipFile": data}, MemorySize=1536,
+                           Timeout=25)
+    client.publish_version(FunctionName="deeplens-trash-sorter")
+
+    source = resolve_source("lambda:deeplens-trash-sorter", lambda_client_factory=factory,
+                            downloader=Downloads(data))
+
+    assert (source.handler, source.manifest["runtime"]) == ("lambda_function.lambda_handler", "python2.7")
+    assert source.stream_path == "/tmp/results.mjpeg" and source.model_artifacts == ()
+    with pytest.raises(ConfigError, match="has no other.py, which its handler other.function_handler names"):
+        resolve_source("lambda:deeplens-trash-sorter", lambda_client_factory=factory,
+                       downloader=Downloads(data), handler="other.function_handler")
+    result, _ = deploy(connection, source)
+    assert result.ok, result.message
+    assert "deployed from lambda:deeplens-trash-sorter:1" in result.message
+    assert len(read_frames(connection, str(device.stream_path), 2)) == 2
