@@ -14,13 +14,31 @@ from dataclasses import replace
 
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.errors import ConfigError, DeepLensError, NoStream, PassphraseNeeded, StreamError
-from deeplens_gui.core.recording import RECORDING_TYPES, SNAPSHOT_TYPES, open_recording, save_snapshot
-from deeplens_gui.core.roster import load_roster, resolve_target
+from deeplens_gui.core.errors import (
+    ConfigError,
+    DeepLensError,
+    HostNotFound,
+    NoStream,
+    PassphraseNeeded,
+    StreamError,
+)
+from deeplens_gui.core.recording import (
+    RECORDING_TYPES,
+    SNAPSHOT_TYPES,
+    StdoutRecorder,
+    open_recording,
+    save_snapshot,
+)
+from deeplens_gui.core.roster import load_roster, not_in_roster, resolve_target
 
 PROG = "deeplens-gui"
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+STDOUT = "-"
+SIM_LINUX_ONLY = ("The virtual DeepLens (--demo and sim) runs on Linux only: like a camera, it gives each virtual "
+                  "camera its own /tmp and /opt/awscam and runs Linux processes. On Windows and macOS connect to a "
+                  "real camera, or run the demo in WSL or a Linux virtual machine.")
+CODEC_NAMES = {"libx264": "H.264", "mpeg4": "MPEG-4 Part 2: this FFmpeg has no H.264 encoder", "mjpeg": "MJPEG"}
 
 
 def main(argv=None):
@@ -30,6 +48,8 @@ def main(argv=None):
     _configure_logging(getattr(args, "debug", False))
     command = args.command or "gui"
     try:
+        if (command == "sim" or getattr(args, "demo", False)) and not sys.platform.startswith("linux"):
+            raise ConfigError(SIM_LINUX_ONLY)
         if command == "gui":
             return _run_gui(args)
         if command == "sim":
@@ -48,6 +68,9 @@ def main(argv=None):
             from deeplens_gui import cli_deploy
 
             return cli_deploy.run(args)
+    except HostNotFound as error:
+        _fail(_roster_miss(args) or error)
+        return EXIT_FAILED
     except DeepLensError as error:
         _fail(error)
         return EXIT_FAILED
@@ -75,17 +98,18 @@ def build_parser():
     snap = sub.add_parser("snapshot", help="save one frame of a device's stream")
     _add_ssh_options(snap)
     snap.add_argument("-o", "--output", required=True, metavar="FILE",
-                      help="file to write: .jpg keeps the JPEG as received, .png decodes it")
+                      help="file to write: .jpg keeps the JPEG as received, .png decodes it; "
+                           "- writes the JPEG to standard output")
 
     rec = sub.add_parser("record", help="record a device's stream to a file")
     _add_ssh_options(rec)
     rec.add_argument("-o", "--output", required=True, metavar="FILE",
-                     help=".mjpeg keeps every received JPEG byte for byte; .mp4/.avi re-encode")
+                     help=".mjpeg keeps every received JPEG byte for byte; .mp4 is H.264 and .avi keeps the "
+                          "JPEGs, both timed as the frames arrived; - writes MJPEG to standard output "
+                          "(for ffplay -f mjpeg - or mplayer)")
     limit = rec.add_mutually_exclusive_group(required=True)
     limit.add_argument("--frames", type=_positive_int, metavar="N", help="stop after N unique frames")
     limit.add_argument("--seconds", type=_positive_float, metavar="S", help="stop after S seconds")
-    rec.add_argument("--fps", type=_positive_float, default=15.0,
-                     help="frame rate written into .mp4/.avi files (default 15)")
 
     from deeplens_gui import cli_deploy, cli_status
 
@@ -152,11 +176,28 @@ def _positive_float(text):
     return value
 
 
+def _roster_miss(args):
+    """A target that is not in the given roster names that first, rather than the failed DNS lookup."""
+    if not getattr(args, "roster", None) or not getattr(args, "target", None):
+        return None
+    try:
+        return not_in_roster(args.target, load_roster(args.roster))
+    except DeepLensError:
+        return None
+
+
 def _fail(error):
     print("{0}: error: {1}".format(PROG, error), file=sys.stderr)
 
 
 def _run_gui(args):
+    # Before Qt can abort the process on a missing system library (exit 134 and a wall of Qt's text).
+    from deeplens_gui.ui.preflight import check
+
+    problem = check()
+    if problem is not None:
+        print("{0}: error: {1}".format(PROG, problem.sentence()), file=sys.stderr)
+        return EXIT_FAILED
     from deeplens_gui.ui.app import run_gui
 
     return run_gui(args)
@@ -228,20 +269,30 @@ def _check_type(path, allowed, what):
 
 
 def snapshot(args):
-    """``deeplens-gui snapshot TARGET -o FILE``."""
-    _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
+    """``deeplens-gui snapshot TARGET -o FILE`` (``-o -``: the JPEG on standard output)."""
+    to_stdout = args.output == STDOUT
+    if not to_stdout:
+        _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
     frames = []
     with _connection(args) as connection:
         _stream(connection, args, frames.append, lambda: len(frames) >= 1)
+    if to_stdout:
+        StdoutRecorder().write(frames[0])
+        return 0
     save_snapshot(frames[0], args.output)
     print("Saved a frame of {0} to {1}".format(args.target, args.output))
     return 0
 
 
 def record(args):
-    """``deeplens-gui record TARGET -o FILE (--frames N | --seconds S)``."""
-    _check_type(args.output, RECORDING_TYPES, "Recordings")
-    recorder = open_recording(args.output, fps=args.fps)
+    """``deeplens-gui record TARGET -o FILE (--frames N | --seconds S)``; ``-o -`` streams MJPEG to stdout."""
+    if args.output == STDOUT:
+        recorder = StdoutRecorder()
+    else:
+        _check_type(args.output, RECORDING_TYPES, "Recordings")
+        recorder = open_recording(args.output)
+    # Progress and results go to stderr when the frames themselves go to stdout.
+    report = sys.stderr if args.output == STDOUT else sys.stdout
     started = []
 
     def write(jpeg):
@@ -250,6 +301,8 @@ def record(args):
         recorder.write(jpeg)
 
     def done():
+        if getattr(recorder, "gone", False):
+            return True  # the player reading standard output was closed
         if args.frames:
             return recorder.frames >= args.frames
         return bool(started) and time.monotonic() - started[0] >= args.seconds
@@ -263,19 +316,28 @@ def record(args):
             raise
         _finish(recorder)
         _fail(error)
-        print("Saved the {0} frames received before that to {1}".format(recorder.frames, args.output),
+        print("Saved the {0} frames received before that to {1}".format(recorder.frames,
+                                                                          _output_name(args.output)),
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         _finish(recorder)
-        print("Interrupted: saved {0} frames to {1}".format(recorder.frames, args.output), file=sys.stderr)
+        print("Interrupted: saved {0} frames to {1}".format(recorder.frames, _output_name(args.output)),
+              file=sys.stderr)
         return EXIT_INTERRUPTED
     except BaseException:
         recorder.discard()
         raise
     _finish(recorder)
-    print("Saved {0} frames of {1} to {2}".format(recorder.frames, args.target, args.output))
+    codec = getattr(recorder, "codec", None)
+    print("Saved {0} frames of {1} to {2}{3}".format(recorder.frames, args.target, _output_name(args.output),
+                                                       " ({0})".format(CODEC_NAMES.get(codec, codec)) if codec
+                                                       else ""), file=report)
     return 0
+
+
+def _output_name(output):
+    return "standard output" if output == STDOUT else output
 
 
 def _finish(recorder):

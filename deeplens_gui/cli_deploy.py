@@ -6,12 +6,15 @@ stdout when it worked and on stderr when it failed. The exit status is non-zero 
 """
 
 import argparse
+import getpass
+import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from deeplens_gui.core.deploy.service import RUNNING, CancelToken, DeployResult, DeployService
-from deeplens_gui.core.errors import DeepLensError
+from deeplens_gui.core.errors import ConfigError, DeepLensError
+from deeplens_gui.core.text import say
 
 DEFAULT_JOBS = 4
 EXIT_FAILED = 1
@@ -25,8 +28,10 @@ def add_arguments(parser):
     from deeplens_gui import cli
 
     parser.add_argument("project", metavar="PROJECT",
-                        help="mask or face (bundled), a project folder, or lambda:NAME[:VERSION] (a published "
-                             "AWS Lambda version; the newest one without VERSION)")
+                        help="mask or face (bundled), a project folder, a Lambda zip file, or "
+                             "lambda:NAME[:VERSION] (a published AWS Lambda version; the newest one without "
+                             "VERSION); a folder or zip without manifest.json runs on python2.7 and streams "
+                             "/tmp/results.mjpeg")
     parser.add_argument("targets", metavar="TARGET", nargs="+",
                         help="[user@]host[:port], a Host alias from your ssh config, or a roster name")
     parser.add_argument("--via", choices=_backend_names(), default="ssh",
@@ -34,6 +39,13 @@ def add_arguments(parser):
                              "ends it on 7 October 2026)")
     parser.add_argument("--profile", metavar="P", help="AWS profile for lambda: projects and --via greengrass")
     parser.add_argument("--region", metavar="R", help="AWS region for lambda: projects and --via greengrass")
+    parser.add_argument("--handler", metavar="MODULE.FUNCTION",
+                        help="the handler of a project without manifest.json (default: the Lambda's configured "
+                             "handler, or the one module that defines function_handler)")
+    parser.add_argument("--sudo-password-env", metavar="VAR",
+                        help="read the camera's sudo password (aws_cam's, asked by a DeepLens's sudo to stop "
+                             "Greengrass) from this environment variable; without it the deploy asks on a "
+                             "terminal, and a password sudo accepted is kept in the system keyring")
     parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
                         help="deploy to at most N cameras at once (default {0})".format(DEFAULT_JOBS))
     cli._add_ssh_options(parser, target=False)
@@ -69,7 +81,8 @@ def build_service(args):
     from deeplens_gui.core import cloud
     from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
 
-    backends = {"ssh": SshDeployBackend(verify_timeout=args.timeout or DEFAULT_VERIFY_TIMEOUT)}
+    backends = {"ssh": SshDeployBackend(verify_timeout=args.timeout or DEFAULT_VERIFY_TIMEOUT,
+                                        sudo_passwords=sudo_passwords(args))}
     greengrass = _greengrass_backend_class()
     if greengrass is not None:
         def client_factory(service, region=None):
@@ -82,13 +95,35 @@ def build_service(args):
     return DeployService(backends, default="ssh")
 
 
+def sudo_passwords(args):
+    """Where the deploy gets a camera's sudo password: the keyring, then ``--sudo-password-env`` (not saved),
+    then a prompt when stdin is a terminal (saved in the keyring once sudo accepted it); else none."""
+    from deeplens_gui.core.secrets import SudoPasswords
+
+    variable = getattr(args, "sudo_password_env", None)
+    if variable:
+        value = os.environ.get(variable)
+        if not value:
+            raise ConfigError(say("The environment variable {0} (--sudo-password-env) is not set or empty.",
+                                  variable))
+        return SudoPasswords(ask=lambda device: value, keep=False)
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        return SudoPasswords()
+
+    def ask(device):
+        return getpass.getpass("sudo password of {0} on {1} (to stop Greengrass; empty: skip): ".format(
+            device.user, device.name)) or None
+
+    return SudoPasswords(ask=ask)
+
+
 def run(args):
     """Deploy ``args.project`` to every ``args.targets``; returns the exit status."""
     from deeplens_gui import cli
     from deeplens_gui.core.deploy.sources import resolve_source
 
     try:
-        source = resolve_source(args.project, profile=args.profile, region=args.region)
+        source = resolve_source(args.project, profile=args.profile, region=args.region, handler=args.handler)
         service = build_service(args)
     except DeepLensError as error:
         cli._fail(error)

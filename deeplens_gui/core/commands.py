@@ -183,20 +183,63 @@ def runner_command(script, app_dir, action, *args):
     return " ".join(shlex.quote(arg) for arg in argv)
 
 
-def greengrass_stop_command():
-    """Stop the Greengrass daemon when it runs; prints one GREENGRASS_* word (uses ``sudo -n``, never asks)."""
-    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_STOP, GREENGRASS_UNIT])
+def _sudo(script, password):
+    # With ``password`` sudo reads the login's password from the command's stdin (-S, no prompt), so it never
+    # appears on a command line; without, it refuses instead of asking (-n).
+    return script.replace("sudo -n ", "sudo -S -p '' ") if password else script
 
 
-def greengrass_start_command():
-    """Start the Greengrass daemon again (a rollback after stopping it); prints GREENGRASS_STARTED or _REFUSED."""
-    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_START, GREENGRASS_UNIT])
+def greengrass_stop_command(password=False):
+    """Stop the Greengrass daemon when it runs; prints one GREENGRASS_* word. ``sudo -n`` never asks; with
+    ``password`` sudo reads the password from stdin (send it, one line, as the command's input)."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _sudo(_GREENGRASS_STOP, password), GREENGRASS_UNIT])
 
 
-def greengrass_disable_command():
+def greengrass_start_command(password=False):
+    """Start the Greengrass daemon again (a rollback after stopping it); prints GREENGRASS_STARTED or _REFUSED
+    (``password`` as for ``greengrass_stop_command``)."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _sudo(_GREENGRASS_START, password), GREENGRASS_UNIT])
+
+
+def greengrass_disable_command(password=False):
     """Keep the Greengrass daemon from starting at boot (after a deploy stopped it, so the deployed project keeps
-    the camera); prints GREENGRASS_DISABLED or GREENGRASS_REFUSED (``sudo -n``, never asks)."""
-    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _GREENGRASS_DISABLE, GREENGRASS_UNIT])
+    the camera); prints GREENGRASS_DISABLED or GREENGRASS_REFUSED (``password`` as for
+    ``greengrass_stop_command``)."""
+    return " ".join(shlex.quote(arg) for arg in ["sh", "-c", _sudo(_GREENGRASS_DISABLE, password),
+                                                 GREENGRASS_UNIT])
+
+
+def sudo_check_command():
+    """Check the login's sudo password, read from stdin (one line); exit status 0 when sudo accepts it."""
+    return "sudo -S -p '' -v"
+
+
+#: where a DeepLens keeps the model artifacts Lambdas load (the DeepLens console downloads them there)
+ARTIFACTS_DIR = "/opt/awscam/artifacts"
+
+# $0 is the folder the project is told to use ("" when none), "$@" the artifact names; the first line is the
+# folder looked in (else the one a virtual DeepLens without its own /opt/awscam sets in its login environment,
+# else the camera's), then one line per name found there.
+_ARTIFACTS = (
+    'd="${0:-${DEEPLENS_ARTIFACTS_DIR:-' + ARTIFACTS_DIR + '}}"; printf "%s\\n" "$d"; '
+    'for f in "$@"; do [ -f "$d/$f" ] && printf "%s\\n" "$f"; done; exit 0'
+)
+
+
+def artifacts_command(names, folder=None):
+    """The command that prints the device's artifacts folder (``folder`` when the project gets one), then which
+    of ``names`` (file names) it holds; read its output with ``parse_artifacts``."""
+    args = ["sh", "-c", _ARTIFACTS, "" if not folder else _checked(folder, "the artifacts folder")]
+    args += [_checked(name, "an artifact name") for name in names]
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+def parse_artifacts(output):
+    """``(folder, set of names found)`` from the output of ``artifacts_command``."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    lines = output.splitlines()
+    return (lines[0] if lines else ARTIFACTS_DIR), set(lines[1:])
 
 
 # --- power ------------------------------------------------------------------------------------------------------

@@ -215,6 +215,13 @@ class DeployError(DeepLensError):
     kind = "deploy"
 
 
+class SudoPasswordNeeded(DeployError):
+    """The deploy must run sudo on the camera, and sudo asks for the login's password, which was not given
+    or was refused. Nothing ran differently on the camera; deploying again with the password works."""
+
+    kind = "sudo-password"
+
+
 class DeployCancelled(DeployError):
     """The user cancelled a deploy; the previous project is running again."""
 

@@ -28,6 +28,13 @@ MANIFEST = "manifest.json"
 RUNTIMES = ("python2.7", "python3.7")
 MODEL_TYPES = ("classification", "ssd", "segmentation")
 RESOLUTIONS = ("1080p", "720p", "480p")
+#: what a Lambda without a manifest gets: the DeepLens samples' runtime, stream and the console's defaults
+DEFAULT_RUNTIME = "python2.7"
+DEFAULT_STREAM = {"path": "/tmp/results.mjpeg", "resolution": "480p"}
+DEFAULT_MEMORY_MB = 1536
+DEFAULT_TIMEOUT_S = 25
+#: the handler function name every DeepLens sample and template uses
+HANDLER_FUNCTION = "function_handler"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HANDLER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
@@ -35,6 +42,9 @@ _HANDLER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _SKIP_DIRS = {"__pycache__"}
 _SKIP_SUFFIXES = (".pyc", ".pyo")
+_DEFINES_HANDLER_RE = re.compile(r"^def\s+" + HANDLER_FUNCTION + r"\s*\(", re.MULTILINE)
+_EVENT_HANDLER_RE = re.compile(r"^def\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*event\s*,\s*context\s*\)",
+                               re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,20 @@ class Project:
     resolution: str
     pinned: bool = True
     shared_files: tuple = ()
+    #: True when the folder has no manifest.json and ``manifest`` was derived (see ``derived_manifest``)
+    derived: bool = False
+    #: artifact names the project also accepts when ``model_artifact`` is not on the camera, in order
+    model_fallbacks: tuple = ()
 
     @property
     def handler_module(self):
         """The module part of the handler (``greengrassHelloWorld``)."""
         return self.handler.split(".", 1)[0]
+
+    @property
+    def model_artifacts(self):
+        """Every artifact name the project can load, preferred first (empty when it names none)."""
+        return tuple(name for name in (self.model_artifact,) + self.model_fallbacks if name)
 
 
 def device_lambda_dir():
@@ -87,24 +106,28 @@ def bundled_projects():
     return dict(sorted(projects.items()))
 
 
-def load_project(path):
-    """Read and check the project folder at ``path``; ConfigError with one sentence when it is not valid."""
+def load_project(path, handler=None):
+    """Read and check the project folder at ``path``; ConfigError with one sentence when it is not valid.
+
+    A folder without a manifest.json is a plain Lambda: its manifest is derived (``derived_manifest``) with
+    ``handler`` (``module.function``) or else the one module that defines ``function_handler``. ``handler``
+    given for a folder with a manifest must agree with it.
+    """
     path = Path(path).resolve()
     manifest_path = path / MANIFEST
     if not path.is_dir():
         raise ConfigError(say("The project folder {0} does not exist.", str(path)))
-    try:
-        text = manifest_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(say("{0} is not a DeepLens project: it has no {1}.", str(path), MANIFEST)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(say("Could not read {0}: {1}.", str(manifest_path), str(error))) from error
-    try:
-        manifest = json.loads(text)
-    except ValueError as error:
-        raise ConfigError(say("{0} is not valid JSON ({1}).", str(manifest_path), str(error))) from error
-    if not isinstance(manifest, dict):
-        raise ConfigError(say("{0} must hold a JSON object.", str(manifest_path)))
+    derived = not manifest_path.exists()
+    if derived:
+        modules = {source.name: source for source in path.glob("*.py") if source.is_file()}
+        manifest = derived_manifest(project_id_for(path.name), path.name,
+                                    "Lambda folder {0} (no manifest)".format(path),
+                                    choose_handler(handler, modules, str(path)))
+    else:
+        manifest = _read_manifest(manifest_path)
+        if handler and manifest.get("handler") != handler:
+            raise ConfigError(say("{0} names the handler {1!r}; drop --handler or change the manifest.",
+                                  str(manifest_path), manifest.get("handler")))
     check = _Checker(manifest_path, manifest)
     where = check.where
 
@@ -119,18 +142,8 @@ def load_project(path):
     runtime = check.string("runtime")
     if runtime not in RUNTIMES:
         check.fail(say("{0}: '{1}' must be one of {2}.", where, "runtime", ", ".join(RUNTIMES)))
-    model = check.mapping("model")
     stream = check.mapping("stream")
-    model_type = check.string("type", model, "model.type")
-    if model_type not in MODEL_TYPES:
-        check.fail(say("{0}: '{1}' must be one of {2}.", where, "model.type", ", ".join(MODEL_TYPES)))
-    input_size = model.get("input")
-    if not (isinstance(input_size, list) and len(input_size) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in input_size)):
-        check.fail(say("{0}: '{1}' must be [width, height] in pixels.", where, "model.input"))
-    artifact = check.string("artifact", model, "model.artifact")
-    if os.path.basename(artifact) != artifact:
-        check.fail(say("{0}: '{1}' must be a file name without a folder.", where, "model.artifact"))
+    model_type, artifact, fallbacks = _model_fields(check, manifest.get("model"))
     stream_path = check.string("path", stream, "stream.path")
     if not stream_path.startswith("/tmp/"):
         check.fail(say("{0}: '{1}' must be under /tmp/ (a DeepLens Lambda may only write there).", where,
@@ -162,6 +175,8 @@ def load_project(path):
         resolution=resolution,
         pinned=pinned,
         shared_files=tuple(shared),
+        model_fallbacks=tuple(fallbacks),
+        derived=derived,
     )
     if project.handler_module + ".py" not in dict(_package_files(project)):
         check.fail(say("{0}: '{1}' names {2}.py, which is not in {3}.", where, "handler",
@@ -169,17 +184,135 @@ def load_project(path):
     return project
 
 
+def _read_manifest(manifest_path):
+    try:
+        text = manifest_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(say("Could not read {0}: {1}.", str(manifest_path), str(error))) from error
+    try:
+        manifest = json.loads(text)
+    except ValueError as error:
+        raise ConfigError(say("{0} is not valid JSON ({1}).", str(manifest_path), str(error))) from error
+    if not isinstance(manifest, dict):
+        raise ConfigError(say("{0} must hold a JSON object.", str(manifest_path)))
+    return manifest
+
+
+def derived_manifest(project_id, name, description, handler, runtime=DEFAULT_RUNTIME,
+                     memory_mb=DEFAULT_MEMORY_MB, timeout_s=DEFAULT_TIMEOUT_S):
+    """The manifest of a Lambda that has none: what can be derived, the DeepLens defaults for the rest (no
+    model: nothing says which artifact it loads)."""
+    return {
+        "id": project_id,
+        "name": name,
+        "description": description,
+        "handler": handler,
+        "runtime": runtime,
+        "memory_mb": int(memory_mb),
+        "timeout_s": int(timeout_s),
+        "pinned": True,
+        "stream": dict(DEFAULT_STREAM),
+    }
+
+
+def choose_handler(handler, modules, where):
+    """``handler`` when given and its module is among ``modules`` (``{"name.py": Path or source text}``, the
+    package's top-level modules), else ``<module>.function_handler`` of the one module defining it.
+
+    ConfigError naming the candidates when there is none or more than one, so the user can pick one with
+    ``--handler``.
+    """
+    if handler:
+        if not _HANDLER_RE.match(handler):
+            raise ConfigError(say("--handler {0!r} must look like MODULE.FUNCTION, as in "
+                                  "greengrassHelloWorld.function_handler.", handler))
+        module = handler.split(".", 1)[0] + ".py"
+        if module not in modules:
+            raise ConfigError(say("{0} has no {1}, which the handler {2} names (its modules: {3}).", where,
+                                  module, handler, ", ".join(sorted(modules)) or say("none")))
+        return handler
+    defining = sorted(name for name, source in modules.items() if _DEFINES_HANDLER_RE.search(_text_of(source)))
+    if len(defining) == 1:
+        return defining[0][:-3] + "." + HANDLER_FUNCTION
+    if not defining:
+        # Functions shaped like a Lambda handler are the likely choice (samples also use lambda_handler).
+        candidates = sorted(name[:-3] + "." + function for name, source in modules.items()
+                            for function in _EVENT_HANDLER_RE.findall(_text_of(source)))
+        if candidates:
+            raise ConfigError(say("{0} has no manifest.json and none of its modules defines {1}; name the "
+                                  "handler with --handler, one of: {2}.", where, HANDLER_FUNCTION,
+                                  ", ".join(candidates)))
+        raise ConfigError(say("{0} has no manifest.json and none of its modules ({1}) defines {2}; name the "
+                              "handler with --handler MODULE.FUNCTION.", where,
+                              ", ".join(sorted(modules)) or say("none"), HANDLER_FUNCTION))
+    raise ConfigError(say("{0} has no manifest.json and several modules define {1} ({2}); choose one with "
+                          "--handler, as in --handler {3}.", where, HANDLER_FUNCTION, ", ".join(defining),
+                          defining[0][:-3] + "." + HANDLER_FUNCTION))
+
+
+def _text_of(source):
+    if isinstance(source, Path):
+        source = source.read_bytes()
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    return source
+
+
+def project_id_for(name):
+    """A project id (lower-case letters, digits, '-', '_') made from a Lambda function or folder name."""
+    text = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:64]
+    return text or "lambda"
+
+
+def _model_fields(check, model):
+    """``(type, artifact, fallback artifacts)`` of the manifest's ``model`` (empty: a project without a model)."""
+    where = check.where
+    if model is None:
+        return "", "", []
+    if not isinstance(model, dict):
+        check.fail(say("{0}: '{1}' must be an object.", where, "model"))
+    model_type = check.string("type", model, "model.type")
+    if model_type not in MODEL_TYPES:
+        check.fail(say("{0}: '{1}' must be one of {2}.", where, "model.type", ", ".join(MODEL_TYPES)))
+    input_size = model.get("input")
+    if not (isinstance(input_size, list) and len(input_size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in input_size)):
+        check.fail(say("{0}: '{1}' must be [width, height] in pixels.", where, "model.input"))
+    artifact = check.string("artifact", model, "model.artifact")
+    if os.path.basename(artifact) != artifact:
+        check.fail(say("{0}: '{1}' must be a file name without a folder.", where, "model.artifact"))
+    fallbacks = model.get("fallback_artifacts", [])
+    if not (isinstance(fallbacks, list) and all(isinstance(name, str) and name and os.path.basename(name) == name
+                                                 for name in fallbacks)):
+        check.fail(say("{0}: '{1}' must be a list of file names without a folder.", where,
+                       "model.fallback_artifacts"))
+    return model_type, artifact, fallbacks
+
+
 def package_project(project):
     """The Lambda package of ``project`` as zip bytes: its folder plus its shared files, deterministic."""
+    files = [(name, source.read_bytes()) for name, source in _package_files(project)]
+    if project.derived:  # the device's runner reads the manifest from the package
+        files.append((MANIFEST, manifest_bytes(project.manifest)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, source in _package_files(project):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3  # unix, whatever the build machine is
-            archive.writestr(info, source.read_bytes(), compresslevel=9)
+        for name, data in sorted(files):
+            archive.writestr(zip_entry(name), data, compresslevel=9)
     return buffer.getvalue()
+
+
+def zip_entry(name):
+    """The ZipInfo of a package member: fixed time and unix mode, so the same files give the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o100644 << 16
+    info.create_system = 3  # unix, whatever the build machine is
+    return info
+
+
+def manifest_bytes(manifest):
+    """``manifest`` as the manifest.json put into a package."""
+    return json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
 
 
 def code_sha256(zip_bytes):

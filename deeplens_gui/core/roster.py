@@ -696,4 +696,38 @@ def resolve_target(text, roster=None, **parse_kwargs):
         for device in roster.devices:
             if device.name == key:
                 return device
+        closest = _closest_name(key, roster)
+        if closest is not None:
+            # A near miss of a roster name is a typo far more often than a host of its own: say so before
+            # any lookup turns it into "the name does not resolve".
+            raise TargetError(say("{0!r} is not a device in {1}: did you mean {2!r}?", key, _roster_name(roster),
+                                  closest))
     return parse_target(text, **parse_kwargs)
+
+
+def not_in_roster(text, roster):
+    """The sentence for a bare name that is neither in ``roster`` nor a host that resolves, or None.
+
+    Callers use it when the lookup of ``text`` failed, so the real cause (the roster has no such device) comes
+    first, with the names the roster does have.
+    """
+    key = (text or "").strip()
+    if roster is None or not key or any(c in key for c in "@:.[") or key in roster.names():
+        return None
+    names = roster.names()
+    if len(names) > 8:
+        return say("{0!r} is not a device in {1} (its devices are {2} and {3} more), and no host of that name "
+                   "resolves.", key, _roster_name(roster), ", ".join(names[:8]), len(names) - 8)
+    return say("{0!r} is not a device in {1} (its devices are {2}), and no host of that name resolves.",
+               key, _roster_name(roster), ", ".join(names))
+
+
+def _closest_name(key, roster):
+    if not key or any(c in key for c in "@:.["):
+        return None  # an address or user@host is never a roster name
+    matches = difflib.get_close_matches(key, roster.names(), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def _roster_name(roster):
+    return os.path.basename(roster.path) if roster.path else say("the roster")

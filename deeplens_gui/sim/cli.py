@@ -5,6 +5,7 @@ app never has to accept a host key blindly, and prints a command that views one 
 """
 
 import argparse
+import os
 import shlex
 import signal
 import sys
@@ -25,6 +26,19 @@ def add_arguments(parser):
         help="bundled project each device runs (default face; none = SSH only)",
     )
     parser.add_argument("--scene", default="scene", metavar="SPEC", help="what the virtual cameras see")
+    parser.add_argument(
+        "--greengrass",
+        choices=PROJECTS,
+        metavar="PROJECT",
+        help="a camera as the workshop left it: Greengrass (a greengrassd unit run through systemctl) runs this "
+        "bundled project and starts it at boot; use with --project none",
+    )
+    parser.add_argument(
+        "--sudo-password-env",
+        metavar="VAR",
+        help="sudo on the devices asks for aws_cam's password, as on a DeepLens: the value of this environment "
+        "variable (only a salted hash is kept)",
+    )
     parser.add_argument("--roster-out", type=Path, metavar="FILE", help="write the devices' roster (TOML) here")
     parser.add_argument(
         "--base-dir",
@@ -50,15 +64,32 @@ def run(args, stop_event=None, out=None):
     out = out or sys.stdout
     stop_event = stop_event or threading.Event()
     project = None if args.project == "none" else args.project
+    greengrass = getattr(args, "greengrass", None)
+    if greengrass and project:
+        print("deeplens-gui sim: error: --greengrass runs the camera's project through Greengrass; add "
+              "--project none.", file=sys.stderr)
+        return 2
+    sudo_password = None
+    if getattr(args, "sudo_password_env", None):
+        sudo_password = os.environ.get(args.sudo_password_env)
+        if not sudo_password:
+            print("deeplens-gui sim: error: the environment variable {0} (--sudo-password-env) is not set or "
+                  "empty.".format(args.sudo_password_env), file=sys.stderr)
+            return 2
     previous = _install_signal_handlers(stop_event)
     started = time.monotonic()
     try:
-        with Fleet(args.devices, base_dir=args.base_dir, project=project, scene=args.scene) as fleet:
+        with Fleet(args.devices, base_dir=args.base_dir, project=project, scene=args.scene, greengrass=greengrass,
+                   sudo_password=sudo_password) as fleet:
             roster = Path(args.roster_out) if args.roster_out else fleet.base_dir / "roster.toml"
             known_hosts = roster.with_name(roster.stem + ".known_hosts")
             fleet.write_known_hosts(known_hosts)
             fleet.write_roster(roster, known_hosts=known_hosts)
             _print_fleet(fleet, roster, known_hosts, project, time.monotonic() - started, out)
+            if greengrass or sudo_password:
+                print("As the workshop left them: {0}{1}.".format(
+                    "Greengrass runs {0}".format(greengrass) if greengrass else "no Greengrass",
+                    "; sudo asks for aws_cam's password" if sudo_password else ""), file=out, flush=True)
             stop_event.wait()
             print("Stopping {0} virtual device(s)...".format(len(fleet)), file=out, flush=True)
     finally:

@@ -13,16 +13,26 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
     <root>/client_ed25519                    the client private key (0600) the app logs in with
     <root>/.sim/bin/                         safety scripts first on PATH (reboot, sudo, systemctl, crontab)
     <root>/.sim/crontab                      the login user's crontab (its @reboot lines run at every boot)
+    <root>/.sim/sudo.sha256                  salted hash of aws_cam's sudo password (a device whose sudo asks)
+    <root>/.sim/greengrass/                  the greengrassd unit's state (a Greengrass-managed device)
+    <root>/opt/awscam/greengrass/ggc/deployment/lambda/<id>/   the console-deployed project greengrassd runs
 
 Booting (``reboot()``, ``restart()``) works as on a camera: the SSH server comes back, then the device runs
 the ``@reboot`` lines of its crontab the way cron does. A project started here or deployed over SSH comes
 back through the line the runner's ``install-boot`` put there, exactly as on a real DeepLens.
+
+A camera as the workshop left it: ``greengrass="face"`` makes the device Greengrass-managed (its
+``greengrassd`` unit runs that project, deployed "by the console", and starts at boot while enabled; see
+deeplens_gui.sim.greengrassd), and ``sudo_password`` makes its ``sudo`` ask for aws_cam's password.
 """
 
+import hashlib
+import io
 import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -30,15 +40,18 @@ import sys
 import tempfile
 import time
 import uuid
+import zipfile
 from pathlib import Path
 
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
+from deeplens_gui.sim import greengrassd
 from deeplens_gui.sim.server import (
     CRONTAB,
     LOOPBACK,
+    SUDO_HASH,
     VirtualSshServer,
     authorized_key_line,
     ensure_ed25519_key,
@@ -60,8 +73,12 @@ log = logging.getLogger(__name__)
 class VirtualDevice:
     """One virtual camera. ``port`` 0 picks a free port on the first start; restarts keep it."""
 
-    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0):
+    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0, greengrass=None, sudo_password=None):
+        if greengrass is not None and greengrass not in PROJECTS:
+            raise ValueError("Unknown project {0!r}; choose one of {1}.".format(greengrass, ", ".join(PROJECTS)))
         self.name = name
+        #: the bundled project greengrassd runs ("face", "mask") on a Greengrass-managed device, else None
+        self.greengrass = greengrass
         self.root = Path(root)
         self.scene = scene
         #: frames per second the virtual camera gives the project (awscam.getLastFrame's pace)
@@ -83,6 +100,43 @@ class VirtualDevice:
         self.project = None
         self.server = None
         self._prepare()
+        if sudo_password is not None:
+            self.set_sudo_password(sudo_password)
+        if greengrass is not None:
+            self.install_greengrass(greengrass)
+
+    def set_sudo_password(self, password):
+        """Make the device's sudo ask for ``password``, as a DeepLens's sudo asks for aws_cam's."""
+        # Only a salted digest is kept, so the device's folder never holds the password itself.
+        salt = secrets.token_hex(8)
+        digest = hashlib.sha256((salt + password).encode("utf-8")).hexdigest()
+        path = self.root / SUDO_HASH
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, "{0}:{1}\n".format(salt, digest).encode("ascii"))
+
+    def install_greengrass(self, name):
+        """Make the device Greengrass-managed, running bundled project ``name`` as if the DeepLens console had
+        deployed it: unpacked where Greengrass keeps it, the greengrassd unit added (and started when the
+        device runs)."""
+        from deeplens_gui.core.deploy.sources import project_source
+        from deeplens_gui.core.projects import bundled_projects
+
+        source = project_source(bundled_projects()[name], "bundled", "bundled:" + name)
+        folder = self.root / greengrassd.DEPLOYMENT_DIR / source.project_id
+        if folder.exists():
+            shutil.rmtree(str(folder))
+        folder.mkdir(parents=True)
+        with zipfile.ZipFile(io.BytesIO(source.zip_bytes)) as archive:
+            archive.extractall(str(folder))
+        greengrassd.install(str(self.root), source.project_id)
+        self.greengrass = name
+        if self.running and greengrassd.is_enabled(str(self.root)):
+            greengrassd.start(str(self.root), self.server.environment())
+
+    @property
+    def greengrass_active(self):
+        """True while the device's greengrassd runs."""
+        return bool(greengrassd.daemon_pid(str(self.root)))
 
     def _prepare(self):
         from deeplens_gui.core.projects import bundled_projects
@@ -152,6 +206,8 @@ class VirtualDevice:
             )
             self.server.start()
             self.port = self.server.port
+        if greengrassd.is_managed(str(self.root)) and greengrassd.is_enabled(str(self.root)):
+            greengrassd.start(str(self.root), self.server.environment())  # systemd starts the enabled unit
         if project:
             self.start_project(project)
         return self
@@ -294,9 +350,10 @@ class VirtualDevice:
             time.sleep(0.02)
 
     def stop(self):
-        """Stop the project and the SSH server. ``project`` is remembered for ``restart()``."""
+        """Stop the project, greengrassd and the SSH server. ``project`` is remembered for ``restart()``."""
         self._signal_project(signal.SIGTERM)
         self._reap_project(_PROJECT_GRACE)
+        greengrassd.stop(str(self.root))
         if self.server is not None:
             self.server.stop()
 
@@ -306,6 +363,7 @@ class VirtualDevice:
         if self.server is not None:
             self.server.stop()
         self._reap_project(0)
+        greengrassd.stop(str(self.root))
 
     def reboot(self, downtime=1.0):
         """What ``reboot`` run on the device does: it goes away for ``downtime`` s, then boots: the SSH server
@@ -356,7 +414,8 @@ class Fleet:
     persist there across runs. ``project`` is "face", "mask" or None.
     """
 
-    def __init__(self, count, base_dir=None, project="face", scene="scene", prefix="virtual", camera_fps=15.0):
+    def __init__(self, count, base_dir=None, project="face", scene="scene", prefix="virtual", camera_fps=15.0,
+                 greengrass=None, sudo_password=None):
         if count < 1:
             raise ValueError("A fleet needs at least one device.")
         if project is not None and project not in PROJECTS:
@@ -371,6 +430,9 @@ class Fleet:
         if len(rates) != count:
             raise ValueError("camera_fps needs one rate per device ({0}), not {1}.".format(count, len(rates)))
         self.camera_fps = rates
+        #: what every device gets: a greengrassd running this bundled project, a sudo that asks this password
+        self.greengrass = greengrass
+        self.sudo_password = sudo_password
         self._own_dir = base_dir is None
         self.base_dir = Path(base_dir) if base_dir is not None else None
         self.devices = []
@@ -386,7 +448,8 @@ class Fleet:
             for index in range(1, self.count + 1):
                 name = "{0}-{1}".format(self.prefix, index)
                 device = VirtualDevice(name, self.base_dir / name, scene=self.scene,
-                                       camera_fps=self.camera_fps[index - 1])
+                                       camera_fps=self.camera_fps[index - 1], greengrass=self.greengrass,
+                                       sudo_password=self.sudo_password)
                 self.devices.append(device)
                 device.start(self.project)
         except BaseException:
@@ -459,19 +522,4 @@ def write_roster(devices, path, known_hosts=None):
     return Path(path)
 
 
-def _pid_alive(pid):
-    """True when ``pid`` runs; a zombie counts as gone (PID 1 in a container may never reap it)."""
-    if not pid:
-        return False
-    try:
-        with open("/proc/{0}/stat".format(pid)) as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+_pid_alive = greengrassd.pid_alive

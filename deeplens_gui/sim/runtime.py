@@ -63,16 +63,24 @@ def stage_project(project_dir, device_root):
 
 
 def prepare_artifacts(project, artifacts_dir):
-    """Make sure ``artifacts_dir`` holds the project's model artifact file; returns its path.
+    """Make sure ``artifacts_dir`` holds one of the project's model artifact files; returns its path (None
+    for a project without a model).
 
     A camera holds the Intel IR there; the virtual device writes a small XML that says what runs instead
     (see deeplens_gui.sim.models). An existing file is left alone.
     """
     folder = Path(artifacts_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    artifact = folder / project.model_artifact
+    if not project.model_artifacts:
+        return None
+    present = [folder / name for name in project.model_artifacts if (folder / name).exists()]
+    if present:
+        return present[0]
+    # The first name the model manager can stand in for; the project's loop finds it among its fallbacks.
+    known = [name for name in project.model_artifacts if Path(name).stem in models.MODELS]
+    artifact = folder / (known or list(project.model_artifacts))[0]
     if not artifact.exists():
-        stem = Path(project.model_artifact).stem
+        stem = artifact.stem
         spec = models.MODELS.get(stem)
         if spec is None:
             runs = "the ONNX model {0}.onnx placed next to this file".format(stem)

@@ -21,6 +21,7 @@ import signal
 import socket
 import struct
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -28,6 +29,8 @@ import paramiko
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from paramiko.common import MSG_CHANNEL_FAILURE, MSG_CHANNEL_SUCCESS
+
+from deeplens_gui.sim import greengrassd as _greengrassd
 
 LOOPBACK = "127.0.0.1"
 #: The login user of a DeepLens; the only user the virtual device accepts.
@@ -46,22 +49,69 @@ _POWER = (
     'mkdir -p "$DEEPLENS_SIM_ROOT/.sim" && : > "$DEEPLENS_SIM_ROOT/.sim/reboot"\n'
     'echo "The virtual DeepLens is going down for a reboot."\n'
 )
+#: the salted SHA-256 of aws_cam's sudo password (``salt:hex``) on a device whose sudo asks for one
+SUDO_HASH = ".sim/sudo.sha256"
+#: present on a Greengrass-managed device (see deeplens_gui.sim.greengrassd)
+GREENGRASS_UNIT = _greengrassd.STATE_DIR + "/unit"
 _SHIMS = {
     "reboot": _POWER, "shutdown": _POWER, "poweroff": _POWER, "halt": _POWER,
     "sudo": (
         '#!/bin/sh\n'
-        '# virtual DeepLens sudo: run the command as is (options dropped), never the real sudo\n'
+        '# virtual DeepLens sudo: never the real sudo. A device made with a sudo password asks for it as a\n'
+        '# DeepLens does (-S reads it from stdin, -n refuses); it keeps only a salted SHA-256 of it.\n'
+        'stdin=0; nonint=0; validate=0; prompt="[sudo] password for $USER: "\n'
         'while [ $# -gt 0 ]; do\n'
-        '  case "$1" in -u|-g|-p|-C|-D|-r|-t|-U) shift 2;; --) shift; break;; -*) shift;; *) break;; esac\n'
+        '  case "$1" in\n'
+        '    -S|--stdin) stdin=1; shift;;\n'
+        '    -n|--non-interactive) nonint=1; shift;;\n'
+        '    -v|--validate) validate=1; shift;;\n'
+        '    -p) prompt="$2"; shift 2;;\n'
+        '    -u|-g|-C|-D|-r|-t|-U) shift 2;;\n'
+        '    --) shift; break;;\n'
+        '    -*) shift;;\n'
+        '    *) break;;\n'
+        '  esac\n'
         'done\n'
+        'hash="${DEEPLENS_SIM_ROOT:-.}/' + SUDO_HASH + '"\n'
+        'if [ -f "$hash" ]; then\n'
+        '  [ "$nonint" = 1 ] && { echo "sudo: a password is required" >&2; exit 1; }\n'
+        '  [ "$stdin" = 1 ] || { echo "sudo: no tty present and no askpass program specified" >&2; exit 1; }\n'
+        '  IFS=: read -r salt want < "$hash"\n'
+        '  tries=0; got=""\n'
+        '  while [ $tries -lt 3 ]; do\n'
+        '    printf "%s" "$prompt" >&2\n'
+        '    IFS= read -r typed || [ -n "$typed" ] || break\n'
+        '    got=$(printf "%s%s" "$salt" "$typed" | { sha256sum 2>/dev/null || shasum -a 256; } | cut -d" " -f1)\n'
+        '    [ "$got" = "$want" ] && break\n'
+        '    tries=$((tries + 1))\n'
+        '    [ $tries -lt 3 ] && echo "Sorry, try again." >&2\n'
+        '  done\n'
+        '  unset typed\n'
+        '  if [ "$got" != "$want" ]; then\n'
+        '    [ $tries -eq 0 ] && echo "sudo: no password was provided" >&2\n'
+        '    [ $tries -gt 0 ] && echo "sudo: $tries incorrect password attempt" >&2\n'
+        '    exit 1\n'
+        '  fi\n'
+        'fi\n'
+        '[ "$validate" = 1 ] && exit 0\n'
         '[ $# -eq 0 ] && exit 0\n'
+        'SUDO_USER="$USER"; export SUDO_USER\n'
         'exec "$@"\n'
     ),
     "systemctl": (
         '#!/bin/sh\n'
-        '# virtual DeepLens systemctl: no units here; power verbs restart the virtual device\n'
+        '# virtual DeepLens systemctl: power verbs restart the virtual device; greengrassd is the device\'s own\n'
+        '# stand-in (deeplens_gui/sim/greengrassd.py) when it has one; no other units\n'
         'case "$1" in\n'
         '  reboot|poweroff|halt|kexec) exec reboot;;\n'
+        'esac\n'
+        'for arg in "$@"; do\n'
+        '  case "$arg" in greengrassd|greengrassd.service)\n'
+        '    [ -f "${DEEPLENS_SIM_ROOT:-.}/' + GREENGRASS_UNIT + '" ] && '
+        'exec "$DEEPLENS_SIM_PYTHON" "$DEEPLENS_SIM_GREENGRASSD" systemctl "$@";;\n'
+        '  esac\n'
+        'done\n'
+        'case "$1" in\n'
         '  show) echo "LoadState=not-found";;\n'
         '  is-active) echo inactive; exit 3;;\n'
         '  *) echo "Unit not found on the virtual DeepLens." >&2; exit 5;;\n'
@@ -351,6 +401,9 @@ class VirtualSshServer:
             "PATH": str(self.shim_dir) + os.pathsep + os.environ.get("PATH", os.defpath),
             "PYTHONPATH": str(DEVICE_MODULES),
             "DEEPLENS_SIM_ROOT": str(self.root),
+            # The device's systemctl runs its greengrassd stand-in with the simulator's own Python.
+            "DEEPLENS_SIM_PYTHON": sys.executable,
+            "DEEPLENS_SIM_GREENGRASSD": _greengrassd.__file__,
             # Runners started on this device stop when the simulator's process is gone.
             "DEEPLENS_RUNNER_OWNER_PID": str(os.getpid()),
         }

@@ -248,6 +248,7 @@ class DeployDialog(QDialog):
         self.via = via
         self.result = None
         self.cancel_token = CancelToken()
+        self._source = None
         self._started_at = None
         self._ended_at = None
         self._running = False
@@ -330,6 +331,7 @@ class DeployDialog(QDialog):
 
     # ----------------------------------------------------------------- pool callbacks (GUI thread)
     def _on_source_resolved(self, source):
+        self._source = source
         if self.cancel_token.cancelled:
             self._finish(DeployResult(self.device.name, False, self.tr(
                 "Cancelled the deploy to {0} before it started; nothing changed.").format(self.device.name),
@@ -363,6 +365,8 @@ class DeployDialog(QDialog):
     def _finish(self, result):
         if not self._running:
             return
+        if self._deploy_again_with_sudo_password(result):
+            return
         self._running = False
         self._ended_at = time.monotonic()
         self._timer.stop()
@@ -380,12 +384,64 @@ class DeployDialog(QDialog):
         self.adjustSize()
         self.deploy_finished.emit(result)
 
+    def _deploy_again_with_sudo_password(self, result):
+        """When sudo on the camera wants the login's password (nothing changed there), ask for it and deploy
+        again with it; True when the deploy runs again."""
+        backend = getattr(self._service, "backends", {}).get(self.via or getattr(self._service, "default", None))
+        provider = getattr(backend, "sudo_passwords", None)
+        if result.error_kind != "sudo-password" or provider is None or self._source is None \
+                or self.cancel_token.cancelled:
+            return False
+        password = SudoPasswordDialog.ask(self, self.device, i18n.text(result.message))
+        if not password:
+            return False
+        provider.offer(self.device, password)
+        self.steps_view.set_steps(self._service.steps(self._source, self.via))
+        self.final_label.setText(self.tr("Deploying {0} again with the sudo password…").format(self._source.name))
+        self._jobs.submit(self._deploy_job, self._source, on_done=self._finish, on_error=self._on_deploy_error)
+        return True
+
     def _show_elapsed(self):
         self.elapsed_label.setText(self.tr("Elapsed {0}").format(format_elapsed(self.elapsed())))
 
     def reject(self):
         # Esc closes the window only; a running deploy goes on (its result reaches the device panel).
         self.close()
+
+
+class SudoPasswordDialog(QDialog):
+    """Asks for the camera login's sudo password (a DeepLens's sudo asks for aws_cam's password before the
+    deploy may stop Greengrass). The answer goes to the deploy only; the core keeps it in the keyring once
+    sudo accepted it."""
+
+    def __init__(self, parent, device, reason):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sudo password of {0}").format(device.name))
+        intro = QLabel(reason + "\n\n" + self.tr(
+            "Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring "
+            "once the camera accepted it.").format(device.user), self)
+        intro.setWordWrap(True)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Password:"), self.password_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Deploy again"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    @classmethod
+    def ask(cls, parent, device, reason):
+        """The password the user typed for ``device`` (``reason`` says why it is needed), None when cancelled."""
+        dialog = cls(parent, device, reason)
+        if dialog.exec_() != QDialog.Accepted:
+            return None
+        return dialog.password_edit.text() or None
 
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_:.-]{1,140}$")

@@ -122,11 +122,13 @@ def reboot_supported():
 
 
 def default_deploy_service():
-    """A DeployService with the SSH backend."""
+    """A DeployService with the SSH backend (a camera's sudo password from the keyring, or as the user gives
+    it when a deploy asks)."""
     from deeplens_gui.core.deploy.service import DeployService
     from deeplens_gui.core.deploy.ssh import SshDeployBackend
+    from deeplens_gui.core.secrets import SudoPasswords
 
-    return DeployService({"ssh": SshDeployBackend()}, default="ssh")
+    return DeployService({"ssh": SshDeployBackend(sudo_passwords=SudoPasswords())}, default="ssh")
 
 
 def default_source_resolver(spec):

@@ -840,7 +840,7 @@ class MainWindow(QMainWindow):
         self.start_recording(path)
 
     def start_recording(self, path):
-        """Record the connected device's stream to ``path`` (.mjpeg as received, .mp4 re-encoded)."""
+        """Record the connected device's stream to ``path`` (.mjpeg as received, .mp4 H.264 as timed)."""
         if self.controller is None or not self.recording.start(self.controller, path):
             return False
         self.statusBar().showMessage(self.tr("Recording to {0}").format(path), 5000)

@@ -1,9 +1,9 @@
 """Recording the viewer's stream: every unique frame as received, written by a worker thread.
 
 The DeviceController hands each received core Frame to a tap (in its stream thread); the tap only puts the
-JPEG bytes into a bounded queue. A writer thread owns the file: ``.mjpeg``/``.mjpg`` keeps the JPEGs byte
-for byte, ``.mp4``/``.avi`` re-encode with OpenCV (core/recording.py). The file appears at its path when the
-recording ends; when writing fails (a full disk) the frames written completely so far are kept and the
+JPEG bytes and its arrival time into a bounded queue. A writer thread owns the file: ``.mjpeg``/``.mjpg``
+keeps the JPEGs byte for byte, ``.mp4``/``.avi`` keep each frame's arrival time (core/recording.py). The file
+appears at its path when the recording ends; when writing fails (a full disk) the frames written completely so far are kept and the
 reason is shown as a sentence. The GUI thread only starts, stops and shows the elapsed time.
 """
 
@@ -74,7 +74,7 @@ class MjpegSink:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             view = view[written:]
 
-    def write(self, jpeg):
+    def write(self, jpeg, received=None):
         """Append one frame; OSError when it could not be written (the earlier frames stay)."""
         self._write_raw(jpeg)
         self._good += len(jpeg)
@@ -104,12 +104,12 @@ class MjpegSink:
             pass
 
 
-def open_sink(path, fps):
+def open_sink(path):
     """The writer for ``path`` by its extension: MjpegSink for .mjpeg/.mjpg, core's video recorder else."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext in (".mjpeg", ".mjpg"):
         return MjpegSink(path)
-    return open_recording(path, fps)
+    return open_recording(path)
 
 
 @dataclass(frozen=True)
@@ -128,9 +128,8 @@ class RecordingResult:
 class _Writer:
     """The writer thread of one recording: opens, writes and closes the file, never on the GUI thread."""
 
-    def __init__(self, path, fps, sink_factory, on_failed, on_end):
+    def __init__(self, path, sink_factory, on_failed, on_end):
         self.path = path
-        self.fps = fps
         self._sink_factory = sink_factory
         self._on_failed = on_failed
         self._on_end = on_end
@@ -141,12 +140,12 @@ class _Writer:
         self.started_at = time.monotonic()
         self.thread = threading.Thread(target=self._run, name="recording-writer", daemon=True)
 
-    def offer(self, jpeg):
-        """Called in the stream thread: hand the frame over or count it as dropped."""
+    def offer(self, jpeg, received):
+        """Called in the stream thread: hand the frame (and when it arrived) over or count it as dropped."""
         if self.failed:
             return
         try:
-            self.queue.put_nowait(jpeg)
+            self.queue.put_nowait((jpeg, received))
         except queue.Full:
             self.dropped += 1
 
@@ -165,7 +164,7 @@ class _Writer:
         kept = True
         sink = None
         try:
-            sink = self._sink_factory(self.path, self.fps)
+            sink = self._sink_factory(self.path)
         except (DeepLensError, OSError) as exc:
             error = _tr("Could not start recording {0}: {1}.").format(self.path, _reason(exc))
         while sink is not None:
@@ -175,7 +174,7 @@ class _Writer:
             if error is not None:
                 continue  # drain until stopped; nothing more is written after a failure
             try:
-                sink.write(item)
+                sink.write(*item)
                 self.frames += 1
             except (DeepLensError, OSError) as exc:
                 self.failed = True
@@ -206,7 +205,7 @@ class _Writer:
 class RecordingController(QObject):
     """Start and stop recording a DeviceController's stream; one recording at a time.
 
-    ``sink_factory(path, fps)`` opens the writer (default: ``open_sink``). Signals: ``started(path)``,
+    ``sink_factory(path)`` opens the writer (default: ``open_sink``). Signals: ``started(path)``,
     ``failed(sentence)`` as soon as writing fails, ``stopped(RecordingResult)`` once the file is closed, and
     ``elapsed_changed(seconds, frames)`` twice a second while recording.
     """
@@ -259,15 +258,15 @@ class RecordingController(QObject):
         """Frames written so far."""
         return self._writer.frames if self._writer is not None else 0
 
-    def start(self, controller, path, fps=15.0):
+    def start(self, controller, path):
         """Record ``controller``'s frames to ``path`` from the next frame on. False when already recording."""
         if self._writer is not None:
             return False
-        writer = _Writer(os.fspath(path), fps, self._sink_factory, self._writer_failed.emit,
+        writer = _Writer(os.fspath(path), self._sink_factory, self._writer_failed.emit,
                          self._writer_ended.emit)
         self._writer = writer
         self._controller = controller
-        self._tap = lambda frame: writer.offer(frame.jpeg)
+        self._tap = lambda frame: writer.offer(frame.jpeg, frame.received)
         writer.thread.start()
         controller.add_frame_tap(self._tap)
         self._timer.start()

@@ -29,8 +29,17 @@ def load_manifest(handler_file):
 
 
 def model_path(manifest):
-    """Where the project's model artifact lives on this camera."""
-    return os.path.join(ARTIFACTS_DIR, manifest['model']['artifact'])
+    """Where the project's model artifact lives on this camera: the first of ``artifact`` and then
+    ``fallback_artifacts`` that is there (a camera that ran the workshop has the console's SqueezeNet, one
+    set up by hand may have a converted model under another name); the preferred one when none is, so the
+    load error names the file to provide."""
+    model = manifest['model']
+    names = [model['artifact']] + list(model.get('fallback_artifacts') or [])
+    for name in names:
+        path = os.path.join(ARTIFACTS_DIR, name)
+        if os.path.isfile(path):
+            return path
+    return os.path.join(ARTIFACTS_DIR, names[0])
 
 
 class Publisher(object):

@@ -437,54 +437,59 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="256"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="260"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="272"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="273"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="276"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="277"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="325"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="326"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="336"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="342"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="345"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="347"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="355"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="357"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <source>Deploying {0} again with the sudo password…</source>
+        <translation>sudo 비밀번호로 {0}을(를) 다시 배포하는 중…</translation>
     </message>
 </context>
 <context>
@@ -763,52 +768,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="455"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="456"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="404"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="460"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="406"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="462"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="411"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="467"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="468"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="414"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="470"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="431"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="487"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="433"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="489"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="435"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="491"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1348,12 +1353,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="345"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="344"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="357"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="356"/>
         <source>REC {0} · {1} frames</source>
         <translation>REC {0} · 프레임 {1}개</translation>
     </message>
@@ -1771,6 +1776,29 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
+    </message>
+</context>
+<context>
+    <name>SudoPasswordDialog</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="419"/>
+        <source>Sudo password of {0}</source>
+        <translation>{0}의 sudo 비밀번호</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="420"/>
+        <source>Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring once the camera accepted it.</source>
+        <translation>카메라에서 {0}(으)로 로그인할 때 쓰는 비밀번호를 입력하세요. 카메라가 받아들이면 DeepLens Console이 시스템 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="427"/>
+        <source>Password:</source>
+        <translation>비밀번호:</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="429"/>
+        <source>Deploy again</source>
+        <translation>다시 배포</translation>
     </message>
 </context>
 <context>
@@ -2270,97 +2298,112 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{2:g}초가 지났는데도 Greengrass 배포 {0}이(가) 아직 {1} 상태입니다. {3}이(가) 온라인이고 greengrassd가 실행 중인가요? 배포가 아직 끝날 수도 있으니 deeplens-gui status로 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="90"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="93"/>
         <source>The deploy was cancelled.</source>
         <translation>배포가 취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="192"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="195"/>
         <source>Nothing changed on {0}: there is no deploy method {1!r} (use one of {2}).</source>
         <translation>{0}에서 바뀐 것이 없습니다: 배포 방식 {1!r}이(가) 없습니다({2} 중 하나를 사용하세요).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="83"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="103"/>
         <source>No project given: use mask, face, a project folder or lambda:NAME[:VERSION].</source>
         <translation>프로젝트가 지정되지 않았습니다. mask, face, 프로젝트 폴더 또는 lambda:NAME[:VERSION]을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="91"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="110"/>
+        <source>{0} names the handler {1!r}; drop --handler or change the manifest.</source>
+        <translation>{0}에는 핸들러가 {1!r}(으)로 되어 있습니다. --handler를 빼거나 매니페스트를 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="117"/>
         <source>{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda function write lambda:NAME[:VERSION].</source>
         <translation>{0!r}은(는) 내장 프로젝트({1})도 아니고 존재하는 폴더도 아닙니다. Lambda 함수라면 lambda:NAME[:VERSION] 형식으로 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="107"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="133"/>
         <source>lambda: needs a function name, as in lambda:deeplens-mask or lambda:deeplens-mask:3.</source>
         <translation>lambda:에는 함수 이름이 필요합니다(예: lambda:deeplens-mask 또는 lambda:deeplens-mask:3).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="110"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="136"/>
         <source>{0!r} is not a published version number of {1} (deploy a published version, such as lambda:{1}:3).</source>
         <translation>{0!r}은(는) {1}의 게시된 버전 번호가 아닙니다(lambda:{1}:3처럼 게시된 버전을 배포하세요).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="121"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="147"/>
         <source>The Lambda function {0} has no published version: publish one (a DeepLens project always runs a published version), then deploy again.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다. 버전을 하나 게시한 뒤(DeepLens 프로젝트는 항상 게시된 버전을 실행합니다) 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="128"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="154"/>
         <source>AWS Lambda gave no code location for {0}:{1}; its code may be an image, which a DeepLens cannot run.</source>
         <translation>AWS Lambda가 {0}:{1}의 코드 위치를 알려 주지 않았습니다. 코드가 컨테이너 이미지일 수 있는데, DeepLens는 이미지를 실행할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="134"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="160"/>
         <source>The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try again.</source>
         <translation>{0}:{1}의 코드 패키지가 손상된 채로 도착했습니다(SHA-256 {2}, AWS 값 {3}). 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="149"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="177"/>
         <source>Could not download the Lambda code package ({0}); check the network and try again.</source>
         <translation>Lambda 코드 패키지를 다운로드할 수 없습니다({0}). 네트워크를 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="152"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="180"/>
         <source>The Lambda code package is larger than {0} MB, too large for a DeepLens.</source>
         <translation>Lambda 코드 패키지가 {0} MB보다 커서 DeepLens에서 쓰기에는 너무 큽니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="165"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="191"/>
+        <source>Could not read {0}: {1}.</source>
+        <translation>{0}을(를) 읽을 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="211"/>
         <source>The code package of {0} is not a zip file ({1}).</source>
         <translation>{0}의 코드 패키지가 zip 파일이 아닙니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="172"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="218"/>
         <source>The {0} in the code package of {1} is not valid JSON ({2}).</source>
         <translation>{1}의 코드 패키지에 있는 {0}이(가) 올바른 JSON이 아닙니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="175"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="221"/>
         <source>The {0} in the code package of {1} must hold a JSON object.</source>
         <translation>{1}의 코드 패키지에 있는 {0}에는 JSON 객체가 있어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="183"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="224"/>
+        <source>The {0} in the code package of {1} names the handler {2!r}; drop --handler or change the manifest.</source>
+        <translation>{1} 코드 패키지의 {0}에는 핸들러가 {2!r}(으)로 되어 있습니다. --handler를 빼거나 매니페스트를 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="234"/>
         <source>The Lambda {0} has the handler {1!r}; a DeepLens project needs one like greengrassHelloWorld.function_handler.</source>
         <translation>Lambda {0}의 핸들러가 {1!r}입니다. DeepLens 프로젝트에는 greengrassHelloWorld.function_handler 같은 핸들러가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="187"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="238"/>
         <source>The code package of {0} has no {1}, which its handler {2} names.</source>
         <translation>{0}의 코드 패키지에 핸들러 {2}에서 지정한 {1}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="190"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="241"/>
         <source>The {0} in the code package of {1} has no valid 'id' (lower-case letters, digits, '-' or '_').</source>
         <translation>{1}의 코드 패키지에 있는 {0}에 올바른 'id'가 없습니다(영문 소문자, 숫자, '-' 또는 '_').</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="200"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="253"/>
         <source>The Lambda {0}:{1} runs on {2!r}; a DeepLens runs Python Lambdas only.</source>
         <translation>Lambda {0}:{1}의 런타임은 {2!r}입니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/sources.py" line="202"/>
+        <location filename="../../deeplens_gui/core/deploy/sources.py" line="255"/>
         <source>The Lambda {0}:{1} runs on 'a container image'; a DeepLens runs Python Lambdas only.</source>
         <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
@@ -2405,267 +2448,302 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>종료 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="219"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="223"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="234"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="238"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="238"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="242"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="243"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="247"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="255"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="260"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="263"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="268"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="265"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="270"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="269"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
+        <source>Looking for the model {0} on {1}…</source>
+        <translation>{1}에서 모델 {0}을(를) 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="289"/>
+        <source>{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {3}, then deploy again.</source>
+        <translation>{0}에는 {4}의 {3}에 모델 {1}(또는 {2})이(가) 필요하지만 어느 것도 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {3}에 복사한 뒤 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="293"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="294"/>
+        <source>{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {2}, then deploy again.</source>
+        <translation>{0}에는 {3}의 {2}에 모델 {1}이(가) 필요하지만 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {2}에 복사한 뒤 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="300"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="274"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="304"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="283"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="313"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="286"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="316"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="291"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="321"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="326"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="326"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="298"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="328"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="303"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="333"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="307"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="337"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="313"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="343"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="315"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="345"/>
         <source>Frames arrive from {0}.</source>
         <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="318"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="348"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="325"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="355"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="329"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="359"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="332"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="362"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="335"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="365"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="345"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="375"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="354"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="384"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="358"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="388"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="361"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="391"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="372"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="401"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="405"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="380"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="409"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="394"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="441"/>
+        <source>Greengrass (greengrassd) runs on {0}, and stopping it needs sudo, which asks for the password of {1} on the camera. Deploy again and give that password when asked (the deploy command asks on a terminal or reads --sudo-password-env VAR); DeepLens Console keeps it in the system keyring.</source>
+        <translation>{0}에서 Greengrass(greengrassd)가 실행 중이며, 이를 멈추려면 sudo가 필요한데 sudo가 카메라의 {1} 비밀번호를 요구합니다. 다시 배포하면서 요청될 때 그 비밀번호를 입력하세요(deploy 명령은 터미널에서 묻거나 --sudo-password-env VAR에서 읽습니다). DeepLens Console은 이 비밀번호를 시스템 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
+        <source>Checking the sudo password of {0} on {1}…</source>
+        <translation>{1}에서 {0}의 sudo 비밀번호를 확인하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
+        <source>sudo on {0} did not accept the password of {1}; give the password {1} logs in with on the camera, then deploy again.</source>
+        <translation>{0}의 sudo가 {1}의 비밀번호를 받아들이지 않았습니다. 카메라에서 {1}(으)로 로그인할 때 쓰는 비밀번호를 입력한 뒤 다시 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="472"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="475"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="477"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="402"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="480"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="486"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="409"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="502"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="433"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="510"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="512"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="514"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="439"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="516"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="476"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="553"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="485"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="562"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="564"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="526"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="603"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="528"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="605"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="563"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="640"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="568"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="645"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="572"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="649"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="573"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="650"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="603"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="680"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="720"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>
@@ -2715,7 +2793,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}이(가) 이제 {1} 호스트 키({2})를 제시하지만, known_hosts에는 {3} 키({4})가 기록되어 있습니다. 카메라의 키가 다시 생성되었거나 공격일 수 있습니다. 이유를 알고 있다면 다음 명령으로 이전 키를 삭제하세요: ssh-keygen -R {5} -f {6}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="150"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="146"/>
         <source>The host key of {0} ({1}) is REVOKED in {2}: it must not be trusted. Connect only once the camera has a new host key.</source>
         <translation>{0}의 호스트 키({1})는 {2}에서 폐기(REVOKED)되었습니다. 이 키를 신뢰하면 안 됩니다. 카메라에 새 호스트 키가 생긴 뒤에만 연결하세요.</translation>
     </message>
@@ -2785,132 +2863,157 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}에 대해 발급되지 않았습니다(발급 대상: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="70"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="89"/>
         <source>The bundled DeepLens projects (the device_lambda package) are not installed; reinstall DeepLens Console.</source>
         <translation>내장 DeepLens 프로젝트(device_lambda 패키지)가 설치되어 있지 않습니다. DeepLens 콘솔을 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="83"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="102"/>
         <source>Two bundled projects use the id '{0}' ({1} and {2}); reinstall DeepLens Console.</source>
         <translation>내장 프로젝트 두 개({1}, {2})가 같은 ID '{0}'을(를) 사용합니다. DeepLens 콘솔을 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="95"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="119"/>
         <source>The project folder {0} does not exist.</source>
         <translation>프로젝트 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="99"/>
-        <source>{0} is not a DeepLens project: it has no {1}.</source>
-        <translation>{0}은(는) DeepLens 프로젝트가 아닙니다: {1}이(가) 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="101"/>
-        <source>Could not read {0}: {1}.</source>
-        <translation>{0}을(를) 읽을 수 없습니다: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="105"/>
-        <source>{0} is not valid JSON ({1}).</source>
-        <translation>{0}은(는) 올바른 JSON이 아닙니다({1}).</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="107"/>
-        <source>{0} must hold a JSON object.</source>
-        <translation>{0}에는 JSON 객체가 있어야 합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="113"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="136"/>
         <source>{0}: '{1}' must be lower-case letters, digits, '-' or '_' (e.g. "mask").</source>
         <translation>{0}: '{1}'에는 영문 소문자, 숫자, '-', '_'만 쓸 수 있습니다(예: "mask").</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="117"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="140"/>
         <source>{0}: '{1}' must look like "greengrassHelloWorld.function_handler".</source>
         <translation>{0}: '{1}'은(는) "greengrassHelloWorld.function_handler" 같은 형식이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="121"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="144"/>
         <source>{0}: '{1}' must be one of {2}.</source>
         <translation>{0}: '{1}'은(는) {2} 중 하나여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="130"/>
-        <source>{0}: '{1}' must be [width, height] in pixels.</source>
-        <translation>{0}: '{1}'은(는) 픽셀 단위의 [너비, 높이]여야 합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="133"/>
-        <source>{0}: '{1}' must be a file name without a folder.</source>
-        <translation>{0}: '{1}'은(는) 폴더가 없는 파일 이름이어야 합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="136"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="149"/>
         <source>{0}: '{1}' must be under /tmp/ (a DeepLens Lambda may only write there).</source>
         <translation>{0}: '{1}'은(는) /tmp/ 아래에 있어야 합니다(DeepLens Lambda는 그곳에만 쓸 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="143"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="156"/>
         <source>{0}: '{1}' must be true or false.</source>
         <translation>{0}: '{1}'은(는) true 또는 false여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="146"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="159"/>
         <source>{0}: '{1}' must be a list of paths relative to the device_lambda folder.</source>
         <translation>{0}: '{1}'은(는) device_lambda 폴더 기준 상대 경로의 목록이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="167"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="182"/>
         <source>{0}: '{1}' names {2}.py, which is not in {3}.</source>
         <translation>{0}: '{1}'이(가) 가리키는 {2}.py 파일이 {3}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="202"/>
-        <source>The project {0} needs the shared file {1}, which was not found next to it (in {2}) nor in its folder.</source>
-        <translation>프로젝트 {0}에는 공유 파일 {1}이(가) 필요하지만, 프로젝트 옆({2})에도 프로젝트 폴더 안에도 없습니다.</translation>
+        <location filename="../../deeplens_gui/core/projects.py" line="195"/>
+        <source>{0} is not valid JSON ({1}).</source>
+        <translation>{0}은(는) 올바른 JSON이 아닙니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="206"/>
-        <source>The project {0} has its own {1}, which differs from the shared {2}; remove one of them.</source>
-        <translation>프로젝트 {0}에 자체 {1}이(가) 있는데 공유 {2}와(과) 다릅니다. 둘 중 하나를 지우세요.</translation>
+        <location filename="../../deeplens_gui/core/projects.py" line="197"/>
+        <source>{0} must hold a JSON object.</source>
+        <translation>{0}에는 JSON 객체가 있어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="237"/>
-        <source>{0}: '{1}' is missing or empty.</source>
-        <translation>{0}: '{1}'이(가) 없거나 비어 있습니다.</translation>
+        <location filename="../../deeplens_gui/core/projects.py" line="227"/>
+        <source>--handler {0!r} must look like MODULE.FUNCTION, as in greengrassHelloWorld.function_handler.</source>
+        <translation>--handler {0!r}은(는) greengrassHelloWorld.function_handler처럼 MODULE.FUNCTION 형식이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="243"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="231"/>
+        <source>{0} has no {1}, which the handler {2} names (its modules: {3}).</source>
+        <translation>{0}에는 핸들러 {2}이(가) 가리키는 {1}이(가) 없습니다(있는 모듈: {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="242"/>
+        <source>{0} has no manifest.json and none of its modules defines {1}; name the handler with --handler, one of: {2}.</source>
+        <translation>{0}에는 manifest.json이 없고 {1}을(를) 정의한 모듈도 없습니다. --handler로 핸들러를 지정하세요. 후보: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="245"/>
+        <source>{0} has no manifest.json and none of its modules ({1}) defines {2}; name the handler with --handler MODULE.FUNCTION.</source>
+        <translation>{0}에는 manifest.json이 없고 어느 모듈({1})도 {2}을(를) 정의하지 않습니다. --handler MODULE.FUNCTION으로 핸들러를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="247"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="248"/>
+        <source>{0} has no manifest.json and several modules define {1} ({2}); choose one with --handler, as in --handler {3}.</source>
+        <translation>{0}에는 manifest.json이 없고 여러 모듈이 {1}을(를) 정의합니다({2}). --handler {3}처럼 --handler로 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="273"/>
         <source>{0}: '{1}' must be an object.</source>
         <translation>{0}: '{1}'은(는) 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/projects.py" line="249"/>
+        <location filename="../../deeplens_gui/core/projects.py" line="280"/>
+        <source>{0}: '{1}' must be [width, height] in pixels.</source>
+        <translation>{0}: '{1}'은(는) 픽셀 단위의 [너비, 높이]여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="283"/>
+        <source>{0}: '{1}' must be a file name without a folder.</source>
+        <translation>{0}: '{1}'은(는) 폴더가 없는 파일 이름이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="287"/>
+        <source>{0}: '{1}' must be a list of file names without a folder.</source>
+        <translation>{0}: '{1}'은(는) 폴더 없는 파일 이름의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="335"/>
+        <source>The project {0} needs the shared file {1}, which was not found next to it (in {2}) nor in its folder.</source>
+        <translation>프로젝트 {0}에는 공유 파일 {1}이(가) 필요하지만, 프로젝트 옆({2})에도 프로젝트 폴더 안에도 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="339"/>
+        <source>The project {0} has its own {1}, which differs from the shared {2}; remove one of them.</source>
+        <translation>프로젝트 {0}에 자체 {1}이(가) 있는데 공유 {2}와(과) 다릅니다. 둘 중 하나를 지우세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="370"/>
+        <source>{0}: '{1}' is missing or empty.</source>
+        <translation>{0}: '{1}'이(가) 없거나 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/projects.py" line="382"/>
         <source>{0}: '{1}' must be a positive whole number.</source>
         <translation>{0}: '{1}'은(는) 양의 정수여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="28"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="35"/>
         <source>Could not encode the frame as PNG.</source>
         <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="31"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="38"/>
         <source>Snapshots are saved as .jpg or .png, not {0!r}.</source>
         <translation>스냅샷은 .jpg 또는 .png로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="41"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="48"/>
         <source>Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.</source>
         <translation>녹화는 .mjpeg, .mp4 또는 .avi로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="88"/>
-        <source>Could not start the video file {0}.</source>
-        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다.</translation>
+        <location filename="../../deeplens_gui/core/recording.py" line="169"/>
+        <source>Could not start the video file {0} ({1}).</source>
+        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="108"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="221"/>
         <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
     </message>
@@ -3200,32 +3303,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>ssh config 파일 {0}을(를) 읽을 수 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="68"/>
+        <location filename="../../deeplens_gui/core/roster.py" line="703"/>
+        <source>{0!r} is not a device in {1}: did you mean {2!r}?</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아닙니다. {2!r}을(를) 말씀하신 건가요?</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="719"/>
+        <source>{0!r} is not a device in {1} (its devices are {2} and {3} more), and no host of that name resolves.</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아니며(장치: {2} 외 {3}개), 그 이름의 호스트도 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="721"/>
+        <source>{0!r} is not a device in {1} (its devices are {2}), and no host of that name resolves.</source>
+        <translation>{0!r}은(는) {1}에 있는 장치가 아니며(장치: {2}), 그 이름의 호스트도 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/roster.py" line="733"/>
+        <source>the roster</source>
+        <translation>명단</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="69"/>
         <source>Could not save the password for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the password each time.</source>
         <translation>{0}@{1}의 비밀번호를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 비밀번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="72"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="73"/>
         <source>Could not save the passphrase for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the passphrase each time.</source>
         <translation>{0}@{1}의 암호 문구를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 암호 문구를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="90"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="91"/>
         <source>Could not remove the saved password for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 비밀번호를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="93"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="94"/>
         <source>Could not remove the saved passphrase for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 암호 문구를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="102"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="103"/>
         <source>no keyring backend is available</source>
         <translation>사용할 수 있는 키링 백엔드가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="104"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="105"/>
         <source>the keyring is locked</source>
         <translation>키링이 잠겨 있음</translation>
     </message>

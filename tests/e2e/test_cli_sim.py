@@ -53,5 +53,10 @@ def test_stopped_project_is_reported(face_fleet, tmp_path, capsys):
 def test_unknown_roster_name_is_a_clear_error(face_fleet, tmp_path, capsys):
     _, roster, _ = face_fleet
     assert cli.main(["snapshot", "desk-99", "--roster", str(roster), "-o", str(tmp_path / "x.jpg")]) == 1
-    err = capsys.readouterr().err
-    assert "desk-99" in err
+    assert capsys.readouterr().err == (
+        "deeplens-gui: error: 'desk-99' is not a device in class.toml (its devices are virtual-1, virtual-2, "
+        "virtual-3), and no host of that name resolves.\n")
+    # A near miss is a typo: said before any lookup.
+    assert cli.main(["snapshot", "virtul-2", "--roster", str(roster), "-o", str(tmp_path / "x.jpg")]) == 1
+    assert capsys.readouterr().err == (
+        "deeplens-gui: error: 'virtul-2' is not a device in class.toml: did you mean 'virtual-2'?\n")

@@ -96,7 +96,6 @@ def make_project(folder, project_id, colour="red", name=None, crash=False, paddi
         "runtime": "python3.7",
         "memory_mb": 128,
         "timeout_s": 3,
-        "model": {"type": "classification", "input": [8, 8], "artifact": "none.xml"},
         "stream": {"path": "/tmp/results.mjpeg", "resolution": "480p"},
     }
     with open(os.path.join(folder, "manifest.json"), "w") as handle:

@@ -12,6 +12,7 @@ import pytest
 from PyQt5.QtCore import Qt
 
 from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.projects import bundled_projects
 from tests.device.conftest import write_tiny_classifier
 from tests.e2e.test_deploy_ssh import make_project
 from tests.ui.test_device_panel import save_screenshot, viewer_factory
@@ -26,7 +27,9 @@ DEPLOY_TIMEOUT_MS = 120000
 
 
 def with_tiny_classifier(virtual):
-    write_tiny_classifier(virtual.artifacts_dir / "squeezenet1.1.onnx")
+    # Next to every artifact name the mask project may load (the device runs an ONNX placed beside it).
+    for name in bundled_projects()["mask"].model_artifacts:
+        write_tiny_classifier(virtual.artifacts_dir / (name.rsplit(".", 1)[0] + ".onnx"))
 
 
 def published(virtual):

@@ -127,7 +127,7 @@ class _FullDisk(MjpegSink):
 
 def test_a_full_disk_stops_with_a_sentence_and_keeps_the_frames_written(qtbot, viewer, tmp_path):
     window, _virtual = live_window(qtbot, viewer)
-    recording = RecordingController(sink_factory=lambda path, fps: _FullDisk(path))
+    recording = RecordingController(sink_factory=_FullDisk)
     path = str(tmp_path / "full.mjpeg")
     with qtbot.waitSignal(recording.failed, timeout=10000) as failed:
         recording.start(window.controller, path)

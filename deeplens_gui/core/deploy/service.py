@@ -50,7 +50,9 @@ class DeployResult:
     """How a deploy ended. ``message`` says what runs on the device now; ``record`` is the deployed record
     written on the device (None when nothing new was recorded); ``steps`` holds each step's final event.
     ``cancelled`` is True when the deploy ended because of its CancelToken, whatever step it was in (a step
-    left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps)."""
+    left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps).
+    ``error_kind`` is the ``kind`` of the error that ended a failed deploy (``"sudo-password"``: deploy again
+    with the camera's sudo password), None otherwise."""
 
     device_name: str
     ok: bool
@@ -59,6 +61,7 @@ class DeployResult:
     rolled_back: bool = False
     steps: tuple = ()
     cancelled: bool = False
+    error_kind: Optional[str] = None
 
     def __post_init__(self):
         if not self.cancelled and any(event.state == CANCELLED for event in self.steps):

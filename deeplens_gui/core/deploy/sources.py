@@ -1,8 +1,11 @@
 """Where a deployed project comes from: a bundled project, a local folder, or a published AWS Lambda version.
 
 ``resolve_source(spec)`` turns what the user typed (``mask``, ``face``, a folder path, ``lambda:NAME`` or
-``lambda:NAME:VERSION``) into a ``ProjectSource``: the Lambda package as zip bytes plus what the record on
-the device says about it. Every expected failure is a ConfigError or AwsError with one sentence.
+``lambda:NAME:VERSION``, a Lambda zip file) into a ``ProjectSource``: the Lambda package as zip bytes plus
+what the record on the device says about it. A package without a manifest.json gets one derived from what
+is known (``--handler``, the Lambda configuration, the one module that defines ``function_handler``) and the
+DeepLens defaults (``core/projects.py``). Every expected failure is a ConfigError or AwsError with one
+sentence.
 """
 
 import io
@@ -17,18 +20,22 @@ from typing import Optional
 
 from deeplens_gui.core.errors import AwsError, ConfigError
 from deeplens_gui.core.projects import (
+    DEFAULT_STREAM,
     MANIFEST,
     Project,
     bundled_projects,
+    choose_handler,
     code_sha256,
+    derived_manifest,
     load_project,
+    manifest_bytes,
     package_project,
+    project_id_for,
+    zip_entry,
 )
 from deeplens_gui.core.text import say
 
 LAMBDA_PREFIX = "lambda:"
-#: stream settings of a Lambda package without a manifest (what the DeepLens samples use)
-DEFAULT_STREAM = {"path": "/tmp/results.mjpeg", "resolution": "480p"}
 #: the largest code package we download (AWS allows 250 MB unzipped)
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 60.0
@@ -42,8 +49,8 @@ _VERSION_RE = re.compile(r"^[0-9]+$")
 class ProjectSource:
     """A project ready to deploy.
 
-    ``kind`` is "bundled", "folder" or "lambda"; ``label`` is what the device record calls the source
-    ("bundled:mask", "folder:/abs/path", "lambda:NAME:VERSION"). ``zip_bytes`` is the package to upload
+    ``kind`` is "bundled", "folder", "zip" or "lambda"; ``label`` is what the device record calls the source
+    ("bundled:mask", "folder:/abs/path", "zip:/abs/file.zip", "lambda:NAME:VERSION"). ``zip_bytes`` is the package to upload
     (it always holds ``manifest.json`` and the handler module); ``manifest`` is that manifest.
     ``code_sha256`` identifies the code (base64 SHA-256 like Lambda's CodeSha256: of the package, or for a
     Lambda the function's own CodeSha256); ``version`` is the Lambda version (None for the others).
@@ -65,6 +72,17 @@ class ProjectSource:
         return self.manifest["handler"]
 
     @property
+    def model_artifacts(self):
+        """The model artifact names the project can load from the camera's artifacts folder, preferred first
+        (empty when its manifest names none)."""
+        model = self.manifest.get("model")
+        if not isinstance(model, dict) or not isinstance(model.get("artifact"), str):
+            return ()
+        fallbacks = model.get("fallback_artifacts")
+        return (model["artifact"],) + tuple(name for name in (fallbacks if isinstance(fallbacks, list) else [])
+                                            if isinstance(name, str))
+
+    @property
     def stream_path(self):
         """The FIFO the project writes its frames to by default."""
         stream = self.manifest.get("stream")
@@ -72,25 +90,33 @@ class ProjectSource:
         return path or DEFAULT_STREAM["path"]
 
 
-def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=None, region=None):
-    """The ProjectSource for ``spec``: ``mask``/``face`` (bundled), a folder path, or ``lambda:NAME[:VERSION]``.
+def resolve_source(spec, lambda_client_factory=None, downloader=None, profile=None, region=None, handler=None):
+    """The ProjectSource for ``spec``: ``mask``/``face`` (bundled), a folder path, a Lambda zip file or
+    ``lambda:NAME[:VERSION]``.
 
     ``lambda_client_factory()`` returns a boto3 Lambda client (default: ``cloud.client("lambda", profile,
     region)``); ``downloader(url) -> bytes`` fetches the code package (default: urllib with a timeout).
+    ``handler`` (``module.function``) is the handler of a package without a manifest.
     """
     text = (spec or "").strip()
     if not text:
         raise ConfigError(say("No project given: use mask, face, a project folder or lambda:NAME[:VERSION]."))
     if text.startswith(LAMBDA_PREFIX):
-        return _lambda_source(text[len(LAMBDA_PREFIX):], lambda_client_factory, downloader, profile, region)
+        return _lambda_source(text[len(LAMBDA_PREFIX):], lambda_client_factory, downloader, profile, region,
+                              handler)
     bundled = bundled_projects()
     if text in bundled:
+        if handler and handler != bundled[text].handler:
+            raise ConfigError(say("{0} names the handler {1!r}; drop --handler or change the manifest.",
+                                  str(bundled[text].path / MANIFEST), bundled[text].handler))
         return project_source(bundled[text], "bundled", "bundled:" + text)
     path = Path(text).expanduser()
+    if path.is_file():
+        return _zip_source(path, handler)
     if not path.exists():
         raise ConfigError(say("{0!r} is neither a bundled project ({1}) nor an existing folder; for a Lambda "
                               "function write lambda:NAME[:VERSION].", text, ", ".join(bundled)))
-    project = load_project(path)
+    project = load_project(path, handler=handler)
     return project_source(project, "folder", "folder:" + str(project.path))
 
 
@@ -101,7 +127,7 @@ def project_source(project, kind, label):
                          manifest=dict(project.manifest), code_sha256=code_sha256(data), project=project)
 
 
-def _lambda_source(reference, client_factory, downloader, profile, region):
+def _lambda_source(reference, client_factory, downloader, profile, region, handler):
     name, _, version = reference.partition(":")
     if not name:
         raise ConfigError(say("lambda: needs a function name, as in lambda:deeplens-mask or "
@@ -133,7 +159,9 @@ def _lambda_source(reference, client_factory, downloader, profile, region):
     if expected and actual != expected:
         raise AwsError(say("The code package of {0}:{1} arrived damaged (SHA-256 {2}, AWS says {3}); try "
                            "again.", name, version, actual, expected))
-    package, manifest = _with_manifest(data, name, version, config)
+    package, manifest = _with_manifest(data, "{0}:{1}".format(name, version),
+                                       lambda modules: lambda_manifest(name, version, config, modules, handler),
+                                       handler)
     return ProjectSource(kind="lambda", label="lambda:{0}:{1}".format(name, version),
                          project_id=manifest["id"], name=manifest.get("name") or name, zip_bytes=package,
                          manifest=manifest, code_sha256=expected or actual, version=version)
@@ -154,10 +182,28 @@ def download(url, timeout=DOWNLOAD_TIMEOUT, limit=MAX_PACKAGE_BYTES):
     return data
 
 
-def _with_manifest(data, name, version, config):
-    """``(package bytes, manifest)``: the package checked, with a manifest derived from the configuration
-    added when it has none."""
-    label = "{0}:{1}".format(name, version)
+def _zip_source(path, handler):
+    """A Lambda zip file on this computer (as the Lambda console exports it), with or without a manifest."""
+    path = path.resolve()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(say("Could not read {0}: {1}.", str(path), error.strerror or str(error))) from None
+    name = path.stem
+
+    def derive(modules):
+        return derived_manifest(project_id_for(name), name, "Lambda package {0} (no manifest)".format(path),
+                                choose_handler(handler, modules, str(path)))
+
+    package, manifest = _with_manifest(data, str(path), derive, handler)
+    return ProjectSource(kind="zip", label="zip:" + str(path), project_id=manifest["id"],
+                         name=manifest.get("name") or name, zip_bytes=package, manifest=manifest,
+                         code_sha256=code_sha256(package))
+
+
+def _with_manifest(data, label, derive, handler=None):
+    """``(package bytes, manifest)``: the package checked, with the manifest ``derive(top-level modules)``
+    returns added when it has none (``{"name.py": source bytes}``)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -174,10 +220,15 @@ def _with_manifest(data, name, version, config):
             if not isinstance(manifest, dict):
                 raise ConfigError(say("The {0} in the code package of {1} must hold a JSON object.", MANIFEST,
                                       label))
+            if handler and manifest.get("handler") != handler:
+                raise ConfigError(say("The {0} in the code package of {1} names the handler {2!r}; drop "
+                                      "--handler or change the manifest.", MANIFEST, label,
+                                      manifest.get("handler")))
             package = data
         else:
-            manifest = derived_manifest(name, version, config)
-            package = _add_file(archive, MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+            modules = {name: archive.read(name) for name in names if name.endswith(".py") and "/" not in name}
+            manifest = derive(modules)
+            package = _add_file(archive, MANIFEST, manifest_bytes(manifest))
     handler = manifest.get("handler")
     if not isinstance(handler, str) or not _HANDLER_RE.match(handler):
         raise ConfigError(say("The Lambda {0} has the handler {1!r}; a DeepLens project needs one like "
@@ -192,8 +243,10 @@ def _with_manifest(data, name, version, config):
     return package, manifest
 
 
-def derived_manifest(name, version, config):
-    """A project manifest for a Lambda package that has none, from the function's configuration."""
+def lambda_manifest(name, version, config, modules=None, handler=None):
+    """A project manifest for a Lambda package that has none, from the function's configuration (its
+    Handler and Runtime); ``handler`` replaces the configured one, and without either the one module of
+    ``modules`` that defines ``function_handler`` is the handler."""
     runtime = str(config.get("Runtime") or "")
     if not runtime.startswith("python"):
         if runtime:
@@ -201,24 +254,14 @@ def derived_manifest(name, version, config):
                                   name, version, runtime))
         raise ConfigError(say("The Lambda {0}:{1} runs on 'a container image'; a DeepLens runs Python "
                               "Lambdas only.", name, version))
-    return {
-        "id": project_id_for(name),
-        "name": name,
-        "description": config.get("Description") or "AWS Lambda {0}, version {1}".format(name, version),
-        "handler": config.get("Handler") or "",
-        "runtime": runtime,
-        "memory_mb": int(config.get("MemorySize") or 128),
-        "timeout_s": int(config.get("Timeout") or 3),
-        "pinned": True,
-        "stream": dict(DEFAULT_STREAM),
-        "lambda": {"function_arn": config.get("FunctionArn"), "version": version},
-    }
-
-
-def project_id_for(name):
-    """A project id (lower-case letters, digits, '-', '_') made from a Lambda function name."""
-    text = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:64]
-    return text or "lambda"
+    handler = handler or config.get("Handler") or choose_handler(None, modules or {},
+                                                                 "{0}:{1}".format(name, version))
+    manifest = derived_manifest(project_id_for(name), name,
+                                config.get("Description") or "AWS Lambda {0}, version {1}".format(name, version),
+                                handler, runtime=runtime, memory_mb=int(config.get("MemorySize") or 128),
+                                timeout_s=int(config.get("Timeout") or 3))
+    manifest["lambda"] = {"function_arn": config.get("FunctionArn"), "version": version}
+    return manifest
 
 
 def _add_file(archive, name, data):
@@ -227,8 +270,5 @@ def _add_file(archive, name, data):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for info in archive.infolist():
             out.writestr(info, archive.read(info))
-        entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.external_attr = 0o100644 << 16
-        out.writestr(entry, data)
+        out.writestr(zip_entry(name), data)
     return buffer.getvalue()

@@ -42,7 +42,7 @@ from deeplens_gui.core.deploy.service import (
     StepTracker,
 )
 from deeplens_gui.core.device import CAMERA_STREAM
-from deeplens_gui.core.errors import DeepLensError, DeployCancelled, DeployError
+from deeplens_gui.core.errors import DeepLensError, DeployCancelled, DeployError, SudoPasswordNeeded
 from deeplens_gui.core.text import join, say, trim_period
 
 _log = logging.getLogger(__name__)
@@ -147,14 +147,16 @@ class SshDeployBackend(DeployBackend):
     PYTHONPATH with it); ``python`` picks the project's interpreter (default: the runner chooses one that
     has awscam and cv2); ``app_dir`` moves the whole device layout (tests on a real sshd). ``boot`` False
     leaves the device's crontab and Greengrass's boot setting alone (the boot step is skipped): tests whose
-    "device" is this machine's own sshd must not change this machine's crontab.
+    "device" is this machine's own sshd must not change this machine's crontab. ``sudo_passwords`` (a
+    ``core.secrets.SudoPasswords``) gives the login's sudo password when the camera's sudo asks for one to
+    stop Greengrass (a DeepLens's does); without it such a deploy stops and says how to allow it.
     """
 
     name = "ssh"
 
     def __init__(self, verify_timeout=DEFAULT_VERIFY_TIMEOUT, keep_versions=DEFAULT_KEEP_VERSIONS,
                  app_dir=layout.APP_DIR, runner_env=None, python=None, chunk_size=CHUNK_SIZE,
-                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True):
+                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True, sudo_passwords=None):
         self.verify_timeout = float(verify_timeout)
         self.keep_versions = int(keep_versions)
         self.layout = layout.DeviceLayout(app_dir)
@@ -164,6 +166,7 @@ class SshDeployBackend(DeployBackend):
         self.frames_needed = int(frames_needed)
         self.status_interval = float(status_interval)
         self.boot = bool(boot)
+        self.sudo_passwords = sudo_passwords
 
     def steps(self, source):
         """The steps of an SSH deploy (STEPS)."""
@@ -193,6 +196,7 @@ class _SshDeploy:
         self.previous_record = None
         self.previous_runner = None  # runner status when a project ran before this deploy
         self.greengrass_stopped = False
+        self.sudo_password = None  # the login's sudo password once sudo accepted it (kept in memory only)
         self.touched = False  # something that ran before was stopped: a failure must roll back
         self.reached = False  # the runner is on the device, so the attempt can go into its history
         self.started = None
@@ -242,6 +246,7 @@ class _SshDeploy:
     def _upload(self):
         self._begin("upload", say("Connecting to {0}…", self.device.name), 0.0)
         self.connection.open()
+        self._check_model()
         self.sftp = self.connection.sftp()
         self._read_previous()
         lay = self.layout
@@ -265,11 +270,36 @@ class _SshDeploy:
         self._done(say("Uploaded {0} kB to {1}.", (len(self.package) + 1023) // 1024, dest))
         self.cancel.raise_if_cancelled()
 
+    def _check_model(self):
+        """Refuse, before anything is written, a project whose model artifact is not on the camera: it would
+        deploy "successfully" and show nothing but a load error."""
+        names = self.source.model_artifacts
+        if not names:
+            return
+        self.tracker.emit(self.step, RUNNING, say("Looking for the model {0} on {1}…", names[0], self.device.name))
+        # The project looks where its environment says (tests and classrooms may point it elsewhere).
+        folder = self.backend.runner_env.get("DEEPLENS_ARTIFACTS_DIR")
+        result = self.connection.run(commands.artifacts_command(names, folder), timeout=_COMMAND_TIMEOUT,
+                                     check=False)
+        folder, found = commands.parse_artifacts(result.text)
+        if result.status != 0 or found:
+            return
+        others = list(names[1:])
+        if others:
+            raise DeployError(say(
+                "{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that "
+                "uses this model from the AWS DeepLens console once (it downloads the model there), or copy the "
+                "model's .xml and .bin files into {3}, then deploy again.", self.source.name, names[0],
+                join(", ", others), folder, self.device.name))
+        raise DeployError(say(
+            "{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model "
+            "from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and "
+            ".bin files into {2}, then deploy again.", self.source.name, names[0], folder, self.device.name))
+
     def _stop(self):
         self._begin("stop", say("Stopping what runs on {0}…", self.device.name))
         stopped = []
-        answer = self.connection.run(commands.greengrass_stop_command(), timeout=_COMMAND_TIMEOUT,
-                                     check=False).text.strip()
+        answer = self._greengrass(commands.greengrass_stop_command, ask=True)
         if answer == commands.GREENGRASS_REFUSED:
             raise DeployError(say(
                 "Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it "
@@ -363,8 +393,7 @@ class _SshDeploy:
         notes = []
         if self.greengrass_stopped:
             try:
-                answer = self.connection.run(commands.greengrass_disable_command(), timeout=_COMMAND_TIMEOUT,
-                                             check=False).text.strip()
+                answer = self._greengrass(commands.greengrass_disable_command)
             except DeepLensError as error:  # the boot line is in; say what is left to do instead of failing
                 _log.info("disabling Greengrass on %s failed: %s", self.device.name, error)
                 answer = None
@@ -381,6 +410,55 @@ class _SshDeploy:
                                  "be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on "
                                  "the camera.", self.device.name))
         return DONE, (join(" ", [message] + notes) if notes else message), notes
+
+    # -- Greengrass and sudo ----------------------------------------------------------------------------------
+
+    def _greengrass(self, make, ask=False):
+        """Run the Greengrass command ``make()`` (sudo -n); when sudo wants a password, run ``make(password=True)``
+        with the login's password on stdin: the one already accepted, or (``ask``) one from ``sudo_passwords``."""
+        answer = self.connection.run(make(), timeout=_COMMAND_TIMEOUT, check=False).text.strip()
+        if answer != commands.GREENGRASS_REFUSED:
+            return answer
+        password = self.sudo_password
+        if password is None and ask:
+            password = self._sudo_password()
+        if password is None:
+            return answer
+        return self.connection.run(make(password=True), timeout=_COMMAND_TIMEOUT, stdin=password + "\n",
+                                   check=False).text.strip()
+
+    def _sudo_password(self):
+        """The login's sudo password, checked with sudo before use; None without ``sudo_passwords``.
+        SudoPasswordNeeded when none is given or sudo refuses it (nothing was changed on the camera)."""
+        provider = self.backend.sudo_passwords
+        if provider is None:
+            return None
+        login = self.connection.endpoint
+        rejected = False
+        while True:
+            password, saved = provider.get(self.device, login, rejected)
+            if not password:
+                raise SudoPasswordNeeded(say(
+                    "Greengrass (greengrassd) runs on {0}, and stopping it needs sudo, which asks for the password "
+                    "of {1} on the camera. Deploy again and give that password when asked (the deploy command asks "
+                    "on a terminal or reads --sudo-password-env VAR); DeepLens Console keeps it in the system "
+                    "keyring.", self.device.name, login.user))
+            self.tracker.emit(self.step, RUNNING, say("Checking the sudo password of {0} on {1}…", login.user,
+                                                       self.device.name))
+            check = self.connection.run(commands.sudo_check_command(), timeout=_COMMAND_TIMEOUT,
+                                        stdin=password + "\n", check=False)
+            if check.status == 0:
+                note = provider.accepted(login, password, saved)
+                if note:
+                    self.notes.append(note)
+                self.sudo_password = password
+                return password
+            provider.rejected(login, saved)
+            if not saved:
+                raise SudoPasswordNeeded(say(
+                    "sudo on {0} did not accept the password of {1}; give the password {1} logs in with on the "
+                    "camera, then deploy again.", self.device.name, login.user))
+            rejected = True  # the keyring's password is outdated: ask for the current one
 
     # -- failure and rollback -----------------------------------------------------------------------------
 
@@ -409,7 +487,7 @@ class _SshDeploy:
         message = join(" ", [head, now_runs])
         self._history("cancelled" if cancelled else "failed", step, message, rolled_back)
         return DeployResult(self.device.name, False, message, record=None, rolled_back=rolled_back,
-                            steps=self.tracker.final_events())
+                            steps=self.tracker.final_events(), error_kind=None if error is None else error.kind)
 
     def _rollback(self):
         """Bring back what ran before; ``(rolled back, what runs now as sentences)``."""
@@ -427,8 +505,7 @@ class _SshDeploy:
                 if notes:
                     now_runs = join(" ", [now_runs] + notes)
             elif self.greengrass_stopped:
-                answer = self.connection.run(commands.greengrass_start_command(), timeout=_COMMAND_TIMEOUT,
-                                             check=False).text.strip()
+                answer = self._greengrass(commands.greengrass_start_command)
                 if answer != commands.GREENGRASS_STARTED:
                     raise DeployError(say("Greengrass could not be started again (sudo asks for a password); "
                                           "start it with 'sudo systemctl start greengrassd'"))
