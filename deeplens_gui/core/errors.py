@@ -89,12 +89,13 @@ class UnknownHostKey(HostKeyError):
     """The device's host key is not in known_hosts; the caller must ask the user.
 
     Carries ``host`` (as written in known_hosts, ``[host]:port`` when the port is not 22),
-    ``key`` (the paramiko PKey) and ``fingerprint`` (``SHA256:...``).
+    ``key`` (the paramiko PKey), ``fingerprint`` (``SHA256:...``), the ``known_hosts`` file to record it in
+    and ``hash_known_hosts`` (record the name hashed: the ssh config's HashKnownHosts).
     """
 
     kind = "host-key-unknown"
 
-    def __init__(self, host, key, fingerprint, known_hosts=None):
+    def __init__(self, host, key, fingerprint, known_hosts=None, hash_known_hosts=False):
         super().__init__(say(
             "The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept "
             "it (in the CLI: --accept-new-host-key).", host, key.get_name(), fingerprint
@@ -103,6 +104,7 @@ class UnknownHostKey(HostKeyError):
         self.key = key
         self.fingerprint = fingerprint
         self.known_hosts = known_hosts
+        self.hash_known_hosts = hash_known_hosts
 
 
 class HostKeyChanged(HostKeyError):

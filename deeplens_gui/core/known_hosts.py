@@ -148,7 +148,8 @@ def _hashed_match(pattern, name):
         salt, digest = (base64.b64decode(part) for part in pattern[3:].split("|", 1))
     except (ValueError, base64.binascii.Error):
         return False
-    mac = hmac.new(salt, name.encode("utf-8"), hashlib.sha1).digest()
+    # OpenSSH hashes the name in lower case, as it writes it.
+    mac = hmac.new(salt, name.lower().encode("utf-8"), hashlib.sha1).digest()
     return hmac.compare_digest(mac, digest)
 
 

@@ -131,6 +131,7 @@ class Endpoint:
     connect_timeout: Optional[float] = None
     server_alive_interval: Optional[int] = None
     host_key_alias: Optional[str] = None
+    hash_known_hosts: bool = False
 
     @property
     def label(self):
@@ -213,6 +214,7 @@ def resolve(device, options=SshOptions()):
         # OpenSSH looks a HostKeyAlias up as it is, without the port.
         known_hosts_name=alias or (host if port == DEFAULT_PORT else "[{0}]:{1}".format(host, port)),
         host_key_alias=alias,
+        hash_known_hosts=str(_first(config.get("hashknownhosts")) or "no").lower() in ("yes", "true"),
         identities_only=str(_first(config.get("identitiesonly")) or "no").lower() in ("yes", "true"),
         proxy_command=_expand(proxy_command, tokens, home=False) if proxy_command else None,
         user_known_hosts=user_files,
@@ -385,8 +387,11 @@ def host_key_of(known_hosts_path, known_hosts_name):
     return known_hosts.read([os.path.expanduser(known_hosts_path)], known_hosts_name).keys
 
 
-def trust_host_key(known_hosts_path, known_hosts_name, key):
-    """Record ``key`` for ``known_hosts_name``: append, create file 0600 and folder 0700, never duplicate."""
+def trust_host_key(known_hosts_path, known_hosts_name, key, hashed=False):
+    """Record ``key`` for ``known_hosts_name``: append, create file 0600 and folder 0700, never duplicate.
+
+    ``hashed`` (ssh_config's HashKnownHosts) writes the name hashed, as OpenSSH does.
+    """
     path = os.path.expanduser(known_hosts_path)
     with _known_hosts_lock:
         recorded = known_hosts.read([path], known_hosts_name)
@@ -394,7 +399,8 @@ def trust_host_key(known_hosts_path, known_hosts_name, key):
             raise HostKeyRevoked(known_hosts_name, fingerprint(key), path)
         if recorded.knows(key):
             return
-        line = "{0} {1} {2}\n".format(known_hosts_name, key.get_name(), key.get_base64())
+        name = paramiko.HostKeys.hash_host(known_hosts_name.lower()) if hashed else known_hosts_name
+        line = "{0} {1} {2}\n".format(name, key.get_name(), key.get_base64())
         try:
             folder = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(folder):
@@ -637,8 +643,8 @@ class DeviceConnection:
                                      "sets StrictHostKeyChecking yes. Check the key with the camera's owner "
                                      "and add it to {3}.", name, key.get_name(), fingerprint(key), where))
         if not (self.options.accept_new_host_key or strict == "accept-new"):
-            raise UnknownHostKey(name, key, fingerprint(key), where)
-        trust_host_key(where, name, key)
+            raise UnknownHostKey(name, key, fingerprint(key), where, endpoint.hash_known_hosts)
+        trust_host_key(where, name, key, endpoint.hash_known_hosts)
         _log.info("recorded the new host key %s of %s in %s", fingerprint(key), name, where)
 
     def _authenticate(self, transport, endpoint):

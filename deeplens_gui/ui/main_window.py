@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
             self.state_label.setText(self.tr("{0} – host key not trusted").format(controller.device.display))
             return
         self.state_label.setText(self.tr("Recording the host key of {0}…").format(error.host))
-        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key,
+        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key, error.hash_known_hosts,
                           on_done=lambda _result: self._restart_if_viewed(controller),
                           on_error=self._on_host_key_trust_failed)
 

@@ -263,3 +263,15 @@ def _wait(predicate, timeout=10.0):
             return False
         time.sleep(0.05)
     return True
+
+
+def test_hash_known_hosts_records_hashed_names_as_openssh_does(sshd, tmp_path):
+    config = "Host *\n  StrictHostKeyChecking accept-new\n  HashKnownHosts yes\n"
+    for label in ("ssh", "app"):
+        case = Case(sshd, tmp_path / label, config=config)
+        assert (case.openssh() if label == "ssh" else case.app())[0] == OK
+        with open(case.known_hosts) as handle:
+            text = handle.read()
+        assert text.startswith("|1|") and "127.0.0.1" not in text, (label, text)
+        assert host_key_of(case.known_hosts, sshd.known_hosts_name) == [sshd.host_key]
+        assert case.openssh()[0] == OK and case.app()[0] == OK  # each reads the other's kind of line
