@@ -176,7 +176,7 @@ def resolve(device, options=SshOptions()):
     if device.identity:
         identities.append(os.path.expanduser(str(device.identity)))
     configured = [_expand(path, tokens) for path in config.get("identityfile", [])]
-    if tuple(config.get("identityfile", [])) != _OPENSSH_DEFAULT_IDENTITIES:
+    if not _openssh_defaults(config.get("identityfile", [])):
         identities.extend(path for path in configured if path not in identities)
     proxy_jump = _first(config.get("proxyjump"))
     if proxy_jump and proxy_jump.strip().lower() == "none":
@@ -226,9 +226,16 @@ def resolve(device, options=SshOptions()):
     )
 
 
-# What ``ssh -G`` lists when the config names no IdentityFile: the keys ``look_for_keys`` covers.
-_OPENSSH_DEFAULT_IDENTITIES = tuple("~/.ssh/" + name for name in (
-    "id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss", "id_dsa"))
+# What ``ssh -G`` lists when the config names no IdentityFile (the list varies with the OpenSSH version):
+# the keys ``look_for_keys`` covers.
+_OPENSSH_DEFAULT_IDENTITIES = frozenset("~/.ssh/" + name for name in (
+    "identity", "id_rsa", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss"))
+
+
+def _openssh_defaults(identity_files):
+    # A config naming keys itself names one or two; ssh's default list has at least four of these.
+    return len(identity_files) >= 4 and set(identity_files) <= _OPENSSH_DEFAULT_IDENTITIES
+
 _USER_KNOWN_HOSTS2 = os.path.expanduser(os.path.join("~", ".ssh", "known_hosts2"))
 _OPENSSH_GLOBAL_KNOWN_HOSTS = ("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2")
 # StrictHostKeyChecking as written in a config (paramiko) or printed by ``ssh -G``.

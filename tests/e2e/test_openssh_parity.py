@@ -240,8 +240,11 @@ def test_config_with_include_tokens_and_timeouts_reads_the_same_with_and_without
     assert (with_ssh.connect_timeout, with_ssh.server_alive_interval) == (7.0, 3)
     assert with_ssh.identities_only and with_ssh.strict_host_key_checking == "accept-new"
     assert with_ssh.proxy_jump == "a@j1:2200,j2"
+    plain = resolve(Device(name="x", host="other"), SshOptions(ssh_config=str(included)))
+    assert plain.identity_files == () and plain.user == "aws_cam"  # ssh's default key list is not "configured"
     monkeypatch.setattr(ssh_module.shutil, "which", lambda name: None)
     assert resolve(device, options) == with_ssh
+    assert resolve(Device(name="x", host="other"), SshOptions(ssh_config=str(included))) == plain
     assert resolve(Device(name="x", host="other"), options).user == "student"
     assert resolve(Device(name="x", host="other"), SshOptions(ssh_config=str(included))).user == "aws_cam"
 
