@@ -9,7 +9,6 @@ import base64
 import os
 import shutil
 import subprocess
-import time
 
 import paramiko
 import pytest
@@ -26,6 +25,7 @@ from deeplens_gui.core.errors import (
     UnknownHostKey,
 )
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions, fingerprint, host_key_of, resolve
+from tests.e2e.test_sim_server import _wait_until
 from tests.fixtures.sshd import IN_CI, write_key_pair
 
 OK, REVOKED, CHANGED, UNTRUSTED = "connected", "revoked", "changed", "not trusted"
@@ -209,9 +209,9 @@ def test_proxy_jump_over_two_hops_and_proxy_command_agree_with_openssh(sshd_fact
     multi = Case(target, tmp_path / "jump", known, config=config, keys=[jump.client_key])
     logins = jump.log.count("Accepted publickey")
     assert multi.openssh("target")[0] == OK
-    assert _wait(lambda: jump.log.count("Accepted publickey") == logins + 2), jump.log[-2000:]
+    assert _wait_until(lambda: jump.log.count("Accepted publickey") == logins + 2, 10.0), jump.log[-2000:]
     assert multi.app("target")[0] == OK
-    assert _wait(lambda: jump.log.count("Accepted publickey") == logins + 4), jump.log[-2000:]
+    assert _wait_until(lambda: jump.log.count("Accepted publickey") == logins + 4, 10.0), jump.log[-2000:]
     # ProxyCommand: OpenSSH's own ssh -W through the jump server carries the connection.
     hop_config = Case(jump, tmp_path / "hop", [line(jump.known_hosts_name, jump.host_key)]).config
     command = "{0} -F {1} -o BatchMode=yes -p {2} -W %h:%p 127.0.0.1".format(_tool("ssh"), hop_config, jump.port)
@@ -219,7 +219,7 @@ def test_proxy_jump_over_two_hops_and_proxy_command_agree_with_openssh(sshd_fact
     proxied = Case(target, tmp_path / "command", known, config=config)
     assert proxied.openssh("target")[0] == OK
     assert proxied.app("target")[0] == OK
-    assert _wait(lambda: jump.log.count("Accepted publickey") == logins + 6), jump.log[-2000:]
+    assert _wait_until(lambda: jump.log.count("Accepted publickey") == logins + 6, 10.0), jump.log[-2000:]
 
 
 def test_config_with_include_tokens_and_timeouts_reads_the_same_with_and_without_ssh(sshd, tmp_path, monkeypatch):
@@ -258,14 +258,6 @@ def _public_blob(path):
     with open(str(path) + ".pub") as handle:
         return base64.b64decode(handle.read().split()[1])
 
-
-def _wait(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_hash_known_hosts_records_hashed_names_as_openssh_does(sshd, tmp_path):

@@ -9,16 +9,8 @@ import time
 from deeplens_gui.core.commands import parse_relay_status, relay_command
 from deeplens_gui.core.relay import relay
 from deeplens_gui.core.ssh import DeviceConnection
+from tests.e2e.test_sim_server import _wait_until
 from tests.fixtures.frames import make_jpegs
-
-
-def _wait(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def _ready_line(channel):
@@ -48,7 +40,7 @@ def test_relays_through_sshd_leave_nothing_in_tmp(sshd, deeplens_fifo, monkeypat
             assert os.path.exists(lock_path) and os.path.exists(sock_path)
             assert oct(os.stat(os.path.dirname(lock_path)).st_mode & 0o777) == oct(0o700)
             channel.close()
-            assert _wait(lambda: not os.path.exists(lock_path) and not os.path.exists(sock_path)), \
+            assert _wait_until(lambda: not os.path.exists(lock_path) and not os.path.exists(sock_path)), \
                 "the relay left its files behind"
     # Other relays of this user (other tests) may use the folder meanwhile; ours is gone, and the folder goes
     # with the last pair.
