@@ -955,13 +955,18 @@ class _ProxyCommand(paramiko.ProxyCommand):
         self.settimeout(timeout)
 
     def close(self):
-        """End the command and reap it (paramiko only signals it)."""
-        super().close()
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        """End the command and reap it (paramiko only signals it). Idempotent: the transport's thread and
+        the connection both close it, and signalling a reaped process would raise."""
+        if self.process.returncode is None:
+            try:
+                super().close()
+            except ProcessLookupError:
+                pass  # reaped by the other closer meanwhile
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         for pipe in (self.process.stdin, self.process.stdout, self.process.stderr):
             if pipe is not None:
                 pipe.close()
