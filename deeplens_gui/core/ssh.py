@@ -316,10 +316,11 @@ def _config_from_openssh(ssh, path, device):
             raise ConfigError(say("OpenSSH could not read the ssh config for {0} ({1}).", device.host,
                                   str(exc))) from None
     if done.returncode != 0:
+        # ssh names the bad line first, then says it is "terminating": the first line is the reason.
         reasons = [line for line in done.stderr.decode("utf-8", "replace").splitlines()
                    if line.strip() and "Pseudo-terminal" not in line]
         raise ConfigError(say("The ssh config for {0} could not be used: {1}. Fix the file or pick another "
-                              "one.", device.host, reasons[-1] if reasons else done.returncode))
+                              "one.", device.host, reasons[0] if reasons else done.returncode))
     config = {}
     for line in done.stdout.decode("utf-8", "replace").splitlines():
         key, _, value = line.partition(" ")

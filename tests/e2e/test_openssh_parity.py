@@ -270,3 +270,11 @@ def test_hash_known_hosts_records_hashed_names_as_openssh_does(sshd, tmp_path):
         assert text.startswith("|1|") and "127.0.0.1" not in text, (label, text)
         assert host_key_of(case.known_hosts, sshd.known_hosts_name) == [sshd.host_key]
         assert case.openssh()[0] == OK and case.app()[0] == OK  # each reads the other's kind of line
+
+
+def test_a_config_ssh_rejects_is_one_sentence_naming_the_line(tmp_path):
+    _tool("ssh")
+    config = tmp_path / "config"
+    config.write_text("Host cam\n  HostName 127.0.0.1\n  Fooo bar\n")
+    with pytest.raises(ConfigError, match=r"line 3: Bad configuration option: fooo\. Fix the file"):
+        resolve(Device(name="cam", host="cam"), SshOptions(ssh_config=str(config)))
