@@ -4,6 +4,8 @@ Expected failures print one line on stderr saying what happened and what to do, 
 """
 
 import argparse
+import getpass
+import logging
 import os
 import sys
 import threading
@@ -12,7 +14,14 @@ from dataclasses import replace
 
 from deeplens_gui import __version__
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.errors import ConfigError, DeepLensError, HostNotFound, NoStream, StreamError
+from deeplens_gui.core.errors import (
+    ConfigError,
+    DeepLensError,
+    HostNotFound,
+    NoStream,
+    PassphraseNeeded,
+    StreamError,
+)
 from deeplens_gui.core.recording import (
     RECORDING_TYPES,
     SNAPSHOT_TYPES,
@@ -36,6 +45,7 @@ def main(argv=None):
     """Entry point of ``deeplens-gui`` and ``python -m deeplens_gui``. Returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(getattr(args, "debug", False))
     command = args.command or "gui"
     try:
         if (command == "sim" or getattr(args, "demo", False)) and not sys.platform.startswith("linux"):
@@ -134,6 +144,22 @@ def _add_ssh_options(parser, target=True):
                            PROJECT_STREAM, CAMERA_STREAM))
     group.add_argument("--timeout", type=_positive_float, default=20.0, metavar="S",
                        help="give up when no frame arrives for S seconds (default 20)")
+    group.add_argument("--passphrase-env", metavar="VAR",
+                       help="read the passphrase of an encrypted key from this environment variable (on a "
+                            "terminal you are asked instead)")
+    # SUPPRESS: given before or after the command, a default of the other parser must not reset it.
+    group.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="log every step, with the details of expected failures, on stderr")
+
+
+def _configure_logging(debug):
+    """--debug: every log record (paramiko's too) on stderr. Otherwise stderr holds only our sentences."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                            format="%(asctime)s %(threadName)s %(name)s %(levelname)s: %(message)s")
+    else:
+        # Without a handler Python would print warnings of any library on stderr ("last resort").
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def _positive_int(text):
@@ -181,15 +207,43 @@ def ssh_options(args, roster=None):
     """SshOptions from the common connection arguments (a roster may name the known_hosts file)."""
     from deeplens_gui.core.ssh import SshOptions
 
-    password = None
-    if args.password_env:
-        if args.password_env not in os.environ:
-            raise ConfigError("The environment variable {0} named by --password-env is not set.".format(
-                args.password_env))
-        password = os.environ[args.password_env]
+    password = _from_environment(args.password_env, "--password-env")
+    passphrase = _from_environment(args.passphrase_env, "--passphrase-env")
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
+    # No connection attempt may outlast --timeout, the connect included.
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
-                      accept_new_host_key=args.accept_new_host_key, password=password)
+                      accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
+                      connect_timeout=min(args.timeout, SshOptions.connect_timeout))
+
+
+def _from_environment(variable, option):
+    """The value of the environment variable an option names (None when the option is not given)."""
+    if not variable:
+        return None
+    if variable not in os.environ:
+        raise ConfigError("The environment variable {0} named by {1} is not set.".format(variable, option))
+    return os.environ[variable]
+
+
+#: passphrase prompts before giving up, as ssh allows
+PASSPHRASE_TRIES = 3
+
+
+def open_asking_passphrase(connection, args):
+    """Open ``connection``; on a terminal, ask for the passphrase of an encrypted key when it is needed."""
+    from deeplens_gui.core import secrets
+
+    for attempt in range(PASSPHRASE_TRIES + 1):
+        try:
+            return connection.open()
+        except PassphraseNeeded as error:
+            if attempt == PASSPHRASE_TRIES or args.passphrase_env or not sys.stdin.isatty():
+                raise
+            typed = getpass.getpass("Passphrase for key {0}: ".format(error.key_path))
+            if not typed:
+                raise
+            secrets.remember("passphrase", error.user, error.host, error.port, typed)
+    return connection
 
 
 def _connection(args):
@@ -203,7 +257,9 @@ def _connection(args):
             device = device.with_stream(args.stream_path)
         if args.identity:
             device = replace(device, identity=args.identity)
-    return DeviceConnection(device, ssh_options(args, roster))
+    connection = DeviceConnection(device, ssh_options(args, roster))
+    open_asking_passphrase(connection, args)
+    return connection
 
 
 def _check_type(path, allowed, what):

@@ -34,10 +34,11 @@ RELAY_STATES = frozenset(
      RELAY_ALIVE, RELAY_BADDATA]
 )
 
-# $0 is the script, $1 the stream path, the rest the relay's options. No Python: plain cat, the client
-# de-duplicates.
+# $0 is the script, $1 the stream path, $2 the frame rate cap, $3 the staleness. The path goes after "--" so
+# that one starting with a dash is data. No Python: plain cat, the client de-duplicates.
 _RELAY_LAUNCHER = (
-    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" -c "$0" "$@"; done; '
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && '
+    'exec "$p" -c "$0" --max-fps "$2" --stale "$3" -- "$1"; done; '
     'echo "' + RELAY_STATUS_PREFIX + RELAY_NOPYTHON + '" >&2; exec cat -- "$1"'
 )
 
@@ -64,9 +65,7 @@ def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0):
         _RELAY_LAUNCHER,
         relay_script(),
         path,
-        "--max-fps",
         _number(max_fps, "max_fps", True),
-        "--stale",
         _number(stale, "stale", False),
     ]
     return " ".join(shlex.quote(arg) for arg in args)
@@ -118,8 +117,7 @@ def probe_command(record, runner_pid, runner_state, stream_path):
     for value in (record, runner_pid, runner_state, stream_path):
         if not value or "\0" in value:
             raise ValueError("probe paths must be non-empty strings without NUL bytes")
-    args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--record", record, "--runner-pid", runner_pid,
-            "--runner-state", runner_state, "--stream", stream_path]
+    args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--", record, runner_pid, runner_state, stream_path]
     return " ".join(shlex.quote(arg) for arg in args)
 
 
@@ -137,9 +135,10 @@ GREENGRASS_STARTED = "started"
 GREENGRASS_DISABLED = "disabled"  # the unit no longer starts at boot
 GREENGRASS_REFUSED = "refused"  # sudo -n would need a password (or the user may not run systemctl)
 
-# $0 is "sh" (for sh -c), "$@" the runner script and its arguments.
+# $0 is "sh" (for sh -c), "$@" the runner script and its arguments; "--" keeps a script path starting with a
+# dash from being read as an option of Python.
 _RUNNER_LAUNCHER = (
-    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" "$@"; done; '
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" -- "$@"; done; '
     'echo "deeplens-runner: no Python found on this device (tried python3, python2, python)" >&2; exit 127'
 )
 
@@ -177,8 +176,9 @@ def runner_command(script, app_dir, action, *args):
     the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot (see the
     runner's docstring; install-boot changes the login user's crontab).
     """
-    argv = ["sh", "-c", _RUNNER_LAUNCHER, "sh", _checked(script, "the runner path"), "--app-dir",
-            _checked(app_dir, "the app folder"), _checked(action, "the runner action")]
+    # "--app-dir=DIR" in one word: a folder starting with a dash stays the option's value.
+    argv = ["sh", "-c", _RUNNER_LAUNCHER, "sh", _checked(script, "the runner path"),
+            "--app-dir=" + _checked(app_dir, "the app folder"), _checked(action, "the runner action")]
     argv += [_checked(arg, "a runner argument") for arg in args]
     return " ".join(shlex.quote(arg) for arg in argv)
 

@@ -63,6 +63,22 @@ class AuthFailed(DeepLensError):
     kind = "auth"
 
 
+class PassphraseNeeded(AuthFailed):
+    """The login failed and an encrypted key could have been used with its passphrase: ask for it, then retry.
+
+    Carries ``key_path``, ``user``, ``host`` and ``port`` (where a passphrase given is remembered).
+    """
+
+    kind = "passphrase"
+
+    def __init__(self, message, key_path, user, host, port):
+        super().__init__(message)
+        self.key_path = key_path
+        self.user = user
+        self.host = host
+        self.port = port
+
+
 class HostKeyError(DeepLensError):
     """Base for host-key problems. Never retried automatically."""
 
@@ -73,12 +89,13 @@ class UnknownHostKey(HostKeyError):
     """The device's host key is not in known_hosts; the caller must ask the user.
 
     Carries ``host`` (as written in known_hosts, ``[host]:port`` when the port is not 22),
-    ``key`` (the paramiko PKey) and ``fingerprint`` (``SHA256:...``).
+    ``key`` (the paramiko PKey), ``fingerprint`` (``SHA256:...``), the ``known_hosts`` file to record it in
+    and ``hash_known_hosts`` (record the name hashed: the ssh config's HashKnownHosts).
     """
 
     kind = "host-key-unknown"
 
-    def __init__(self, host, key, fingerprint, known_hosts=None):
+    def __init__(self, host, key, fingerprint, known_hosts=None, hash_known_hosts=False):
         super().__init__(say(
             "The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept "
             "it (in the CLI: --accept-new-host-key).", host, key.get_name(), fingerprint
@@ -87,6 +104,7 @@ class UnknownHostKey(HostKeyError):
         self.key = key
         self.fingerprint = fingerprint
         self.known_hosts = known_hosts
+        self.hash_known_hosts = hash_known_hosts
 
 
 class HostKeyChanged(HostKeyError):
@@ -94,8 +112,8 @@ class HostKeyChanged(HostKeyError):
 
     kind = "host-key-changed"
 
-    def __init__(self, host, old_fingerprint, new_fingerprint, known_hosts):
-        super().__init__(say(
+    def __init__(self, host, old_fingerprint, new_fingerprint, known_hosts, message=None):
+        super().__init__(message or say(
             "The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera "
             "was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}",
             host, old_fingerprint, new_fingerprint, _keygen_host(host), known_hosts
@@ -104,6 +122,42 @@ class HostKeyChanged(HostKeyError):
         self.old_fingerprint = old_fingerprint
         self.new_fingerprint = new_fingerprint
         self.known_hosts = known_hosts
+
+
+class HostKeyTypeChanged(HostKeyChanged):
+    """The device offers a key of a type known_hosts has no entry of, while it records keys of other types.
+
+    Refused, as OpenSSH refuses it (the server no longer has the recorded type, or an attacker lacks it).
+    """
+
+    def __init__(self, host, old_key_type, old_fingerprint, key_type, new_fingerprint, known_hosts):
+        super().__init__(host, old_fingerprint, new_fingerprint, known_hosts, say(
+            "{0} now offers a {1} host key ({2}), but known_hosts records a {3} key for it ({4}). The camera's "
+            "keys may have been regenerated, or this is an attack. If you know why, remove the old key with: "
+            "ssh-keygen -R {5} -f {6}",
+            host, key_type, new_fingerprint, old_key_type, old_fingerprint, _keygen_host(host), known_hosts
+        ))
+
+
+class HostKeyRevoked(HostKeyError):
+    """known_hosts marks the device's key (or the authority that signed it) ``@revoked``. Refused."""
+
+    kind = "host-key-revoked"
+
+    def __init__(self, host, fingerprint, known_hosts):
+        super().__init__(say(
+            "The host key of {0} ({1}) is REVOKED in {2}: it must not be trusted. Connect only once the camera "
+            "has a new host key.", host, fingerprint, known_hosts
+        ))
+        self.host = host
+        self.fingerprint = fingerprint
+        self.known_hosts = known_hosts
+
+
+class HostKeyRefused(HostKeyError):
+    """The host key cannot be trusted under the ssh config's rules (strict checking, a bad certificate)."""
+
+    kind = "host-key-refused"
 
 
 def _keygen_host(host):

@@ -29,6 +29,8 @@ _MARKER = 1  # inside a frame, a marker is expected at the parse position
 _SCAN = 2  # inside entropy-coded data after SOS
 
 DEFAULT_MAX_FRAME_SIZE = 8 * 1024 * 1024
+# SOIs inside table segments checked at a frame's end: each check parses the rest of the frame once more.
+MAX_SUSPECTS = 8
 
 
 class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
@@ -40,9 +42,11 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
     Memory stays bounded by about ``max_frame_size`` plus one chunk: a larger frame is dropped while it
     streams past and the reader resyncs on the next SOI.
 
-    A new SOI where a marker is expected, inside entropy-coded data, or inside a table segment (which can never
-    hold one) ends the frame in progress as truncated. One case cannot be told apart: a frame cut inside an
-    APPn/COM segment, where an embedded SOI is legal; the reader then resyncs when the structure breaks.
+    A new SOI where a marker is expected or inside entropy-coded data ends the frame in progress as truncated.
+    Table segments may hold FF D8 as data (libjpeg's quantization tables at quality 18 do), so an SOI there
+    only makes the frame suspect: it is cut there if its structure breaks later, or if the bytes from that SOI
+    to its end form a whole frame of their own. One case cannot be told apart: a frame cut inside an APPn/COM
+    segment, where an embedded SOI is legal; the reader then resyncs when the structure breaks.
 
     Counters (they survive ``reset``):
     ``frames`` frames yielded; ``discarded_bytes`` bytes thrown away (garbage before or between frames,
@@ -67,6 +71,8 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
         self._dropping = False
         # Bytes of an oversized frame's segment that have not arrived yet and must be skipped.
         self._skip = 0
+        # Offsets of SOIs seen inside table segments of the frame in progress (at most MAX_SUSPECTS).
+        self._suspects = []
 
     @property
     def buffered(self):
@@ -93,6 +99,7 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
         return out
 
     def _discard_head(self, count):
+        del self._suspects[:]
         if count > 0:
             del self._buf[:count]
             self.discarded_bytes += count
@@ -163,11 +170,17 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
                 pos += 1  # fill byte before a marker
                 continue
             if marker == 0xD8:
-                # A new frame starts where the old one expected a marker: the old one was cut short.
-                pos = self._restart_at(pos)
+                # A new frame starts where the old one expected a marker: the old one was cut short (where
+                # an earlier SOI in a table segment made it suspect, since that SOI would be the real one).
+                pos = self._restart_at(self._suspects[0] if self._suspects else pos)
                 continue
             if marker == 0xD9:
                 end = pos + 2
+                cut = next((i for i in self._suspects if _frame_at(buf, i, end)), -1)
+                if cut >= 0:
+                    # The bytes from a suspect SOI on are a whole frame of their own: this one was cut there.
+                    pos = self._restart_at(cut)
+                    continue
                 if self._dropping:
                     self._dropping = False
                     self._discard_head(end)
@@ -177,6 +190,7 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
                 else:
                     out.append(bytes(buf[:end]))
                     del buf[:end]
+                    del self._suspects[:]
                     self.frames += 1
                 pos = 0
                 state = _SEEK
@@ -194,14 +208,11 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
                 pos, state = self._broken(pos)
                 continue
             end = pos + 2 + length
-            if not (0xE0 <= marker <= 0xEF or marker == 0xFE):
-                # Only APPn and COM segments may carry an embedded JPEG (EXIF, JFXX or Photoshop thumbnails).
-                # An SOI in any other segment, or straddling its end, means this frame was cut inside its
-                # headers and the bytes just skipped belong to the next frame.
-                i = buf.find(_SOI, pos + 2, min(end + 1, n))
-                if i >= 0:
-                    pos = self._restart_at(i)
-                    continue
+            if not self._dropping and not (0xE0 <= marker <= 0xEF or marker == 0xFE):
+                # An SOI in a table segment (or straddling its end) is either table data (libjpeg writes
+                # FF D8 into the quantization tables of quality 18) or the start of the next frame after this
+                # one was cut inside its headers. Keep parsing; the frame's end or its breaking decides.
+                self._note_suspects(pos + 2, min(end + 1, n))
             next_state = _SCAN if marker == 0xDA else _MARKER
             if end <= n:
                 pos = end
@@ -220,6 +231,14 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
             break
         self._pos = pos
         self._state = state
+
+    def _note_suspects(self, start, stop):
+        """Remember the SOIs in ``buf[start:stop]`` (a table segment, searched again while it arrives)."""
+        i = self._buf.find(_SOI, start, stop)
+        while i >= 0 and len(self._suspects) < MAX_SUSPECTS:
+            if i not in self._suspects:
+                self._suspects.append(i)
+            i = self._buf.find(_SOI, i + 2, stop)
 
     def _restart_at(self, soi):
         """A new SOI at ``soi`` ends the frame in progress; return the parse position inside the new frame."""
@@ -240,8 +259,18 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
             self._dropping = False
             self._discard_head(pos)
             return 0, _SEEK
+        if self._suspects:
+            # An SOI seen inside a table segment was the next frame's after all.
+            return self._restart_at(self._suspects[0]), _MARKER
         self.truncated_frames += 1
         return 2, _SEEK
+
+
+def _frame_at(buf, start, end):
+    """True when ``buf[start:end]`` begins with one complete, well-formed frame."""
+    chunk = bytes(buf[start:end])
+    frames = FrameReader(max(4, len(chunk))).feed(chunk)
+    return bool(frames) and chunk.startswith(frames[0])
 
 
 def jpeg_size(frame):

@@ -1,7 +1,7 @@
 """Device-side health probe: prints one JSON object about the camera and exits 0. Shipped as data.
 
 Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
-``python -c SCRIPT --record R --runner-pid P --runner-state S --stream F``; paths may be relative to the login
+``python -c SCRIPT -- RECORD RUNNER_PID RUNNER_STATE STREAM``; paths may be relative to the login
 directory (the home). Every part is read on its own: a part that fails is reported as null plus an
 ``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
 """
@@ -173,15 +173,13 @@ def stream(path, errors):
 
 
 def parse_args(argv):
-    """``{"record", "runner_pid", "runner_state", "stream"}`` from ``--name value`` pairs."""
-    options = {}
-    index = 0
-    while index + 1 < len(argv):
-        name = argv[index]
-        if name.startswith("--"):
-            options[name[2:].replace("-", "_")] = argv[index + 1]
-        index += 2
-    return options
+    """``{"record", "runner_pid", "runner_state", "stream"}`` from ``-- RECORD RUNNER_PID RUNNER_STATE STREAM``.
+
+    The paths come after ``--``, so one starting with a dash is data.
+    """
+    if argv[:1] == ["--"]:
+        argv = argv[1:]
+    return dict(zip(("record", "runner_pid", "runner_state", "stream"), argv))
 
 
 def collect(options):

@@ -20,6 +20,9 @@ SERVICE = "deeplens-console"
 KINDS = ("password", "passphrase", "sudo")
 
 _log = logging.getLogger(__name__)
+# Secrets typed for this run only (the user did not ask to keep them): forgotten when the process ends.
+_session = {}
+_session_lock = threading.Lock()
 
 
 class KeyringUnavailable(DeepLensError):
@@ -42,6 +45,18 @@ def get_secret(kind, user, host, port):
     except Exception as exc:  # any backend failure (no backend, locked, D-Bus down) means "nothing saved"
         _log.debug("keyring lookup for %s failed: %s", account, type(exc).__name__)
         return None
+
+
+def remember(kind, user, host, port, secret):
+    """Keep ``secret`` for this login in memory until the process ends (never on disk, never logged)."""
+    with _session_lock:
+        _session[_account(kind, user, host, port)] = secret
+
+
+def remembered(kind, user, host, port):
+    """The secret ``remember`` kept for this login in this process, or None."""
+    with _session_lock:
+        return _session.get(_account(kind, user, host, port))
 
 
 def set_secret(kind, user, host, port, secret):

@@ -7,22 +7,26 @@ survives a failed attempt.
 """
 
 import base64
+import getpass
+import glob
 import hashlib
 import logging
 import os
 import re
 import select
 import shlex
+import shutil
 import socket
+import subprocess
+import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import paramiko
-from paramiko.hostkeys import HostKeyEntry, InvalidHostKey
 
-from deeplens_gui.core import secrets
+from deeplens_gui.core import known_hosts, secrets
 from deeplens_gui.core.device import DEFAULT_USER, parse_target
 from deeplens_gui.core.errors import (
     AuthFailed,
@@ -34,7 +38,11 @@ from deeplens_gui.core.errors import (
     ConnectTimeout,
     DeepLensError,
     HostKeyChanged,
+    HostKeyRefused,
+    HostKeyRevoked,
+    HostKeyTypeChanged,
     HostNotFound,
+    PassphraseNeeded,
     StorageError,
     UnknownHostKey,
 )
@@ -52,6 +60,25 @@ _log = logging.getLogger(__name__)
 _known_hosts_lock = threading.Lock()
 
 
+class _ParamikoHandler(logging.Handler):
+    """paramiko logs expected failures (a dead network, a closed port) as errors with tracebacks, which
+    Python prints on stderr when no logging is configured. Those failures reach the user as one typed
+    sentence, so paramiko's records go to our logger at debug level instead (the CLI's --debug shows them)."""
+
+    def emit(self, record):
+        _log.debug("paramiko %s: %s", record.name, record.getMessage(), exc_info=record.exc_info)
+
+
+def _route_paramiko_logs():
+    logger = logging.getLogger("paramiko")
+    if not any(isinstance(handler, _ParamikoHandler) for handler in logger.handlers):
+        logger.addHandler(_ParamikoHandler())
+    logger.propagate = False
+
+
+_route_paramiko_logs()
+
+
 #: SSH handshakes in flight at once. Key exchange and authentication are partly pure Python: a classroom of
 #: 60 cameras connecting together would take the GIL from the GUI thread for seconds. Streams of connected
 #: devices are not limited, only the opening.
@@ -61,7 +88,11 @@ _HANDSHAKES = threading.BoundedSemaphore(MAX_HANDSHAKES)
 
 @dataclass(frozen=True)
 class SshOptions:
-    """How to connect: where config and known_hosts live, the host-key policy and credentials."""
+    """How to connect: where config and known_hosts live, the host-key policy and credentials.
+
+    ``known_hosts`` (the CLI's --known-hosts, a roster's file) replaces the ssh config's UserKnownHostsFile;
+    ``connect_timeout`` and ``keepalive`` give way to the config's ConnectTimeout and ServerAliveInterval.
+    """
 
     ssh_config: Optional[str] = None
     known_hosts: Optional[str] = None
@@ -76,13 +107,13 @@ class SshOptions:
 
     @property
     def known_hosts_path(self):
-        """The known_hosts file we read and append to."""
+        """The known_hosts file we read and append to when the ssh config names none."""
         return os.path.expanduser(self.known_hosts or os.path.join("~", ".ssh", "known_hosts"))
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    """Where a Device really goes once ``~/.ssh/config`` is applied."""
+    """Where a Device really goes once the ssh config is applied (as OpenSSH reads it)."""
 
     host: str
     port: int
@@ -91,12 +122,27 @@ class Endpoint:
     proxy_jump: Optional[str] = None
     known_hosts_name: str = ""
     identities_only: bool = False
+    proxy_command: Optional[str] = None
+    #: the first one is where new host keys go; all of them and ``global_known_hosts`` are read
+    user_known_hosts: tuple = ()
+    global_known_hosts: tuple = ()
+    #: StrictHostKeyChecking: "ask" (the default), "yes" or "accept-new" ("no" is refused by ``resolve``)
+    strict_host_key_checking: str = "ask"
+    connect_timeout: Optional[float] = None
+    server_alive_interval: Optional[int] = None
+    host_key_alias: Optional[str] = None
+    hash_known_hosts: bool = False
 
     @property
     def label(self):
         """``user@host:port`` for messages."""
         host = "[{0}]".format(self.host) if ":" in self.host else self.host
         return "{0}@{1}:{2}".format(self.user, host, self.port)
+
+    @property
+    def known_hosts_files(self):
+        """Every known_hosts file to read, the user's first."""
+        return tuple(self.user_known_hosts) + tuple(self.global_known_hosts)
 
 
 @dataclass(frozen=True)
@@ -114,51 +160,226 @@ class CommandResult:
 
 
 def resolve(device, options=SshOptions()):
-    """Apply the ssh config to ``device``: explicit Device values win, then the config, then the defaults."""
-    config = _lookup_config(options.ssh_config, device.host)
-    host = config.get("hostname") or device.host
-    user = device.user or config.get("user") or DEFAULT_USER
-    port = device.port or config.get("port") or DEFAULT_PORT
-    try:
-        port = int(port)
-    except ValueError:
-        raise ConfigError(say("The ssh config gives {0} the port {1!r}, which is not a number.",
-                              device.host, port)) from None
+    """Apply the ssh config to ``device``: explicit Device values win, then the config, then the defaults.
+
+    The config is read by OpenSSH itself (``ssh -G``) where an ``ssh`` binary exists, so Match, Include,
+    tokens and the order of precedence mean exactly what they mean to ``ssh``; otherwise paramiko's parser
+    reads it (with Include lines expanded here).
+    """
+    config = read_config(options.ssh_config, device)
+    host = _first(config.get("hostname")) or device.host
+    user = device.user or _first(config.get("user")) or DEFAULT_USER
+    port = _number(device.port or _first(config.get("port")) or DEFAULT_PORT, "Port", device.host, int)
+    tokens = {"%h": host, "%p": str(port), "%r": user, "%n": device.host, "%u": getpass.getuser(),
+              "%d": os.path.expanduser("~"), "%%": "%"}
     identities = []
     if device.identity:
         identities.append(os.path.expanduser(str(device.identity)))
-    for path in config.get("identityfile", []):
-        # paramiko expands ~ %d %h %l %u %r %C; OpenSSH also allows %p here.
-        path = os.path.expanduser(path.replace("%p", str(port)))
-        if path not in identities:
-            identities.append(path)
-    proxy_jump = config.get("proxyjump")
+    configured = [_expand(path, tokens) for path in config.get("identityfile", [])]
+    if not _openssh_defaults(config.get("identityfile", [])):
+        identities.extend(path for path in configured if path not in identities)
+    proxy_jump = _first(config.get("proxyjump"))
     if proxy_jump and proxy_jump.strip().lower() == "none":
         proxy_jump = None
-    key_host = config.get("hostkeyalias") or host
+    proxy_command = _first(config.get("proxycommand"))
+    if proxy_command and proxy_command.strip().lower() == "none":
+        proxy_command = None
+    strict = _STRICT.get(str(_first(config.get("stricthostkeychecking")) or "ask").lower(), "invalid")
+    if strict == "no":
+        raise ConfigError(say("The ssh config sets StrictHostKeyChecking no for {0}: this app never accepts "
+                              "host keys unchecked. Use accept-new or ask instead.", device.host))
+    if strict == "invalid":
+        raise ConfigError(say("The ssh config gives {0} the StrictHostKeyChecking value {1!r}, which is not "
+                              "one of yes, accept-new or ask.", device.host,
+                              _first(config.get("stricthostkeychecking"))))
+    if options.known_hosts:
+        user_files = (os.path.expanduser(options.known_hosts),)
+    else:
+        user_files = tuple(_expand(path, tokens) for path in _words(config.get("userknownhostsfile"))
+                           if path.lower() != "none") or (options.known_hosts_path, _USER_KNOWN_HOSTS2)
+    global_files = tuple(_expand(path, tokens) for path in
+                         _words(config.get("globalknownhostsfile", _OPENSSH_GLOBAL_KNOWN_HOSTS))
+                         if path.lower() != "none")
+    # OpenSSH's defaults (no timeout, no keepalive) are not settings: the app's own then apply.
+    timeout = _first(config.get("connecttimeout"))
+    alive = _first(config.get("serveraliveinterval"))
+    alive = None if alive in (None, "0") else alive
+    alias = _first(config.get("hostkeyalias"))
     return Endpoint(
         host=host,
         port=port,
         user=user,
         identity_files=tuple(identities),
         proxy_jump=proxy_jump,
-        known_hosts_name=key_host if port == DEFAULT_PORT else "[{0}]:{1}".format(key_host, port),
-        identities_only=str(config.get("identitiesonly", "no")).lower() == "yes",
+        # OpenSSH looks a HostKeyAlias up as it is, without the port.
+        known_hosts_name=alias or (host if port == DEFAULT_PORT else "[{0}]:{1}".format(host, port)),
+        host_key_alias=alias,
+        hash_known_hosts=str(_first(config.get("hashknownhosts")) or "no").lower() in ("yes", "true"),
+        identities_only=str(_first(config.get("identitiesonly")) or "no").lower() in ("yes", "true"),
+        proxy_command=_expand(proxy_command, tokens, home=False) if proxy_command else None,
+        user_known_hosts=user_files,
+        global_known_hosts=global_files,
+        strict_host_key_checking=strict,
+        connect_timeout=(None if timeout in (None, "none")
+                         else _number(timeout, "ConnectTimeout", device.host, float)),
+        server_alive_interval=None if alive is None else _number(alive, "ServerAliveInterval", device.host, int),
     )
 
 
-def _lookup_config(path, host):
+# What ``ssh -G`` lists when the config names no IdentityFile (the list varies with the OpenSSH version):
+# the keys ``look_for_keys`` covers.
+_OPENSSH_DEFAULT_IDENTITIES = frozenset("~/.ssh/" + name for name in (
+    "identity", "id_rsa", "id_dsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss"))
+
+
+def _openssh_defaults(identity_files):
+    # A config naming keys itself names one or two; ssh's default list has at least four of these.
+    return len(identity_files) >= 4 and set(identity_files) <= _OPENSSH_DEFAULT_IDENTITIES
+
+_USER_KNOWN_HOSTS2 = os.path.expanduser(os.path.join("~", ".ssh", "known_hosts2"))
+_OPENSSH_GLOBAL_KNOWN_HOSTS = ("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2")
+# StrictHostKeyChecking as written in a config (paramiko) or printed by ``ssh -G``.
+_STRICT = {"yes": "yes", "true": "yes", "ask": "ask", "accept-new": "accept-new", "no": "no", "false": "no",
+           "off": "no"}
+# Keys whose values ``ssh -G`` prints as one line of several words.
+_LIST_KEYS = frozenset(["userknownhostsfile", "globalknownhostsfile"])
+# Files pulled in by Include, at most this deep (OpenSSH's own limit).
+_MAX_INCLUDE_DEPTH = 16
+
+
+def _first(value):
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else None
+    return value
+
+
+def _words(value):
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [word for item in value for word in str(item).split()]
+    return str(value).split()
+
+
+def _expand(text, tokens, home=True):
+    """OpenSSH's %-tokens (and ``~``) in a path or command taken from the config."""
+    out = re.sub(r"%.", lambda match: tokens.get(match.group(0), match.group(0)), text)
+    return os.path.expanduser(out) if home else out
+
+
+def _number(value, name, host, kind):
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0:
+        raise ConfigError(say("The ssh config gives {0} the {1} {2!r}, which is not a number.",
+                              host, name, value)) from None
+    return number
+
+
+def read_config(path, device):
+    """The ssh config's settings for ``device`` as ``{key: [values]}`` (keys in lower case)."""
+    ssh = shutil.which("ssh")
+    if ssh is not None:
+        return _config_from_openssh(ssh, path, device)
+    return _config_from_paramiko(path, device.host)
+
+
+def _config_from_openssh(ssh, path, device):
+    if path is not None and not os.path.isfile(os.path.expanduser(path)):
+        raise ConfigError(say("The ssh config file {0} does not exist.", path))
+    # ssh -G prints the local user when no User applies, where we want the camera's default user. So the
+    # config is read through a wrapper that includes it (and, like ssh without -F, the system config), then
+    # gives the default last: the first value obtained wins, as always in ssh_config.
+    sources = [os.path.expanduser(path or os.path.join("~", ".ssh", "config"))]
+    if path is None:
+        sources.append(_SYSTEM_CONFIG)
+    wrapper = "".join("Include {0}\n".format(_config_quote(source)) for source in sources
+                      if os.path.isfile(source))
+    if not device.user:
+        wrapper += "Host *\n  User {0}\n".format(DEFAULT_USER)
+    argv = [ssh, "-G"]
+    if device.user:
+        argv += ["-l", device.user]
+    if device.port:
+        argv += ["-p", str(device.port)]
+    with tempfile.TemporaryDirectory(prefix="deeplens-ssh-") as folder:
+        config_path = os.path.join(folder, "config")
+        with open(config_path, "w", encoding="utf-8") as handle:
+            handle.write(wrapper)
+        argv += ["-F", config_path, "--", device.host]
+        try:
+            done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
+                                  timeout=_CONFIG_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ConfigError(say("OpenSSH could not read the ssh config for {0} ({1}).", device.host,
+                                  str(exc))) from None
+    if done.returncode != 0:
+        # ssh names the bad line first, then says it is "terminating": the first line is the reason.
+        reasons = [line for line in done.stderr.decode("utf-8", "replace").splitlines()
+                   if line.strip() and "Pseudo-terminal" not in line]
+        raise ConfigError(say("The ssh config for {0} could not be used: {1}. Fix the file or pick another "
+                              "one.", device.host, reasons[0] if reasons else done.returncode))
+    config = {}
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        key, _, value = line.partition(" ")
+        if key in _LIST_KEYS:
+            config[key] = value.split()
+        else:
+            config.setdefault(key.lower(), []).append(value)
+    return config
+
+
+#: ``ssh -G`` only reads files (and runs ``Match exec`` commands, as ssh would)
+_CONFIG_TIMEOUT = 10.0
+_SYSTEM_CONFIG = "/etc/ssh/ssh_config"
+
+
+def _config_quote(path):
+    # ssh_config takes double quotes around a value with spaces; a path holding a double quote cannot be
+    # written there at all (OpenSSH has no escape for it).
+    if '"' in path:
+        raise ConfigError(say("The ssh config path {0} contains a double quote, which OpenSSH cannot read.",
+                              path))
+    return '"{0}"'.format(path)
+
+
+def _config_from_paramiko(path, host):
     if path is None:
         path = os.path.expanduser(os.path.join("~", ".ssh", "config"))
         if not os.path.isfile(path):
             return {}
     try:
-        return paramiko.SSHConfig.from_path(path).lookup(host)
+        text = "\n".join(_config_lines(os.path.expanduser(path), 0))
+        found = paramiko.SSHConfig.from_text(text).lookup(host)
     except FileNotFoundError:
         raise ConfigError(say("The ssh config file {0} does not exist.", path)) from None
     except (OSError, paramiko.SSHException, ImportError, ValueError) as exc:
         raise ConfigError(say("The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick "
                               "another one.", path, host, str(exc))) from None
+    return {key: value if isinstance(value, list) else [value] for key, value in found.items()}
+
+
+def _config_lines(path, depth):
+    """The lines of ``path`` with its Include lines replaced by the files they name (OpenSSH's rules)."""
+    with open(path, "r", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    out = []
+    for line in lines:
+        match = re.match(r"\s*include(?:\s*=\s*|\s+)(.+)", line, flags=re.IGNORECASE)
+        if match is None:
+            out.append(line)
+            continue
+        if depth >= _MAX_INCLUDE_DEPTH:
+            raise ValueError(say("Include nests deeper than {0} files", _MAX_INCLUDE_DEPTH))
+        for pattern in shlex.split(match.group(1)):
+            pattern = os.path.expanduser(pattern)
+            if not os.path.isabs(pattern):  # relative to ~/.ssh, as for a user config
+                pattern = os.path.join(os.path.expanduser("~"), ".ssh", pattern)
+            for included in sorted(glob.glob(pattern)):
+                out.extend(_config_lines(included, depth + 1))
+    return out
 
 
 # --- host keys -----------------------------------------------------------------------------------------
@@ -171,62 +392,23 @@ def fingerprint(key):
 
 def host_key_of(known_hosts_path, known_hosts_name):
     """Every key recorded for ``known_hosts_name`` (plain, hashed or wildcard entries), in file order."""
-    path = os.path.expanduser(known_hosts_path)
-    try:
-        with open(path, "r", encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise ConfigError(say("The known_hosts file {0} cannot be read ({1}).", path, exc.strerror)) from None
-    keys = []
-    for line in lines:
-        line = line.strip()
-        # Markers (@cert-authority, @revoked) are not supported and are skipped rather than misread.
-        if not line or line.startswith(("#", "@")):
-            continue
-        try:
-            entry = HostKeyEntry.from_line(line)
-        except InvalidHostKey:
-            continue
-        if entry is not None and _entry_applies(entry.hostnames, known_hosts_name):
-            keys.append(entry.key)
-    return keys
+    return known_hosts.read([os.path.expanduser(known_hosts_path)], known_hosts_name).keys
 
 
-def _entry_applies(patterns, name):
-    matched = False
-    for pattern in patterns:
-        if pattern.startswith("|1|"):
-            try:
-                matched = matched or paramiko.HostKeys.hash_host(name, pattern) == pattern
-            except (ValueError, AssertionError, IndexError):
-                continue
-        elif pattern.startswith("!"):
-            if _glob_match(pattern[1:], name):
-                return False
-        elif _glob_match(pattern, name):
-            matched = True
-    return matched
+def trust_host_key(known_hosts_path, known_hosts_name, key, hashed=False):
+    """Record ``key`` for ``known_hosts_name``: append, create file 0600 and folder 0700, never duplicate.
 
-
-def _glob_match(pattern, name):
-    # known_hosts globs know only * and ?; brackets are literal ([host]:port), so fnmatch would be wrong.
-    regex = re.escape(pattern).replace(r"\*", ".*").replace(r"\?", ".")
-    return re.fullmatch(regex, name, flags=re.IGNORECASE) is not None
-
-
-def _same_key(a, b):
-    return a.get_name() == b.get_name() and a.asbytes() == b.asbytes()
-
-
-def trust_host_key(known_hosts_path, known_hosts_name, key):
-    """Record ``key`` for ``known_hosts_name``: append, create file 0600 and folder 0700, never duplicate."""
+    ``hashed`` (ssh_config's HashKnownHosts) writes the name hashed, as OpenSSH does.
+    """
     path = os.path.expanduser(known_hosts_path)
     with _known_hosts_lock:
-        if any(_same_key(known, key) for known in host_key_of(path, known_hosts_name)):
+        recorded = known_hosts.read([path], known_hosts_name)
+        if recorded.revoked(key) is not None:
+            raise HostKeyRevoked(known_hosts_name, fingerprint(key), path)
+        if recorded.knows(key):
             return
-        line = "{0} {1} {2}\n".format(known_hosts_name, key.get_name(), key.get_base64())
+        name = paramiko.HostKeys.hash_host(known_hosts_name.lower()) if hashed else known_hosts_name
+        line = "{0} {1} {2}\n".format(name, key.get_name(), key.get_base64())
         try:
             folder = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(folder):
@@ -257,9 +439,13 @@ def _lacks_final_newline(path):
 
 
 def _preferred_key_types(recorded, offered):
-    """Put the types we have recorded first, so the server proves the key we know (as SSHClient does)."""
+    """The host key types to negotiate, as OpenSSH orders them: certificates first when known_hosts trusts an
+    authority for the host, then the types recorded for it (so the server proves the key we know), then
+    the rest."""
     wanted = []
-    for key in recorded:
+    if recorded.authorities:
+        wanted.extend(kind for kind in paramiko.Transport._key_info if kind.endswith("-cert-v01@openssh.com"))
+    for key in recorded.keys:
         name = key.get_name()
         for kind in (("rsa-sha2-512", "rsa-sha2-256") if name == "ssh-rsa" else (name,)):
             if kind in offered and kind not in wanted:
@@ -290,10 +476,12 @@ class DeviceConnection:
     every blocking read on its channels return.
     """
 
-    def __init__(self, device, options=SshOptions(), _depth=0):
+    def __init__(self, device, options=SshOptions(), _depth=0, _via=None):
         self.device = device
         self.options = options
         self._depth = _depth
+        self._via = _via  # the hops before this one when it is a hop of a multi-hop ProxyJump
+        self._locked_key = None
         self._endpoint = None
         self._open_lock = threading.Lock()  # serialises connecting
         self._state = threading.Lock()  # guards the fields below; never held while waiting on the network
@@ -309,7 +497,10 @@ class DeviceConnection:
     def endpoint(self):
         """The resolved Endpoint (the ssh config is read once, on first use)."""
         if self._endpoint is None:
-            self._endpoint = resolve(self.device, self.options)
+            endpoint = resolve(self.device, self.options)
+            if self._via is not None:
+                endpoint = replace(endpoint, proxy_jump=self._via, proxy_command=None)
+            self._endpoint = endpoint
         return self._endpoint
 
     @property
@@ -346,7 +537,7 @@ class DeviceConnection:
 
     def _connect(self, generation):
         endpoint = self.endpoint
-        timeout = self.options.connect_timeout
+        timeout = endpoint.connect_timeout or self.options.connect_timeout
         sock = transport = jump = None
         try:
             sock, jump = self._open_socket(endpoint, timeout)
@@ -358,18 +549,20 @@ class DeviceConnection:
                 transport.banner_timeout = timeout
                 transport.handshake_timeout = timeout
                 transport.auth_timeout = timeout
-                known_hosts = self.options.known_hosts_path
-                recorded = host_key_of(known_hosts, endpoint.known_hosts_name)
+                recorded = known_hosts.read(endpoint.known_hosts_files, endpoint.known_hosts_name)
                 security = transport.get_security_options()
                 security.key_types = _preferred_key_types(recorded, security.key_types)
                 transport.start_client(timeout=timeout)
                 if not transport.initial_kex_done:
                     # start_client() returns quietly when its timeout passes mid-handshake.
                     raise TimeoutError("the SSH handshake timed out")
-                self._check_host_key(transport, endpoint, known_hosts, recorded)
+                self._check_host_key(transport, endpoint, recorded)
                 self._authenticate(transport, endpoint)
-                if self.options.keepalive:
-                    transport.set_keepalive(int(self.options.keepalive))
+                alive = endpoint.server_alive_interval
+                if alive is None:
+                    alive = self.options.keepalive
+                if alive:
+                    transport.set_keepalive(int(alive))
                 return transport, jump
         except BaseException as exc:
             _close_quietly(transport, sock, jump)
@@ -390,18 +583,20 @@ class DeviceConnection:
             self._pending.append(resource)
 
     def _open_socket(self, endpoint, timeout):
+        if endpoint.proxy_command:
+            # OpenSSH runs it with the user's shell; sh is what every camera and workstation has.
+            return _ProxyCommand(endpoint.proxy_command, timeout), None
         if not endpoint.proxy_jump:
             return socket.create_connection((endpoint.host, endpoint.port), timeout=timeout), None
         hops = [hop.strip() for hop in endpoint.proxy_jump.split(",") if hop.strip()]
-        if len(hops) != 1:
-            raise ConfigError(say("{0} asks for {1} ProxyJump hops ({2}); only one hop is supported. Chain "
-                                  "the jump hosts in your ssh config instead.",
-                                  endpoint.label, len(hops), endpoint.proxy_jump))
-        if self._depth >= _MAX_JUMP_DEPTH:
+        if self._depth + len(hops) > _MAX_JUMP_DEPTH:
             raise ConfigError(say("The ProxyJump settings for {0} loop or nest more than {1} hosts deep. "
                                   "Check your ssh config.", endpoint.label, _MAX_JUMP_DEPTH))
-        spec = hops[0][len("ssh://"):] if hops[0].startswith("ssh://") else hops[0]
-        jump = DeviceConnection(parse_target(spec), self.options, _depth=self._depth + 1)
+        # "a,b" reaches b through a, then the device through b: the last hop jumps through the ones before it
+        # (and its own ProxyJump in the config is ignored, as OpenSSH does).
+        spec = hops[-1].removeprefix("ssh://")
+        jump = DeviceConnection(parse_target(spec), self.options, _depth=self._depth + 1,
+                                _via=",".join(hops[:-1]) if len(hops) > 1 else None)
         self._track(jump)
         try:
             transport = jump._live_transport()
@@ -417,23 +612,52 @@ class DeviceConnection:
             raise
         return channel, jump
 
-    def _check_host_key(self, transport, endpoint, known_hosts, recorded):
+    def _check_host_key(self, transport, endpoint, recorded):
+        """OpenSSH's verdict on the server's key: revoked, certified, known, changed or new."""
         key = transport.get_remote_server_key()
         name = endpoint.known_hosts_name
-        if any(_same_key(known, key) for known in recorded):
+        where = endpoint.user_known_hosts[0]
+        revoked = recorded.revoked(key)
+        if revoked is not None:
+            raise HostKeyRevoked(name, fingerprint(key), revoked.path)
+        if known_hosts.certificate_fields(key) is not None or getattr(key, "public_blob", None) is not None:
+            problem = known_hosts.check_certificate(key, _plain_host(name), recorded.authorities)
+            if problem is None:
+                return
+            if not recorded.knows(key):
+                raise HostKeyRefused(say("The host certificate of {0} ({1}) is refused: {2}. Check the "
+                                         "@cert-authority lines of known_hosts with the camera's owner.",
+                                         name, fingerprint(key), problem))
+        if recorded.knows(key):
             return
-        if recorded:
-            # A different key of the same type, or only keys of other types recorded: both refuse.
-            same_type = [known for known in recorded if known.get_name() == key.get_name()]
-            old = (same_type or recorded)[0]
-            raise HostKeyChanged(name, fingerprint(old), fingerprint(key), known_hosts)
-        if not self.options.accept_new_host_key:
-            raise UnknownHostKey(name, key, fingerprint(key), known_hosts)
-        trust_host_key(known_hosts, name, key)
-        _log.info("recorded the new host key %s of %s in %s", fingerprint(key), name, known_hosts)
+        others = [entry for entry in recorded.entries if not entry.marker and entry.key is not None]
+        same_type = [entry for entry in others if entry.key.get_name() == key.get_name()]
+        if same_type:
+            raise HostKeyChanged(name, fingerprint(same_type[0].key), fingerprint(key), same_type[0].path)
+        if others:
+            # Only keys of types this server does not offer (the known types were asked for first): OpenSSH
+            # refuses this as a changed key too.
+            old = others[0]
+            raise HostKeyTypeChanged(name, old.key_type, fingerprint(old.key), key.get_name(), fingerprint(key),
+                                     old.path)
+        if endpoint.port != DEFAULT_PORT and not endpoint.host_key_alias:
+            # OpenSSH also accepts a key recorded for the host without the port (read-only, never a refusal).
+            plain = known_hosts.read(endpoint.known_hosts_files, endpoint.host)
+            if plain.knows(key) and plain.revoked(key) is None:
+                return
+        strict = endpoint.strict_host_key_checking
+        if strict == "yes":
+            raise HostKeyRefused(say("The host key of {0} ({1} {2}) is not in known_hosts, and the ssh config "
+                                     "sets StrictHostKeyChecking yes. Check the key with the camera's owner "
+                                     "and add it to {3}.", name, key.get_name(), fingerprint(key), where))
+        if not (self.options.accept_new_host_key or strict == "accept-new"):
+            raise UnknownHostKey(name, key, fingerprint(key), where, endpoint.hash_known_hosts)
+        trust_host_key(where, name, key, endpoint.hash_known_hosts)
+        _log.info("recorded the new host key %s of %s in %s", fingerprint(key), name, where)
 
     def _authenticate(self, transport, endpoint):
         options = self.options
+        self._locked_key = None  # an encrypted key that stayed locked, for PassphraseNeeded
         notes = []
         tried = set()
         offered = []
@@ -492,6 +716,11 @@ class DeviceConnection:
             notes.append(say("no key or password to offer"))
         else:
             notes.append(say("password refused"))
+        if notes and self._locked_key is not None:
+            raise PassphraseNeeded(
+                say("{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase "
+                    "({3}).", endpoint.label, endpoint.user, self._locked_key, join("; ", notes)),
+                self._locked_key, endpoint.user, endpoint.host, endpoint.port)
         if notes:
             raise AuthFailed(say("{0} refused the login for user {1}. Check the user name, key or password "
                                  "({2}).", endpoint.label, endpoint.user, join("; ", notes)))
@@ -532,6 +761,9 @@ class DeviceConnection:
         candidates = []
         if self.options.passphrase is not None:
             candidates.append(self.options.passphrase)
+        typed = secrets.remembered("passphrase", endpoint.user, endpoint.host, endpoint.port)
+        if typed is not None and typed not in candidates:
+            candidates.append(typed)
         if self.options.use_keyring:
             saved = secrets.get_secret("passphrase", endpoint.user, endpoint.host, endpoint.port)
             if saved is not None and saved not in candidates:
@@ -545,6 +777,7 @@ class DeviceConnection:
             notes.append(say("the key {0} did not open with the passphrase given", shown))
         else:
             notes.append(say("the key {0} needs a passphrase", shown))
+        self._locked_key = path
         return None
 
     # -- using the connection -----------------------------------------------------------------------------
@@ -706,6 +939,38 @@ class DeviceConnection:
 
     def __exit__(self, *exc_info):
         self.close()
+
+
+def _plain_host(known_hosts_name):
+    """``host`` of ``[host]:port`` (a certificate names hosts without ports)."""
+    match = re.fullmatch(r"\[(.*)\]:\d+", known_hosts_name)
+    return match.group(1) if match else known_hosts_name
+
+
+class _ProxyCommand(paramiko.ProxyCommand):
+    """ssh_config's ProxyCommand, run through ``sh -c`` as OpenSSH runs it through a shell."""
+
+    def __init__(self, command, timeout):
+        # paramiko splits its argument with shlex: quoting gives back exactly sh, -c, command.
+        super().__init__(shlex.join(["sh", "-c", command]))
+        self.settimeout(timeout)
+
+    def close(self):
+        """End the command and reap it (paramiko only signals it). Idempotent: the transport's thread and
+        the connection both close it, and signalling a reaped process would raise."""
+        if self.process.returncode is None:
+            try:
+                super().close()
+            except ProcessLookupError:
+                pass  # reaped by the other closer meanwhile
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def _read_key(path, passphrase):

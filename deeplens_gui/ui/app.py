@@ -216,17 +216,18 @@ def ssh_options(options, app_settings=None):
     The known_hosts and ssh config files of ``app_settings`` apply when the command line names none.
     """
     app_settings = app_settings or Settings()
-    password = None
-    variable = getattr(options, "password_env", None)
-    if variable:
-        if variable not in os.environ:
-            raise ConfigError(QCoreApplication.translate(
-                "Console", "The environment variable {0} named by --password-env is not set.").format(variable))
-        password = os.environ[variable]
+    secrets = {}
+    for name, flag in (("password", "--password-env"), ("passphrase", "--passphrase-env")):
+        variable = getattr(options, name + "_env", None)
+        if variable:
+            if variable not in os.environ:
+                raise ConfigError(QCoreApplication.translate(
+                    "Console", "The environment variable {0} named by {1} is not set.").format(variable, flag))
+            secrets[name] = os.environ[variable]
     return SshOptions(ssh_config=getattr(options, "ssh_config", None) or app_settings.ssh_config,
                       known_hosts=getattr(options, "known_hosts", None) or app_settings.known_hosts,
                       accept_new_host_key=bool(getattr(options, "accept_new_host_key", False)),
-                      password=password)
+                      password=secrets.get("password"), passphrase=secrets.get("passphrase"))
 
 
 def run_gui(options):

@@ -18,7 +18,7 @@ from PyQt5.QtCore import QObject, QThread, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from deeplens_gui.core.decode import fit_size, to_display
-from deeplens_gui.core.errors import DeepLensError, UnknownHostKey
+from deeplens_gui.core.errors import DeepLensError, PassphraseNeeded, UnknownHostKey
 from deeplens_gui.core.stream import FrameSource, StreamState, StreamStats, StreamStatus
 
 #: How often the controller publishes StreamStats (ms).
@@ -107,6 +107,7 @@ class DeviceController(QObject):
     status_changed = pyqtSignal(object)
     stats_updated = pyqtSignal(object)
     host_key_unknown = pyqtSignal(object)
+    passphrase_needed = pyqtSignal(object)
     crashed = pyqtSignal(object)
     _status_received = pyqtSignal(int, object)
 
@@ -271,6 +272,8 @@ class DeviceController(QObject):
         self._set_status(status)
         if status.state is StreamState.FAILED and isinstance(status.error, UnknownHostKey):
             self.host_key_unknown.emit(status.error)
+        if status.state is StreamState.FAILED and isinstance(status.error, PassphraseNeeded):
+            self.passphrase_needed.emit(status.error)
 
     @pyqtSlot(object)
     def _on_worker_crashed(self, exc_info):

@@ -1,4 +1,4 @@
-"""Dialogs: the host-key question, error messages and the unexpected-error dialog of the excepthook.
+"""Dialogs: the host-key question, the key passphrase, error messages and the unexpected-error dialog of the excepthook.
 
 Each dialog is opened through a classmethod (``ask``, ``show_error``, ``show_exception``) so tests can patch
 one call instead of driving a modal event loop.
@@ -9,11 +9,13 @@ import traceback
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QStyle,
@@ -53,6 +55,39 @@ class HostKeyDialog(QMessageBox):
         dialog = cls(parent, error)
         dialog.exec_()
         return dialog.clickedButton() is dialog.trust_button
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the passphrase of an encrypted SSH key, offering to keep it in the system keyring."""
+
+    def __init__(self, parent, error):
+        super().__init__(parent)
+        self.error = error
+        self.setWindowTitle(self.tr("Key passphrase"))
+        layout = QVBoxLayout(self)
+        self.message_label = QLabel(self.tr("The key {key} is encrypted. Type its passphrase to log in to "
+                                            "{user}@{host}.").format(key=error.key_path, user=error.user,
+                                                                     host=error.host), self)
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.passphrase_edit = QLineEdit(self)
+        self.passphrase_edit.setEchoMode(QLineEdit.Password)
+        layout.addWidget(self.passphrase_edit)
+        self.keep_box = QCheckBox(self.tr("Keep it in the system keyring"), self)
+        layout.addWidget(self.keep_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Unlock and connect"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent, error):
+        """``(passphrase, keep)`` for ``error`` (a PassphraseNeeded), or None when the user cancels."""
+        dialog = cls(parent, error)
+        if dialog.exec_() != QDialog.Accepted or not dialog.passphrase_edit.text():
+            return None
+        return dialog.passphrase_edit.text(), dialog.keep_box.isChecked()
 
 
 class HostKeysDialog(QDialog):

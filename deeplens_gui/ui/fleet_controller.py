@@ -401,7 +401,7 @@ class FleetController(QObject):
 
         def record():
             for _name, error in chosen:
-                trust_host_key(error.known_hosts, error.host, error.key)
+                trust_host_key(error.known_hosts, error.host, error.key, error.hash_known_hosts)
             return [name for name, _error in chosen]
 
         self._jobs.submit(record, on_done=self._on_host_keys_recorded, on_error=self._on_host_keys_failed)

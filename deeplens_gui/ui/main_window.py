@@ -31,7 +31,7 @@ from PyQt5.QtWidgets import (
 )
 
 import resources
-from deeplens_gui.core import cloud
+from deeplens_gui.core import cloud, secrets
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
@@ -45,7 +45,7 @@ from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui import i18n, theme
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 from deeplens_gui.ui.device_panel import FACE, MASK, DevicePanel
-from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
+from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog, PassphraseDialog
 from deeplens_gui.ui.fleet_controller import FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
 from deeplens_gui.ui.help import AboutDialog, WorkshopGuideDialog
@@ -470,6 +470,7 @@ class MainWindow(QMainWindow):
         controller.status_changed.connect(self._on_controller_status_changed)
         controller.stats_updated.connect(self._on_controller_stats_updated)
         controller.host_key_unknown.connect(self._on_controller_host_key_unknown)
+        controller.passphrase_needed.connect(self._on_controller_passphrase_needed)
         self.controller = controller
         self.view.clear()
         self.setWindowTitle(self.tr("{0} – DeepLens Console").format(device.display))
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
         controller, self.controller = self.controller, None
         if controller is not None:
             for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
-                           controller.host_key_unknown):
+                           controller.host_key_unknown, controller.passphrase_needed):
                 signal.disconnect()
             controller.stop(emit=False)
             controller.deleteLater()
@@ -692,11 +693,33 @@ class MainWindow(QMainWindow):
             self.state_label.setText(self.tr("{0} – host key not trusted").format(controller.device.display))
             return
         self.state_label.setText(self.tr("Recording the host key of {0}…").format(error.host))
-        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key,
-                          on_done=lambda _result: self._on_host_key_trusted(controller),
+        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key, error.hash_known_hosts,
+                          on_done=lambda _result: self._restart_if_viewed(controller),
                           on_error=self._on_host_key_trust_failed)
 
-    def _on_host_key_trusted(self, controller):
+    @pyqtSlot(object)
+    def _on_controller_passphrase_needed(self, error):
+        controller = self.controller
+        if controller is None:
+            return
+        answer = PassphraseDialog.ask(self, error)
+        if answer is None:
+            return  # the bar already shows the error's sentence
+        passphrase, keep = answer
+        secrets.remember("passphrase", error.user, error.host, error.port, passphrase)
+        if not keep:
+            controller.restart()
+            return
+        self._jobs.submit(secrets.set_secret, "passphrase", error.user, error.host, error.port, passphrase,
+                          on_done=lambda _result: self._restart_if_viewed(controller),
+                          on_error=self._on_passphrase_not_kept)
+
+    def _on_passphrase_not_kept(self, error):
+        ErrorDialog.show_error(self, self.tr("Passphrase not kept"), i18n.text(error))
+        if self.controller is not None:
+            self.controller.restart()  # the passphrase is still remembered until the app quits
+
+    def _restart_if_viewed(self, controller):
         if controller is self.controller and controller.device == self._viewed:
             controller.restart()
 

@@ -406,14 +406,14 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="223"/>
-        <source>The environment variable {0} named by --password-env is not set.</source>
-        <translation>--password-env로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="242"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/app.py" line="224"/>
+        <source>The environment variable {0} named by {1} is not set.</source>
+        <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -568,12 +568,12 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="173"/>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="179"/>
         <source>Something went wrong inside DeepLens Console. The app keeps running, but the last action may not have finished. Please report this with the details below.
 
 {summary}</source>
@@ -582,7 +582,7 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="190"/>
         <source>Copy details</source>
         <translation>세부 정보 복사</translation>
     </message>
@@ -691,22 +691,22 @@
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="33"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="35"/>
         <source>Unknown host key</source>
         <translation>알 수 없는 호스트 키</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="35"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="37"/>
         <source>unknown type</source>
         <translation>알 수 없는 유형</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="36"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="38"/>
         <source>{host} is not known yet. Do you trust this device and want to connect?</source>
         <translation>{host}은(는) 아직 알려지지 않은 호스트입니다. 이 디바이스를 신뢰하고 연결하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="38"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="40"/>
         <source>Key type: {type}
 Fingerprint: {fingerprint}
 
@@ -717,12 +717,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 이 지문을 디바이스에 표시되는 지문과 비교하세요(디바이스에서: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). 서로 다르면 누군가 카메라를 사칭하고 있을 수 있습니다: 연결하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="45"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="47"/>
         <source>Trust and connect</source>
         <translation>신뢰하고 연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="46"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="48"/>
         <source>Don&apos;t connect</source>
         <translation>연결 안 함</translation>
     </message>
@@ -730,37 +730,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>HostKeysDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="64"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="99"/>
         <source>Review host keys</source>
         <translation>호스트 키 검토</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="66"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="101"/>
         <source>These cameras answered with SSH host keys that are not known yet. Compare each fingerprint with the one the camera shows (on the camera: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and check only the ones that match.</source>
         <translation>이 카메라들은 아직 알려지지 않은 SSH 호스트 키로 응답했습니다. 각 지문을 카메라에 표시되는 지문(카메라에서: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)과 비교하고 일치하는 것만 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="107"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="107"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="107"/>
         <source>Key type</source>
         <translation>키 유형</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="72"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="107"/>
         <source>Fingerprint</source>
         <translation>지문</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/dialogs.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="125"/>
         <source>Trust checked keys</source>
         <translation>선택한 키 신뢰</translation>
     </message>
@@ -1024,7 +1024,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="749"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
@@ -1109,7 +1109,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="732"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
@@ -1119,194 +1119,222 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="475"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="476"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="584"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="585"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="590"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="591"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="602"/>
         <source>{0} devices from {1}</source>
         <translation>{1}에서 디바이스 {0}대</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="674"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="675"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="689"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="689"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="692"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="693"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="694"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="695"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="704"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="727"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="705"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="728"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="733"/>
         <source>Connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="734"/>
         <source>No project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="735"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="736"/>
         <source>Stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="737"/>
         <source>Reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="738"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="716"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="739"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="749"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="754"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="754"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="785"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="785"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="774"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="797"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="802"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="802"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="792"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="815"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="797"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="820"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="831"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="831"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="823"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="846"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="837"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="860"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="839"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="862"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="881"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="904"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="887"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="910"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="527"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="528"/>
         <source>{0} is no longer shown in the viewer: connect to it again.</source>
         <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="718"/>
+        <source>Passphrase not kept</source>
+        <translation>암호 문구를 저장하지 못함</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="66"/>
+        <source>Key passphrase</source>
+        <translation>키 암호 문구</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="68"/>
+        <source>The key {key} is encrypted. Type its passphrase to log in to {user}@{host}.</source>
+        <translation>키 {key}는 암호화되어 있습니다. {user}@{host}에 로그인하려면 암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="76"/>
+        <source>Keep it in the system keyring</source>
+        <translation>시스템 키링에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/dialogs.py" line="79"/>
+        <source>Unlock and connect</source>
+        <translation>잠금 해제 후 연결</translation>
     </message>
 </context>
 <context>
@@ -2750,14 +2778,24 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{1!r}의 {0!r}은(는) 포트 번호(1-65535)가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="82"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="98"/>
         <source>The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept it (in the CLI: --accept-new-host-key).</source>
         <translation>{0}의 호스트 키가 아직 알려지지 않았습니다({1} {2}). 디바이스 소유자에게 키를 확인한 다음 승인하세요(CLI에서는 --accept-new-host-key).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="98"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="114"/>
         <source>The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}</source>
         <translation>{0}의 호스트 키가 변경되었습니다(기록된 키 {1}, 현재 키 {2}). 공격일 수도 있고 카메라를 다시 설치했을 수도 있습니다. 이유를 알고 있다면 다음 명령으로 예전 키를 지우세요: ssh-keygen -R {3} -f {4}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/errors.py" line="132"/>
+        <source>{0} now offers a {1} host key ({2}), but known_hosts records a {3} key for it ({4}). The camera's keys may have been regenerated, or this is an attack. If you know why, remove the old key with: ssh-keygen -R {5} -f {6}</source>
+        <translation>{0}이(가) 이제 {1} 호스트 키({2})를 제시하지만, known_hosts에는 {3} 키({4})가 기록되어 있습니다. 카메라의 키가 다시 생성되었거나 공격일 수 있습니다. 이유를 알고 있다면 다음 명령으로 이전 키를 삭제하세요: ssh-keygen -R {5} -f {6}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/errors.py" line="146"/>
+        <source>The host key of {0} ({1}) is REVOKED in {2}: it must not be trusted. Connect only once the camera has a new host key.</source>
+        <translation>{0}의 호스트 키({1})는 {2}에서 폐기(REVOKED)되었습니다. 이 키를 신뢰하면 안 됩니다. 카메라에 새 호스트 키가 생긴 뒤에만 연결하세요.</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/files.py" line="18"/>
@@ -2788,6 +2826,41 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/core/files.py" line="26"/>
         <source>Could not save {0}: {1}. Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: {1}. 기존 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="104"/>
+        <source>The known_hosts file {0} cannot be read ({1}).</source>
+        <translation>known_hosts 파일 {0}을(를) 읽을 수 없습니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="212"/>
+        <source>the certificate cannot be read</source>
+        <translation>인증서를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="214"/>
+        <source>it is not a host certificate</source>
+        <translation>호스트 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="217"/>
+        <source>it is signed by an authority that known_hosts does not trust for this host</source>
+        <translation>known_hosts가 이 호스트에 대해 신뢰하지 않는 인증 기관이 서명했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="223"/>
+        <source>its signature is not valid</source>
+        <translation>서명이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="226"/>
+        <source>it is not valid at this time</source>
+        <translation>현재 시각에는 유효하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="228"/>
+        <source>it is not issued for {0} (it names {1})</source>
+        <translation>{0}에 대해 발급되지 않았습니다(발급 대상: {1})</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/projects.py" line="89"/>
@@ -3250,32 +3323,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>명단</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="54"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="69"/>
         <source>Could not save the password for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the password each time.</source>
         <translation>{0}@{1}의 비밀번호를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 비밀번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="58"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="73"/>
         <source>Could not save the passphrase for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the passphrase each time.</source>
         <translation>{0}@{1}의 암호 문구를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 암호 문구를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="76"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="91"/>
         <source>Could not remove the saved password for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 비밀번호를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="79"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="94"/>
         <source>Could not remove the saved passphrase for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 암호 문구를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="88"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="103"/>
         <source>no keyring backend is available</source>
         <translation>사용할 수 있는 키링 백엔드가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="90"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="105"/>
         <source>the keyring is locked</source>
         <translation>키링이 잠겨 있음</translation>
     </message>
@@ -3385,177 +3458,212 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="125"/>
-        <source>The ssh config gives {0} the port {1!r}, which is not a number.</source>
-        <translation>ssh config에서 {0}에 지정한 포트 {1!r}은(는) 숫자가 아닙니다.</translation>
+        <location filename="../../deeplens_gui/core/ssh.py" line="188"/>
+        <source>The ssh config sets StrictHostKeyChecking no for {0}: this app never accepts host keys unchecked. Use accept-new or ask instead.</source>
+        <translation>ssh 설정이 {0}에 대해 StrictHostKeyChecking no를 지정합니다. 이 앱은 확인하지 않은 호스트 키를 절대 받아들이지 않습니다. 대신 accept-new 또는 ask를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="160"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="191"/>
+        <source>The ssh config gives {0} the StrictHostKeyChecking value {1!r}, which is not one of yes, accept-new or ask.</source>
+        <translation>ssh 설정이 {0}에 StrictHostKeyChecking 값 {1!r}을(를) 지정하는데, 이는 yes, accept-new, ask 중 하나가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="267"/>
+        <source>The ssh config gives {0} the {1} {2!r}, which is not a number.</source>
+        <translation>ssh 설정이 {0}에 {1} 값 {2!r}을(를) 지정하는데, 이는 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="307"/>
+        <source>OpenSSH could not read the ssh config for {0} ({1}).</source>
+        <translation>OpenSSH가 {0}의 ssh 설정을 읽지 못했습니다({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="312"/>
+        <source>The ssh config for {0} could not be used: {1}. Fix the file or pick another one.</source>
+        <translation>{0}의 ssh 설정을 사용할 수 없습니다: {1}. 파일을 고치거나 다른 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="333"/>
+        <source>The ssh config path {0} contains a double quote, which OpenSSH cannot read.</source>
+        <translation>ssh 설정 경로 {0}에 큰따옴표가 들어 있어 OpenSSH가 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="349"/>
         <source>The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick another one.</source>
         <translation>ssh config 파일 {0}을(를) {1}에 사용할 수 없습니다: {2}. 파일을 수정하거나 다른 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="181"/>
-        <source>The known_hosts file {0} cannot be read ({1}).</source>
-        <translation>known_hosts 파일 {0}을(를) 읽을 수 없습니다({1}).</translation>
+        <location filename="../../deeplens_gui/core/ssh.py" line="365"/>
+        <source>Include nests deeper than {0} files</source>
+        <translation>Include가 {0}개 파일보다 깊게 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="243"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="411"/>
         <source>Could not record the host key of {0} in {1} ({2}).</source>
         <translation>{0}의 호스트 키를 {1}에 기록하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="343"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="520"/>
         <source>The connection to {0} was closed while it was being opened.</source>
         <translation>{0} 연결이 열리는 도중에 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="397"/>
-        <source>{0} asks for {1} ProxyJump hops ({2}); only one hop is supported. Chain the jump hosts in your ssh config instead.</source>
-        <translation>{0}에 ProxyJump 홉이 {1}개 지정되어 있습니다({2}). 홉은 하나만 지원합니다. 대신 ssh config에서 점프 호스트를 차례로 연결하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="401"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="579"/>
         <source>The ProxyJump settings for {0} loop or nest more than {1} hosts deep. Check your ssh config.</source>
         <translation>{0}의 ProxyJump 설정이 순환하거나 호스트 {1}개보다 깊게 중첩됩니다. ssh config를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="412"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="593"/>
         <source>The jump host {0} could not reach {1}:{2} ({3}). Check the address and that the camera is on.</source>
         <translation>점프 호스트 {0}에서 {1}:{2}에 연결할 수 없습니다({3}). 주소가 맞는지, 카메라가 켜져 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="483"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="614"/>
+        <source>The host certificate of {0} ({1}) is refused: {2}. Check the @cert-authority lines of known_hosts with the camera's owner.</source>
+        <translation>{0}의 호스트 인증서({1})를 거부했습니다: {2}. 카메라 소유자와 함께 known_hosts의 @cert-authority 줄을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="636"/>
+        <source>The host key of {0} ({1} {2}) is not in known_hosts, and the ssh config sets StrictHostKeyChecking yes. Check the key with the camera's owner and add it to {3}.</source>
+        <translation>{0}의 호스트 키({1} {2})가 known_hosts에 없고, ssh 설정이 StrictHostKeyChecking yes를 지정합니다. 카메라 소유자와 키를 확인한 뒤 {3}에 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="693"/>
         <source>the device closed the connection after too many failed attempts</source>
         <translation>실패한 시도가 너무 많아 디바이스가 연결을 닫음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="486"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="696"/>
         <source>{0} keys offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 모두 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="488"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="698"/>
         <source>{0} key offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="490"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="700"/>
         <source>password refused</source>
         <translation>비밀번호가 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="492"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="702"/>
         <source>no key or password to offer</source>
         <translation>제시할 키나 비밀번호가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="496"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="707"/>
+        <source>{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase ({3}).</source>
+        <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 키 {2}는 암호화되어 있어 암호 문구가 필요합니다({3}).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="711"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password ({2}).</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="498"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="713"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password.</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="524"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="739"/>
         <source>the key file {0} does not exist</source>
         <translation>키 파일 {0}이(가) 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="529"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="744"/>
         <source>the key file {0} could not be read ({1})</source>
         <translation>키 파일 {0}을(를) 읽을 수 없음({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="530"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="745"/>
         <source>not a private key</source>
         <translation>개인 키가 아님</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="545"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="763"/>
         <source>the key {0} did not open with the passphrase given</source>
         <translation>키 {0}이(가) 입력한 암호 문구로 열리지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="547"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="765"/>
         <source>the key {0} needs a passphrase</source>
         <translation>키 {0}에 암호 문구가 필요함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="557"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="776"/>
         <source>The connection to {0} was closed.</source>
         <translation>{0} 연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="564"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="783"/>
         <source>{0} refused to open another session ({1}); it may allow only a few at once (MaxSessions). Close other viewers and try again.</source>
         <translation>{0}이(가) 세션을 더 열어 주지 않았습니다({1}). 한 번에 몇 개의 세션만 허용할 수 있습니다(MaxSessions). 다른 뷰어를 닫고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="592"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="811"/>
         <source>The connection to {0} was lost ({1}). Check the camera and the network, then reconnect.</source>
         <translation>{0} 연결이 끊어졌습니다({1}). 카메라와 네트워크를 확인한 다음 다시 연결하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="613"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="832"/>
         <source>The command {0!r} on {1} ended without an exit status: {2}</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="616"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="835"/>
         <source>The command {0!r} on {1} ended without an exit status.</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="618"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="837"/>
         <source>The command {0!r} on {1} failed with exit status {2}: {3}</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}): {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="621"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="840"/>
         <source>The command {0!r} on {1} failed with exit status {2}.</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="670"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="889"/>
         <source>the connection closed while {0!r} was running</source>
         <translation>{0!r} 실행 중에 연결이 닫힘</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="674"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="893"/>
         <source>The command {0!r} on {1} did not finish within {2:g} s and was stopped.</source>
         <translation>{1}에서 명령 {0!r}이(가) {2:g}초 안에 끝나지 않아 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="692"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="911"/>
         <source>{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd config.</source>
         <translation>{0}에서 SFTP를 제공하지 않습니다({1}). 해당 디바이스의 sshd config에서 sftp 서브시스템을 활성화하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="741"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="987"/>
         <source>Cannot find the device {0}: the name does not resolve. Check the spelling, or use its IP address.</source>
         <translation>디바이스 {0}을(를) 찾을 수 없습니다: 이름을 주소로 변환할 수 없습니다. 철자를 확인하거나 IP 주소를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="744"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="990"/>
         <source>{0} refused the connection: no SSH server listens there. Check the port and that SSH is enabled on the camera.</source>
         <translation>{0}이(가) 연결을 거부했습니다: 해당 포트에서 대기 중인 SSH 서버가 없습니다. 포트가 맞는지, 카메라에서 SSH가 활성화되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="747"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="993"/>
         <source>{0} did not answer within {1:g} s. Check that the camera is on and on this network.</source>
         <translation>{0}이(가) {1:g}초 안에 응답하지 않았습니다. 카메라가 켜져 있고 이 네트워크에 연결되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="750"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="996"/>
         <source>Cannot reach {0} ({1}). Check the network and that the camera is on.</source>
         <translation>{0}에 연결할 수 없습니다({1}). 네트워크를 확인하고 카메라가 켜져 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="752"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="998"/>
         <source>Could not start an SSH session with {0} ({1}). Check that it is an SSH server and try again.</source>
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>

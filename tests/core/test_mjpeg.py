@@ -390,3 +390,71 @@ def test_mjpeg_is_python27_and_35_compatible():
         check=False,
     )
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
+
+
+def _every_encoder_structure(quality):
+    """One small frame per structure libjpeg (through cv2) and Pillow write at ``quality``."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    img = make_image(quality, 48, 32)
+    grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    q = cv2.IMWRITE_JPEG_QUALITY
+    frames = [
+        _encode(img, q, quality),
+        _encode(img, q, quality, cv2.IMWRITE_JPEG_SAMPLING_FACTOR, cv2.IMWRITE_JPEG_SAMPLING_FACTOR_444),
+        _encode(grey, q, quality),
+        _encode(img, q, quality, cv2.IMWRITE_JPEG_PROGRESSIVE, 1),
+        _encode(img, q, quality, cv2.IMWRITE_JPEG_RST_INTERVAL, 1),
+        with_exif_thumbnail(_encode(img, q, quality), _encode(make_image(quality, 16, 8), q, quality)),
+    ]
+    rgb = Image.fromarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB))
+    for picture, options in [
+        (rgb, {"subsampling": 2}),
+        (rgb, {"subsampling": 0}),
+        (rgb.convert("L"), {}),
+        (rgb, {"progressive": True}),
+        (rgb, {"restart_marker_blocks": 1}),
+        (rgb, {"optimize": True}),
+    ]:
+        out = BytesIO()
+        picture.save(out, "JPEG", quality=quality, **options)
+        frames.append(out.getvalue())
+    out = BytesIO()
+    thumbnail = BytesIO()
+    rgb.resize((16, 8)).save(thumbnail, "JPEG", quality=quality)
+    rgb.save(out, "JPEG", quality=quality)
+    frames.append(with_exif_thumbnail(out.getvalue(), thumbnail.getvalue()))
+    return frames
+
+
+def test_every_libjpeg_and_pillow_quality_and_structure_in_random_chunks():
+    frames = [frame for quality in range(1, 101) for frame in _every_encoder_structure(quality)]
+    # The reason for this test: at quality 18 libjpeg's quantization tables hold FF D8.
+    assert any(_SOI_IN_TABLES(frame) for frame in frames)
+    rng = random.Random(18)
+    stream = b"".join(frames)
+    for _ in range(3):
+        sizes = [rng.choice([1, 2, 3, 7, 64, 1000, 4096, 65536]) for _ in range(50)]
+        reader = FrameReader()
+        assert _read_all(reader, _chunks(stream, sizes)) == frames
+        assert (reader.discarded_bytes, reader.truncated_frames, reader.buffered) == (0, 0, 0)
+
+
+def _SOI_IN_TABLES(frame):
+    return any(marker == 0xDB and b"\xff\xd8" in frame[offset + 2 : offset + length]
+               for marker, offset, length in _segments(frame))
+
+
+def test_a_frame_cut_inside_a_table_holding_ff_d8_resyncs_on_the_next_frame():
+    quality_18 = [frame for frame in _every_encoder_structure(18) if _SOI_IN_TABLES(frame)]
+    assert quality_18
+    for frame in quality_18:
+        _, offset, length = next(s for s in _segments(frame) if s[0] == 0xDB)
+        for k in range(offset + 4, offset + length):
+            reader = FrameReader()
+            assert reader.feed(frame[:k] + frame + TINY) == [frame, TINY], k
+            assert reader.discarded_bytes == k
+            # An FF D8 of the cut frame's own table before the cut may be tried first and count as cut too.
+            assert reader.truncated_frames == 1 or b"\xff\xd8" in frame[offset + 4 : k]

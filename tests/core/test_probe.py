@@ -67,6 +67,14 @@ def test_probe_reports_the_device(tmp_path):
     assert report.errors == ()
 
 
+def test_a_stream_path_starting_with_a_dash_is_data(tmp_path):
+    home, _ = _device_home(tmp_path)
+    os.mkfifo(str(home / "-x.mjpeg"))
+    report = parse_probe(_run_probe(home, "-x.mjpeg"))  # relative to the login folder
+    assert report.stream_exists and report.stream_is_fifo
+    assert report.record.project == "mask" and report.errors == ()
+
+
 def test_probe_on_an_empty_home(tmp_path):
     report = parse_probe(_run_probe(tmp_path, tmp_path / "nothing.mjpeg"))
     assert report.record is None and report.runner_pid is None and not report.runner_alive

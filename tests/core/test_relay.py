@@ -4,6 +4,7 @@ import ast
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -146,6 +147,7 @@ def run_relay():
         runs.append(run)
         return run
 
+    start.tmpdir = rendezvous_dir
     yield start
     for run in runs:
         run.close()
@@ -352,6 +354,78 @@ def test_command_quotes_a_hostile_path(deeplens_fifo, run_relay, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["work dir"]
 
 
+@pytest.mark.parametrize("name", ["-x.mjpeg", "--max-fps", "a b\nc 'd' \"e\" $(touch pwned1).mjpeg"])
+def test_a_path_starting_with_a_dash_or_holding_newlines_is_data(deeplens_fifo, run_relay, tmp_path, name):
+    work = tmp_path / "work"
+    work.mkdir()
+    decoy = deeplens_fifo(frames=make_jpegs(5, start=100), path=work / "x.mjpeg")
+    writer = deeplens_fifo(frames=make_jpegs(20), path=work / name)
+    run = run_relay(name, via="sh", cwd=str(work))  # relative: the argument itself starts with the dash
+    assert run.wait_for(lambda: writer.frames[-1] in run.got(), 15), run.diagnostics()
+    _assert_every_new_frame(run, writer)
+    assert not set(run.got()) & set(decoy.frames)
+    assert sorted(os.listdir(work)) == sorted([name, "x.mjpeg"]), "the path was interpreted by the shell"
+
+
+def _stop_gracefully(run, how):
+    """End a relay the ways an SSH session ends: its stdout closes, or sshd sends SIGHUP/SIGTERM."""
+    if how == "stdout":
+        run.proc.stdout.close()
+    else:
+        os.killpg(run.proc.pid, how)
+    assert run.proc.wait(5) == 0, run.diagnostics()
+
+
+def test_fifty_relay_cycles_leave_no_files_behind(deeplens_fifo, run_relay):
+    writer = deeplens_fifo(frames=make_jpegs(400), fps=30)
+    folder = os.path.join(run_relay.tmpdir, f"deeplens-relay-{os.getuid()}")
+    ways = ["stdout", signal.SIGHUP, signal.SIGTERM]
+    for cycle in range(50):
+        hub = run_relay(writer.path, read_stdout=False)
+        assert hub.wait_state("ready hub", 10), hub.diagnostics()
+        assert stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+        assert sorted(name[-5:] for name in os.listdir(folder)) == [".lock", ".sock"]
+        sub = None
+        if cycle % 5 == 0:  # now and then a second viewer, which takes over as the hub
+            sub = run_relay(writer.path, read_stdout=False)
+            assert sub.wait_state("ready sub", 10), sub.diagnostics()
+        _stop_gracefully(hub, ways[cycle % 3])
+        if sub is not None:
+            assert sub.wait_state("ready hub", 10), sub.diagnostics()
+            _stop_gracefully(sub, ways[(cycle + 1) % 3])
+    assert os.listdir(run_relay.tmpdir) == []
+
+
+def test_files_of_killed_relays_are_cleaned_by_the_next_hub(deeplens_fifo, run_relay, tmp_path):
+    writers = [deeplens_fifo(frames=make_jpegs(200), path=tmp_path / f"s{i}.mjpeg") for i in range(2)]
+    killed = run_relay(writers[0].path, read_stdout=False)
+    assert killed.wait_state("ready hub", 10), killed.diagnostics()
+    killed.close()  # SIGKILL: no clean-up of its own
+    legacy = [os.path.join(run_relay.tmpdir, f"deeplens-relay-{os.getuid()}-0badf00d{ext}")
+              for ext in (".lock", ".sock")]
+    for path in legacy:  # what relays before the private folder left in /tmp
+        open(path, "w").close()
+    folder = os.path.join(run_relay.tmpdir, f"deeplens-relay-{os.getuid()}")
+    assert len(os.listdir(folder)) == 2
+    hub = run_relay(writers[1].path, read_stdout=False)
+    assert hub.wait_state("ready hub", 10), hub.diagnostics()
+    assert len(os.listdir(folder)) == 2, "only the new hub's pair is left"
+    assert not any(os.path.exists(path) for path in legacy)
+    _stop_gracefully(hub, "stdout")
+    assert os.listdir(run_relay.tmpdir) == []
+
+
+def test_a_rendezvous_folder_that_is_a_symlink_is_refused(deeplens_fifo, run_relay, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(str(elsewhere), os.path.join(run_relay.tmpdir, f"deeplens-relay-{os.getuid()}"))
+    writer = deeplens_fifo(frames=make_jpegs(5))
+    run = run_relay(writer.path, read_stdout=False)
+    assert run.wait_for(lambda: any(state.startswith("error") for state in run.states()), 10), run.diagnostics()
+    assert run.proc.wait(5) == 1
+    assert os.listdir(elsewhere) == []
+
+
 def test_without_python_the_command_falls_back_to_cat(deeplens_fifo, run_relay, tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -369,9 +443,9 @@ def test_without_python_the_command_falls_back_to_cat(deeplens_fifo, run_relay, 
 def test_relay_command_shape_and_validation():
     command = relay_command("/tmp/results.mjpeg", max_fps=5, stale=1.5)
     assert command.startswith("sh -c ")
-    assert command.endswith("/tmp/results.mjpeg --max-fps 5.0 --stale 1.5")
+    assert command.endswith("/tmp/results.mjpeg 5.0 1.5")
     assert len(command) < 100_000, "the command line must stay well below the kernel's per-argument limit"
-    assert relay_command().endswith("/tmp/results.mjpeg --max-fps 0.0 --stale 2.0")
+    assert relay_command().endswith("/tmp/results.mjpeg 0.0 2.0")
     for bad in ({"max_fps": -1}, {"max_fps": float("nan")}, {"stale": 0}, {"stale": float("inf")}):
         with pytest.raises(ValueError):
             relay_command("/tmp/x", **bad)

@@ -26,6 +26,7 @@ from deeplens_gui.core.errors import (
     ConnectionRefused,
     ConnectTimeout,
     HostKeyChanged,
+    HostKeyTypeChanged,
     HostNotFound,
     UnknownHostKey,
 )
@@ -370,15 +371,18 @@ def test_changed_host_key_is_refused_before_any_login(sshd, tmp_path):
     assert known_hosts_lines(known_hosts) == ["{0} ssh-ed25519 {1}".format(name, impostor.get_base64())]
 
 
-def test_only_another_key_type_recorded_is_refused_too(sshd, tmp_path):
+def test_only_another_key_type_recorded_is_refused_as_openssh_does(sshd, tmp_path):
+    # The recorded type is asked for first; a server without it gets OpenSSH's verdict: changed.
     other_type = paramiko.ECDSAKey.generate()
     known_hosts = str(tmp_path / "known_hosts")
     name = "[127.0.0.1]:{0}".format(sshd.port)
     trust_host_key(known_hosts, name, other_type)
-    with pytest.raises(HostKeyChanged) as caught:
-        DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts)).open()
+    with pytest.raises(HostKeyTypeChanged) as caught:
+        DeviceConnection(sshd.device(), sshd.options(known_hosts=known_hosts, accept_new_host_key=True)).open()
     assert caught.value.old_fingerprint == fingerprint(other_type)
     assert caught.value.new_fingerprint == fingerprint(sshd.host_key)
+    assert "now offers a ssh-ed25519 host key" in str(caught.value) and "ecdsa-sha2-nistp256" in str(caught.value)
+    assert host_key_of(known_hosts, name) == [other_type]
 
 
 def test_hashed_known_hosts_entry_is_honoured(sshd):
@@ -529,6 +533,9 @@ def test_non_ssh_server_is_connect_error(sshd):
 
 # --- ssh config ---------------------------------------------------------------------------------------------
 
+GLOBAL_KNOWN_HOSTS = ("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2")
+
+
 def write_config(path, text):
     path.write_text(text)
     return str(path)
@@ -545,7 +552,8 @@ def test_resolve_applies_the_ssh_config_and_device_values_win(sshd, tmp_path):
     endpoint = resolve(Device(name="cam1", host="cam1"), options)
     assert endpoint == Endpoint(host="127.0.0.1", port=sshd.port, user=sshd.user,
                                 identity_files=(str(key_dir / "cam"),), proxy_jump=None,
-                                known_hosts_name="[127.0.0.1]:{0}".format(sshd.port))
+                                known_hosts_name="[127.0.0.1]:{0}".format(sshd.port),
+                                user_known_hosts=(sshd.known_hosts,), global_known_hosts=GLOBAL_KNOWN_HOSTS)
     with DeviceConnection(Device(name="cam1", host="cam1"), options) as connection:
         assert connection.run("id -un").text.strip() == sshd.user
     explicit = resolve(Device(name="cam1", host="cam1", user="student", port=22, identity="~/k"), options)

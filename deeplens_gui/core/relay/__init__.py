@@ -12,7 +12,7 @@ _HERE = Path(__file__).resolve().parent
 
 @functools.cache
 def relay_script():
-    """One self-contained Python 2.7/3.5+ source string: ``python -c SCRIPT PATH [--max-fps F] [--stale S]``."""
+    """One self-contained Python 2.7/3.5+ source string: ``python -c SCRIPT [--max-fps F] [--stale S] -- PATH``."""
     reader = (_HERE.parent / "mjpeg.py").read_text(encoding="utf-8")
     relay = (_HERE / "relay.py").read_text(encoding="utf-8")
     script = reader.rstrip("\n") + "\n\n\n" + relay

@@ -1,6 +1,6 @@
 """DeepLens stream relay: runs ON the camera with the device's own Python (2.7 or 3.5+), standard library only.
 
-Usage: relay.py PATH [--max-fps F] [--stale S]
+Usage: relay.py [--max-fps F] [--stale S] [--] PATH
 
 A DeepLens Lambda writes bare JPEGs into the FIFO PATH, re-sending the current frame in a tight loop. This
 relay reads the FIFO, drops the duplicates and writes only new frames to stdout (bare JPEGs back to back),
@@ -12,7 +12,9 @@ sessions instead of spinning, and neither side burns a core copying duplicates.
 
 Several relays on one device share the FIFO: the first takes an exclusive lock and becomes the hub, the only
 reader of the FIFO; it listens on a Unix socket next to the lock and fans every new frame out to subscriber
-relays, which apply their own rate cap. When the hub ends, a subscriber takes over.
+relays, which apply their own rate cap. When the hub ends, a subscriber takes over. The lock and the socket
+live in one private folder per user ($TMPDIR or /tmp, deeplens-relay-<uid>); a hub removes its pair when it
+ends (the folder too once empty) and, when it starts, the pairs killed relays left behind.
 
 Status lines go to stderr as "deeplens-relay: <state>[ <detail>]", only when they change. While the relay has
 written nothing to stdout or stderr for HEARTBEAT seconds (waiting for a project, a still scene), it writes
@@ -286,17 +288,90 @@ class Relay(object):
             self.poll([], deadline)
 
 
+def rendezvous_folder():
+    """The one folder of this user's relay files: ``$TMPDIR`` (or /tmp) / ``deeplens-relay-<uid>``."""
+    base = os.environ.get("TMPDIR") or "/tmp"
+    folder = os.path.join(base, "deeplens-relay-%d" % os.getuid())
+    if len(os.path.join(folder, "01234567.sock")) > 100:  # Unix socket paths are limited to ~108 bytes
+        folder = os.path.join("/tmp", "deeplens-relay-%d" % os.getuid())
+    return folder
+
+
+def own_folder(folder):
+    """Create ``folder`` 0700, or check that an existing one is ours, private and not a symlink."""
+    try:
+        os.mkdir(folder, 0o700)
+    except EnvironmentError as exc:
+        if errno_of(exc) != errno.EEXIST:
+            raise
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        # Another user could then see or replace our socket: refuse rather than share it.
+        raise RuntimeError("%s is not a folder of this user" % folder)
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(folder, 0o700)
+
+
 def rendezvous(path):
     """Lock file and socket path shared by every relay of this user on this stream path."""
     full = os.path.abspath(path)
     encode = getattr(os, "fsencode", None)
     if encode is not None:
         full = encode(full)
-    stem = "deeplens-relay-%d-%08x" % (os.getuid(), zlib.crc32(full) & 0xFFFFFFFF)
-    folder = os.environ.get("TMPDIR") or "/tmp"
-    if len(os.path.join(folder, stem + ".sock")) > 100:  # Unix socket paths are limited to ~108 bytes
-        folder = "/tmp"
-    return os.path.join(folder, stem + ".lock"), os.path.join(folder, stem + ".sock")
+    stem = os.path.join(rendezvous_folder(), "%08x" % (zlib.crc32(full) & 0xFFFFFFFF))
+    return stem + ".lock", stem + ".sock"
+
+
+def lock_rendezvous(lock_path):
+    """An fd holding the exclusive lock of ``lock_path``, or None when another relay holds it.
+
+    A lock file is removed by the relay holding it when it ends, so the file locked here may have been
+    removed meanwhile: then the lock protects nothing and None is returned too (the caller tries again).
+    """
+    lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held = os.fstat(lock_fd)
+        current = os.stat(lock_path)
+        if (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+            return lock_fd
+    except EnvironmentError as exc:
+        if errno_of(exc) not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.ENOENT):
+            os.close(lock_fd)
+            raise
+    os.close(lock_fd)
+    return None
+
+
+def remove_rendezvous(lock_path, sock_path):
+    """Remove a path's socket and lock file (the caller holds the lock), then the folder when it is empty."""
+    for name in (sock_path, lock_path):
+        try:
+            os.unlink(name)
+        except EnvironmentError:
+            pass
+    try:
+        os.rmdir(os.path.dirname(lock_path))
+    except EnvironmentError:
+        pass  # other paths' relays still use it, or one just started to
+
+
+def clean_stale(folder, prefix=""):
+    """Remove the lock and socket files in ``folder`` (named ``prefix``...) that no running relay holds."""
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(prefix)]
+    except EnvironmentError:
+        return
+    for name in names:
+        stem, ext = os.path.splitext(name)
+        path = os.path.join(folder, stem)
+        if ext == ".sock" and stem + ".lock" not in names:
+            remove_rendezvous(path + ".lock", path + ".sock")
+        elif ext == ".lock":
+            lock_fd = lock_rendezvous(path + ".lock")
+            if lock_fd is not None:
+                remove_rendezvous(path + ".lock", path + ".sock")
+                os.close(lock_fd)
 
 
 def path_kind(path):
@@ -347,6 +422,10 @@ class Hub(object):
         try:
             if os.path.exists(relay.sock_path):
                 os.unlink(relay.sock_path)  # stale: its hub is gone, since we hold the lock
+            folder = os.path.dirname(relay.lock_path)
+            clean_stale(folder)
+            # Relays before this folder existed left theirs next to it, one pair per stream path.
+            clean_stale(os.path.dirname(folder), "deeplens-relay-%d-" % os.getuid())
             self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             mask = os.umask(0o077)
             try:
@@ -537,10 +616,6 @@ class Hub(object):
             self.drop(fd)
         if self.listener is not None:
             self.listener.close()
-            try:
-                os.unlink(self.relay.sock_path)
-            except EnvironmentError:
-                pass
         if self.fifo is not None:
             os.close(self.fifo)
             self.fifo = None
@@ -602,14 +677,14 @@ class Subscriber(object):
 
 def become_hub_or_subscriber(relay):
     """One election round: a Hub or a Subscriber, or None when the hub is still starting."""
-    lock_fd = os.open(relay.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        own_folder(os.path.dirname(relay.lock_path))
+        lock_fd = lock_rendezvous(relay.lock_path)
     except EnvironmentError as exc:
-        os.close(lock_fd)
-        if errno_of(exc) not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+        if errno_of(exc) != errno.ENOENT:
             raise
-    else:
+        lock_fd = None  # the last relay of another path removed the folder just now: try again
+    if lock_fd is not None:
         return Hub(relay, lock_fd)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -654,11 +729,13 @@ def serve(relay):
             return
         finally:
             if isinstance(role, Hub):
+                # Subscribers, if any, elect a new hub, which creates the files again.
+                remove_rendezvous(relay.lock_path, relay.sock_path)
                 os.close(role.lock_fd)
 
 
 def parse_args(argv):
-    """PATH [--max-fps F] [--stale S]."""
+    """[--max-fps F] [--stale S] [--] PATH (after "--" a path starting with a dash is data)."""
     parser = argparse.ArgumentParser(prog="relay.py", description="Relay new frames of a DeepLens stream.")
     parser.add_argument("path")
     parser.add_argument("--max-fps", type=float, default=0.0, help="frame rate cap, 0 for none")
