@@ -2778,22 +2778,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{1!r}의 {0!r}은(는) 포트 번호(1-65535)가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="98"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="99"/>
         <source>The host key of {0} is not known yet ({1} {2}). Check it with the device's owner, then accept it (in the CLI: --accept-new-host-key).</source>
         <translation>{0}의 호스트 키가 아직 알려지지 않았습니다({1} {2}). 디바이스 소유자에게 키를 확인한 다음 승인하세요(CLI에서는 --accept-new-host-key).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="114"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="116"/>
         <source>The host key of {0} has CHANGED (recorded {1}, now {2}). This can be an attack, or the camera was re-imaged. If you know why, remove the old key with: ssh-keygen -R {3} -f {4}</source>
         <translation>{0}의 호스트 키가 변경되었습니다(기록된 키 {1}, 현재 키 {2}). 공격일 수도 있고 카메라를 다시 설치했을 수도 있습니다. 이유를 알고 있다면 다음 명령으로 예전 키를 지우세요: ssh-keygen -R {3} -f {4}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="132"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="134"/>
         <source>{0} now offers a {1} host key ({2}), but known_hosts records a {3} key for it ({4}). The camera's keys may have been regenerated, or this is an attack. If you know why, remove the old key with: ssh-keygen -R {5} -f {6}</source>
         <translation>{0}이(가) 이제 {1} 호스트 키({2})를 제시하지만, known_hosts에는 {3} 키({4})가 기록되어 있습니다. 카메라의 키가 다시 생성되었거나 공격일 수 있습니다. 이유를 알고 있다면 다음 명령으로 이전 키를 삭제하세요: ssh-keygen -R {5} -f {6}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/errors.py" line="146"/>
+        <location filename="../../deeplens_gui/core/errors.py" line="148"/>
         <source>The host key of {0} ({1}) is REVOKED in {2}: it must not be trusted. Connect only once the camera has a new host key.</source>
         <translation>{0}의 호스트 키({1})는 {2}에서 폐기(REVOKED)되었습니다. 이 키를 신뢰하면 안 됩니다. 카메라에 새 호스트 키가 생긴 뒤에만 연결하세요.</translation>
     </message>
@@ -2833,32 +2833,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>known_hosts 파일 {0}을(를) 읽을 수 없습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="212"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="213"/>
         <source>the certificate cannot be read</source>
         <translation>인증서를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="214"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="215"/>
         <source>it is not a host certificate</source>
         <translation>호스트 인증서가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="217"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="218"/>
         <source>it is signed by an authority that known_hosts does not trust for this host</source>
         <translation>known_hosts가 이 호스트에 대해 신뢰하지 않는 인증 기관이 서명했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="223"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="224"/>
         <source>its signature is not valid</source>
         <translation>서명이 올바르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="226"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="227"/>
         <source>it is not valid at this time</source>
         <translation>현재 시각에는 유효하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/known_hosts.py" line="228"/>
+        <location filename="../../deeplens_gui/core/known_hosts.py" line="229"/>
         <source>it is not issued for {0} (it names {1})</source>
         <translation>{0}에 대해 발급되지 않았습니다(발급 대상: {1})</translation>
     </message>
@@ -3458,212 +3458,212 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="188"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="189"/>
         <source>The ssh config sets StrictHostKeyChecking no for {0}: this app never accepts host keys unchecked. Use accept-new or ask instead.</source>
         <translation>ssh 설정이 {0}에 대해 StrictHostKeyChecking no를 지정합니다. 이 앱은 확인하지 않은 호스트 키를 절대 받아들이지 않습니다. 대신 accept-new 또는 ask를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="191"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="192"/>
         <source>The ssh config gives {0} the StrictHostKeyChecking value {1!r}, which is not one of yes, accept-new or ask.</source>
         <translation>ssh 설정이 {0}에 StrictHostKeyChecking 값 {1!r}을(를) 지정하는데, 이는 yes, accept-new, ask 중 하나가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="267"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="276"/>
         <source>The ssh config gives {0} the {1} {2!r}, which is not a number.</source>
         <translation>ssh 설정이 {0}에 {1} 값 {2!r}을(를) 지정하는데, 이는 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="307"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="316"/>
         <source>OpenSSH could not read the ssh config for {0} ({1}).</source>
         <translation>OpenSSH가 {0}의 ssh 설정을 읽지 못했습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="312"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="322"/>
         <source>The ssh config for {0} could not be used: {1}. Fix the file or pick another one.</source>
         <translation>{0}의 ssh 설정을 사용할 수 없습니다: {1}. 파일을 고치거나 다른 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="333"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="343"/>
         <source>The ssh config path {0} contains a double quote, which OpenSSH cannot read.</source>
         <translation>ssh 설정 경로 {0}에 큰따옴표가 들어 있어 OpenSSH가 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="349"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="359"/>
         <source>The ssh config file {0} could not be used for {1}: {2}. Fix the file or pick another one.</source>
         <translation>ssh config 파일 {0}을(를) {1}에 사용할 수 없습니다: {2}. 파일을 수정하거나 다른 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="365"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="375"/>
         <source>Include nests deeper than {0} files</source>
         <translation>Include가 {0}개 파일보다 깊게 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="411"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="425"/>
         <source>Could not record the host key of {0} in {1} ({2}).</source>
         <translation>{0}의 호스트 키를 {1}에 기록하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="520"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="534"/>
         <source>The connection to {0} was closed while it was being opened.</source>
         <translation>{0} 연결이 열리는 도중에 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="579"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="593"/>
         <source>The ProxyJump settings for {0} loop or nest more than {1} hosts deep. Check your ssh config.</source>
         <translation>{0}의 ProxyJump 설정이 순환하거나 호스트 {1}개보다 깊게 중첩됩니다. ssh config를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="593"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="607"/>
         <source>The jump host {0} could not reach {1}:{2} ({3}). Check the address and that the camera is on.</source>
         <translation>점프 호스트 {0}에서 {1}:{2}에 연결할 수 없습니다({3}). 주소가 맞는지, 카메라가 켜져 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="614"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="628"/>
         <source>The host certificate of {0} ({1}) is refused: {2}. Check the @cert-authority lines of known_hosts with the camera's owner.</source>
         <translation>{0}의 호스트 인증서({1})를 거부했습니다: {2}. 카메라 소유자와 함께 known_hosts의 @cert-authority 줄을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="636"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="650"/>
         <source>The host key of {0} ({1} {2}) is not in known_hosts, and the ssh config sets StrictHostKeyChecking yes. Check the key with the camera's owner and add it to {3}.</source>
         <translation>{0}의 호스트 키({1} {2})가 known_hosts에 없고, ssh 설정이 StrictHostKeyChecking yes를 지정합니다. 카메라 소유자와 키를 확인한 뒤 {3}에 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="693"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="707"/>
         <source>the device closed the connection after too many failed attempts</source>
         <translation>실패한 시도가 너무 많아 디바이스가 연결을 닫음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="696"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="710"/>
         <source>{0} keys offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 모두 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="698"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="712"/>
         <source>{0} key offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="700"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="714"/>
         <source>password refused</source>
         <translation>비밀번호가 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="702"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="716"/>
         <source>no key or password to offer</source>
         <translation>제시할 키나 비밀번호가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="707"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="721"/>
         <source>{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase ({3}).</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 키 {2}는 암호화되어 있어 암호 문구가 필요합니다({3}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="711"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="725"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password ({2}).</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="713"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="727"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password.</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="739"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="753"/>
         <source>the key file {0} does not exist</source>
         <translation>키 파일 {0}이(가) 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="744"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="758"/>
         <source>the key file {0} could not be read ({1})</source>
         <translation>키 파일 {0}을(를) 읽을 수 없음({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="745"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="759"/>
         <source>not a private key</source>
         <translation>개인 키가 아님</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="763"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="777"/>
         <source>the key {0} did not open with the passphrase given</source>
         <translation>키 {0}이(가) 입력한 암호 문구로 열리지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="765"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="779"/>
         <source>the key {0} needs a passphrase</source>
         <translation>키 {0}에 암호 문구가 필요함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="776"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="790"/>
         <source>The connection to {0} was closed.</source>
         <translation>{0} 연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="783"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="797"/>
         <source>{0} refused to open another session ({1}); it may allow only a few at once (MaxSessions). Close other viewers and try again.</source>
         <translation>{0}이(가) 세션을 더 열어 주지 않았습니다({1}). 한 번에 몇 개의 세션만 허용할 수 있습니다(MaxSessions). 다른 뷰어를 닫고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="811"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="825"/>
         <source>The connection to {0} was lost ({1}). Check the camera and the network, then reconnect.</source>
         <translation>{0} 연결이 끊어졌습니다({1}). 카메라와 네트워크를 확인한 다음 다시 연결하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="832"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="846"/>
         <source>The command {0!r} on {1} ended without an exit status: {2}</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="835"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="849"/>
         <source>The command {0!r} on {1} ended without an exit status.</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="837"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="851"/>
         <source>The command {0!r} on {1} failed with exit status {2}: {3}</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}): {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="840"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="854"/>
         <source>The command {0!r} on {1} failed with exit status {2}.</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="889"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="903"/>
         <source>the connection closed while {0!r} was running</source>
         <translation>{0!r} 실행 중에 연결이 닫힘</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="893"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="907"/>
         <source>The command {0!r} on {1} did not finish within {2:g} s and was stopped.</source>
         <translation>{1}에서 명령 {0!r}이(가) {2:g}초 안에 끝나지 않아 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="911"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="925"/>
         <source>{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd config.</source>
         <translation>{0}에서 SFTP를 제공하지 않습니다({1}). 해당 디바이스의 sshd config에서 sftp 서브시스템을 활성화하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="987"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1006"/>
         <source>Cannot find the device {0}: the name does not resolve. Check the spelling, or use its IP address.</source>
         <translation>디바이스 {0}을(를) 찾을 수 없습니다: 이름을 주소로 변환할 수 없습니다. 철자를 확인하거나 IP 주소를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="990"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1009"/>
         <source>{0} refused the connection: no SSH server listens there. Check the port and that SSH is enabled on the camera.</source>
         <translation>{0}이(가) 연결을 거부했습니다: 해당 포트에서 대기 중인 SSH 서버가 없습니다. 포트가 맞는지, 카메라에서 SSH가 활성화되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="993"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1012"/>
         <source>{0} did not answer within {1:g} s. Check that the camera is on and on this network.</source>
         <translation>{0}이(가) {1:g}초 안에 응답하지 않았습니다. 카메라가 켜져 있고 이 네트워크에 연결되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="996"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1015"/>
         <source>Cannot reach {0} ({1}). Check the network and that the camera is on.</source>
         <translation>{0}에 연결할 수 없습니다({1}). 네트워크를 확인하고 카메라가 켜져 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="998"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1017"/>
         <source>Could not start an SSH session with {0} ({1}). Check that it is an SSH server and try again.</source>
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
