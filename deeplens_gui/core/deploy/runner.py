@@ -13,10 +13,29 @@ Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/
     within ``--crash-window`` seconds of its start, the state becomes "crashed" and the supervisor gives
     up, so a deploy can fail fast. Prints the state as JSON once the child runs (or crashed).
 ``stop [--timeout S]``
-    SIGTERM to the supervisor, which ends its child's whole process group; SIGKILL after the timeout.
-    Idempotent.
+    SIGTERM to every supervisor of this app folder (the recorded one and any other, such as one an older,
+    interrupted deploy left), each of which ends its child's whole process group; SIGKILL after the timeout,
+    and every project child of this app folder still alive loses its process group too. Idempotent.
 ``status``
-    Prints the state (``runner.json``) as JSON plus ``alive`` and ``child_alive``.
+    Prints the state (``runner.json``) as JSON plus ``alive`` and ``child_alive``. When an interrupted deploy
+    left its journal and no deploy holds the lock, it first reconciles (see ``lock``); the JSON then holds
+    ``reconciled``.
+``lock --owner WHO [--project NAME] [--version V] [--wait S] [--lease S]``
+    The one-deploy-per-camera lock, held by this command for as long as the deploy runs: it takes an
+    exclusive flock on ``deploy.lock`` (waiting up to ``--wait`` s and printing ``{"busy": {...}}`` once a
+    second meanwhile; then ``{"refused": {...}}`` and exit status 4), writes the deploy journal
+    ``deploy.json`` (owner, start, step, token) and prints ``{"locked": true, "token": T, ...}``. It then
+    reads lines on stdin: ``step NAME`` records the step, ``done`` ends the deploy (journal removed, lock
+    released); any line is a heartbeat. When stdin ends, a signal comes or no line came for ``--lease`` s
+    without ``done`` (the client died or the network is gone), a detached process keeps the lock and
+    reconciles: what runs is made to match ``deployed.json`` (anything else stopped, the recorded project
+    started), and what it found goes to ``reconciled.json`` and the history. A journal left by a lock
+    holder that died itself (power loss) is reconciled by the next ``lock``, ``status`` or ``boot``.
+    Every changing command (start, stop, unpack, prune, record, install-boot) refuses to run while another
+    deploy holds the lock; a deploy passes its token with ``--lock T`` (exit status 4 when it lost it).
+``space --path P``
+    Prints ``{"free": BYTES, "readonly": BOOL, "writable": BOOL}`` for the filesystem holding P (or its
+    nearest existing parent).
 ``unpack --zip Z --dest D --sha256 B64``
     Checks the uploaded package against its SHA-256 (base64), extracts it into a temporary folder next to
     D, then renames that folder to D and removes Z.
@@ -29,7 +48,8 @@ Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/
 ``boot``
     What the device runs at boot (the ``@reboot`` line of ``install-boot``): starts the project of
     ``deployed.json`` exactly as the deploy did (the record's ``runner`` part: project_dir, env, python).
-    Without a record, or while a supervisor already runs, it logs one line and exits 0. Idempotent.
+    Without a record, or while a supervisor already runs, it logs one line and exits 0. Idempotent. A
+    journal of a deploy the boot interrupted is reconciled first.
 ``install-boot``
     Makes the login user's crontab start ``boot`` at every boot: ONE line
     ``@reboot PYTHON RUNNER --app-dir APP boot >> LOG 2>&1 # deeplens-console`` (absolute, quoted paths;
@@ -45,11 +65,14 @@ from __future__ import print_function
 
 import argparse
 import base64
+import binascii
 import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -69,6 +92,14 @@ DEPLOYED = "deployed.json"
 HISTORY = "history.jsonl"
 PROJECTS = "projects"
 SHIM_DIR = "shim"
+#: flock of the one deploy at a time, and the running deploy's journal (owner, start, step, token)
+DEPLOY_LOCK = "deploy.lock"
+DEPLOY_JOURNAL = "deploy.json"
+#: what the last reconciliation after an interrupted deploy found and did
+RECONCILED = "reconciled.json"
+#: flock a supervisor holds while it lives (never two), and the flock around a start
+SUPERVISOR_LOCK = "supervisor.lock"
+START_LOCK = "start.lock"
 #: optional: the pid of a process the runner lives no longer than (the virtual DeepLens sets it)
 OWNER_ENV = "DEEPLENS_RUNNER_OWNER_PID"
 #: the comment that marks the crontab line install-boot owns
@@ -91,6 +122,11 @@ STALE_TEMP_S = 3600
 #: exit status of ``start`` when a supervisor already runs, and of any command given bad input
 EXIT_BUSY = 3
 EXIT_USAGE = 2
+#: exit status when another deploy holds the deploy lock, or the caller's deploy lost it
+EXIT_LOCKED = 4
+#: commands that change what runs or what is recorded: refused while another deploy holds the lock
+GUARDED = ("start", "stop", "unpack", "prune", "record", "install-boot")
+LEASE = 30.0
 
 # Finds awscam and cv2 without importing them (Python 2 and 3); the runner prefers an interpreter where
 # both are installed, because that is the one the camera's Lambdas use.
@@ -152,7 +188,11 @@ def client(client_type, *args, **kwargs):
 
 
 class RunnerError(Exception):
-    """An expected failure: the message is printed on stderr and the command exits non-zero."""
+    """An expected failure: the message is printed on stderr and the command exits non-zero (``code``)."""
+
+    def __init__(self, message, code=1):
+        Exception.__init__(self, message)
+        self.code = code
 
 
 # --- small helpers ---------------------------------------------------------------------------------------
@@ -174,6 +214,11 @@ def _paths(app_dir):
         "history": os.path.join(app_dir, HISTORY),
         "projects": os.path.join(app_dir, PROJECTS),
         "shim": os.path.join(app_dir, SHIM_DIR),
+        "deploy_lock": os.path.join(app_dir, DEPLOY_LOCK),
+        "journal": os.path.join(app_dir, DEPLOY_JOURNAL),
+        "reconciled": os.path.join(app_dir, RECONCILED),
+        "supervisor_lock": os.path.join(app_dir, SUPERVISOR_LOCK),
+        "start_lock": os.path.join(app_dir, START_LOCK),
     }
 
 
@@ -288,6 +333,112 @@ def _wait_gone(pids, timeout):
     return True
 
 
+def _bytes(text):
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _app_processes(paths, role):
+    """Live processes of this app folder in ``role`` (``_supervise`` or ``_child``), found in /proc: a pid file
+    names one supervisor only, and one an interrupted deploy left behind must be found as well."""
+    found = []
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return found
+    app = _bytes(paths["app"])
+    for name in names:
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open("/proc/{0}/cmdline".format(name), "rb") as handle:
+                argv = handle.read().split(b"\0")
+        except (IOError, OSError):
+            continue
+        if _bytes(role) in argv and b"--app-dir" in argv and argv.index(b"--app-dir") + 1 < len(argv) \
+                and argv[argv.index(b"--app-dir") + 1] == app and _alive(int(name)):
+            found.append(int(name))
+    return found
+
+
+def _supervisors(paths):
+    """Every live supervisor of this app folder: the one in the pid file and any other /proc shows."""
+    pids = set(_app_processes(paths, "_supervise"))
+    recorded = _runner_pid(paths)
+    if recorded:
+        pids.add(recorded)
+    return sorted(pids)
+
+
+def _open_lock(path):
+    _makedirs(os.path.dirname(path))
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+
+def _try_lock(fd):
+    """Take the exclusive flock of ``fd`` without waiting; False when another process holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except (IOError, OSError) as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
+
+
+def _lock_within(fd, seconds, on_busy=None):
+    """Take the flock of ``fd``, waiting up to ``seconds``; ``on_busy()`` is called while it waits."""
+    deadline = time.time() + seconds
+    while not _try_lock(fd):
+        if time.time() >= deadline:
+            return False
+        if on_busy is not None:
+            on_busy()
+        time.sleep(0.1)
+    return True
+
+
+def _journal_view(paths):
+    """What a waiting deploy is told about the one that holds the lock (never its token)."""
+    journal = _read_json(paths["journal"]) or {}
+    since = journal.get("since")
+    age = max(0.0, time.time() - since) if isinstance(since, (int, float)) else None
+    return {"owner": journal.get("owner"), "project": journal.get("project"), "step": journal.get("step"),
+            "state": journal.get("state"), "age": age}
+
+
+def _guard(paths, token):
+    """Refuse a changing command while a deploy other than the caller's (``token``) holds the deploy lock.
+
+    Returns an fd holding the lock for this command when nobody held it (None when the caller's deploy
+    holds it); closing the fd (or exiting) releases it.
+    """
+    fd = _open_lock(paths["deploy_lock"])
+    if _try_lock(fd):
+        if token:
+            os.close(fd)
+            raise RunnerError("This deploy no longer holds the deploy lock of {0} (its client was silent for "
+                              "too long, so the camera reconciled its records); deploy again.".format(
+                                  paths["app"]), EXIT_LOCKED)
+        return fd
+    os.close(fd)
+    journal = _read_json(paths["journal"]) or {}
+    if token and journal.get("token") == token and journal.get("state") == "active":
+        return None
+    view = _journal_view(paths)
+    raise RunnerError("Another deploy is running, started by {0} {1:.0f} s ago.".format(
+        view["owner"] or "someone", view["age"] or 0), EXIT_LOCKED)
+
+
+def _free_space(path):
+    """``{"free", "readonly", "writable", "path"}`` of the filesystem holding ``path`` or its nearest parent."""
+    path = os.path.abspath(path)
+    while not os.path.exists(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    info = os.statvfs(path)
+    return {"path": path, "free": info.f_bavail * info.f_frsize, "readonly": bool(info.f_flag & 1),
+            "writable": os.access(path, os.W_OK)}
+
+
 def _which(name, path_value):
     if os.path.isabs(name):
         return name if os.access(name, os.X_OK) else None
@@ -351,20 +502,43 @@ def _parse_env(pairs):
 # --- start / supervise / child ---------------------------------------------------------------------------
 
 def cmd_start(paths, args):
-    if _runner_pid(paths):
-        raise RunnerError("A project already runs (runner pid {0}); stop it first.".format(_read_pid(paths)))
-    project_dir = os.path.abspath(args.project_dir)
+    current, started = _start(paths, args.project_dir, args.env, args.python, args.max_crashes,
+                              args.crash_window, args.wait)
+    print(json.dumps(current, sort_keys=True))
+    return 0 if started else 1
+
+
+def _start(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait):
+    """Start a detached supervisor for ``project_dir``; ``(state with alive/child_alive, whether it runs)``.
+
+    Two starts at the same moment are serialized by a flock, and a start while any supervisor of this app
+    folder lives is refused, so there is never a second supervisor.
+    """
+    lock = _open_lock(paths["start_lock"])
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        running = _supervisors(paths)
+        if running:
+            raise RunnerError("A project already runs (runner pid {0}); stop it first.".format(running[0]),
+                              EXIT_BUSY)
+        return _spawn_supervisor(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait)
+    finally:
+        os.close(lock)
+
+
+def _spawn_supervisor(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait):
+    project_dir = os.path.abspath(project_dir)
     manifest = _load_manifest(project_dir)
-    extra_env = _parse_env(args.env)
+    extra_env = _parse_env(env_pairs)
     env = dict(os.environ)
     env.update(extra_env)
-    python = choose_python(manifest.get("runtime"), args.python, env)
+    python = choose_python(manifest.get("runtime"), python, env)
     _makedirs(paths["app"])
     _makedirs(paths["shim"] + "/greengrasssdk")
     _atomic_write(os.path.join(paths["shim"], "greengrasssdk", "__init__.py"), _SHIM.encode("utf-8"))
     state = {"state": "starting", "project_dir": project_dir, "env": extra_env, "python": python,
              "runner_pid": None, "child_pid": None, "restarts": 0, "last_exit": None,
-             "max_crashes": args.max_crashes, "crash_window": args.crash_window, "started_at": _now()}
+             "max_crashes": max_crashes, "crash_window": crash_window, "started_at": _now()}
     _write_state(paths, state)
     try:
         os.remove(paths["pid"])
@@ -386,7 +560,7 @@ def cmd_start(paths, args):
         finally:
             os._exit(0)
     os.waitpid(first, 0)
-    deadline = time.time() + args.wait
+    deadline = time.time() + wait
     while True:
         current = _read_json(paths["state"]) or {}
         started = current.get("runner_pid") and (current.get("child_pid") or current.get("state") == "crashed")
@@ -395,11 +569,10 @@ def cmd_start(paths, args):
         time.sleep(0.05)
     current["alive"] = _alive(current.get("runner_pid") or 0)
     current["child_alive"] = _alive(current.get("child_pid") or 0)
-    print(json.dumps(current, sort_keys=True))
-    return 0 if started else 1
+    return current, bool(started)
 
 
-def _redirect_stdio(log_path):
+def _redirect_stdio(log_path, keep=None):
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
@@ -407,8 +580,13 @@ def _redirect_stdio(log_path):
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)
-    # Nothing the SSH session left open may keep its channel (or anything else) alive.
-    os.closerange(3, 256)
+    # Nothing the SSH session left open may keep its channel (or anything else) alive; ``keep`` is a lock
+    # the new process goes on holding.
+    if keep is None:
+        os.closerange(3, 256)
+    else:
+        os.closerange(3, keep)
+        os.closerange(keep + 1, 256)
 
 
 def cmd_supervise(paths, args):
@@ -467,6 +645,11 @@ class Supervisor(object):
             null.close()
 
     def run(self):
+        # Held while this supervisor lives: a second one of the same app folder gives up at once.
+        self.lock = _open_lock(self.paths["supervisor_lock"])
+        if not _try_lock(self.lock):
+            print("runner {0}: another supervisor of {1} runs; this one ends".format(_now(), self.paths["app"]))
+            return
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
@@ -596,20 +779,31 @@ def cmd_child(paths, args):
 # --- stop / status -----------------------------------------------------------------------------------------
 
 def cmd_stop(paths, args):
+    print(json.dumps({"stopped": _stop_all(paths, args.timeout)}))
+    return 0
+
+
+def _stop_all(paths, timeout):
+    """Stop every supervisor and every project child of this app folder; True when something ran."""
     state = _read_json(paths["state"]) or {}
-    runner = _runner_pid(paths)
+    supervisors = _supervisors(paths)
+    children = set(_app_processes(paths, "_child"))
     child = state.get("child_pid") or 0
     # Only a child whose group we know: it leads its own process group (setsid) and is our bootstrap.
-    child_ok = bool(child) and _alive(child) and _cmdline_has(child, "_child")
-    if runner:
-        os.kill(runner, signal.SIGTERM)
-        if not _wait_gone([runner], args.timeout):
-            os.kill(runner, signal.SIGKILL)
-            _wait_gone([runner], 2.0)
-    if child_ok:
-        _kill_group(child, signal.SIGKILL)
-        _wait_gone([child], 2.0)
-    if runner or child_ok:
+    if child and _alive(child) and _cmdline_has(child, "_child"):
+        children.add(child)
+    for pid in supervisors:
+        _signal(pid, signal.SIGTERM)
+    if not _wait_gone(supervisors, timeout):
+        for pid in supervisors:
+            _signal(pid, signal.SIGKILL)
+        _wait_gone(supervisors, 2.0)
+    # Children whose supervisor was killed outright (or never stopped them) lose their whole group.
+    for pid in children:
+        if _alive(pid):
+            _kill_group(pid, signal.SIGKILL)
+    _wait_gone(list(children), 2.0)
+    if supervisors or children:
         state = _read_json(paths["state"]) or state
         if state.get("state") not in ("stopped", "crashed"):
             state["state"] = "stopped"
@@ -620,12 +814,21 @@ def cmd_stop(paths, args):
             os.remove(paths["pid"])
         except OSError:
             pass
-    print(json.dumps({"stopped": bool(runner or child_ok)}))
-    return 0
+    return bool(supervisors or children)
+
+
+def _signal(pid, sig):
+    try:
+        os.kill(pid, sig)
+    except OSError:
+        pass
 
 
 def cmd_status(paths, args):
+    note = _reconcile_stale(paths, args.wait)
     state = _read_json(paths["state"]) or {"state": "none"}
+    if note is not None:
+        state["reconciled"] = note
     runner = _runner_pid(paths)
     state["alive"] = bool(runner)
     state["child_alive"] = bool(runner) and _alive(state.get("child_pid") or 0)
@@ -638,6 +841,23 @@ def cmd_status(paths, args):
 # --- boot: start the deployed project again after the camera rebooted ----------------------------------------
 
 def cmd_boot(paths, args):
+    lock = _open_lock(paths["deploy_lock"])
+    try:
+        if not _lock_within(lock, args.wait):
+            print("runner {0}: boot: a deploy holds the lock; it starts its own project".format(_now()))
+            return 0
+        journal = _read_json(paths["journal"])
+        if journal is not None:
+            note = _reconcile(paths, journal, args.wait)
+            print("runner {0}: boot: reconciled after the deploy the boot interrupted: {1}".format(
+                _now(), note["action"]))
+            return 0
+        return _boot(paths, args)
+    finally:
+        os.close(lock)
+
+
+def _boot(paths, args):
     record = _read_json(paths["deployed"])
     runner = record.get("runner") if record is not None else None
     if not isinstance(runner, dict) or not runner.get("project_dir"):
@@ -647,15 +867,205 @@ def cmd_boot(paths, args):
     if pid:
         print("runner {0}: boot: a project already runs (runner pid {1}); nothing to do".format(_now(), pid))
         return 0
-    env = runner.get("env") if isinstance(runner.get("env"), dict) else {}
     print("runner {0}: boot: starting {1} ({2} {3})".format(_now(), runner["project_dir"], record.get("project"),
                                                           record.get("version")))
     sys.stdout.flush()
-    start = argparse.Namespace(project_dir=runner["project_dir"],
-                               env=["{0}={1}".format(name, env[name]) for name in sorted(env)],
-                               python=runner.get("python") or None, max_crashes=args.max_crashes,
-                               crash_window=args.crash_window, wait=args.wait)
-    return cmd_start(paths, start)
+    current, started = _start(paths, runner["project_dir"], _env_pairs(runner.get("env")),
+                              runner.get("python") or None, args.max_crashes, args.crash_window, args.wait)
+    print(json.dumps(current, sort_keys=True))
+    return 0 if started else 1
+
+
+def _env_pairs(env):
+    env = env if isinstance(env, dict) else {}
+    return ["{0}={1}".format(name, env[name]) for name in sorted(env)]
+
+
+# --- the deploy lock and reconciliation after an interrupted deploy ------------------------------------------
+
+def _say(obj):
+    try:
+        print(json.dumps(obj, sort_keys=True))
+        sys.stdout.flush()
+    except (IOError, OSError):
+        pass  # the client is gone; what happens next does not depend on it hearing this
+
+
+def _write_journal(paths, journal):
+    _atomic_write(paths["journal"], (json.dumps(journal, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def cmd_lock(paths, args):
+    lock = _open_lock(paths["deploy_lock"])
+    reported = [0.0]
+
+    def busy():
+        if time.time() - reported[0] >= 1.0:
+            reported[0] = time.time()
+            _say({"busy": _journal_view(paths)})
+
+    if not _lock_within(lock, args.wait, busy):
+        view = _journal_view(paths)
+        _append_line(paths["history"], {"outcome": "refused", "deployed_by": args.owner, "project": args.project,
+                                        "name": args.name, "version": args.version, "deployed_at": _now(),
+                                        "rolled_back": False, "step": None, "via": "ssh",
+                                        "message": "another deploy was running, started by {0}".format(
+                                            view["owner"])})
+        _say({"refused": view})
+        return EXIT_LOCKED
+    note = None
+    stale = _read_json(paths["journal"])
+    if stale is not None:
+        note = _reconcile(paths, stale, args.wait)
+    journal = {"token": binascii.hexlify(os.urandom(16)).decode("ascii"), "owner": args.owner,
+               "project": args.project, "name": args.name, "version": args.version, "since": time.time(),
+               "step": "upload", "state": "active", "pid": os.getpid()}
+    _write_journal(paths, journal)
+    answer = {"locked": True, "token": journal["token"], "reconciled": note}
+    answer.update(_free_space(paths["projects"]))
+    _say(answer)
+    if _hold(paths, journal, args.lease):
+        os.remove(paths["journal"])
+        return 0
+    # The client died, cut the connection or went silent without ending the deploy.
+    journal.update(state="reconciling", token=None)
+    _write_journal(paths, journal)
+    _detach(paths, lock, lambda: _reconcile(paths, journal, args.wait))
+    return 0
+
+
+def _hold(paths, journal, lease):
+    """Keep the deploy lock while the client sends lines on stdin; True once it says ``done``."""
+    gone = []
+
+    def on_signal(signum, frame):
+        gone.append(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, on_signal)
+    stdin = sys.stdin.fileno()
+    pending = b""
+    heard = time.time()
+    while not gone and time.time() - heard < lease:
+        try:
+            ready = select.select([stdin], [], [], 0.5)[0]
+            data = os.read(stdin, 4096) if ready else None
+        except (select.error, IOError, OSError) as error:
+            if getattr(error, "errno", None) == errno.EINTR or (error.args and error.args[0] == errno.EINTR):
+                continue
+            return False
+        if data is None:
+            continue
+        if not data:
+            return False
+        heard = time.time()
+        pending += data
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            word, _, rest = line.decode("utf-8", "replace").strip().partition(" ")
+            if word == "done":
+                return True
+            if word == "step" and rest and rest != journal.get("step"):
+                journal["step"] = rest
+                _write_journal(paths, journal)
+    return False
+
+
+def _detach(paths, lock, work):
+    """Run ``work()`` in a detached process (its own session, output to the runner log) that goes on holding
+    the flock ``lock`` until it is done; this process returns at once."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    first = os.fork()
+    if first == 0:
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                _redirect_stdio(paths["runner_log"], keep=lock)
+                try:
+                    note = work()
+                    print("runner {0}: reconciled after an interrupted deploy: {1}".format(_now(), note["action"]))
+                except Exception as error:  # the log is the only place left to say why
+                    print("runner {0}: reconciling failed: {1!r}".format(_now(), error))
+                sys.stdout.flush()
+        finally:
+            os._exit(0)
+    os.waitpid(first, 0)
+
+
+def _reconcile_stale(paths, wait):
+    """Reconcile the journal of a deploy whose lock holder died with it (power loss, SIGKILL); None when
+    there is none or a deploy holds the lock."""
+    if not os.path.exists(paths["journal"]):
+        return None
+    lock = _open_lock(paths["deploy_lock"])
+    try:
+        if not _try_lock(lock):
+            return None
+        journal = _read_json(paths["journal"])
+        return _reconcile(paths, journal, wait) if journal is not None else None
+    finally:
+        os.close(lock)
+
+
+def _reconcile(paths, journal, wait):
+    """Make what runs match ``deployed.json`` after an interrupted deploy (the caller holds the deploy lock):
+    anything else is stopped and the recorded project started. Returns the note of what it found and did,
+    which also goes to ``reconciled.json`` and the history; the journal is removed."""
+    record = _read_json(paths["deployed"])
+    runner = record.get("runner") if record is not None else None
+    recorded = runner.get("project_dir") if isinstance(runner, dict) else None
+    state = _read_json(paths["state"]) or {}
+    supervisors = _supervisors(paths)
+    running = None
+    if len(supervisors) == 1 and state.get("runner_pid") in supervisors:
+        running = state.get("project_dir")
+    note = {"time": _now(), "action": "none",
+            "deploy": dict((key, journal.get(key)) for key in ("owner", "project", "name", "version", "step")),
+            "found": {"running": running, "supervisors": len(supervisors), "recorded": recorded,
+                      "record": dict((key, record.get(key)) for key in ("project", "name", "version"))
+                      if record is not None else None}}
+    consistent = recorded is not None and running == recorded and state.get("state") in (
+        "starting", "running", "restarting")
+    if not consistent:
+        if _stop_all(paths, TERM_GRACE + 5.0):
+            note["action"] = "stopped"
+        if recorded is not None:
+            try:
+                current, started = _start(paths, recorded, _env_pairs(runner.get("env")),
+                                          runner.get("python") or None, 3, 10.0, wait)
+            except (RunnerError, IOError, OSError) as error:
+                started = False
+                note["error"] = str(error)
+            note["action"] = "restarted" if started else "start-failed"
+    _atomic_write(paths["reconciled"], (json.dumps(note, sort_keys=True) + "\n").encode("utf-8"))
+    _append_line(paths["history"], {
+        "outcome": "interrupted", "deployed_at": _now(), "deployed_by": journal.get("owner"),
+        "project": journal.get("project"), "name": journal.get("name"), "version": journal.get("version"),
+        "step": journal.get("step"), "rolled_back": note["action"] == "restarted", "via": "ssh",
+        "message": "reconciled on the camera: {0}".format(note["action"])})
+    try:
+        os.remove(paths["journal"])
+    except OSError:
+        pass
+    return note
+
+
+def cmd_space(paths, args):
+    print(json.dumps(_free_space(args.path), sort_keys=True))
+    return 0
+
+
+def _os_error(paths, error):
+    """What the app needs to name the true cause of a failed file operation (errno name, path, free space)."""
+    code = errno.errorcode.get(error.errno, "") if isinstance(error.errno, int) else ""
+    info = {"error": code, "path": getattr(error, "filename", None)}
+    if code in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM"):
+        try:
+            info["space"] = _free_space(paths["app"])
+        except OSError:
+            pass
+    return info
 
 
 def _sh_quote(text):
@@ -812,6 +1222,7 @@ def cmd_record(paths, args):
 def _parser():
     parser = argparse.ArgumentParser(prog="runner.py", description="DeepLens Console device-side runner.")
     parser.add_argument("--app-dir", default=os.path.join(os.path.expanduser("~"), APP_DIR_NAME))
+    parser.add_argument("--lock", help="the token of the deploy lock the caller holds")
     sub = parser.add_subparsers(dest="command")
     start = sub.add_parser("start")
     start.add_argument("--project-dir", required=True)
@@ -822,7 +1233,17 @@ def _parser():
     start.add_argument("--wait", type=float, default=10.0)
     stop = sub.add_parser("stop")
     stop.add_argument("--timeout", type=float, default=TERM_GRACE + 5.0)
-    sub.add_parser("status")
+    status = sub.add_parser("status")
+    status.add_argument("--wait", type=float, default=10.0)
+    lock = sub.add_parser("lock")
+    lock.add_argument("--owner", required=True)
+    lock.add_argument("--project")
+    lock.add_argument("--name")
+    lock.add_argument("--version")
+    lock.add_argument("--wait", type=float, default=120.0)
+    lock.add_argument("--lease", type=float, default=LEASE)
+    space = sub.add_parser("space")
+    space.add_argument("--path", required=True)
     unpack = sub.add_parser("unpack")
     unpack.add_argument("--zip", required=True)
     unpack.add_argument("--dest", required=True)
@@ -847,6 +1268,8 @@ COMMANDS = {
     "start": cmd_start,
     "stop": cmd_stop,
     "status": cmd_status,
+    "lock": cmd_lock,
+    "space": cmd_space,
     "unpack": cmd_unpack,
     "prune": cmd_prune,
     "record": cmd_record,
@@ -864,11 +1287,19 @@ def main(argv=None):
         return EXIT_USAGE
     paths = _paths(args.app_dir)
     try:
-        return COMMANDS[args.command](paths, args)
+        guard = _guard(paths, args.lock) if args.command in GUARDED else None
+        try:
+            return COMMANDS[args.command](paths, args)
+        finally:
+            if guard is not None:
+                os.close(guard)
     except RunnerError as error:
         print("runner.py: {0}".format(error), file=sys.stderr)
-        return EXIT_BUSY if args.command == "start" and "already runs" in str(error) else 1
+        return error.code
     except (IOError, OSError) as error:
+        # A machine-readable line first (the app names the true cause: no space, read-only, permission),
+        # then the sentence.
+        print(json.dumps(_os_error(paths, error), sort_keys=True), file=sys.stderr)
         print("runner.py: {0}".format(error), file=sys.stderr)
         return 1
 
