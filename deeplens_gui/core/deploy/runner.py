@@ -127,6 +127,8 @@ EXIT_LOCKED = 4
 #: commands that change what runs or what is recorded: refused while another deploy holds the lock
 GUARDED = ("start", "stop", "unpack", "prune", "record", "install-boot")
 LEASE = 30.0
+#: how long a command without a deploy's token waits for another short command that holds the lock
+GUARD_WAIT = 30.0
 
 # Finds awscam and cv2 without importing them (Python 2 and 3); the runner prefers an interpreter where
 # both are installed, because that is the one the camera's Lambdas use.
@@ -409,21 +411,32 @@ def _journal_view(paths):
 def _guard(paths, token):
     """Refuse a changing command while a deploy other than the caller's (``token``) holds the deploy lock.
 
-    Returns an fd holding the lock for this command when nobody held it (None when the caller's deploy
-    holds it); closing the fd (or exiting) releases it.
+    Without a token the command waits for another short command that holds the lock, then holds it itself
+    while it runs: the returned fd (None when the caller's deploy holds the lock); closing it releases it.
     """
     fd = _open_lock(paths["deploy_lock"])
-    if _try_lock(fd):
-        if token:
-            os.close(fd)
+    if token:
+        free = _try_lock(fd)
+        os.close(fd)
+        journal = _read_json(paths["journal"]) or {}
+        if free:
             raise RunnerError("This deploy no longer holds the deploy lock of {0} (its client was silent for "
                               "too long, so the camera reconciled its records); deploy again.".format(
                                   paths["app"]), EXIT_LOCKED)
-        return fd
-    os.close(fd)
-    journal = _read_json(paths["journal"]) or {}
-    if token and journal.get("token") == token and journal.get("state") == "active":
-        return None
+        if journal.get("token") == token and journal.get("state") == "active":
+            return None
+        _refuse_busy(paths)
+    deadline = time.time() + GUARD_WAIT
+    while not _try_lock(fd):
+        journal = _read_json(paths["journal"]) or {}
+        if journal.get("state") in ("active", "reconciling") or time.time() >= deadline:
+            os.close(fd)
+            _refuse_busy(paths)
+        time.sleep(0.05)
+    return fd
+
+
+def _refuse_busy(paths):
     view = _journal_view(paths)
     raise RunnerError("Another deploy is running, started by {0} {1:.0f} s ago.".format(
         view["owner"] or "someone", view["age"] or 0), EXIT_LOCKED)
