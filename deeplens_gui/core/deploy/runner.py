@@ -100,6 +100,8 @@ RECONCILED = "reconciled.json"
 #: flock a supervisor holds while it lives (never two), and the flock around a start
 SUPERVISOR_LOCK = "supervisor.lock"
 START_LOCK = "start.lock"
+#: flock every changing command holds while it runs; reconciling waits for it (a dead client's last command)
+COMMAND_LOCK = "command.lock"
 #: optional: the pid of a process the runner lives no longer than (the virtual DeepLens sets it)
 OWNER_ENV = "DEEPLENS_RUNNER_OWNER_PID"
 #: the comment that marks the crontab line install-boot owns
@@ -221,6 +223,7 @@ def _paths(app_dir):
         "reconciled": os.path.join(app_dir, RECONCILED),
         "supervisor_lock": os.path.join(app_dir, SUPERVISOR_LOCK),
         "start_lock": os.path.join(app_dir, START_LOCK),
+        "command_lock": os.path.join(app_dir, COMMAND_LOCK),
     }
 
 
@@ -232,15 +235,17 @@ def _makedirs(path):
             raise
 
 
-def _atomic_write(path, data):
-    """Write bytes to a temporary file next to ``path``, fsync, then rename over ``path``."""
+def _atomic_write(path, data, sync=True):
+    """Write bytes to a temporary file next to ``path``, fsync (unless ``sync`` is False), then rename over
+    ``path``."""
     folder = os.path.dirname(path)
     _makedirs(folder)
     fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=folder)
     try:
         try:
             os.write(fd, data)
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp, 0o644)
@@ -585,7 +590,7 @@ def _spawn_supervisor(paths, project_dir, env_pairs, python, max_crashes, crash_
     return current, bool(started)
 
 
-def _redirect_stdio(log_path, keep=None):
+def _redirect_stdio(log_path, keep=()):
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
@@ -593,13 +598,13 @@ def _redirect_stdio(log_path, keep=None):
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)
-    # Nothing the SSH session left open may keep its channel (or anything else) alive; ``keep`` is a lock
-    # the new process goes on holding.
-    if keep is None:
-        os.closerange(3, 256)
-    else:
-        os.closerange(3, keep)
-        os.closerange(keep + 1, 256)
+    # Nothing the SSH session left open may keep its channel (or anything else) alive; ``keep`` holds fds
+    # (locks) the process goes on using.
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 256)
 
 
 def cmd_supervise(paths, args):
@@ -905,10 +910,54 @@ def _say(obj):
 
 
 def _write_journal(paths, journal):
-    _atomic_write(paths["journal"], (json.dumps(journal, sort_keys=True) + "\n").encode("utf-8"))
+    # No fsync: a lock holder must answer a signal within the SSH server's grace, and after a power loss the
+    # journal matters less than the deployed record, which is synced.
+    _atomic_write(paths["journal"], (json.dumps(journal, sort_keys=True) + "\n").encode("utf-8"), sync=False)
 
 
 def cmd_lock(paths, args):
+    # The work happens in a detached keeper (its own session): an SSH server may kill this command's
+    # process group the moment its client goes (the virtual DeepLens does), and the keeper must live on to
+    # put the camera's records right. This process only waits for the keeper and passes on its exit status.
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    first = os.fork()
+    if first == 0:
+        try:
+            os.close(read_end)
+            os.setsid()
+            if os.fork() == 0:
+                code = 1
+                try:
+                    code = _keep_lock(paths, args, write_end)
+                except Exception as error:  # the log (or the client) is the only place left to say why
+                    print("runner {0}: lock failed: {1!r}".format(_now(), error), file=sys.stderr)
+                finally:
+                    for stream in (sys.stdout, sys.stderr):
+                        try:
+                            stream.flush()
+                        except (IOError, OSError):
+                            pass
+                    os.write(write_end, str(code).encode("ascii"))
+                    os._exit(code)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    os.waitpid(first, 0)
+    status = b""
+    while True:
+        chunk = os.read(read_end, 16)
+        if not chunk:
+            break
+        status += chunk
+    os.close(read_end)
+    return int(status or b"1")
+
+
+def _keep_lock(paths, args, status_fd):
+    """The keeper of ``lock``: take the deploy lock, hold it while the client speaks, reconcile if it
+    vanishes. Returns the exit status."""
     lock = _open_lock(paths["deploy_lock"])
     reported = [0.0]
 
@@ -940,70 +989,60 @@ def cmd_lock(paths, args):
     if _hold(paths, journal, args.lease):
         os.remove(paths["journal"])
         return 0
-    # The client died, cut the connection or went silent without ending the deploy.
+    # The client died, cut the connection or went silent without ending the deploy: let the SSH session go
+    # (output to the runner log) and put what runs back in line with the record, still holding the lock.
+    _redirect_stdio(paths["runner_log"], keep=(lock, status_fd))
     journal.update(state="reconciling", token=None)
     _write_journal(paths, journal)
-    _detach(paths, lock, lambda: _reconcile(paths, journal, args.wait))
+    note = _reconcile(paths, journal, args.wait)
+    print("runner {0}: reconciled after an interrupted deploy: {1}".format(_now(), note["action"]))
     return 0
+
+
+class _ClientGone(Exception):
+    """Raised by the signal handler of a lock holder: it must react at once, not after its next wake-up."""
+
+
+def _on_client_gone(signum, frame):
+    raise _ClientGone()
 
 
 def _hold(paths, journal, lease):
     """Keep the deploy lock while the client sends lines on stdin; True once it says ``done``."""
-    gone = []
-
-    def on_signal(signum, frame):
-        gone.append(signum)
-
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-        signal.signal(sig, on_signal)
+        signal.signal(sig, _on_client_gone)
     stdin = sys.stdin.fileno()
     pending = b""
     heard = time.time()
-    while not gone and time.time() - heard < lease:
-        try:
-            ready = select.select([stdin], [], [], 0.5)[0]
-            data = os.read(stdin, 4096) if ready else None
-        except (select.error, IOError, OSError) as error:
-            if getattr(error, "errno", None) == errno.EINTR or (error.args and error.args[0] == errno.EINTR):
+    try:
+        while time.time() - heard < lease:
+            try:
+                ready = select.select([stdin], [], [], 0.5)[0]
+                data = os.read(stdin, 4096) if ready else None
+            except (select.error, IOError, OSError) as error:
+                if getattr(error, "errno", None) == errno.EINTR or (error.args and error.args[0] == errno.EINTR):
+                    continue
+                return False
+            if data is None:
                 continue
-            return False
-        if data is None:
-            continue
-        if not data:
-            return False
-        heard = time.time()
-        pending += data
-        while b"\n" in pending:
-            line, pending = pending.split(b"\n", 1)
-            word, _, rest = line.decode("utf-8", "replace").strip().partition(" ")
-            if word == "done":
-                return True
-            if word == "step" and rest and rest != journal.get("step"):
-                journal["step"] = rest
-                _write_journal(paths, journal)
+            if not data:
+                return False
+            heard = time.time()
+            pending += data
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                word, _, rest = line.decode("utf-8", "replace").strip().partition(" ")
+                if word == "done":
+                    return True
+                if word == "step" and rest and rest != journal.get("step"):
+                    journal["step"] = rest
+                    _write_journal(paths, journal)
+    except _ClientGone:
+        return False
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(sig, signal.SIG_IGN)
     return False
-
-
-def _detach(paths, lock, work):
-    """Run ``work()`` in a detached process (its own session, output to the runner log) that goes on holding
-    the flock ``lock`` until it is done; this process returns at once."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    first = os.fork()
-    if first == 0:
-        try:
-            os.setsid()
-            if os.fork() == 0:
-                _redirect_stdio(paths["runner_log"], keep=lock)
-                try:
-                    note = work()
-                    print("runner {0}: reconciled after an interrupted deploy: {1}".format(_now(), note["action"]))
-                except Exception as error:  # the log is the only place left to say why
-                    print("runner {0}: reconciling failed: {1!r}".format(_now(), error))
-                sys.stdout.flush()
-        finally:
-            os._exit(0)
-    os.waitpid(first, 0)
 
 
 def _reconcile_stale(paths, wait):
@@ -1025,6 +1064,16 @@ def _reconcile(paths, journal, wait):
     """Make what runs match ``deployed.json`` after an interrupted deploy (the caller holds the deploy lock):
     anything else is stopped and the recorded project started. Returns the note of what it found and did,
     which also goes to ``reconciled.json`` and the history; the journal is removed."""
+    # A command the vanished deploy sent may still run (a real sshd does not end it): let it finish first.
+    command_lock = _open_lock(paths["command_lock"])
+    try:
+        fcntl.flock(command_lock, fcntl.LOCK_EX)
+        return _reconcile_now(paths, journal, wait)
+    finally:
+        os.close(command_lock)
+
+
+def _reconcile_now(paths, journal, wait):
     record = _read_json(paths["deployed"])
     runner = record.get("runner") if record is not None else None
     recorded = runner.get("project_dir") if isinstance(runner, dict) else None
@@ -1300,12 +1349,17 @@ def main(argv=None):
         return EXIT_USAGE
     paths = _paths(args.app_dir)
     try:
-        guard = _guard(paths, args.lock) if args.command in GUARDED else None
+        guards = []
+        if args.command in GUARDED:
+            guards.append(_guard(paths, args.lock))
+            guards.append(_open_lock(paths["command_lock"]))
+            fcntl.flock(guards[-1], fcntl.LOCK_EX)
         try:
             return COMMANDS[args.command](paths, args)
         finally:
-            if guard is not None:
-                os.close(guard)
+            for fd in guards:
+                if fd is not None:
+                    os.close(fd)
     except RunnerError as error:
         print("runner.py: {0}".format(error), file=sys.stderr)
         return error.code
