@@ -931,6 +931,9 @@ def cmd_lock(paths, args):
                 code = 1
                 try:
                     code = _keep_lock(paths, args, write_end)
+                except (IOError, OSError) as error:
+                    print(json.dumps(_os_error(paths, error), sort_keys=True), file=sys.stderr)
+                    print("runner.py: {0}".format(error), file=sys.stderr)
                 except Exception as error:  # the log (or the client) is the only place left to say why
                     print("runner {0}: lock failed: {1!r}".format(_now(), error), file=sys.stderr)
                 finally:

@@ -278,10 +278,15 @@ class _SshDeploy:
         self.connection.open()
         self.sftp = self.connection.sftp()
         lay = self.layout
-        project_dir = lay.project_dir(self.source.project_id)
-        for folder in (lay.app_dir, lay.bin_dir, lay.projects_dir, project_dir):
+        for folder in (lay.app_dir, lay.bin_dir, lay.projects_dir):
             self._sftp_mkdir(folder)
-        self._install_runner()
+        try:
+            self._install_runner()
+        except OSError as error:
+            cause = storage_error({"error": _errno_name(error.errno), "path": self.layout.runner_script},
+                                  self.device.name, self.connection.endpoint.user)
+            raise cause or DeployError(say("The runner could not be copied to {0}: {1}", self.device.name,
+                                           str(error))) from None
         answer = self._take_lock()
         self.reached = True
         self._read_previous()
@@ -291,6 +296,7 @@ class _SshDeploy:
             return
         needed = len(self.package) + unpacked_size(self.package)
         self._check_space(answer, needed)
+        self._sftp_mkdir(lay.project_dir(self.source.project_id))
         final_zip = dest + ".zip"
         try:
             self._put(self.package, final_zip, progress=True)
@@ -701,6 +707,10 @@ class _SshDeploy:
                         reported = done
                         self.tracker.emit(self.step, RUNNING, say("Uploading {0:.0f}%…", done * 100), done)
             self.cancel.raise_if_cancelled()
+            stored = self.sftp.stat(temp).st_size
+            if stored != total:
+                # A full disk can make the server drop pipelined writes without an error reply.
+                raise OSError(say("the camera stored {0} of {1} bytes of {2}", stored, total, path))
             self.sftp.posix_rename(temp, path)
         except BaseException:
             self._remove_quietly(temp)
@@ -765,7 +775,7 @@ class _SshDeploy:
 
 
 def _errno_name(number):
-    return errno.errorcode.get(number, "")
+    return errno.errorcode.get(number, "") if isinstance(number, int) else ""
 
 
 def _trimmed(message):
