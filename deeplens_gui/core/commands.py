@@ -171,7 +171,8 @@ def _checked(value, what):
 
 
 def runner_command(script, app_dir, action, *args, lock=None):
-    """``python SCRIPT --app-dir APP_DIR [--lock TOKEN] ACTION ARGS...`` with the device's first working Python.
+    """``python SCRIPT --app-dir APP_DIR [--lock TOKEN] ACTION ARGS...`` with the device's first working
+    Python.
 
     ``script`` is the runner (``core/deploy/runner.py``) as uploaded to the device; paths may be relative to
     the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot, lock, space

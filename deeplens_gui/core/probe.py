@@ -3,8 +3,9 @@
 Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
 ``python -c SCRIPT --record R --runner-pid P --runner-state S --stream F``; paths may be relative to the login
 directory (the home). The deploy journal, lock and reconcile note are read next to the runner state (the
-runner's ``deploy.json``, ``deploy.lock``, ``reconciled.json``). Every part is read on its own: a part that fails is reported as null plus an
-``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
+runner's ``deploy.json``, ``deploy.lock``, ``reconciled.json``). Every part is read on its own: a part that
+fails is reported as null plus an ``errors`` entry, never as a crash, so one unreadable file does not hide
+the rest.
 """
 
 import errno
@@ -196,7 +197,8 @@ def records(state_path, record, runner_part, errors):
     journal = _read_json(os.path.join(folder, "deploy.json"), errors, "deploy journal")
     active = False
     if journal is not None:
-        view = dict((key, journal.get(key)) for key in ("owner", "project", "name", "version", "step", "state"))
+        view = dict((key, journal.get(key))
+                    for key in ("owner", "project", "name", "version", "step", "state"))
         if isinstance(journal.get("since"), (int, float)):
             view["age"] = round(max(0.0, time.time() - journal["since"]), 1)
         active = _lock_held(os.path.join(folder, "deploy.lock"))

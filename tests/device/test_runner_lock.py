@@ -1,4 +1,5 @@
-"""The runner's deploy lock, reconciliation and supervisor rules, run as the camera runs them (Python 2.7 and 3).
+"""The runner's deploy lock, reconciliation and supervisor rules, run as the camera runs them (Python 2.7
+and 3).
 
 One deploy at a time (``lock``), every changing command refused while another deploy holds it, the camera
 putting what runs back in line with its record when a deploy's client disappears, and never two supervisors.
@@ -15,7 +16,15 @@ import psutil
 import pytest
 
 from deeplens_gui.core.deploy import runner
-from tests.device.test_runner import PYTHONS, RUNNER, STEADY, Runner, make_project, processes_of
+from tests.device.test_runner import (
+    PYTHONS,
+    RUNNER,
+    STEADY,
+    Runner,
+    make_project,
+    processes_of,
+)
+from tests.fixtures.waiting import wait_for
 
 
 @pytest.fixture(params=PYTHONS)
@@ -23,7 +32,7 @@ def run(request, tmp_path):
     """The runner with a private app folder, per Python; nothing of it may outlive the test."""
     runner_ = Runner(request.param, tmp_path / "app")
     yield runner_
-    wait_for(lambda: not (runner_.app_dir / "deploy.json").exists(), what="no reconciliation pending")
+    wait_for(lambda: not (runner_.app_dir / "deploy.json").exists(), 20, "no reconciliation pending")
     runner_("stop")
     assert not processes_of(runner_.app_dir), "runner processes left behind"
 
@@ -32,23 +41,13 @@ def supervisors(app_dir):
     return [proc for proc in processes_of(app_dir) if "_supervise" in (proc.info["cmdline"] or [])]
 
 
-def wait_for(predicate, timeout=20.0, what="the condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("{0} did not hold within {1} s".format(what, timeout))
-
-
 class Holder:
     """A ``lock`` command as a deploy holds it: stdin open, its answer lines read as they come."""
 
     def __init__(self, run, owner="alice@desk", wait=5.0, lease=30.0):
         self.proc = subprocess.Popen(
-            [run.python, str(RUNNER), "--app-dir", str(run.app_dir), "lock", "--owner", owner, "--project", "red",
-             "--name", "Red project", "--version", "v1", "--wait", str(wait), "--lease", str(lease)],
+            [run.python, str(RUNNER), "--app-dir", str(run.app_dir), "lock", "--owner", owner, "--project",
+             "red", "--name", "Red project", "--version", "v1", "--wait", str(wait), "--lease", str(lease)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.lines = []
 
@@ -92,12 +91,13 @@ def history(run):
 def test_a_second_deploy_waits_with_who_holds_the_lock_then_is_refused(run):
     first = Holder(run, owner="alice@desk")
     locked = first.answer()
-    assert locked["locked"] and len(locked["token"]) == 32 and locked["free"] > 0 and locked["readonly"] is False
+    assert locked["locked"] and len(locked["token"]) == 32
+    assert locked["free"] > 0 and locked["readonly"] is False
     journal = json.loads((run.app_dir / "deploy.json").read_text())
     assert journal["owner"] == "alice@desk" and journal["state"] == "active" and journal["step"] == "upload"
     first.send("step verify\n")
     wait_for(lambda: json.loads((run.app_dir / "deploy.json").read_text())["step"] == "verify",
-             what="the journal naming the step")
+             20, "the journal naming the step")
 
     second = Holder(run, owner="bob@laptop", wait=2.5)
     refused = second.answer()
@@ -124,8 +124,8 @@ def test_changing_commands_are_refused_while_another_deploy_holds_the_lock(run, 
     lost = run("--lock", "0" * 32, "stop")
     allowed = run("--lock", token, "start", "--project-dir", str(project))
 
-    assert refused.returncode == runner.EXIT_LOCKED and b"Another deploy is running, started by alice@desk" in \
-        refused.stderr
+    assert refused.returncode == runner.EXIT_LOCKED
+    assert b"Another deploy is running, started by alice@desk" in refused.stderr
     assert lost.returncode == runner.EXIT_LOCKED
     assert allowed.returncode == 0, allowed.stderr
     assert len(supervisors(run.app_dir)) == 1
@@ -147,15 +147,15 @@ def test_a_client_that_vanishes_mid_deploy_leaves_the_recorded_project_running(r
     holder.end(done=False)  # stdin ends without "done": the client died
 
     state = wait_for(lambda: (lambda s: s if s.get("project_dir") == str(old) and s.get("state") == "running"
-                              else None)(run.state()), what="the recorded project running again")
+                              else None)(run.state()), 20, "the recorded project running again")
     assert len(supervisors(run.app_dir)) == 1 and psutil.pid_exists(state["child_pid"])
     note = wait_for(lambda: (run.app_dir / "reconciled.json").exists() and json.loads(
-        (run.app_dir / "reconciled.json").read_text()), what="the reconcile note")
+        (run.app_dir / "reconciled.json").read_text()), 20, "the reconcile note")
     assert note["action"] == "restarted" and note["deploy"]["step"] == "verify"
     assert note["found"] == {"running": str(new), "supervisors": 1, "recorded": str(old),
                              "record": {"project": "red", "name": "Old project", "version": "old"}}
     assert history(run)[-1]["outcome"] == "interrupted" and history(run)[-1]["step"] == "verify"
-    wait_for(lambda: not (run.app_dir / "deploy.json").exists(), what="the journal removed")
+    wait_for(lambda: not (run.app_dir / "deploy.json").exists(), 20, "the journal removed")
     # The lock is free again once the camera is done.
     again = Holder(run, wait=10)
     assert again.answer()["locked"]
@@ -168,7 +168,7 @@ def test_a_silent_client_loses_the_lock_after_its_lease(run, tmp_path):
 
     assert holder.proc.wait(20) == 0  # no line for a second: the camera let go (stdin still open)
 
-    wait_for(lambda: not (run.app_dir / "deploy.json").exists(), what="the journal removed")
+    wait_for(lambda: not (run.app_dir / "deploy.json").exists(), 20, "the journal removed")
     assert json.loads((run.app_dir / "reconciled.json").read_text())["action"] == "none"
     lost = run("--lock", token, "record", input=json.dumps({"record": None, "history": {}}).encode())
     assert lost.returncode == runner.EXIT_LOCKED
@@ -241,7 +241,7 @@ def test_a_child_whose_supervisor_was_killed_is_stopped_too(run, tmp_path):
     started = run.json("start", "--project-dir", str(project))
     (run.app_dir / "runner.json").write_text(json.dumps({"state": "running"}))  # the child's pid forgotten
     os.kill(started["runner_pid"], signal.SIGKILL)
-    wait_for(lambda: not supervisors(run.app_dir), what="the supervisor gone")
+    wait_for(lambda: not supervisors(run.app_dir), 20, "the supervisor gone")
 
     assert run.json("stop") == {"stopped": True}
 
@@ -251,5 +251,6 @@ def test_a_child_whose_supervisor_was_killed_is_stopped_too(run, tmp_path):
 def test_space_reports_the_filesystem_of_the_nearest_folder(run):
     space = run.json("space", "--path", str(run.app_dir / "projects" / "not-yet"))
     info = os.statvfs(str(run.app_dir.parent))
-    assert space["path"] == str(run.app_dir.parent) and space["readonly"] is False and space["writable"] is True
+    assert space["path"] == str(run.app_dir.parent)
+    assert space["readonly"] is False and space["writable"] is True
     assert abs(space["free"] - info.f_bavail * info.f_frsize) < 64 * 1024 * 1024

@@ -1,6 +1,6 @@
-"""Crash consistency: a ``deeplens-gui deploy`` killed (SIGKILL) at every step, or interrupted (SIGINT), leaves a
-virtual DeepLens whose runner state, deployed record and running project agree, reconciled on the camera; the
-status names what really runs and a reboot starts that same project.
+"""Crash consistency: a ``deeplens-gui deploy`` killed (SIGKILL) at every step, or interrupted (SIGINT),
+leaves a virtual DeepLens whose runner state, deployed record and running project agree, reconciled on the
+camera; the status names what really runs and a reboot starts that same project.
 """
 
 import json
@@ -25,6 +25,7 @@ from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
     stream_colour,
     virtual,
 )
+from tests.fixtures.waiting import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +34,6 @@ COLOURS = ("blue", "green")
 
 def supervisors(app_dir):
     return [proc for proc in runner_processes(app_dir) if "_supervise" in proc.info["cmdline"]]
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    pytest.fail("{0} within {1} s".format(what, timeout))
 
 
 def cli_deploy_until(folder, device, roster, home, step, sig):
@@ -80,7 +71,8 @@ def assert_consistent(device, connection, colour_of_project):
     record = read_json(device.app_dir / "deployed.json")
     state = read_json(device.app_dir / "runner.json")
     assert len(supervisors(device.app_dir)) == 1
-    assert state["state"] == "running" and state["project_dir"] == record["runner"]["project_dir"], (state, record)
+    assert state["state"] == "running", state
+    assert state["project_dir"] == record["runner"]["project_dir"], (state, record)
     colour = colour_of_project[record["project"]]
     assert stream_colour(connection, str(device.stream_path)) == colour
     status = get_status(connection)
@@ -128,7 +120,7 @@ def test_a_deploy_killed_at_every_step_leaves_the_camera_consistent_and_a_reboot
         connection.close()
         device.restart()
         connection = reconnect(device, connection)
-        wait_for(lambda: (lambda s: s.get("state") == "running")(read_json(device.app_dir / "runner.json")), 30,
+        wait_for(lambda: read_json(device.app_dir / "runner.json").get("state") == "running", 30,
                  "the project did not start at boot")
         assert assert_consistent(device, connection, colour_of_project) == record
     # The kills landed inside the steps that change the camera, where only the camera could put it right.
@@ -144,7 +136,8 @@ def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(vir
     roster = write_roster([device], tmp_path / "roster.toml", known_hosts)
     red = make_project(tmp_path / "red", "red", "red")
     blue = make_project(tmp_path / "blue", "blue", "blue")
-    assert DeployService({"ssh": SshDeployBackend(verify_timeout=40)}).deploy(connection, resolve_source(red)).ok
+    service = DeployService({"ssh": SshDeployBackend(verify_timeout=40)})
+    assert service.deploy(connection, resolve_source(red)).ok
 
     lines = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT)
 

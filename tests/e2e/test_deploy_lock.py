@@ -34,7 +34,8 @@ def supervisors(app_dir):
 
 
 def deploy_pair(device, connection, first, second, gap, backends):
-    """Start deploying ``first`` then, ``gap`` s later, ``second`` (own connections); both results, in order."""
+    """Start deploying ``first`` then, ``gap`` s later, ``second`` (own connections); both results in
+    order, and their events."""
     results, events = [None, None], [[], []]
     barrier = threading.Barrier(2)
     connections = [DeviceConnection(device.device(), connection.options) for _ in range(2)]
@@ -89,7 +90,8 @@ def test_two_deploys_at_once_run_one_after_the_other_in_both_orders(virtual, tmp
         status = get_status(connection)
         assert status.verdict == Verdict.RUNNING and status.record.project == winner, status.reason
         assert not (device.app_dir / "deploy.json").exists()
-    outcomes = [json.loads(text)["outcome"] for text in (device.app_dir / "history.jsonl").read_text().splitlines()]
+    lines = (device.app_dir / "history.jsonl").read_text().splitlines()
+    outcomes = [json.loads(text)["outcome"] for text in lines]
     assert outcomes.count("deployed") >= 8 and "interrupted" not in outcomes
 
 
@@ -110,8 +112,12 @@ def test_the_later_deploy_is_refused_with_who_holds_the_camera(virtual, tmp_path
     results, events = [None, None], [[], []]
     connections = [DeviceConnection(device.device(), connection.options) for _ in range(2)]
     try:
+        def on_first(event):
+            events[0].append(event)
+            status_while_busy(event)
+
         first = threading.Thread(target=lambda: results.__setitem__(0, DeployService({"ssh": slow}).deploy(
-            connections[0], blue, on_event=lambda event: (events[0].append(event), status_while_busy(event)))))
+            connections[0], blue, on_event=on_first)))
         first.start()
         deadline = time.monotonic() + 60
         while not (device.app_dir / "deploy.json").exists() and time.monotonic() < deadline:
@@ -126,7 +132,8 @@ def test_the_later_deploy_is_refused_with_who_holds_the_camera(virtual, tmp_path
     refused = results[1]
     assert not refused.ok and not refused.rolled_back
     assert "failed at upload: another deploy to virtual-1 is running, started by " in refused.message
-    assert "gave up after waiting 1 s." in refused.message and "Nothing changed on virtual-1" in refused.message
+    assert "gave up after waiting 1 s." in refused.message
+    assert "Nothing changed on virtual-1" in refused.message
     assert waited(events[1]) and "upload" in {event.step for event in events[1] if event.state == "failed"}
     assert read_json(device.app_dir / "deployed.json")["project"] == "blue"
     assert len(supervisors(device.app_dir)) == 1

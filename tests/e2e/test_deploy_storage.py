@@ -45,10 +45,10 @@ def small_device(virtual):
 
 
 def camera_state(device):
-    """What a failed deploy must leave alone: the record, the runner state, the project folders, the runner."""
-    projects = sorted(str(path.relative_to(device.app_dir)) for path in (device.app_dir / "projects").rglob("*"))
-    return (read_json(device.app_dir / "deployed.json"), read_json(device.app_dir / "runner.json")["runner_pid"],
-            projects)
+    """What a failed deploy must leave alone: the record, the runner, the project folders."""
+    app = device.app_dir
+    projects = sorted(str(path.relative_to(app)) for path in (app / "projects").rglob("*"))
+    return read_json(app / "deployed.json"), read_json(app / "runner.json")["runner_pid"], projects
 
 
 def test_a_full_camera_refuses_the_upload_with_the_space_and_changes_nothing(small_device, tmp_path):
@@ -89,8 +89,9 @@ def test_a_read_only_camera_says_so_and_changes_nothing(small_device, tmp_path):
         result, _ = deploy(connection, blue)
 
         assert not result.ok
-        assert "failed at upload: the filesystem of virtual-1 that holds {0} is read-only, so nothing can be " \
-               "written there. Nothing changed on virtual-1".format(projects) in result.message, result.message
+        expected = ("failed at upload: the filesystem of virtual-1 that holds {0} is read-only, so nothing "
+                    "can be written there. Nothing changed on virtual-1").format(projects)
+        assert expected in result.message, result.message
         assert camera_state(device) == before
         assert stream_colour(connection, str(device.stream_path)) == "red"
     finally:
@@ -115,8 +116,8 @@ def test_a_disk_that_fills_during_the_upload_is_named_as_the_cause(small_device,
         connection, big, on_event=fill)
 
     assert filler.exists() and not result.ok
-    assert re.search(r"failed at upload: no space left on the camera: \d+ kB free, the package needs 2\.\d MB\. "
-                     r"Nothing changed on virtual-1", result.message), result.message
+    assert re.search(r"failed at upload: no space left on the camera: \d+ kB free, the package needs "
+                     r"2\.\d MB\. Nothing changed on virtual-1", result.message), result.message
     assert camera_state(device)[:2] == before[:2]
     assert not no_temp_files(device.app_dir / "projects")
     filler.unlink()

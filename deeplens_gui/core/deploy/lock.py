@@ -83,8 +83,8 @@ def busy_sentence(device_name, view, waited=None):
     age = view.get("age") if isinstance(view.get("age"), (int, float)) else 0.0
     if waited is None:
         return say("another deploy to {0} is running, started by {1} {2:.0f} s ago", device_name, owner, age)
-    return say("another deploy to {0} is running, started by {1} {2:.0f} s ago; gave up after waiting {3:g} s",
-               device_name, owner, age, waited)
+    return say("another deploy to {0} is running, started by {1} {2:.0f} s ago; gave up after waiting "
+               "{3:g} s", device_name, owner, age, waited)
 
 
 def _recorded(found):
@@ -108,8 +108,8 @@ def reconcile_sentence(note, device_name):
         return say("{0}; the camera stopped what that deploy had started and runs the deployed project {1} "
                    "again.", head, recorded)
     if action == "start-failed":
-        return say("{0}; the camera stopped what that deploy had started, but the deployed project {1} did not "
-                   "start again (see ~/{2}).", head, recorded, layout.RUNNER_LOG)
+        return say("{0}; the camera stopped what that deploy had started, but the deployed project {1} did "
+                   "not start again (see ~/{2}).", head, recorded, layout.RUNNER_LOG)
     if action == "stopped":
         return say("{0}; the camera stopped what that deploy had started, and nothing is deployed.", head)
     if recorded is not None:
@@ -162,8 +162,8 @@ class DeployLock:
         """Wait up to ``timeout`` s for the lock; ``on_wait(view)`` meanwhile (once a second). Returns the
         runner's answer (``token``, ``reconciled``, ``free``, ``readonly``); DeployBusy when it gave up."""
         command = commands.runner_command(
-            self.layout.runner_script, self.layout.app_dir, "lock", "--owner", self.owner, "--project", project,
-            "--name", name, "--version", version, "--wait", "{0:g}".format(timeout), "--lease",
+            self.layout.runner_script, self.layout.app_dir, "lock", "--owner", self.owner, "--project",
+            project, "--name", name, "--version", version, "--wait", "{0:g}".format(timeout), "--lease",
             "{0:g}".format(self.lease))
         self._channel = self.connection.open_channel(command)
         self._channel.settimeout(_READ_SLICE)
@@ -186,8 +186,8 @@ class DeployLock:
                         if answer is not None:
                             self.answer = answer
                             self.token = answer["token"]
-                            self._heartbeat = threading.Thread(target=self._beat, daemon=True,
-                                                               name="deploy-lock-{0}".format(self.device_name))
+                            name = "deploy-lock-{0}".format(self.device_name)
+                            self._heartbeat = threading.Thread(target=self._beat, daemon=True, name=name)
                             self._heartbeat.start()
                             return answer
                 if time.monotonic() >= deadline:

@@ -345,8 +345,8 @@ def _bytes(text):
 
 
 def _app_processes(paths, role):
-    """Live processes of this app folder in ``role`` (``_supervise`` or ``_child``), found in /proc: a pid file
-    names one supervisor only, and one an interrupted deploy left behind must be found as well."""
+    """Live processes of this app folder in ``role`` (``_supervise`` or ``_child``), found in /proc: a pid
+    file names one supervisor only, and one an interrupted deploy left behind must be found as well."""
     found = []
     try:
         names = os.listdir("/proc")
@@ -448,7 +448,8 @@ def _refuse_busy(paths):
 
 
 def _free_space(path):
-    """``{"free", "readonly", "writable", "path"}`` of the filesystem holding ``path`` or its nearest parent."""
+    """``{"free", "readonly", "writable", "path"}`` of the filesystem holding ``path`` (or its nearest
+    existing parent)."""
     path = os.path.abspath(path)
     while not os.path.exists(path) and os.path.dirname(path) != path:
         path = os.path.dirname(path)
@@ -666,7 +667,8 @@ class Supervisor(object):
         # Held while this supervisor lives: a second one of the same app folder gives up at once.
         self.lock = _open_lock(self.paths["supervisor_lock"])
         if not _try_lock(self.lock):
-            print("runner {0}: another supervisor of {1} runs; this one ends".format(_now(), self.paths["app"]))
+            print("runner {0}: another supervisor of {1} runs; this one ends".format(
+                _now(), self.paths["app"]))
             return
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
@@ -899,7 +901,7 @@ def _env_pairs(env):
     return ["{0}={1}".format(name, env[name]) for name in sorted(env)]
 
 
-# --- the deploy lock and reconciliation after an interrupted deploy ------------------------------------------
+# --- the deploy lock and reconciliation after an interrupted deploy ---------------------------------------
 
 def _say(obj):
     try:
@@ -971,8 +973,9 @@ def _keep_lock(paths, args, status_fd):
 
     if not _lock_within(lock, args.wait, busy):
         view = _journal_view(paths)
-        _append_line(paths["history"], {"outcome": "refused", "deployed_by": args.owner, "project": args.project,
-                                        "name": args.name, "version": args.version, "deployed_at": _now(),
+        _append_line(paths["history"], {"outcome": "refused", "deployed_by": args.owner,
+                                        "project": args.project, "name": args.name, "version": args.version,
+                                        "deployed_at": _now(),
                                         "rolled_back": False, "step": None, "via": "ssh",
                                         "message": "another deploy was running, started by {0}".format(
                                             view["owner"])})
@@ -1023,7 +1026,8 @@ def _hold(paths, journal, lease):
                 ready = select.select([stdin], [], [], 0.5)[0]
                 data = os.read(stdin, 4096) if ready else None
             except (select.error, IOError, OSError) as error:
-                if getattr(error, "errno", None) == errno.EINTR or (error.args and error.args[0] == errno.EINTR):
+                code = getattr(error, "errno", None) or (error.args[0] if error.args else None)
+                if code == errno.EINTR:
                     continue
                 return False
             if data is None:
@@ -1086,7 +1090,8 @@ def _reconcile_now(paths, journal, wait):
     if len(supervisors) == 1 and state.get("runner_pid") in supervisors:
         running = state.get("project_dir")
     note = {"time": _now(), "action": "none",
-            "deploy": dict((key, journal.get(key)) for key in ("owner", "project", "name", "version", "step")),
+            "deploy": dict((key, journal.get(key))
+                           for key in ("owner", "project", "name", "version", "step")),
             "found": {"running": running, "supervisors": len(supervisors), "recorded": recorded,
                       "record": dict((key, record.get(key)) for key in ("project", "name", "version"))
                       if record is not None else None}}

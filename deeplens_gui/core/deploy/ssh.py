@@ -564,7 +564,8 @@ class _SshDeploy:
 
     def _runner(self, action, *args, **kwargs):
         token = self.lock.token if self.lock is not None else None
-        command = commands.runner_command(self.layout.runner_script, self.layout.app_dir, action, *args, lock=token)
+        command = commands.runner_command(self.layout.runner_script, self.layout.app_dir, action, *args,
+                                          lock=token)
         return self.connection.run(command, timeout=kwargs.get("timeout", _COMMAND_TIMEOUT),
                                    stdin=kwargs.get("stdin"), check=False)
 
