@@ -3,11 +3,13 @@ leaves a virtual DeepLens whose runner state, deployed record and running projec
 camera; the status names what really runs and a reboot starts that same project.
 """
 
+import dataclasses
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -15,6 +17,7 @@ import pytest
 from deeplens_gui.core.deploy.service import DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import STEPS, SshDeployBackend
+from deeplens_gui.core.ssh import DeviceConnection
 from deeplens_gui.core.status import Verdict, get_status
 from deeplens_gui.sim.fleet import write_roster
 from tests.e2e.test_deploy_boot import reconnect
@@ -25,6 +28,8 @@ from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
     stream_colour,
     virtual,
 )
+from tests.e2e.test_faults import trusted_known_hosts
+from tests.fixtures.proxy import BLACKHOLE, RESET
 from tests.fixtures.waiting import wait_for
 
 pytestmark = pytest.mark.slow
@@ -145,3 +150,41 @@ def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(vir
     assert record["project"] == "red", lines
     history = [json.loads(line) for line in (device.app_dir / "history.jsonl").read_text().splitlines()]
     assert history[-1]["outcome"] == "cancelled" and history[-1]["rolled_back"] is True
+
+
+@pytest.mark.timeout(300)
+def test_a_deploy_whose_network_goes_away_is_reconciled_by_the_camera(virtual, tcp_proxy, tmp_path):
+    device, connection = virtual()
+    red = resolve_source(make_project(tmp_path / "red", "red", "red"))
+    blue = resolve_source(make_project(tmp_path / "blue", "blue", "blue"))
+    assert DeployService({"ssh": SshDeployBackend(verify_timeout=40)}).deploy(connection, red).ok
+    proxy = tcp_proxy(device.port)
+    known = trusted_known_hosts(tmp_path / "known_hosts_proxy", proxy.port, device.host_key)
+    proxied = DeviceConnection(dataclasses.replace(device.device(), port=proxy.port),
+                               dataclasses.replace(connection.options, known_hosts=known, connect_timeout=2.0))
+
+    def cut(event):
+        # The cable is pulled once the new project runs, before the deploy could verify and record it.
+        if event.step == "verify" and event.state == "running":
+            proxy.set_mode(BLACKHOLE)
+
+    outcome = []
+    backend = SshDeployBackend(verify_timeout=60, lock_lease=3.0)
+    worker = threading.Thread(target=lambda: outcome.append(DeployService({"ssh": backend}).deploy(
+        proxied, blue, on_event=cut)), name="test-deploy-offline")
+    worker.start()
+    try:
+        # The camera hears nothing for the lease and puts itself right, while the client still waits.
+        note = wait_for(lambda: (device.app_dir / "reconciled.json").exists() and read_json(
+            device.app_dir / "reconciled.json"), 60, "the camera did not reconcile after the network loss")
+        # the step line sent just before the cut may not have reached the camera
+        assert note["action"] == "restarted" and note["deploy"]["step"] in ("start", "verify")
+        assert note["found"]["running"] != note["found"]["recorded"]
+        assert worker.is_alive(), "the client noticed nothing yet"
+    finally:
+        proxy.set_mode(RESET)
+        worker.join(120)
+        proxied.close()
+    assert outcome and not outcome[0].ok, outcome and outcome[0].message
+    record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
+    assert record["project"] == "red"
