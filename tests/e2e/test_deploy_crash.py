@@ -21,12 +21,12 @@ from deeplens_gui.core.ssh import DeviceConnection
 from deeplens_gui.core.status import Verdict, get_status
 from deeplens_gui.sim.fleet import write_roster
 from tests.e2e.test_deploy_boot import reconnect
-from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
+from tests.e2e.test_deploy_ssh import (
     make_project,
     read_json,
-    runner_processes,
     stream_colour,
-    virtual,
+    supervisors,
+    virtual,  # noqa: F401 (a fixture)
 )
 from tests.e2e.test_faults import trusted_known_hosts
 from tests.fixtures.proxy import BLACKHOLE, RESET
@@ -37,31 +37,24 @@ pytestmark = pytest.mark.slow
 COLOURS = ("blue", "green")
 
 
-def supervisors(app_dir):
-    return [proc for proc in runner_processes(app_dir) if "_supervise" in proc.info["cmdline"]]
-
-
 def cli_deploy_until(folder, device, roster, home, step, sig):
     """Run ``deeplens-gui deploy`` and send ``sig`` once it prints that ``step`` runs; its output lines."""
     env = dict(os.environ, HOME=str(home), SSH_AUTH_SOCK="")
-    proc = subprocess.Popen([sys.executable, "-m", "deeplens_gui", "deploy", folder, device.name, "--roster",
-                             str(roster), "--timeout", "40"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env)
     lines = []
     marker = "{0}: {1} running".format(device.name, step)
-    try:
-        for raw in iter(proc.stdout.readline, b""):
-            lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
-            if lines[-1].startswith(marker):
-                proc.send_signal(sig)
-                break
-        proc.wait(120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
+    with subprocess.Popen([sys.executable, "-m", "deeplens_gui", "deploy", folder, device.name, "--roster",
+                           str(roster), "--timeout", "40"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env) as proc:
+        try:
+            for raw in iter(proc.stdout.readline, b""):
+                lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+                if lines[-1].startswith(marker):
+                    proc.send_signal(sig)
+                    break
+            proc.wait(120)
+        finally:
+            if proc.poll() is None:  # it must not outlive the test
+                proc.kill()
     assert any(line.startswith(marker) for line in lines), lines
     return lines
 

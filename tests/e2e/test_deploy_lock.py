@@ -15,22 +15,18 @@ from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import SshDeployBackend
 from deeplens_gui.core.ssh import DeviceConnection
 from deeplens_gui.core.status import Verdict, get_status
-from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
+from tests.e2e.test_deploy_ssh import (
     deploy,
     make_project,
     read_json,
-    runner_processes,
     stream_colour,
-    virtual,
+    supervisors,
+    virtual,  # noqa: F401 (a fixture)
 )
 
 pytestmark = pytest.mark.slow
 
 WAITING = "Another deploy to virtual-1 is running, started by "
-
-
-def supervisors(app_dir):
-    return [proc for proc in runner_processes(app_dir) if "_supervise" in proc.info["cmdline"]]
 
 
 def deploy_pair(device, connection, first, second, gap, backends):
@@ -65,6 +61,7 @@ def waited(events):
     return [event.message for event in events if event.step == "upload" and event.message.startswith(WAITING)]
 
 
+@pytest.mark.timeout(600)
 def test_two_deploys_at_once_run_one_after_the_other_in_both_orders(virtual, tmp_path):
     device, connection = virtual()
     colours = {"red": "red", "blue": "blue"}
@@ -95,6 +92,7 @@ def test_two_deploys_at_once_run_one_after_the_other_in_both_orders(virtual, tmp
     assert outcomes.count("deployed") >= 8 and "interrupted" not in outcomes
 
 
+@pytest.mark.timeout(300)
 def test_the_later_deploy_is_refused_with_who_holds_the_camera(virtual, tmp_path):
     device, connection = virtual()
     red = resolve_source(make_project(tmp_path / "red", "red", "red"))

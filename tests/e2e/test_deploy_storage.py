@@ -12,17 +12,16 @@ import pytest
 from deeplens_gui.core.deploy.service import DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import SshDeployBackend
-from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
+from tests.e2e.test_deploy_ssh import (
     deploy,
     make_project,
     no_temp_files,
     read_json,
-    runner_processes,
     stream_colour,
-    virtual,
+    virtual,  # noqa: F401 (a fixture)
 )
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 
 @pytest.fixture
