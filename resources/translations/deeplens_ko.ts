@@ -2447,327 +2447,332 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="63"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="65"/>
         <source>Package the project</source>
         <translation>프로젝트 패키징</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="64"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="66"/>
         <source>Upload it to the camera</source>
         <translation>카메라에 업로드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="65"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="67"/>
         <source>Stop the project that runs now</source>
         <translation>지금 실행 중인 프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="66"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="68"/>
         <source>Start the new project</source>
         <translation>새 프로젝트 시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="67"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="69"/>
         <source>Wait for its first frames</source>
         <translation>첫 프레임 대기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="68"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="70"/>
         <source>Record what is deployed</source>
         <translation>배포 내용 기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="69"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="71"/>
         <source>Start it again after a reboot</source>
         <translation>재부팅 후 다시 시작하도록 설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="162"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="164"/>
         <source>exit status {0}</source>
         <translation>종료 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="251"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="253"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="268"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="270"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="272"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="274"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="277"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="288"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="290"/>
         <source>The runner could not be copied to {0}: {1}</source>
         <translation>러너를 {0}에 복사하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="295"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="297"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="310"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="312"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="312"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="314"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="321"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="323"/>
         <source>{0}; waiting up to {1:g} s…</source>
         <translation>{0}; 최대 {1:g}초 동안 기다립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="358"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
         <source>The package could not be uploaded to {0}: {1}</source>
         <translation>패키지를 {0}에 업로드하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="369"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="371"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="374"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="383"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="385"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="386"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="388"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="392"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="394"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="401"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="404"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="406"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="410"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="414"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="416"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="416"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="418"/>
         <source>Frames arrive from {0}.</source>
         <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="419"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="421"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="427"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="429"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="431"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="433"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="434"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="436"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="439"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="447"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="449"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="456"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="460"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="462"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="463"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="465"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="474"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="476"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="478"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="480"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="482"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="484"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="496"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="498"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="499"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="501"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="501"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="503"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="504"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="506"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="510"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="512"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="512"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="514"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="527"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="529"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="536"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="538"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="538"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="540"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="540"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="542"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="542"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="547"/>
+        <source>The rollback failed too ({0}); once {1} hears nothing more from this deploy (at most {2:g} s), it puts its deployed project back itself, and its status says what runs.</source>
+        <translation>롤백도 실패했습니다 ({0}); {1}이(가) 이 배포로부터 더 이상 소식을 듣지 못하면 (최대 {2:g}초 후) 배포된 프로젝트를 스스로 되돌려 놓으며, 상태 화면에서 무엇이 실행 중인지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="551"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="581"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="591"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="590"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="600"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="592"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="602"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="631"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="641"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="633"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="668"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="678"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="673"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="683"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="677"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="687"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="678"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="688"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="708"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="718"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="713"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="723"/>
         <source>the camera stored {0} of {1} bytes of {2}</source>
         <translation>카메라가 {2}의 {1}바이트 중 {0}바이트만 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="752"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="762"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>

@@ -179,5 +179,6 @@ def test_a_deploy_whose_network_goes_away_is_reconciled_by_the_camera(virtual, t
         worker.join(120)
         proxied.close()
     assert outcome and not outcome[0].ok, outcome and outcome[0].message
+    assert "it puts its deployed project back itself" in outcome[0].message, outcome[0].message
     record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
     assert record["project"] == "red"

@@ -10,7 +10,9 @@ boot (the runner's ``install-boot``: one ``@reboot`` line in the login user's cr
 Greengrass, ``systemctl disable greengrassd`` too, so Greengrass does not take the camera back at boot).
 
 When a step after ``stop`` fails, or the user cancels then, the project that ran before is started again
-and must stream again (rollback), and it is the one that starts at boot. Every remote command comes from
+and must stream again (rollback), and it is the one that starts at boot. The whole deploy holds the camera's
+deploy lock (``lock.py``): a second deploy to the same camera waits for it or gives up, and when this app dies
+or the network goes mid-deploy, the camera itself makes what runs agree with its deployed record again. Every remote command comes from
 ``core/commands.py``; everything written on the device stays below the app folder (``layout.APP_DIR``), except
 the one marked line in the login user's crontab.
 """
@@ -539,6 +541,13 @@ class _SshDeploy:
             else:
                 now_runs = say("Nothing runs on {0} now (nothing ran before).", self.device.name)
         except DeepLensError as error:
+            if self.lock is not None:
+                # This deploy holds the camera's lock: once the camera hears nothing more from it, the camera
+                # puts its deployed project back itself (runner.py, reconcile).
+                return False, say("The rollback failed too ({0}); once {1} hears nothing more from this deploy "
+                                  "(at most {2:g} s), it puts its deployed project back itself, and its status "
+                                  "says what runs.", _clause(error.message), self.device.name,
+                                  self.backend.lock_lease)
             return False, say("The rollback failed too ({0}); nothing may run on {1} now.",
                               _clause(error.message), self.device.name)
         for key in ("stop", "start"):
