@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.service import DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import STEPS, SshDeployBackend
@@ -182,3 +183,23 @@ def test_a_deploy_whose_network_goes_away_is_reconciled_by_the_camera(virtual, t
     assert "it puts its deployed project back itself" in outcome[0].message, outcome[0].message
     record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
     assert record["project"] == "red"
+
+
+def test_status_says_when_what_runs_is_not_what_is_recorded(virtual, tmp_path):
+    device, connection = virtual()
+    service = DeployService({"ssh": SshDeployBackend(verify_timeout=40)})
+    red = service.deploy(connection, resolve_source(make_project(tmp_path / "red", "red", "red")))
+    blue = service.deploy(connection, resolve_source(make_project(tmp_path / "blue", "blue", "blue")))
+    assert red.ok and blue.ok
+    # Someone starts the older version by hand on the camera, outside any deploy.
+    runner = [sys.executable, str(device.root / layout.RUNNER_SCRIPT), "--app-dir", str(device.app_dir)]
+    subprocess.run(runner + ["stop"], check=True, capture_output=True)
+    subprocess.run(runner + ["start", "--project-dir", red.record["runner"]["project_dir"], "--env",
+                             "DEEPLENS_STREAM_PATH=" + str(device.stream_path)], check=True, capture_output=True)
+
+    status = get_status(connection)
+
+    assert status.verdict == Verdict.RUNNING and status.record.project == "blue"
+    assert "The deployed record names {0}, but {1} runs.".format(
+        blue.record["runner"]["project_dir"], red.record["runner"]["project_dir"]) in status.notes, status.notes
+    assert stream_colour(connection, str(device.stream_path)) == "red"
