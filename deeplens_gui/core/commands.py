@@ -169,16 +169,22 @@ def _checked(value, what):
     return value
 
 
-def runner_command(script, app_dir, action, *args):
-    """``python SCRIPT --app-dir APP_DIR ACTION ARGS...`` with the device's first working Python.
+def runner_command(script, app_dir, action, *args, lock=None):
+    """``python SCRIPT --app-dir APP_DIR [--lock TOKEN] ACTION ARGS...`` with the device's first working
+    Python.
 
     ``script`` is the runner (``core/deploy/runner.py``) as uploaded to the device; paths may be relative to
-    the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot (see the
-    runner's docstring; install-boot changes the login user's crontab).
+    the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot, lock, space
+    (see the runner's docstring; install-boot changes the login user's crontab). ``lock`` is the token of the
+    deploy lock the caller holds (``lock`` prints it), without which a changing action is refused while
+    another deploy runs.
     """
-    # "--app-dir=DIR" in one word: a folder starting with a dash stays the option's value.
+    # "--app-dir=DIR" and "--lock=TOKEN" in one word each: a value starting with a dash stays the value.
     argv = ["sh", "-c", _RUNNER_LAUNCHER, "sh", _checked(script, "the runner path"),
-            "--app-dir=" + _checked(app_dir, "the app folder"), _checked(action, "the runner action")]
+            "--app-dir=" + _checked(app_dir, "the app folder")]
+    if lock is not None:
+        argv.append("--lock=" + _checked(lock, "the lock token"))
+    argv.append(_checked(action, "the runner action"))
     argv += [_checked(arg, "a runner argument") for arg in args]
     return " ".join(shlex.quote(arg) for arg in argv)
 

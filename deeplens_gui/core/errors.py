@@ -224,6 +224,19 @@ class SudoPasswordNeeded(DeployError):
     kind = "sudo-password"
 
 
+class DeployBusy(DeployError):
+    """Another deploy held the camera's deploy lock for longer than this one would wait; nothing changed."""
+
+    kind = "busy"
+
+
+class DeviceStorageError(DeployError):
+    """The camera could not store what a deploy writes: no space left, a read-only filesystem or no
+    permission. The sentence names which, with the free space when it is the space."""
+
+    kind = "device-storage"
+
+
 class DeployCancelled(DeployError):
     """The user cancelled a deploy; the previous project is running again."""
 

@@ -2,10 +2,14 @@
 
 Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
 ``python -c SCRIPT -- RECORD RUNNER_PID RUNNER_STATE STREAM``; paths may be relative to the login
-directory (the home). Every part is read on its own: a part that fails is reported as null plus an
-``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
+directory (the home). The deploy journal, lock and reconcile note are read next to the runner state (the
+runner's ``deploy.json``, ``deploy.lock``, ``reconciled.json``). Every part is read on its own: a part that
+fails is reported as null plus an ``errors`` entry, never as a crash, so one unreadable file does not hide
+the rest.
 """
 
+import errno
+import fcntl
 import glob
 import json
 import os
@@ -156,6 +160,63 @@ def runner(pid_path, state_path, errors):
     return result
 
 
+def _read_json(path, errors, label):
+    try:
+        value = json.loads(read_text(path))
+    except (IOError, OSError) as error:
+        if getattr(error, "errno", None) != errno.ENOENT:
+            errors.append("%s: %s" % (label, error))
+        return None
+    except ValueError:
+        errors.append("%s: not JSON" % label)
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _lock_held(path):
+    """Whether a process holds the deploy lock (flock); False when the file does not exist."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except (IOError, OSError):
+        return True
+    finally:
+        os.close(fd)
+
+
+def records(state_path, record, runner_part, errors):
+    """How the camera's records compare with what runs: a deploy in progress, a deploy interrupted and not
+    reconciled yet, the reconcile note newer than the record, and a record that names another project than
+    the one that runs (``mismatch``). Read only: the runner reconciles, never the probe."""
+    folder = os.path.dirname(state_path)
+    result = {"deploying": None, "interrupted": None, "reconciled": None, "mismatch": None}
+    journal = _read_json(os.path.join(folder, "deploy.json"), errors, "deploy journal")
+    active = False
+    if journal is not None:
+        view = dict((key, journal.get(key))
+                    for key in ("owner", "project", "name", "version", "step", "state"))
+        if isinstance(journal.get("since"), (int, float)):
+            view["age"] = round(max(0.0, time.time() - journal["since"]), 1)
+        active = _lock_held(os.path.join(folder, "deploy.lock"))
+        result["deploying" if active else "interrupted"] = view
+    note = _read_json(os.path.join(folder, "reconciled.json"), errors, "reconcile note")
+    deployed_at = (record or {}).get("deployed_at")
+    if note is not None and (not isinstance(deployed_at, str) or str(note.get("time", "")) >= deployed_at):
+        result["reconciled"] = note
+    state = runner_part.get("state") or {}
+    runner_info = (record or {}).get("runner")
+    recorded = runner_info.get("project_dir") if isinstance(runner_info, dict) else None
+    running = state.get("project_dir") if runner_part.get("alive") and state.get("state") in (
+        "starting", "running", "restarting") else None
+    if not active and running and running != recorded:
+        result["mismatch"] = {"recorded": recorded, "running": running}
+    return result
+
+
 def stream(path, errors):
     """Whether the stream path exists, is a FIFO, and how long ago it was last written to."""
     result = {"path": path, "exists": False, "fifo": False, "age": None}
@@ -199,6 +260,7 @@ def collect(options):
         "runner": runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors),
         "stream": stream(options.get("stream", ""), errors),
     }
+    report["records"] = records(options.get("runner_state", ""), report["record"], report["runner"], errors)
     report["errors"] = errors
     return report
 

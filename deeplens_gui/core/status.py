@@ -27,6 +27,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from deeplens_gui.core import cloud, commands
 from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.deploy.lock import records_notes
 from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError
 from deeplens_gui.core.text import join, say, trim_period
 
@@ -122,6 +123,9 @@ class ProbeReport:
     stream_is_fifo: bool = False
     stream_write_age: Optional[float] = None
     errors: tuple = ()
+    #: the camera's records against what runs (the probe's ``records``: deploying, interrupted, reconciled,
+    #: mismatch), each a dict or None
+    records: Optional[dict] = None
 
 
 @dataclass(frozen=True)
@@ -298,6 +302,7 @@ def parse_probe(output):
         stream_is_fifo=stream.get("fifo") is True,
         stream_write_age=_number(stream.get("age")),
         errors=tuple(str(item)[:200] for item in errors[:20]),
+        records=data.get("records") if isinstance(data.get("records"), dict) else None,
     )
 
 
@@ -522,6 +527,7 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
             else:
                 notes.append(say("Latest Greengrass deployment {0}: {1}.", cloud_part.deployment_id,
                                  cloud_part.deployment_status))
+    notes.extend(records_notes(report.records, name))
     behind = _behind(record, cloud_part)
     gg_success = cloud_part is not None and cloud_part.deployment_status == "Success"
     if frames:

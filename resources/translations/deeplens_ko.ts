@@ -2298,6 +2298,116 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{2:g}초가 지났는데도 Greengrass 배포 {0}이(가) 아직 {1} 상태입니다. {3}이(가) 온라인이고 greengrassd가 실행 중인가요? 배포가 아직 끝날 수도 있으니 deeplens-gui status로 확인하세요.</translation>
     </message>
     <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="64"/>
+        <source>no space left on the camera: {0} free, the package needs {1}</source>
+        <translation>카메라에 공간이 부족합니다: 남은 공간 {0}, 패키지에 필요한 공간 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="67"/>
+        <source>no space left on the camera: {0} free on {1}</source>
+        <translation>카메라에 공간이 부족합니다: {1}의 남은 공간 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="69"/>
+        <source>no space left on the camera {0}</source>
+        <translation>카메라 {0}에 공간이 부족합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="71"/>
+        <source>the filesystem of {0} that holds {1} is read-only, so nothing can be written there</source>
+        <translation>{1}이(가) 있는 {0}의 파일 시스템이 읽기 전용이라 아무것도 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="74"/>
+        <source>permission denied on {0}: {1} may not write {2}</source>
+        <translation>{0}에서 권한이 거부되었습니다: {1} 사용자는 {2}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="82"/>
+        <source>someone</source>
+        <translation>누군가</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="85"/>
+        <source>another deploy to {0} is running, started by {1} {2:.0f} s ago</source>
+        <translation>{0}에 다른 배포가 진행 중입니다 ({2:.0f}초 전에 {1}이(가) 시작함)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="86"/>
+        <source>another deploy to {0} is running, started by {1} {2:.0f} s ago; gave up after waiting {3:g} s</source>
+        <translation>{0}에 다른 배포가 진행 중입니다 ({2:.0f}초 전에 {1}이(가) 시작함); {3:g}초 동안 기다린 뒤 포기했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="101"/>
+        <source>a project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="105"/>
+        <source>A deploy of {0} by {1} to {2} was interrupted at step {3}</source>
+        <translation>{1}이(가) {2}에 배포하던 {0}이(가) {3} 단계에서 중단되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="108"/>
+        <source>{0}; the camera stopped what that deploy had started and runs the deployed project {1} again.</source>
+        <translation>{0}; 카메라가 그 배포가 시작한 것을 멈추고 배포된 프로젝트 {1}을(를) 다시 실행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="111"/>
+        <source>{0}; the camera stopped what that deploy had started, but the deployed project {1} did not start again (see ~/{2}).</source>
+        <translation>{0}; 카메라가 그 배포가 시작한 것을 멈췄지만 배포된 프로젝트 {1}이(가) 다시 시작되지 않았습니다 (~/{2} 참고).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="114"/>
+        <source>{0}; the camera stopped what that deploy had started, and nothing is deployed.</source>
+        <translation>{0}; 카메라가 그 배포가 시작한 것을 멈췄으며, 배포된 프로젝트는 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="116"/>
+        <source>{0}; what runs is the deployed project {1}, as recorded.</source>
+        <translation>{0}; 기록된 대로 배포된 프로젝트 {1}이(가) 실행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="117"/>
+        <source>{0}; nothing runs and nothing is deployed.</source>
+        <translation>{0}; 실행 중인 것도, 배포된 것도 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="127"/>
+        <source>{0}.</source>
+        <translation>{0}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="130"/>
+        <source>A deploy of {0} by {1} was interrupted at step {2}; {3} reconciles its records at the next deploy or boot.</source>
+        <translation>{1}이(가) 배포하던 {0}이(가) {2} 단계에서 중단되었습니다; {3}은(는) 다음 배포나 부팅 때 기록을 정리합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="138"/>
+        <source>The deployed record names {0}, but {1} runs.</source>
+        <translation>배포 기록에는 {0}이(가) 있지만 실제로는 {1}이(가) 실행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="141"/>
+        <source>Nothing is recorded as deployed, but {0} runs.</source>
+        <translation>배포 기록은 없지만 {0}이(가) 실행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="194"/>
+        <source>{0} did not answer about its deploy lock within {1:g} s</source>
+        <translation>{0}이(가) {1:g}초 안에 배포 잠금에 대해 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="233"/>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/lock.py" line="234"/>
+        <source>{0} could not take its deploy lock: {1}</source>
+        <translation>{0}이(가) 배포 잠금을 얻지 못했습니다: {1}</translation>
+    </message>
+    <message>
         <location filename="../../deeplens_gui/core/deploy/service.py" line="93"/>
         <source>The deploy was cancelled.</source>
         <translation>배포가 취소되었습니다.</translation>
@@ -2408,342 +2518,367 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="51"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="71"/>
         <source>Package the project</source>
         <translation>프로젝트 패키징</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="52"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="72"/>
         <source>Upload it to the camera</source>
         <translation>카메라에 업로드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="53"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="73"/>
         <source>Stop the project that runs now</source>
         <translation>지금 실행 중인 프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="54"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="74"/>
         <source>Start the new project</source>
         <translation>새 프로젝트 시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="55"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="75"/>
         <source>Wait for its first frames</source>
         <translation>첫 프레임 대기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="56"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="76"/>
         <source>Record what is deployed</source>
         <translation>배포 내용 기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="57"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="77"/>
         <source>Start it again after a reboot</source>
         <translation>재부팅 후 다시 시작하도록 설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="140"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="170"/>
         <source>exit status {0}</source>
         <translation>종료 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="223"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="263"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="238"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="280"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="242"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="284"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="247"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="289"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="260"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="301"/>
+        <source>The runner could not be copied to {0}: {1}</source>
+        <translation>러너를 {0}에 복사하지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="308"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="268"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="323"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="270"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="325"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="334"/>
         <source>Looking for the model {0} on {1}…</source>
         <translation>{1}에서 모델 {0}을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="289"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="344"/>
         <source>{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {3}, then deploy again.</source>
         <translation>{0}에는 {4}의 {3}에 모델 {1}(또는 {2})이(가) 필요하지만 어느 것도 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {3}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="293"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="348"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="294"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="349"/>
         <source>{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {2}, then deploy again.</source>
         <translation>{0}에는 {3}의 {2}에 모델 {1}이(가) 필요하지만 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {2}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="300"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
+        <source>{0}; waiting up to {1:g} s…</source>
+        <translation>{0}; 최대 {1:g}초 동안 기다립니다…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <source>The package could not be uploaded to {0}: {1}</source>
+        <translation>패키지를 {0}에 업로드하지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="304"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="412"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="313"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="421"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="316"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="321"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="430"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="326"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="326"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="328"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="333"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="442"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="337"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="343"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="452"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="345"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="454"/>
         <source>Frames arrive from {0}.</source>
         <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="348"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="457"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="355"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="465"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="359"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="469"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="362"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="472"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="365"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="475"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="375"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="485"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="384"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="494"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="388"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="498"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="391"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="501"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="401"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="511"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="405"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="515"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="409"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="519"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="441"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="551"/>
         <source>Greengrass (greengrassd) runs on {0}, and stopping it needs sudo, which asks for the password of {1} on the camera. Deploy again and give that password when asked (the deploy command asks on a terminal or reads --sudo-password-env VAR); DeepLens Console keeps it in the system keyring.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중이며, 이를 멈추려면 sudo가 필요한데 sudo가 카메라의 {1} 비밀번호를 요구합니다. 다시 배포하면서 요청될 때 그 비밀번호를 입력하세요(deploy 명령은 터미널에서 묻거나 --sudo-password-env VAR에서 읽습니다). DeepLens Console은 이 비밀번호를 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="556"/>
         <source>Checking the sudo password of {0} on {1}…</source>
         <translation>{1}에서 {0}의 sudo 비밀번호를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="568"/>
         <source>sudo on {0} did not accept the password of {1}; give the password {1} logs in with on the camera, then deploy again.</source>
         <translation>{0}의 sudo가 {1}의 비밀번호를 받아들이지 않았습니다. 카메라에서 {1}(으)로 로그인할 때 쓰는 비밀번호를 입력한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="472"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="582"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="475"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="585"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="477"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="587"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="480"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="590"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="486"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="596"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="598"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="502"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="613"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="510"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="621"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="512"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="623"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="514"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="625"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="516"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="630"/>
+        <source>The rollback failed too ({0}); once {1} hears nothing more from this deploy (at most {2:g} s), it puts its deployed project back itself, and its status says what runs.</source>
+        <translation>롤백도 실패했습니다 ({0}); {1}이(가) 이 배포로부터 더 이상 소식을 듣지 못하면 (최대 {2:g}초 후) 배포된 프로젝트를 스스로 되돌려 놓으며, 상태 화면에서 무엇이 실행 중인지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="634"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="553"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="674"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="562"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="683"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="564"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="685"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="603"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="724"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="605"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="726"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="640"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="761"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="645"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="766"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="649"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="770"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="650"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="771"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="680"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="801"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="720"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="806"/>
+        <source>the camera stored {0} of {1} bytes of {2}</source>
+        <translation>카메라가 {2}의 {1}바이트 중 {0}바이트만 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="845"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>
@@ -3284,11 +3419,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/core/roster.py" line="614"/>
-        <source>{0}.</source>
-        <translation>{0}.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/roster.py" line="614"/>
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -3668,207 +3798,207 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="98"/>
         <source>the project {0}</source>
         <translation>프로젝트 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="98"/>
         <source>the project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="241"/>
+        <location filename="../../deeplens_gui/core/status.py" line="245"/>
         <source>The status probe gave no text.</source>
         <translation>상태 검사에서 텍스트를 받지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="245"/>
+        <location filename="../../deeplens_gui/core/status.py" line="249"/>
         <source>The status probe printed no report: {0}.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="246"/>
+        <location filename="../../deeplens_gui/core/status.py" line="250"/>
         <source>The status probe printed no report.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="250"/>
+        <location filename="../../deeplens_gui/core/status.py" line="254"/>
         <source>The status probe's report is not valid JSON (truncated output?).</source>
         <translation>상태 검사 보고서가 올바른 JSON이 아닙니다(출력이 잘렸을 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="252"/>
+        <location filename="../../deeplens_gui/core/status.py" line="256"/>
         <source>The status probe's report is not a JSON object.</source>
         <translation>상태 검사 보고서가 JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="254"/>
+        <location filename="../../deeplens_gui/core/status.py" line="258"/>
         <source>The device has no Python (python3, python2 or python), which the status probe needs.</source>
         <translation>디바이스에 상태 검사에 필요한 Python(python3, python2 또는 python)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="257"/>
+        <location filename="../../deeplens_gui/core/status.py" line="261"/>
         <source>The status probe's report has no version: it is not from this app's probe.</source>
         <translation>상태 검사 보고서에 버전이 없습니다: 이 앱의 상태 검사에서 나온 보고서가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="312"/>
+        <location filename="../../deeplens_gui/core/status.py" line="317"/>
         <source>The status probe failed on {0} (exit status {1}: {2}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}: {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="314"/>
+        <location filename="../../deeplens_gui/core/status.py" line="319"/>
         <source>The status probe failed on {0} (exit status {1}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="391"/>
+        <location filename="../../deeplens_gui/core/status.py" line="396"/>
         <source>The Lambda function {0} has no published version.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="431"/>
+        <location filename="../../deeplens_gui/core/status.py" line="436"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="433"/>
+        <location filename="../../deeplens_gui/core/status.py" line="438"/>
         <source>{0:.0f} s</source>
         <translation>{0:.0f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="435"/>
+        <location filename="../../deeplens_gui/core/status.py" line="440"/>
         <source>{0:.0f} min</source>
         <translation>{0:.0f}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="437"/>
+        <location filename="../../deeplens_gui/core/status.py" line="442"/>
         <source>{0:.0f} h</source>
         <translation>{0:.0f}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="438"/>
+        <location filename="../../deeplens_gui/core/status.py" line="443"/>
         <source>{0:.0f} days</source>
         <translation>{0:.0f}일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="451"/>
+        <location filename="../../deeplens_gui/core/status.py" line="456"/>
         <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
         <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="455"/>
+        <location filename="../../deeplens_gui/core/status.py" line="460"/>
         <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
         <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="467"/>
+        <location filename="../../deeplens_gui/core/status.py" line="472"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="470"/>
+        <location filename="../../deeplens_gui/core/status.py" line="475"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="473"/>
+        <location filename="../../deeplens_gui/core/status.py" line="478"/>
         <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="476"/>
+        <location filename="../../deeplens_gui/core/status.py" line="481"/>
         <source>its runner (pid {0}) is not running (last state: {1})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="479"/>
+        <location filename="../../deeplens_gui/core/status.py" line="484"/>
         <source>the runner reports the project {0} after {1} restarts</source>
         <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="482"/>
+        <location filename="../../deeplens_gui/core/status.py" line="487"/>
         <source>the runner reports the project {0}</source>
         <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="484"/>
+        <location filename="../../deeplens_gui/core/status.py" line="489"/>
         <source>the runner is alive but the project's process is gone</source>
         <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="486"/>
+        <location filename="../../deeplens_gui/core/status.py" line="491"/>
         <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
         <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="488"/>
+        <location filename="../../deeplens_gui/core/status.py" line="493"/>
         <source>{0} is a regular file, not the project's FIFO</source>
         <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="490"/>
+        <location filename="../../deeplens_gui/core/status.py" line="495"/>
         <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
         <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="493"/>
+        <location filename="../../deeplens_gui/core/status.py" line="498"/>
         <source>the stream reader failed: {0}</source>
         <translation>스트림 리더가 실패함: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="506"/>
+        <location filename="../../deeplens_gui/core/status.py" line="511"/>
         <source>Connected to {0}, but could not read its status: {1}</source>
         <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="520"/>
+        <location filename="../../deeplens_gui/core/status.py" line="525"/>
         <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
         <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="523"/>
+        <location filename="../../deeplens_gui/core/status.py" line="528"/>
         <source>Latest Greengrass deployment {0}: {1}.</source>
         <translation>최근 Greengrass 배포 {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="528"/>
+        <location filename="../../deeplens_gui/core/status.py" line="534"/>
         <source>a project not deployed by DeepLens Console</source>
         <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="529"/>
+        <location filename="../../deeplens_gui/core/status.py" line="535"/>
         <source>{0:.1f} unique frames/s, last frame {1} ago</source>
         <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="531"/>
+        <location filename="../../deeplens_gui/core/status.py" line="537"/>
         <source>{0} It is running: {1}.</source>
         <translation>{0} 실행 중입니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="533"/>
+        <location filename="../../deeplens_gui/core/status.py" line="539"/>
         <source>Running {0}: {1}.</source>
         <translation>{0} 실행 중: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="538"/>
+        <location filename="../../deeplens_gui/core/status.py" line="544"/>
         <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
         <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="541"/>
+        <location filename="../../deeplens_gui/core/status.py" line="547"/>
         <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
         <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <location filename="../../deeplens_gui/core/status.py" line="556"/>
         <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="553"/>
+        <location filename="../../deeplens_gui/core/status.py" line="559"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>

@@ -6,7 +6,6 @@ stopped it, and what the user is told when either cannot be done.
 import os
 import shlex
 import sys
-import time
 
 import pytest
 
@@ -25,6 +24,7 @@ from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
     stream_colour,
     virtual,
 )
+from tests.fixtures.waiting import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -47,16 +47,6 @@ def marked(lines):
 
 def steps(result):
     return {event.step: event for event in result.steps}
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail("{0} within {1} s".format(what, timeout))
 
 
 def reconnect(device, connection):

@@ -173,6 +173,11 @@ def runner_processes(app_dir):
     return found
 
 
+def supervisors(app_dir):
+    """Live supervisors (``runner.py _supervise``) of ``app_dir``: never more than one."""
+    return [proc for proc in runner_processes(app_dir) if "_supervise" in proc.info["cmdline"]]
+
+
 def assert_no_pwned(*roots):
     for root in roots:
         hits = [path for path in Path(root).rglob("PWNED*")]

@@ -13,10 +13,29 @@ Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/
     within ``--crash-window`` seconds of its start, the state becomes "crashed" and the supervisor gives
     up, so a deploy can fail fast. Prints the state as JSON once the child runs (or crashed).
 ``stop [--timeout S]``
-    SIGTERM to the supervisor, which ends its child's whole process group; SIGKILL after the timeout.
-    Idempotent.
+    SIGTERM to every supervisor of this app folder (the recorded one and any other, such as one an older,
+    interrupted deploy left), each of which ends its child's whole process group; SIGKILL after the timeout,
+    and every project child of this app folder still alive loses its process group too. Idempotent.
 ``status``
-    Prints the state (``runner.json``) as JSON plus ``alive`` and ``child_alive``.
+    Prints the state (``runner.json``) as JSON plus ``alive`` and ``child_alive``. When an interrupted deploy
+    left its journal and no deploy holds the lock, it first reconciles (see ``lock``); the JSON then holds
+    ``reconciled``.
+``lock --owner WHO [--project NAME] [--version V] [--wait S] [--lease S]``
+    The one-deploy-per-camera lock, held by this command for as long as the deploy runs: it takes an
+    exclusive flock on ``deploy.lock`` (waiting up to ``--wait`` s and printing ``{"busy": {...}}`` once a
+    second meanwhile; then ``{"refused": {...}}`` and exit status 4), writes the deploy journal
+    ``deploy.json`` (owner, start, step, token) and prints ``{"locked": true, "token": T, ...}``. It then
+    reads lines on stdin: ``step NAME`` records the step, ``done`` ends the deploy (journal removed, lock
+    released); any line is a heartbeat. When stdin ends, a signal comes or no line came for ``--lease`` s
+    without ``done`` (the client died or the network is gone), a detached process keeps the lock and
+    reconciles: what runs is made to match ``deployed.json`` (anything else stopped, the recorded project
+    started), and what it found goes to ``reconciled.json`` and the history. A journal left by a lock
+    holder that died itself (power loss) is reconciled by the next ``lock``, ``status`` or ``boot``.
+    Every changing command (start, stop, unpack, prune, record, install-boot) refuses to run while another
+    deploy holds the lock; a deploy passes its token with ``--lock T`` (exit status 4 when it lost it).
+``space --path P``
+    Prints ``{"free": BYTES, "readonly": BOOL, "writable": BOOL}`` for the filesystem holding P (or its
+    nearest existing parent).
 ``unpack --zip Z --dest D --sha256 B64``
     Checks the uploaded package against its SHA-256 (base64), extracts it into a temporary folder next to
     D, then renames that folder to D and removes Z.
@@ -29,7 +48,8 @@ Commands (``python runner.py [--app-dir DIR] COMMAND ...``; DIR defaults to ``~/
 ``boot``
     What the device runs at boot (the ``@reboot`` line of ``install-boot``): starts the project of
     ``deployed.json`` exactly as the deploy did (the record's ``runner`` part: project_dir, env, python).
-    Without a record, or while a supervisor already runs, it logs one line and exits 0. Idempotent.
+    Without a record, or while a supervisor already runs, it logs one line and exits 0. Idempotent. A
+    journal of a deploy the boot interrupted is reconciled first.
 ``install-boot``
     Makes the login user's crontab start ``boot`` at every boot: ONE line
     ``@reboot PYTHON RUNNER --app-dir APP boot >> LOG 2>&1 # deeplens-console`` (absolute, quoted paths;
@@ -45,11 +65,14 @@ from __future__ import print_function
 
 import argparse
 import base64
+import binascii
 import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -69,6 +92,16 @@ DEPLOYED = "deployed.json"
 HISTORY = "history.jsonl"
 PROJECTS = "projects"
 SHIM_DIR = "shim"
+#: flock of the one deploy at a time, and the running deploy's journal (owner, start, step, token)
+DEPLOY_LOCK = "deploy.lock"
+DEPLOY_JOURNAL = "deploy.json"
+#: what the last reconciliation after an interrupted deploy found and did
+RECONCILED = "reconciled.json"
+#: flock a supervisor holds while it lives (never two), and the flock around a start
+SUPERVISOR_LOCK = "supervisor.lock"
+START_LOCK = "start.lock"
+#: flock every changing command holds while it runs; reconciling waits for it (a dead client's last command)
+COMMAND_LOCK = "command.lock"
 #: optional: the pid of a process the runner lives no longer than (the virtual DeepLens sets it)
 OWNER_ENV = "DEEPLENS_RUNNER_OWNER_PID"
 #: the comment that marks the crontab line install-boot owns
@@ -91,6 +124,13 @@ STALE_TEMP_S = 3600
 #: exit status of ``start`` when a supervisor already runs, and of any command given bad input
 EXIT_BUSY = 3
 EXIT_USAGE = 2
+#: exit status when another deploy holds the deploy lock, or the caller's deploy lost it
+EXIT_LOCKED = 4
+#: commands that change what runs or what is recorded: refused while another deploy holds the lock
+GUARDED = ("start", "stop", "unpack", "prune", "record", "install-boot")
+LEASE = 30.0
+#: how long a command without a deploy's token waits for another short command that holds the lock
+GUARD_WAIT = 30.0
 
 # Finds awscam and cv2 without importing them (Python 2 and 3); the runner prefers an interpreter where
 # both are installed, because that is the one the camera's Lambdas use.
@@ -152,7 +192,11 @@ def client(client_type, *args, **kwargs):
 
 
 class RunnerError(Exception):
-    """An expected failure: the message is printed on stderr and the command exits non-zero."""
+    """An expected failure: the message is printed on stderr and the command exits non-zero (``code``)."""
+
+    def __init__(self, message, code=1):
+        Exception.__init__(self, message)
+        self.code = code
 
 
 # --- small helpers ---------------------------------------------------------------------------------------
@@ -174,6 +218,12 @@ def _paths(app_dir):
         "history": os.path.join(app_dir, HISTORY),
         "projects": os.path.join(app_dir, PROJECTS),
         "shim": os.path.join(app_dir, SHIM_DIR),
+        "deploy_lock": os.path.join(app_dir, DEPLOY_LOCK),
+        "journal": os.path.join(app_dir, DEPLOY_JOURNAL),
+        "reconciled": os.path.join(app_dir, RECONCILED),
+        "supervisor_lock": os.path.join(app_dir, SUPERVISOR_LOCK),
+        "start_lock": os.path.join(app_dir, START_LOCK),
+        "command_lock": os.path.join(app_dir, COMMAND_LOCK),
     }
 
 
@@ -185,15 +235,17 @@ def _makedirs(path):
             raise
 
 
-def _atomic_write(path, data):
-    """Write bytes to a temporary file next to ``path``, fsync, then rename over ``path``."""
+def _atomic_write(path, data, sync=True):
+    """Write bytes to a temporary file next to ``path``, fsync (unless ``sync`` is False), then rename over
+    ``path``."""
     folder = os.path.dirname(path)
     _makedirs(folder)
     fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=folder)
     try:
         try:
             os.write(fd, data)
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp, 0o644)
@@ -288,6 +340,124 @@ def _wait_gone(pids, timeout):
     return True
 
 
+def _bytes(text):
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _app_processes(paths, role):
+    """Live processes of this app folder in ``role`` (``_supervise`` or ``_child``), found in /proc: a pid
+    file names one supervisor only, and one an interrupted deploy left behind must be found as well."""
+    found = []
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return found
+    app = _bytes(paths["app"])
+    for name in names:
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open("/proc/{0}/cmdline".format(name), "rb") as handle:
+                argv = handle.read().split(b"\0")
+        except (IOError, OSError):
+            continue
+        if _bytes(role) in argv and b"--app-dir" in argv and argv.index(b"--app-dir") + 1 < len(argv) \
+                and argv[argv.index(b"--app-dir") + 1] == app and _alive(int(name)):
+            found.append(int(name))
+    return found
+
+
+def _supervisors(paths):
+    """Every live supervisor of this app folder: the one in the pid file and any other /proc shows."""
+    pids = set(_app_processes(paths, "_supervise"))
+    recorded = _runner_pid(paths)
+    if recorded:
+        pids.add(recorded)
+    return sorted(pids)
+
+
+def _open_lock(path):
+    _makedirs(os.path.dirname(path))
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+
+def _try_lock(fd):
+    """Take the exclusive flock of ``fd`` without waiting; False when another process holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except (IOError, OSError) as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
+
+
+def _lock_within(fd, seconds, on_busy=None):
+    """Take the flock of ``fd``, waiting up to ``seconds``; ``on_busy()`` is called while it waits."""
+    deadline = time.time() + seconds
+    while not _try_lock(fd):
+        if time.time() >= deadline:
+            return False
+        if on_busy is not None:
+            on_busy()
+        time.sleep(0.1)
+    return True
+
+
+def _journal_view(paths):
+    """What a waiting deploy is told about the one that holds the lock (never its token)."""
+    journal = _read_json(paths["journal"]) or {}
+    since = journal.get("since")
+    age = max(0.0, time.time() - since) if isinstance(since, (int, float)) else None
+    return {"owner": journal.get("owner"), "project": journal.get("project"), "step": journal.get("step"),
+            "state": journal.get("state"), "age": age}
+
+
+def _guard(paths, token):
+    """Refuse a changing command while a deploy other than the caller's (``token``) holds the deploy lock.
+
+    Without a token the command waits for another short command that holds the lock, then holds it itself
+    while it runs: the returned fd (None when the caller's deploy holds the lock); closing it releases it.
+    """
+    fd = _open_lock(paths["deploy_lock"])
+    if token:
+        free = _try_lock(fd)
+        os.close(fd)
+        journal = _read_json(paths["journal"]) or {}
+        if free:
+            raise RunnerError("This deploy no longer holds the deploy lock of {0} (its client was silent for "
+                              "too long, so the camera reconciled its records); deploy again.".format(
+                                  paths["app"]), EXIT_LOCKED)
+        if journal.get("token") == token and journal.get("state") == "active":
+            return None
+        _refuse_busy(paths)
+    deadline = time.time() + GUARD_WAIT
+    while not _try_lock(fd):
+        journal = _read_json(paths["journal"]) or {}
+        if journal.get("state") in ("active", "reconciling") or time.time() >= deadline:
+            os.close(fd)
+            _refuse_busy(paths)
+        time.sleep(0.05)
+    return fd
+
+
+def _refuse_busy(paths):
+    view = _journal_view(paths)
+    raise RunnerError("Another deploy is running, started by {0} {1:.0f} s ago.".format(
+        view["owner"] or "someone", view["age"] or 0), EXIT_LOCKED)
+
+
+def _free_space(path):
+    """``{"free", "readonly", "writable", "path"}`` of the filesystem holding ``path`` (or its nearest
+    existing parent)."""
+    path = os.path.abspath(path)
+    while not os.path.exists(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    info = os.statvfs(path)
+    return {"path": path, "free": info.f_bavail * info.f_frsize, "readonly": bool(info.f_flag & 1),
+            "writable": os.access(path, os.W_OK)}
+
+
 def _which(name, path_value):
     if os.path.isabs(name):
         return name if os.access(name, os.X_OK) else None
@@ -351,20 +521,43 @@ def _parse_env(pairs):
 # --- start / supervise / child ---------------------------------------------------------------------------
 
 def cmd_start(paths, args):
-    if _runner_pid(paths):
-        raise RunnerError("A project already runs (runner pid {0}); stop it first.".format(_read_pid(paths)))
-    project_dir = os.path.abspath(args.project_dir)
+    current, started = _start(paths, args.project_dir, args.env, args.python, args.max_crashes,
+                              args.crash_window, args.wait)
+    print(json.dumps(current, sort_keys=True))
+    return 0 if started else 1
+
+
+def _start(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait):
+    """Start a detached supervisor for ``project_dir``; ``(state with alive/child_alive, whether it runs)``.
+
+    Two starts at the same moment are serialized by a flock, and a start while any supervisor of this app
+    folder lives is refused, so there is never a second supervisor.
+    """
+    lock = _open_lock(paths["start_lock"])
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        running = _supervisors(paths)
+        if running:
+            raise RunnerError("A project already runs (runner pid {0}); stop it first.".format(running[0]),
+                              EXIT_BUSY)
+        return _spawn_supervisor(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait)
+    finally:
+        os.close(lock)
+
+
+def _spawn_supervisor(paths, project_dir, env_pairs, python, max_crashes, crash_window, wait):
+    project_dir = os.path.abspath(project_dir)
     manifest = _load_manifest(project_dir)
-    extra_env = _parse_env(args.env)
+    extra_env = _parse_env(env_pairs)
     env = dict(os.environ)
     env.update(extra_env)
-    python = choose_python(manifest.get("runtime"), args.python, env)
+    python = choose_python(manifest.get("runtime"), python, env)
     _makedirs(paths["app"])
     _makedirs(paths["shim"] + "/greengrasssdk")
     _atomic_write(os.path.join(paths["shim"], "greengrasssdk", "__init__.py"), _SHIM.encode("utf-8"))
     state = {"state": "starting", "project_dir": project_dir, "env": extra_env, "python": python,
              "runner_pid": None, "child_pid": None, "restarts": 0, "last_exit": None,
-             "max_crashes": args.max_crashes, "crash_window": args.crash_window, "started_at": _now()}
+             "max_crashes": max_crashes, "crash_window": crash_window, "started_at": _now()}
     _write_state(paths, state)
     try:
         os.remove(paths["pid"])
@@ -386,7 +579,7 @@ def cmd_start(paths, args):
         finally:
             os._exit(0)
     os.waitpid(first, 0)
-    deadline = time.time() + args.wait
+    deadline = time.time() + wait
     while True:
         current = _read_json(paths["state"]) or {}
         started = current.get("runner_pid") and (current.get("child_pid") or current.get("state") == "crashed")
@@ -395,11 +588,10 @@ def cmd_start(paths, args):
         time.sleep(0.05)
     current["alive"] = _alive(current.get("runner_pid") or 0)
     current["child_alive"] = _alive(current.get("child_pid") or 0)
-    print(json.dumps(current, sort_keys=True))
-    return 0 if started else 1
+    return current, bool(started)
 
 
-def _redirect_stdio(log_path):
+def _redirect_stdio(log_path, keep=()):
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
@@ -407,8 +599,13 @@ def _redirect_stdio(log_path):
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)
-    # Nothing the SSH session left open may keep its channel (or anything else) alive.
-    os.closerange(3, 256)
+    # Nothing the SSH session left open may keep its channel (or anything else) alive; ``keep`` holds fds
+    # (locks) the process goes on using.
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 256)
 
 
 def cmd_supervise(paths, args):
@@ -467,6 +664,12 @@ class Supervisor(object):
             null.close()
 
     def run(self):
+        # Held while this supervisor lives: a second one of the same app folder gives up at once.
+        self.lock = _open_lock(self.paths["supervisor_lock"])
+        if not _try_lock(self.lock):
+            print("runner {0}: another supervisor of {1} runs; this one ends".format(
+                _now(), self.paths["app"]))
+            return
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
@@ -596,20 +799,31 @@ def cmd_child(paths, args):
 # --- stop / status -----------------------------------------------------------------------------------------
 
 def cmd_stop(paths, args):
+    print(json.dumps({"stopped": _stop_all(paths, args.timeout)}))
+    return 0
+
+
+def _stop_all(paths, timeout):
+    """Stop every supervisor and every project child of this app folder; True when something ran."""
     state = _read_json(paths["state"]) or {}
-    runner = _runner_pid(paths)
+    supervisors = _supervisors(paths)
+    children = set(_app_processes(paths, "_child"))
     child = state.get("child_pid") or 0
     # Only a child whose group we know: it leads its own process group (setsid) and is our bootstrap.
-    child_ok = bool(child) and _alive(child) and _cmdline_has(child, "_child")
-    if runner:
-        os.kill(runner, signal.SIGTERM)
-        if not _wait_gone([runner], args.timeout):
-            os.kill(runner, signal.SIGKILL)
-            _wait_gone([runner], 2.0)
-    if child_ok:
-        _kill_group(child, signal.SIGKILL)
-        _wait_gone([child], 2.0)
-    if runner or child_ok:
+    if child and _alive(child) and _cmdline_has(child, "_child"):
+        children.add(child)
+    for pid in supervisors:
+        _signal(pid, signal.SIGTERM)
+    if not _wait_gone(supervisors, timeout):
+        for pid in supervisors:
+            _signal(pid, signal.SIGKILL)
+        _wait_gone(supervisors, 2.0)
+    # Children whose supervisor was killed outright (or never stopped them) lose their whole group.
+    for pid in children:
+        if _alive(pid):
+            _kill_group(pid, signal.SIGKILL)
+    _wait_gone(list(children), 2.0)
+    if supervisors or children:
         state = _read_json(paths["state"]) or state
         if state.get("state") not in ("stopped", "crashed"):
             state["state"] = "stopped"
@@ -620,12 +834,21 @@ def cmd_stop(paths, args):
             os.remove(paths["pid"])
         except OSError:
             pass
-    print(json.dumps({"stopped": bool(runner or child_ok)}))
-    return 0
+    return bool(supervisors or children)
+
+
+def _signal(pid, sig):
+    try:
+        os.kill(pid, sig)
+    except OSError:
+        pass
 
 
 def cmd_status(paths, args):
+    note = _reconcile_stale(paths, args.wait)
     state = _read_json(paths["state"]) or {"state": "none"}
+    if note is not None:
+        state["reconciled"] = note
     runner = _runner_pid(paths)
     state["alive"] = bool(runner)
     state["child_alive"] = bool(runner) and _alive(state.get("child_pid") or 0)
@@ -638,6 +861,23 @@ def cmd_status(paths, args):
 # --- boot: start the deployed project again after the camera rebooted ----------------------------------------
 
 def cmd_boot(paths, args):
+    lock = _open_lock(paths["deploy_lock"])
+    try:
+        if not _lock_within(lock, args.wait):
+            print("runner {0}: boot: a deploy holds the lock; it starts its own project".format(_now()))
+            return 0
+        journal = _read_json(paths["journal"])
+        if journal is not None:
+            note = _reconcile(paths, journal, args.wait)
+            print("runner {0}: boot: reconciled after the deploy the boot interrupted: {1}".format(
+                _now(), note["action"]))
+            return 0
+        return _boot(paths, args)
+    finally:
+        os.close(lock)
+
+
+def _boot(paths, args):
     record = _read_json(paths["deployed"])
     runner = record.get("runner") if record is not None else None
     if not isinstance(runner, dict) or not runner.get("project_dir"):
@@ -647,15 +887,255 @@ def cmd_boot(paths, args):
     if pid:
         print("runner {0}: boot: a project already runs (runner pid {1}); nothing to do".format(_now(), pid))
         return 0
-    env = runner.get("env") if isinstance(runner.get("env"), dict) else {}
     print("runner {0}: boot: starting {1} ({2} {3})".format(_now(), runner["project_dir"], record.get("project"),
                                                           record.get("version")))
     sys.stdout.flush()
-    start = argparse.Namespace(project_dir=runner["project_dir"],
-                               env=["{0}={1}".format(name, env[name]) for name in sorted(env)],
-                               python=runner.get("python") or None, max_crashes=args.max_crashes,
-                               crash_window=args.crash_window, wait=args.wait)
-    return cmd_start(paths, start)
+    current, started = _start(paths, runner["project_dir"], _env_pairs(runner.get("env")),
+                              runner.get("python") or None, args.max_crashes, args.crash_window, args.wait)
+    print(json.dumps(current, sort_keys=True))
+    return 0 if started else 1
+
+
+def _env_pairs(env):
+    env = env if isinstance(env, dict) else {}
+    return ["{0}={1}".format(name, env[name]) for name in sorted(env)]
+
+
+# --- the deploy lock and reconciliation after an interrupted deploy ---------------------------------------
+
+def _say(obj):
+    try:
+        print(json.dumps(obj, sort_keys=True))
+        sys.stdout.flush()
+    except (IOError, OSError):
+        pass  # the client is gone; what happens next does not depend on it hearing this
+
+
+def _write_journal(paths, journal):
+    # No fsync: a lock holder must answer a signal within the SSH server's grace, and after a power loss the
+    # journal matters less than the deployed record, which is synced.
+    _atomic_write(paths["journal"], (json.dumps(journal, sort_keys=True) + "\n").encode("utf-8"), sync=False)
+
+
+def cmd_lock(paths, args):
+    # The work happens in a detached keeper (its own session): an SSH server may kill this command's
+    # process group the moment its client goes (the virtual DeepLens does), and the keeper must live on to
+    # put the camera's records right. This process only waits for the keeper and passes on its exit status.
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    first = os.fork()
+    if first == 0:
+        try:
+            os.close(read_end)
+            os.setsid()
+            if os.fork() == 0:
+                code = 1
+                try:
+                    code = _keep_lock(paths, args, write_end)
+                except (IOError, OSError) as error:
+                    print(json.dumps(_os_error(paths, error), sort_keys=True), file=sys.stderr)
+                    print("runner.py: {0}".format(error), file=sys.stderr)
+                except Exception as error:  # the log (or the client) is the only place left to say why
+                    print("runner {0}: lock failed: {1!r}".format(_now(), error), file=sys.stderr)
+                finally:
+                    for stream in (sys.stdout, sys.stderr):
+                        try:
+                            stream.flush()
+                        except (IOError, OSError):
+                            pass
+                    os.write(write_end, str(code).encode("ascii"))
+                    os._exit(code)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    os.waitpid(first, 0)
+    status = b""
+    while True:
+        chunk = os.read(read_end, 16)
+        if not chunk:
+            break
+        status += chunk
+    os.close(read_end)
+    return int(status or b"1")
+
+
+def _keep_lock(paths, args, status_fd):
+    """The keeper of ``lock``: take the deploy lock, hold it while the client speaks, reconcile if it
+    vanishes. Returns the exit status."""
+    lock = _open_lock(paths["deploy_lock"])
+    reported = [0.0]
+
+    def busy():
+        if time.time() - reported[0] >= 1.0:
+            reported[0] = time.time()
+            _say({"busy": _journal_view(paths)})
+
+    if not _lock_within(lock, args.wait, busy):
+        view = _journal_view(paths)
+        _append_line(paths["history"], {"outcome": "refused", "deployed_by": args.owner,
+                                        "project": args.project, "name": args.name, "version": args.version,
+                                        "deployed_at": _now(),
+                                        "rolled_back": False, "step": None, "via": "ssh",
+                                        "message": "another deploy was running, started by {0}".format(
+                                            view["owner"])})
+        _say({"refused": view})
+        return EXIT_LOCKED
+    note = None
+    stale = _read_json(paths["journal"])
+    if stale is not None:
+        note = _reconcile(paths, stale, args.wait)
+    journal = {"token": binascii.hexlify(os.urandom(16)).decode("ascii"), "owner": args.owner,
+               "project": args.project, "name": args.name, "version": args.version, "since": time.time(),
+               "step": "upload", "state": "active", "pid": os.getpid()}
+    _write_journal(paths, journal)
+    answer = {"locked": True, "token": journal["token"], "reconciled": note}
+    answer.update(_free_space(paths["projects"]))
+    _say(answer)
+    if _hold(paths, journal, args.lease):
+        os.remove(paths["journal"])
+        return 0
+    # The client died, cut the connection or went silent without ending the deploy: let the SSH session go
+    # (output to the runner log) and put what runs back in line with the record, still holding the lock.
+    _redirect_stdio(paths["runner_log"], keep=(lock, status_fd))
+    journal.update(state="reconciling", token=None)
+    _write_journal(paths, journal)
+    note = _reconcile(paths, journal, args.wait)
+    print("runner {0}: reconciled after an interrupted deploy: {1}".format(_now(), note["action"]))
+    return 0
+
+
+class _ClientGone(Exception):
+    """Raised by the signal handler of a lock holder: it must react at once, not after its next wake-up."""
+
+
+def _on_client_gone(signum, frame):
+    raise _ClientGone()
+
+
+def _hold(paths, journal, lease):
+    """Keep the deploy lock while the client sends lines on stdin; True once it says ``done``."""
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, _on_client_gone)
+    stdin = sys.stdin.fileno()
+    pending = b""
+    heard = time.time()
+    try:
+        while time.time() - heard < lease:
+            try:
+                ready = select.select([stdin], [], [], 0.5)[0]
+                data = os.read(stdin, 4096) if ready else None
+            except (select.error, IOError, OSError) as error:
+                code = getattr(error, "errno", None) or (error.args[0] if error.args else None)
+                if code == errno.EINTR:
+                    continue
+                return False
+            if data is None:
+                continue
+            if not data:
+                return False
+            heard = time.time()
+            pending += data
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                word, _, rest = line.decode("utf-8", "replace").strip().partition(" ")
+                if word == "done":
+                    return True
+                if word == "step" and rest and rest != journal.get("step"):
+                    journal["step"] = rest
+                    _write_journal(paths, journal)
+    except _ClientGone:
+        return False
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(sig, signal.SIG_IGN)
+    return False
+
+
+def _reconcile_stale(paths, wait):
+    """Reconcile the journal of a deploy whose lock holder died with it (power loss, SIGKILL); None when
+    there is none or a deploy holds the lock."""
+    if not os.path.exists(paths["journal"]):
+        return None
+    lock = _open_lock(paths["deploy_lock"])
+    try:
+        if not _try_lock(lock):
+            return None
+        journal = _read_json(paths["journal"])
+        return _reconcile(paths, journal, wait) if journal is not None else None
+    finally:
+        os.close(lock)
+
+
+def _reconcile(paths, journal, wait):
+    """Make what runs match ``deployed.json`` after an interrupted deploy (the caller holds the deploy lock):
+    anything else is stopped and the recorded project started. Returns the note of what it found and did,
+    which also goes to ``reconciled.json`` and the history; the journal is removed."""
+    # A command the vanished deploy sent may still run (a real sshd does not end it): let it finish first.
+    command_lock = _open_lock(paths["command_lock"])
+    try:
+        fcntl.flock(command_lock, fcntl.LOCK_EX)
+        return _reconcile_now(paths, journal, wait)
+    finally:
+        os.close(command_lock)
+
+
+def _reconcile_now(paths, journal, wait):
+    record = _read_json(paths["deployed"])
+    runner = record.get("runner") if record is not None else None
+    recorded = runner.get("project_dir") if isinstance(runner, dict) else None
+    state = _read_json(paths["state"]) or {}
+    supervisors = _supervisors(paths)
+    running = None
+    if len(supervisors) == 1 and state.get("runner_pid") in supervisors:
+        running = state.get("project_dir")
+    note = {"time": _now(), "action": "none",
+            "deploy": dict((key, journal.get(key))
+                           for key in ("owner", "project", "name", "version", "step")),
+            "found": {"running": running, "supervisors": len(supervisors), "recorded": recorded,
+                      "record": dict((key, record.get(key)) for key in ("project", "name", "version"))
+                      if record is not None else None}}
+    consistent = recorded is not None and running == recorded and state.get("state") in (
+        "starting", "running", "restarting")
+    if not consistent:
+        if _stop_all(paths, TERM_GRACE + 5.0):
+            note["action"] = "stopped"
+        if recorded is not None:
+            try:
+                current, started = _start(paths, recorded, _env_pairs(runner.get("env")),
+                                          runner.get("python") or None, 3, 10.0, wait)
+            except (RunnerError, IOError, OSError) as error:
+                started = False
+                note["error"] = str(error)
+            note["action"] = "restarted" if started else "start-failed"
+    _atomic_write(paths["reconciled"], (json.dumps(note, sort_keys=True) + "\n").encode("utf-8"))
+    _append_line(paths["history"], {
+        "outcome": "interrupted", "deployed_at": _now(), "deployed_by": journal.get("owner"),
+        "project": journal.get("project"), "name": journal.get("name"), "version": journal.get("version"),
+        "step": journal.get("step"), "rolled_back": note["action"] == "restarted", "via": "ssh",
+        "message": "reconciled on the camera: {0}".format(note["action"])})
+    try:
+        os.remove(paths["journal"])
+    except OSError:
+        pass
+    return note
+
+
+def cmd_space(paths, args):
+    print(json.dumps(_free_space(args.path), sort_keys=True))
+    return 0
+
+
+def _os_error(paths, error):
+    """What the app needs to name the true cause of a failed file operation (errno name, path, free space)."""
+    code = errno.errorcode.get(error.errno, "") if isinstance(error.errno, int) else ""
+    info = {"error": code, "path": getattr(error, "filename", None)}
+    if code in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM"):
+        try:
+            info["space"] = _free_space(paths["app"])
+        except OSError:
+            pass
+    return info
 
 
 def _sh_quote(text):
@@ -812,6 +1292,7 @@ def cmd_record(paths, args):
 def _parser():
     parser = argparse.ArgumentParser(prog="runner.py", description="DeepLens Console device-side runner.")
     parser.add_argument("--app-dir", default=os.path.join(os.path.expanduser("~"), APP_DIR_NAME))
+    parser.add_argument("--lock", help="the token of the deploy lock the caller holds")
     sub = parser.add_subparsers(dest="command")
     start = sub.add_parser("start")
     start.add_argument("--project-dir", required=True)
@@ -822,7 +1303,17 @@ def _parser():
     start.add_argument("--wait", type=float, default=10.0)
     stop = sub.add_parser("stop")
     stop.add_argument("--timeout", type=float, default=TERM_GRACE + 5.0)
-    sub.add_parser("status")
+    status = sub.add_parser("status")
+    status.add_argument("--wait", type=float, default=10.0)
+    lock = sub.add_parser("lock")
+    lock.add_argument("--owner", required=True)
+    lock.add_argument("--project")
+    lock.add_argument("--name")
+    lock.add_argument("--version")
+    lock.add_argument("--wait", type=float, default=120.0)
+    lock.add_argument("--lease", type=float, default=LEASE)
+    space = sub.add_parser("space")
+    space.add_argument("--path", required=True)
     unpack = sub.add_parser("unpack")
     unpack.add_argument("--zip", required=True)
     unpack.add_argument("--dest", required=True)
@@ -847,6 +1338,8 @@ COMMANDS = {
     "start": cmd_start,
     "stop": cmd_stop,
     "status": cmd_status,
+    "lock": cmd_lock,
+    "space": cmd_space,
     "unpack": cmd_unpack,
     "prune": cmd_prune,
     "record": cmd_record,
@@ -864,11 +1357,24 @@ def main(argv=None):
         return EXIT_USAGE
     paths = _paths(args.app_dir)
     try:
-        return COMMANDS[args.command](paths, args)
+        guards = []
+        if args.command in GUARDED:
+            guards.append(_guard(paths, args.lock))
+            guards.append(_open_lock(paths["command_lock"]))
+            fcntl.flock(guards[-1], fcntl.LOCK_EX)
+        try:
+            return COMMANDS[args.command](paths, args)
+        finally:
+            for fd in guards:
+                if fd is not None:
+                    os.close(fd)
     except RunnerError as error:
         print("runner.py: {0}".format(error), file=sys.stderr)
-        return EXIT_BUSY if args.command == "start" and "already runs" in str(error) else 1
+        return error.code
     except (IOError, OSError) as error:
+        # A machine-readable line first (the app names the true cause: no space, read-only, permission),
+        # then the sentence.
+        print(json.dumps(_os_error(paths, error), sort_keys=True), file=sys.stderr)
         print("runner.py: {0}".format(error), file=sys.stderr)
         return 1
 

@@ -10,14 +10,18 @@ boot (the runner's ``install-boot``: one ``@reboot`` line in the login user's cr
 Greengrass, ``systemctl disable greengrassd`` too, so Greengrass does not take the camera back at boot).
 
 When a step after ``stop`` fails, or the user cancels then, the project that ran before is started again
-and must stream again (rollback), and it is the one that starts at boot. Every remote command comes from
+and must stream again (rollback), and it is the one that starts at boot. The whole deploy holds the camera's
+deploy lock (``lock.py``): a second deploy to the same camera waits for it or gives up, and when this app dies
+or the network goes mid-deploy, the camera itself makes what runs agree with its deployed record again. Every remote command comes from
 ``core/commands.py``; everything written on the device stays below the app folder (``layout.APP_DIR``), except
 the one marked line in the login user's crontab.
 """
 
 import base64
+import errno
 import getpass
 import hashlib
+import io
 import json
 import logging
 import posixpath
@@ -25,10 +29,20 @@ import socket
 import threading
 import time
 import uuid
+import zipfile
 from pathlib import Path
 
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
+from deeplens_gui.core.deploy.lock import (
+    LEASE,
+    DeployLock,
+    busy_sentence,
+    error_info,
+    reconcile_sentence,
+    size_text,
+    storage_error,
+)
 from deeplens_gui.core.deploy.service import (
     CANCELLED,
     DONE,
@@ -42,8 +56,14 @@ from deeplens_gui.core.deploy.service import (
     StepTracker,
 )
 from deeplens_gui.core.device import CAMERA_STREAM
-from deeplens_gui.core.errors import DeepLensError, DeployCancelled, DeployError, SudoPasswordNeeded
-from deeplens_gui.core.text import join, say, trim_period
+from deeplens_gui.core.errors import (
+    DeepLensError,
+    DeployCancelled,
+    DeployError,
+    DeviceStorageError,
+    SudoPasswordNeeded,
+)
+from deeplens_gui.core.text import capitalize, join, say, trim_period
 
 _log = logging.getLogger(__name__)
 
@@ -68,6 +88,10 @@ STATUS_INTERVAL = 1.0
 #: lines of the project's log quoted when it fails
 LOG_LINES = 5
 _COMMAND_TIMEOUT = 60.0
+#: how long a deploy waits for another deploy to the same camera before it gives up
+DEFAULT_LOCK_TIMEOUT = 120.0
+#: room kept free on the camera beyond the package (records, logs, the runner's state)
+SPACE_RESERVE = 1024 * 1024
 
 _RUNNER_SOURCE = Path(__file__).resolve().parent / "runner.py"
 
@@ -120,6 +144,12 @@ def stream_env(device_stream, project_stream):
     return {"DEEPLENS_STREAM_PATH": device_stream}
 
 
+def unpacked_size(zip_bytes):
+    """Bytes the package takes once unpacked (the sum of its files' sizes)."""
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
 def _b64_sha256(data):
     return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
@@ -150,13 +180,16 @@ class SshDeployBackend(DeployBackend):
     "device" is this machine's own sshd must not change this machine's crontab. ``sudo_passwords`` (a
     ``core.secrets.SudoPasswords``) gives the login's sudo password when the camera's sudo asks for one to
     stop Greengrass (a DeepLens's does); without it such a deploy stops and says how to allow it.
+    ``lock_timeout`` is how long a deploy waits for another deploy to the same camera; ``lock_lease`` how long
+    the camera keeps the lock of a deploy it hears nothing from.
     """
 
     name = "ssh"
 
     def __init__(self, verify_timeout=DEFAULT_VERIFY_TIMEOUT, keep_versions=DEFAULT_KEEP_VERSIONS,
                  app_dir=layout.APP_DIR, runner_env=None, python=None, chunk_size=CHUNK_SIZE,
-                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True, sudo_passwords=None):
+                 frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True, sudo_passwords=None,
+                 lock_timeout=DEFAULT_LOCK_TIMEOUT, lock_lease=LEASE):
         self.verify_timeout = float(verify_timeout)
         self.keep_versions = int(keep_versions)
         self.layout = layout.DeviceLayout(app_dir)
@@ -167,6 +200,8 @@ class SshDeployBackend(DeployBackend):
         self.status_interval = float(status_interval)
         self.boot = bool(boot)
         self.sudo_passwords = sudo_passwords
+        self.lock_timeout = float(lock_timeout)
+        self.lock_lease = float(lock_lease)
 
     def steps(self, source):
         """The steps of an SSH deploy (STEPS)."""
@@ -202,6 +237,8 @@ class _SshDeploy:
         self.started = None
         self.record = None
         self.notes = []  # sentences about the camera's next boot, added to the result's message
+        self.lock = None  # the camera's deploy lock while this deploy holds it
+        self.consistent = False  # what runs and the camera's records agree (else the camera reconciles)
 
     # -- the steps ---------------------------------------------------------------------------------------------
 
@@ -214,12 +251,15 @@ class _SshDeploy:
             self._verify()
             self._record()
             self._boot()
+            self.consistent = True
         except DeployCancelled:
             return self._end_failed(None, cancelled=True)
         except DeepLensError as error:
             return self._end_failed(error)
         finally:
             self._close_sftp()
+            if self.lock is not None:
+                self.lock.release(self.consistent)
         message = say("{0} ({1}) runs on {2} now, deployed from {3}.", self.source.name, self.version,
                       self.device.name, self.source.label)
         if self.notes:
@@ -229,6 +269,8 @@ class _SshDeploy:
 
     def _begin(self, step, message, progress=None):
         self.step = step
+        if self.lock is not None:
+            self.lock.step(step)
         self.tracker.emit(step, RUNNING, message, progress)
 
     def _done(self, message, state=DONE):
@@ -248,23 +290,36 @@ class _SshDeploy:
         self.connection.open()
         self._check_model()
         self.sftp = self.connection.sftp()
-        self._read_previous()
         lay = self.layout
-        project_dir = lay.project_dir(self.source.project_id)
-        for folder in (lay.app_dir, lay.bin_dir, lay.projects_dir, project_dir):
+        for folder in (lay.app_dir, lay.bin_dir, lay.projects_dir):
             self._sftp_mkdir(folder)
-        self._install_runner()
+        try:
+            self._install_runner()
+        except OSError as error:
+            cause = storage_error({"error": _errno_name(error.errno), "path": self.layout.runner_script},
+                                  self.device.name, self.connection.endpoint.user)
+            raise cause or DeployError(say("The runner could not be copied to {0}: {1}", self.device.name,
+                                           str(error))) from None
+        answer = self._take_lock()
         self.reached = True
+        self._read_previous()
         dest = lay.project_dir(self.source.project_id, self.version)
         if self._exists(dest):
             self._done(say("This exact package is already on {0} ({1}).", self.device.name, dest))
             return
+        needed = len(self.package) + unpacked_size(self.package)
+        self._check_space(answer, needed)
+        self._sftp_mkdir(lay.project_dir(self.source.project_id))
         final_zip = dest + ".zip"
-        self._put(self.package, final_zip, progress=True)
+        try:
+            self._put(self.package, final_zip, progress=True)
+        except OSError as error:
+            raise self._upload_failure(error, needed) from None
         self.cancel.raise_if_cancelled()
         result = self._runner("unpack", "--zip", final_zip, "--dest", dest, "--sha256", _b64_sha256(self.package))
         if result.status != 0:
             self._remove_quietly(final_zip)
+            self._raise_storage(result, needed)
             raise DeployError(say("The package could not be unpacked on {0}: {1}", self.device.name,
                                   _stderr(result)))
         self._done(say("Uploaded {0} kB to {1}.", (len(self.package) + 1023) // 1024, dest))
@@ -296,6 +351,59 @@ class _SshDeploy:
             "from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and "
             ".bin files into {2}, then deploy again.", self.source.name, names[0], folder, self.device.name))
 
+    def _take_lock(self):
+        """Hold the camera's deploy lock (waiting for another deploy, with progress); the runner's answer."""
+        self.lock = DeployLock(self.connection, self.layout, self.device.name, deployed_by(),
+                               self.backend.lock_lease)
+
+        def waiting(view):
+            self.tracker.emit("upload", RUNNING, say("{0}; waiting up to {1:g} s…", capitalize(
+                busy_sentence(self.device.name, view)), self.backend.lock_timeout), 0.0)
+
+        try:
+            answer = self.lock.acquire(self.backend.lock_timeout, self.source.project_id, self.source.name,
+                                       self.version, waiting, self.cancel)
+        except DeepLensError:
+            self.lock = None
+            raise
+        if isinstance(answer.get("reconciled"), dict):
+            self.notes.append(reconcile_sentence(answer["reconciled"], self.device.name))
+        return answer
+
+    def _check_space(self, space, needed):
+        """Refuse before the upload when the camera cannot hold the package (nothing is written then)."""
+        if space.get("readonly") or space.get("writable") is False:
+            raise storage_error({"error": "EROFS" if space.get("readonly") else "EACCES",
+                                 "path": space.get("path")}, self.device.name, self.connection.endpoint.user)
+        free = space.get("free")
+        if isinstance(free, int) and free < needed + SPACE_RESERVE:
+            raise DeviceStorageError(say("no space left on the camera: {0} free, the package needs {1}",
+                                         size_text(free), size_text(needed)))
+
+    def _upload_failure(self, error, needed):
+        """The true cause of a failed SFTP upload: the camera is asked about its space and its filesystem."""
+        result = self._runner("space", "--path", self.layout.projects_dir)
+        space = _last_json(result) if result.status == 0 else None
+        if space is not None:
+            try:
+                self._check_space(space, needed)
+            except DeviceStorageError as cause:
+                return cause
+        if getattr(error, "errno", None) is not None:
+            cause = storage_error({"error": _errno_name(error.errno), "path": self.layout.projects_dir},
+                                  self.device.name, self.connection.endpoint.user)
+            if cause is not None:
+                return cause
+        return DeployError(say("The package could not be uploaded to {0}: {1}", self.device.name, str(error)))
+
+    def _raise_storage(self, result, needed=None):
+        """Raise the DeviceStorageError a failed runner command reports (no space, read-only, permission)."""
+        info = error_info(result.stderr)
+        if info is not None:
+            error = storage_error(info, self.device.name, self.connection.endpoint.user, needed)
+            if error is not None:
+                raise error
+
     def _stop(self):
         self._begin("stop", say("Stopping what runs on {0}…", self.device.name))
         stopped = []
@@ -318,6 +426,7 @@ class _SshDeploy:
         self.touched = True
         result = self._runner("stop")
         if result.status != 0:
+            self._raise_storage(result)
             raise DeployError(say("The running project on {0} could not be stopped: {1}", self.device.name,
                                   _stderr(result)))
         if (_last_json(result) or {}).get("stopped"):
@@ -352,6 +461,7 @@ class _SshDeploy:
                        message="deployed")
         result = self._runner("record", stdin=json.dumps({"record": self.record, "history": history}))
         if result.status != 0:
+            self._raise_storage(result)
             raise DeployError(say("The deploy record could not be written on {0}: {1}", self.device.name,
                                   _stderr(result)))
         removed = self._prune()
@@ -484,7 +594,8 @@ class _SshDeploy:
             rolled_back, now_runs = self._rollback()
         else:
             now_runs = say("Nothing changed on {0}; {1}.", self.device.name, self._still_runs())
-        message = join(" ", [head, now_runs])
+        self.consistent = rolled_back or not self.touched
+        message = join(" ", [head, now_runs] + self.notes)
         self._history("cancelled" if cancelled else "failed", step, message, rolled_back)
         return DeployResult(self.device.name, False, message, record=None, rolled_back=rolled_back,
                             steps=self.tracker.final_events(), error_kind=None if error is None else error.kind)
@@ -513,6 +624,13 @@ class _SshDeploy:
             else:
                 now_runs = say("Nothing runs on {0} now (nothing ran before).", self.device.name)
         except DeepLensError as error:
+            if self.lock is not None:
+                # This deploy holds the camera's lock: once the camera hears nothing more from it, the camera
+                # puts its deployed project back itself (runner.py, reconcile).
+                return False, say("The rollback failed too ({0}); once {1} hears nothing more from this deploy "
+                                  "(at most {2:g} s), it puts its deployed project back itself, and its status "
+                                  "says what runs.", _clause(error.message), self.device.name,
+                                  self.backend.lock_lease)
             return False, say("The rollback failed too ({0}); nothing may run on {1} now.",
                               _clause(error.message), self.device.name)
         for key in ("stop", "start"):
@@ -537,7 +655,9 @@ class _SshDeploy:
     # -- helpers ---------------------------------------------------------------------------------------------
 
     def _runner(self, action, *args, **kwargs):
-        command = commands.runner_command(self.layout.runner_script, self.layout.app_dir, action, *args)
+        token = self.lock.token if self.lock is not None else None
+        command = commands.runner_command(self.layout.runner_script, self.layout.app_dir, action, *args,
+                                          lock=token)
         return self.connection.run(command, timeout=kwargs.get("timeout", _COMMAND_TIMEOUT),
                                    stdin=kwargs.get("stdin"), check=False)
 
@@ -550,6 +670,7 @@ class _SshDeploy:
         result = self._runner("start", *args)
         state = _last_json(result)
         if result.status != 0 or state is None:
+            self._raise_storage(result)
             raise DeployError(say("The runner could not start {0} on {1}: {2}",
                                   posixpath.basename(project_dir), self.device.name, _stderr(result)))
         if state.get("state") == "crashed" or not state.get("child_alive"):
@@ -679,6 +800,10 @@ class _SshDeploy:
                         reported = done
                         self.tracker.emit(self.step, RUNNING, say("Uploading {0:.0f}%…", done * 100), done)
             self.cancel.raise_if_cancelled()
+            stored = self.sftp.stat(temp).st_size
+            if stored != total:
+                # A full disk can make the server drop pipelined writes without an error reply.
+                raise OSError(say("the camera stored {0} of {1} bytes of {2}", stored, total, path))
             self.sftp.posix_rename(temp, path)
         except BaseException:
             self._remove_quietly(temp)
@@ -740,6 +865,10 @@ class _SshDeploy:
             except Exception as error:  # closing must not hide the result
                 _log.debug("closing SFTP failed: %s", error)
             self.sftp = None
+
+
+def _errno_name(number):
+    return errno.errorcode.get(number, "") if isinstance(number, int) else ""
 
 
 def _trimmed(message):
