@@ -4,46 +4,24 @@ import dataclasses
 import datetime
 import os
 import re
-import threading
 
-from PyQt5.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QSettings,
-    Qt,
-    pyqtSignal,
-    pyqtSlot,
-)
+from PyQt5.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QIcon, QKeySequence
-from PyQt5.QtWidgets import (
-    QAction,
-    QComboBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QTabWidget,
-    QToolBar,
-    QToolButton,
-)
+from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QTabWidget
 
 import resources
 from deeplens_gui.core import cloud
-from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
-from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
-from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM, parse_target
-from deeplens_gui.core.errors import ConnectionLost, StorageError, TargetError
+from deeplens_gui.core.connections import ConnectionPool
+from deeplens_gui.core.device import PROJECT_STREAM
+from deeplens_gui.core.errors import StorageError, TargetError
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.roster import load_roster
 from deeplens_gui.core.settings import MAX_RECENT, load_settings, with_recent_target  # noqa: F401 (API)
-from deeplens_gui.core.ssh import DeviceConnection, SshOptions, trust_host_key
+from deeplens_gui.core.ssh import SshOptions
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui import i18n, theme
-from deeplens_gui.ui.controllers import DeviceController, JobRunner
+from deeplens_gui.ui.device_bar import DeviceBar
 from deeplens_gui.ui.device_panel import FACE, MASK, DevicePanel
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog
 from deeplens_gui.ui.fleet_controller import FleetController
@@ -53,6 +31,7 @@ from deeplens_gui.ui.recording import RecordingController, RecordingIndicator, f
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.settings_dialog import SettingsDialog, SettingsStore
 from deeplens_gui.ui.video_view import VideoView
+from deeplens_gui.ui.viewer_controller import ViewerController
 
 _PANEL_KEY = "viewer/device_panel"
 _STATE_KEY = "window/state"
@@ -95,43 +74,14 @@ def format_rate(bytes_per_s):
     return tr("{0:.0f} B/s").format(bytes_per_s)
 
 
-class ViewerConnection(BorrowedConnection):
-    """What the viewer's stream, device panel and deploys hold for the viewed device: a borrowed view of the
-    device's one shared connection, looked up (``lookup(device)``) at every use, so that it follows the device
-    into or out of the classroom roster. ``close()`` only lets go: the window closes what it owns.
-    """
-
-    def __init__(self, device, lookup):
-        super().__init__(None)
-        self._device = device
-        self._lookup = lookup
-
-    @property
-    def shared(self):
-        """The DeviceConnection the device shares now (raises ConnectionLost once the viewer let go)."""
-        return self._lookup(self._device)
-
-    @property
-    def device(self):
-        """The viewed Device."""
-        return self._device
-
-    def __getattr__(self, name):
-        return getattr(self.shared, name)
-
-    def __repr__(self):
-        return "<ViewerConnection of {0}>".format(self._device.name)
-
-
 class MainWindow(QMainWindow):
     """One device at a time: pick it in the device bar, watch it, snapshot it.
 
-    The viewed device has one SSH connection, shared by its stream, the device panel (status, log, results,
-    history, deploys) and recording: a roster device's is the classroom's pooled one (``pool``), any
-    other device's is the viewer's own, made by ``connection_factory(device, ssh_options)``
-    (DeviceConnection by default) and closed when the viewer lets the device go. ``settings`` defaults to
-    the application's QSettings (window geometry and layout only). The Classroom tab shows a roster's
-    devices in a grid. The user settings (recent devices, last roster, folders, frame rates, AWS profile
+    ``jobs`` is the app's JobRunner. Every device has one SSH connection, borrowed from ``pool`` (the app's
+    ConnectionPool; by default one that uses ``options_for``) by its stream, the device panel (status, log,
+    results, history, deploys) and the classroom alike, and closed when the last of them lets go. The viewer
+    is a classroom of one (ViewerController). ``settings`` defaults to the application's QSettings (window
+    geometry and layout only). The Classroom tab shows a roster's devices in a grid. The user settings (recent devices, last roster, folders, frame rates, AWS profile
     and region) are core Settings: ``app_settings`` as loaded by the caller, else read from
     ``app_settings_path`` (default: the user's file); ``store`` saves every change to that file in the
     background.
@@ -143,35 +93,34 @@ class MainWindow(QMainWindow):
     roster_opened = pyqtSignal(object)
     roster_failed = pyqtSignal(str)
 
-    def __init__(self, ssh_options=None, stream_path=PROJECT_STREAM, identity=None, settings=None,
-                 connection_factory=None, app_settings_path=None, app_settings=None, parent=None):
+    def __init__(self, jobs, ssh_options=None, stream_path=PROJECT_STREAM, identity=None, settings=None,
+                 pool=None, app_settings_path=None, app_settings=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("DeepLens Console"))
         self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
         self._ssh_options = ssh_options or SshOptions()
-        self._connection_factory = connection_factory or DeviceConnection
-        self._viewer_lock = threading.Lock()  # guards the two fields below (workers look connections up)
-        self._viewed = None  # the Device the viewer shows, None when it shows none
-        self._viewer_connection = None  # the connection of a viewed device that is not in the roster
-        self._released = []  # viewer connections being closed in the background
         self._settings = settings if settings is not None else QSettings()
-        self._jobs = JobRunner(max_threads=2, parent=self)
-        self.controller = None
-        self._view_size = (0, 0)
+        self.jobs = jobs
+        self._jobs = jobs.lane("files", self)
         self._closed = False
         self._was_maximized = False
 
         if app_settings is None:
             app_settings = load_settings(app_settings_path)
-        self.store = SettingsStore(app_settings, app_settings_path, self)
+        self.store = SettingsStore(app_settings, app_settings_path, jobs, self)
         self.store.failed.connect(self._on_store_failed)
         self._last_roster_tried = False
         self.roster = None
 
         self.view = VideoView(self)
-        self.pool = ConnectionPool(self._classroom_options)
-        self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self)
-        self.fleet.devices_changed.connect(self._on_fleet_devices_changed)
+        self.pool = pool if pool is not None else ConnectionPool(self.options_for)
+        self.viewer = ViewerController(self.pool, jobs, self.view, parent=self)
+        self.viewer.controller_changed.connect(self.controller_changed)
+        self.viewer.status_changed.connect(self._on_viewer_status_changed)
+        self.viewer.stats_updated.connect(self._on_viewer_stats_updated)
+        self.viewer.host_key_unknown.connect(self._on_viewer_host_key_unknown)
+        self.viewer.host_key_failed.connect(self._on_viewer_host_key_failed)
+        self.fleet = FleetController(self.pool, jobs, max_fps=self.store.settings.grid_max_fps, parent=self)
         self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self,
                                        recording_folder=lambda: self.store.settings.recording_folder())
         self.classroom.open_device.connect(self._on_classroom_open_device)
@@ -181,21 +130,26 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
-        self.device_panel = DevicePanel(self.viewer_connection, client_factory=self._aws_client, parent=self)
+        self.device_panel = DevicePanel(self.pool.borrow, jobs=jobs, client_factory=self._aws_client, parent=self)
         self.device_panel.setVisible(False)
         self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
         self.recording = RecordingController(parent=self)
         self.recording.stopped.connect(self._on_recording_stopped)
         self.recording.failed.connect(self._on_recording_failed)
         self._build_actions()
-        self._build_device_bar()
+        self.device_bar = DeviceBar(self.store, self)
+        self.device_bar.connect_requested.connect(self._on_connect_triggered)
+        self.device_bar.connect_button.clicked.connect(self._on_connect_button_clicked)
+        self.device_bar.addSeparator()
+        self.device_bar.addAction(self.record_action)
+        self.device_bar.addAction(self.device_panel_action)
+        self.addToolBar(Qt.TopToolBarArea, self.device_bar)
         self._build_menus()
         self._build_status_bar()
-        self._set_stream_path(stream_path or PROJECT_STREAM)
+        self.device_bar.set_stream_path(stream_path or PROJECT_STREAM)
         if identity:
-            self.identity_edit.setText(str(identity))
-        self._load_recent()
-        self.view.size_changed.connect(self._on_view_size_changed)
+            self.device_bar.identity_edit.setText(str(identity))
+        self.view.size_changed.connect(self.viewer.set_display_size)
         if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
             self.resize(1100, 720)
         self.restoreState(self._settings.value(_STATE_KEY, QByteArray()))
@@ -275,71 +229,6 @@ class MainWindow(QMainWindow):
             text = act.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
             act.setToolTip("{0} ({1})".format(text, act.shortcut().toString(QKeySequence.NativeText)))
 
-    def _build_device_bar(self):
-        bar = QToolBar(self.tr("Device"), self)
-        bar.setObjectName("device_bar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.device_bar = bar
-
-        bar.addWidget(QLabel(self.tr("Device ")))
-        self.target_combo = QComboBox(bar)
-        self.target_combo.setEditable(True)
-        self.target_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.target_combo.setMinimumContentsLength(16)
-        self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.target_combo.lineEdit().setPlaceholderText(self.tr("aws_cam@192.168.1.20 or ssh alias"))
-        self.target_combo.setToolTip(self.tr("[user@]host[:port], or a Host alias from your ssh config"))
-        self.target_combo.lineEdit().returnPressed.connect(self._on_connect_triggered)
-        bar.addWidget(self.target_combo)
-        # Next to the device, so it never ends up in the toolbar's overflow menu on a narrow window.
-        self.connect_button = QPushButton(self.tr("Connect"), bar)
-        self.connect_button.setToolTip(self.tr("Connect or disconnect (Ctrl+L)"))
-        self.connect_button.setDefault(True)
-        self.connect_button.setMinimumWidth(96)
-        self.connect_button.clicked.connect(self._on_connect_button_clicked)
-        bar.addWidget(self.connect_button)
-
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr("Key ")))
-        self.identity_edit = QLineEdit(bar)
-        self.identity_edit.setPlaceholderText(self.tr("default keys / ssh config"))
-        self.identity_edit.setToolTip(self.tr("Private key file (leave empty for your agent, ~/.ssh keys "
-                                              "and ssh config)"))
-        self.identity_edit.setMinimumWidth(120)
-        bar.addWidget(self.identity_edit)
-        self.identity_button = QToolButton(bar)
-        self.identity_button.setText(self.tr("…"))
-        self.identity_button.setToolTip(self.tr("Choose a private key file"))
-        self.identity_button.clicked.connect(self._on_identity_button_clicked)
-        bar.addWidget(self.identity_button)
-
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr("Stream ")))
-        self.stream_combo = QComboBox(bar)
-        self.stream_combo.addItem(self.tr("Project stream ({0})").format(PROJECT_STREAM), PROJECT_STREAM)
-        self.stream_combo.addItem(self.tr("Camera stream ({0})").format(CAMERA_STREAM), CAMERA_STREAM)
-        self.stream_combo.addItem(self.tr("Other path…"), None)
-        self.stream_combo.currentIndexChanged.connect(self._on_stream_combo_changed)
-        # Narrower when closed; the open list stays wide enough for the full paths.
-        self.stream_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.stream_combo.setMinimumContentsLength(18)
-        self.stream_combo.view().setMinimumWidth(self.stream_combo.view().sizeHintForColumn(0) + 24)
-        for index in range(self.stream_combo.count()):
-            self.stream_combo.setItemData(index, self.stream_combo.itemText(index), Qt.ToolTipRole)
-        bar.addWidget(self.stream_combo)
-        self.stream_path_edit = QLineEdit(bar)
-        self.stream_path_edit.setPlaceholderText(self.tr("/path/on/device.mjpeg"))
-        self.stream_path_edit.setMinimumWidth(160)
-        self.stream_path_action = bar.addWidget(self.stream_path_edit)
-        self.stream_path_action.setVisible(False)
-        bar.addSeparator()
-        bar.addAction(self.record_action)
-        bar.addAction(self.device_panel_action)
-
-        self.addToolBar(Qt.TopToolBarArea, bar)
-
     def _build_menus(self):
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.snapshot_action)
@@ -384,29 +273,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.fps_label)
         self.statusBar().addPermanentWidget(self.rate_label)
 
-    # ----------------------------------------------------------------- device bar values
-    def stream_path(self):
-        """The stream path chosen in the device bar."""
-        path = self.stream_combo.currentData()
-        return path if path is not None else (self.stream_path_edit.text().strip() or PROJECT_STREAM)
-
-    def _set_stream_path(self, path):
-        index = self.stream_combo.findData(path)
-        if index < 0:
-            self.stream_path_edit.setText(path)
-            index = self.stream_combo.count() - 1
-        self.stream_combo.setCurrentIndex(index)
-        self._on_stream_combo_changed(index)
-
-    def recent_targets(self):
-        """Targets typed by the user, most recent first (Settings.recent_targets)."""
-        return list(self.store.settings.recent_targets)
+    # ----------------------------------------------------------------- devices and SSH options
+    @property
+    def controller(self):
+        """The DeviceController of the viewed device, or None."""
+        return self.viewer.controller
 
     def set_devices(self, devices):
-        """Offer ``devices`` (core Devices, e.g. the virtual fleet) at the top of the device combo."""
-        for device in reversed(list(devices)):
-            self.target_combo.insertItem(0, device.display, device)
-        self.target_combo.setCurrentIndex(0)
+        """Offer ``devices`` (core Devices, e.g. the virtual fleet) at the top of the device bar."""
+        self.device_bar.set_devices(devices)
 
     def set_ssh_options(self, options):
         """Use ``options`` (SshOptions) for the next connections."""
@@ -417,85 +292,45 @@ class MainWindow(QMainWindow):
         """The SshOptions of new connections."""
         return self._ssh_options
 
-    def _load_recent(self):
-        recent = self.recent_targets()
-        for target in recent:
-            self.target_combo.addItem(target)
-        self.target_combo.setCurrentIndex(0 if recent else -1)
-
-    def _remember(self, target):
-        self.store.update(with_recent_target(self.store.settings, target))
-        for index in reversed(range(self.target_combo.count())):
-            if self.target_combo.itemData(index) is None:
-                self.target_combo.removeItem(index)
-        for target_text in self.recent_targets():
-            self.target_combo.addItem(target_text)
-        self.target_combo.setCurrentText(target)
-
-    def _device_for(self, text):
-        identity = self.identity_edit.text().strip() or None
-        index = self.target_combo.findText(text)
-        known = self.target_combo.itemData(index) if index >= 0 else None
-        if known is not None:
-            # A listed device (a virtual one) knows where its project stream is; other choices override it.
-            chosen = self.stream_combo.currentData()
-            device = known if chosen == PROJECT_STREAM else known.with_stream(self.stream_path())
-            return (dataclasses.replace(device, identity=identity) if identity else device), False
-        return parse_target(text, stream_path=self.stream_path(), identity=identity), True
+    def options_for(self, device):
+        """The SshOptions of ``device``'s connection (any thread): a roster device's use the roster's
+        known_hosts file when it names one."""
+        roster = self.roster
+        if roster is not None and roster.known_hosts and device in roster.devices:
+            return dataclasses.replace(self._ssh_options, known_hosts=roster.known_hosts)
+        return self._ssh_options
 
     # ----------------------------------------------------------------- connecting
     def connect_to(self, text=None):
         """Connect to the target typed in the device bar (or ``text``). False when the target is invalid."""
-        text = (self.target_combo.currentText() if text is None else text).strip()
+        text = (self.device_bar.target_combo.currentText() if text is None else text).strip()
         try:
-            device, typed = self._device_for(text)
+            device, typed = self.device_bar.device_for(text)
         except TargetError as error:
             self.disconnect_device()
             self.view.set_message(self.tr("Cannot connect"), i18n.text(error), error=True)
             self.state_label.setText(i18n.text(error))
             return False
         if typed:
-            self._remember(text)
+            self.device_bar.remember(text)
         self.connect_device(device)
         return True
 
     def connect_device(self, device):
         """Start streaming ``device`` (a core Device), replacing the current one."""
-        self._stop_controller()
-        self._set_viewed(device)
-        controller = DeviceController(device, self.viewer_connection,
-                                      max_fps=self.store.settings.view_max_fps, parent=self)
-        controller.set_display_size(*self._view_size)
-        controller.frame_ready.connect(self._on_controller_frame_ready)
-        controller.status_changed.connect(self._on_controller_status_changed)
-        controller.stats_updated.connect(self._on_controller_stats_updated)
-        controller.host_key_unknown.connect(self._on_controller_host_key_unknown)
-        self.controller = controller
+        self.recording.stop()
         self.view.clear()
         self.setWindowTitle(self.tr("{0} – DeepLens Console").format(device.display))
-        self.controller_changed.emit(controller)
+        self.viewer.connect_device(device, self.store.settings.view_max_fps)
         self.device_panel.set_device(device)
-        controller.start()
         self._update_actions()
 
     def disconnect_device(self):
         """Stop streaming (the last frame stays on screen); a recording is closed, the panel lets go."""
         self.recording.stop()
         self.device_panel.set_device(None)
-        if self.controller is not None:
-            self.controller.stop()
-        self._set_viewed(None)
+        self.viewer.disconnect_device()
         self._update_actions()
-
-    def _stop_controller(self):
-        self.recording.stop()
-        controller, self.controller = self.controller, None
-        if controller is not None:
-            for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
-                           controller.host_key_unknown):
-                signal.disconnect()
-            controller.stop(emit=False)
-            controller.deleteLater()
 
     def _aws_client(self, service, region=None):
         # Called from the panel's workers: reads the settings object once (frozen, replaced whole on changes).
@@ -503,78 +338,7 @@ class MainWindow(QMainWindow):
         return cloud.client(service, profile=settings.aws_profile, region=region or settings.aws_region,
                             quick=True)
 
-    # ----------------------------------------------------------------- the viewed device's one connection
-    def viewer_connection(self, device):
-        """A ViewerConnection of ``device`` for the viewer's stream, panel and deploys (any thread)."""
-        return ViewerConnection(device, self._shared_connection)
-
-    def viewer_connection_count(self):
-        """How many connections the viewer owns itself (0 or 1: a roster device's is the classroom's)."""
-        with self._viewer_lock:
-            return int(self._viewer_connection is not None)
-
-    def _roster_device(self, name):
-        try:
-            return self.fleet.device(name)
-        except KeyError:
-            return None
-
-    def _shared_connection(self, device):
-        # Any thread. Keyed by the whole Device value: a device that only shares a roster device's name
-        # (another user, key or stream) gets the viewer's own connection and leaves the classroom's alone.
-        with self._viewer_lock:
-            if self._closed or device != self._viewed:
-                raise ConnectionLost(self.tr("{0} is no longer shown in the viewer: connect to it "
-                                             "again.").format(device.name))
-            if self._roster_device(device.name) == device:
-                return self.pool.get(device)
-            if self._viewer_connection is None:
-                self._viewer_connection = self._connection_factory(device, self._ssh_options)
-            return self._viewer_connection
-
-    def _set_viewed(self, device, wait=False):
-        """The viewer shows ``device`` (None: nothing) from now on; its own connection of another device is
-        closed (in the background unless ``wait``). The classroom's connections stay with the classroom."""
-        with self._viewer_lock:
-            self._viewed = device
-            old = self._viewer_connection
-            if old is not None and old.device == device and self._roster_device(device.name) != device:
-                return
-            self._viewer_connection = None
-        if old is not None:
-            self._close_connection(old, wait)
-
-    def _close_connection(self, connection, wait=False):
-        if wait:
-            connection.close()
-            return
-        # Closing joins the transport thread: not on the GUI thread. Remembered until closed, so that quitting
-        # closes it even if the job never ran.
-        self._released.append(connection)
-        self._jobs.submit(connection.close, on_done=lambda _result: self._on_connection_closed(connection),
-                          on_error=lambda _error: self._on_connection_closed(connection))
-
-    def _on_connection_closed(self, connection):
-        if connection in self._released:
-            self._released.remove(connection)
-
-    def _on_fleet_devices_changed(self):
-        # The viewed device joined the roster: it shares the classroom's connection from now on, so the
-        # viewer's own goes (the stream and the panel's next read reconnect through the classroom's).
-        with self._viewer_lock:
-            own = self._viewer_connection
-            if own is None or self._roster_device(own.device.name) != own.device:
-                return
-            self._viewer_connection = None
-        self._close_connection(own)
-
     # ----------------------------------------------------------------- classroom
-    def _classroom_options(self, device):
-        roster = self.roster
-        if roster is not None and roster.known_hosts:
-            return dataclasses.replace(self._ssh_options, known_hosts=roster.known_hosts)
-        return self._ssh_options
-
     def set_roster(self, roster):
         """Show ``roster``'s devices in the Classroom grid (streams start at once)."""
         if self.roster is not None and roster.known_hosts != self.roster.known_hosts:
@@ -644,23 +408,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.view)
         self.connect_device(device)
 
-    # ----------------------------------------------------------------- controller slots
-    @pyqtSlot()
-    def _on_controller_frame_ready(self):
-        controller = self.controller
-        if controller is None or self.sender() is not controller:
-            return  # a frame of a controller stopped after it announced the frame
-        image = controller.take_frame()
-        if image is not None:
-            self.view.set_image(image)
-
+    # ----------------------------------------------------------------- viewer slots
     @pyqtSlot(object)
-    def _on_controller_status_changed(self, status):
-        self.view.set_status(status)
-        name = self.controller.device.display if self.controller is not None else ""
+    def _on_viewer_status_changed(self, status):
+        device = self.viewer.device
+        name = device.display if device is not None else ""
         text = self._state_name(status.state)
-        if status.state is StreamState.FAILED and status.error is not None:
-            text = "{0}: {1}".format(text, status.error)
+        if status.state is StreamState.FAILED and status.message:
+            text = "{0}: {1}".format(text, i18n.text(status.message))
         self.state_label.setText("{0} – {1}".format(name, text) if name else text)
         self.state_label.setToolTip(i18n.text(status.message))
         if status.state not in _ACTIVE_STATES:
@@ -669,40 +424,29 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @pyqtSlot(object)
-    def _on_controller_stats_updated(self, stats):
-        self.view.set_stats(stats)
+    def _on_viewer_stats_updated(self, stats):
         self.fps_label.setText(self.tr("{0:.1f} fps").format(stats.fps))
         self.rate_label.setText(format_rate(stats.bytes_per_s))
-        controller = self.controller
-        if controller is not None:
-            wanted = self._reduction_for(stats.width, stats.height)
-            if wanted != controller.reduce:
-                controller.set_reduce(wanted)
 
     @pyqtSlot(object)
-    def _on_controller_host_key_unknown(self, error):
-        controller = self.controller
-        if controller is None:
+    def _on_viewer_host_key_unknown(self, error):
+        device = self.viewer.device
+        if device is None:
             return
         if not HostKeyDialog.ask(self, error):
             self.view.set_message(
                 self.tr("Not connected: the host key was not trusted"),
                 self.tr("{host} presented the key {fingerprint}. Nothing was recorded; connect again to be "
                         "asked again.").format(host=error.host, fingerprint=error.fingerprint), error=True)
-            self.state_label.setText(self.tr("{0} – host key not trusted").format(controller.device.display))
+            self.state_label.setText(self.tr("{0} – host key not trusted").format(device.display))
             return
         self.state_label.setText(self.tr("Recording the host key of {0}…").format(error.host))
-        self._jobs.submit(trust_host_key, error.known_hosts, error.host, error.key,
-                          on_done=lambda _result: self._on_host_key_trusted(controller),
-                          on_error=self._on_host_key_trust_failed)
+        self.viewer.trust_host_key()
 
-    def _on_host_key_trusted(self, controller):
-        if controller is self.controller and controller.device == self._viewed:
-            controller.restart()
-
-    def _on_host_key_trust_failed(self, error):
-        self.view.set_message(self.tr("Cannot record the host key"), i18n.text(error), error=True)
-        ErrorDialog.show_error(self, self.tr("Host key not recorded"), i18n.text(error))
+    @pyqtSlot(str)
+    def _on_viewer_host_key_failed(self, sentence):
+        self.view.set_message(self.tr("Cannot record the host key"), sentence, error=True)
+        ErrorDialog.show_error(self, self.tr("Host key not recorded"), sentence)
 
     def _state_name(self, state):
         names = {
@@ -723,7 +467,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self):
         streaming = self.is_streaming()
-        self.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
+        self.device_bar.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
         self.disconnect_action.setEnabled(streaming)
         recording = self.recording.is_recording()
         self.record_action.setEnabled(streaming or recording)
@@ -732,20 +476,6 @@ class MainWindow(QMainWindow):
         can_deploy = self.device_panel.device is not None
         for act in (self.deploy_mask_action, self.deploy_face_action, self.deploy_lambda_action):
             act.setEnabled(can_deploy)
-
-    # ----------------------------------------------------------------- reduction
-    def _on_view_size_changed(self, width, height):
-        self._view_size = (width, height)
-        controller = self.controller
-        if controller is not None:
-            controller.set_display_size(width, height)
-            stats = controller.stats
-            wanted = self._reduction_for(stats.width, stats.height)
-            if wanted != controller.reduce:
-                controller.set_reduce(wanted)
-
-    def _reduction_for(self, src_w, src_h):
-        return choose_reduction(src_w, src_h, *self._view_size, max_upscale=LIVE_UPSCALE)
 
     # ----------------------------------------------------------------- actions
     def _on_connect_triggered(self):
@@ -756,16 +486,6 @@ class MainWindow(QMainWindow):
             self.disconnect_device()
         else:
             self.connect_to()
-
-    def _on_identity_button_clicked(self):
-        start = self.identity_edit.text().strip() or os.path.join(os.path.expanduser("~"), ".ssh")
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a private key"), start,
-                                                    self.tr("All files (*)"))
-        if path:
-            self.identity_edit.setText(path)
-
-    def _on_stream_combo_changed(self, index):
-        self.stream_path_action.setVisible(self.stream_combo.itemData(index) is None)
 
     def snapshot(self):
         """Ask where to save the current frame, then write it as PNG (atomically, off the GUI thread)."""
@@ -914,17 +634,18 @@ class MainWindow(QMainWindow):
         self._settings.setValue(_TAB_KEY, self.tabs.currentIndex())
         self._settings.sync()
         self.store.flush()
-        self._stop_controller()
         self.recording.shutdown()
         self.classroom.stop_recording(wait=True)
-        # Closing every connection first makes the panel's blocked reads return, so its pool ends at once.
-        self._set_viewed(None, wait=True)
+        self.viewer.shutdown()
         self.fleet.shutdown()
+        # Closing every connection first makes the panel's blocked reads return, so its jobs end at once.
+        self.pool.close_all()
         self.device_panel.shutdown()
         self._jobs.shutdown(2000)
-        for connection in list(self._released):
-            connection.close()
-        self._released.clear()
+
+    def lingering(self):
+        """How many stream threads (viewer and classroom) could not stop in time and still run."""
+        return self.viewer.lingering() + self.fleet.lingering()
 
     def closeEvent(self, event):
         self.shutdown()

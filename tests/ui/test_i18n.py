@@ -153,7 +153,7 @@ def korean():
 
 def test_a_korean_main_window_shows_korean(qtbot, korean, make_window):
     window = make_window()
-    assert window.connect_button.text() == "연결"
+    assert window.device_bar.connect_button.text() == "연결"
     assert window.windowTitle() == "DeepLens 콘솔"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[0].startswith("파일") and any(text.startswith("도움말") for text in menus)
@@ -190,7 +190,7 @@ def test_core_sentences_are_in_the_catalog_and_shown_in_korean(korean):
 def test_english_is_the_source_language(qtbot, make_window):
     i18n.install("en")
     window = make_window()
-    assert window.connect_button.text() == "Connect"
+    assert window.device_bar.connect_button.text() == "Connect"
 
 
 def _stream_with_panel(qtbot, window, fleet):
@@ -223,7 +223,7 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
         window = make_window()
         panel = _stream_with_panel(qtbot, window, fleet)
         words = {"en": ("Disconnect", "Running", "Results"), "ko": ("연결 끊기", "실행 중", "결과")}[language]
-        assert window.connect_button.text() == words[0]
+        assert window.device_bar.connect_button.text() == words[0]
         assert panel.status_panel.badge.text() == words[1]  # the face project runs on the device
         assert panel.tabs.tabText(2) == words[2]
         image = _save(window, "screenshot-main-{0}.png".format(language))

@@ -20,11 +20,11 @@ from tests.ui.conftest import stream_threads
 
 def type_target(qtbot, window, virtual):
     """Fill the device bar as a user would and press Connect."""
-    window.target_combo.setCurrentText(virtual.target)
-    window.identity_edit.setText(str(virtual.client_key_path))
-    window.stream_combo.setCurrentIndex(2)
-    window.stream_path_edit.setText(str(virtual.stream_path))
-    qtbot.mouseClick(window.connect_button, Qt.LeftButton)
+    window.device_bar.target_combo.setCurrentText(virtual.target)
+    window.device_bar.identity_edit.setText(str(virtual.client_key_path))
+    window.device_bar.stream_combo.setCurrentIndex(2)
+    window.device_bar.stream_path_edit.setText(str(virtual.stream_path))
+    qtbot.mouseClick(window.device_bar.connect_button, Qt.LeftButton)
 
 
 def wait_for_frames(qtbot, window, count=3):
@@ -46,7 +46,7 @@ def test_connect_stream_and_close_fast(qtbot, make_window, fleet, settings):
     window.show()
     virtual = fleet.devices[0]
     type_target(qtbot, window, virtual)
-    assert window.connect_button.text() == "Disconnect"
+    assert window.device_bar.connect_button.text() == "Disconnect"
     image = wait_for_frames(qtbot, window)
     qtbot.waitUntil(lambda: window.controller.stats.width > 0, timeout=3000)
     stats = window.controller.stats
@@ -107,7 +107,7 @@ def test_unknown_host_key_asks_and_records_only_when_trusted(qtbot, make_window,
         assert asked[0].fingerprint in window.view.state_text()[1]
         assert not known_hosts.exists() or known_hosts.read_text() == ""
         assert window.view.current_image() is None
-        assert window.connect_button.text() == "Connect"
+        assert window.device_bar.connect_button.text() == "Connect"
     assert len(asked) == 1
 
 
@@ -231,28 +231,28 @@ def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, set
     for index in range(MAX_RECENT + 2):
         assert window.connect_to("aws_cam@10.0.0.{0}".format(index))
     window.connect_to("aws_cam@10.0.0.5")
-    recent = window.recent_targets()
+    recent = window.device_bar.recent_targets()
     assert recent[0] == "aws_cam@10.0.0.5" and recent[1] == "aws_cam@10.0.0.11"
     assert len(recent) == MAX_RECENT and "aws_cam@10.0.0.0" not in recent
     assert connected[-1].host == "10.0.0.5" and connected[-1].stream_path == PROJECT_STREAM
     qtbot.waitUntil(lambda: list(load_settings().recent_targets) == recent, timeout=5000)
     assert os.path.isfile(default_settings_path())
     again = make_window()
-    assert again.recent_targets() == recent
-    assert [again.target_combo.itemText(i) for i in range(again.target_combo.count())] == recent
+    assert again.device_bar.recent_targets() == recent
+    assert [again.device_bar.target_combo.itemText(i) for i in range(again.device_bar.target_combo.count())] == recent
 
 
 def test_stream_choice_and_identity_reach_the_device(qtbot, make_window, monkeypatch):
     connected = []
     monkeypatch.setattr(MainWindow, "connect_device", lambda self, device: connected.append(device))
     window = make_window()
-    window.identity_edit.setText("keys/deeplens_ed25519")
-    window.stream_combo.setCurrentIndex(1)
+    window.device_bar.identity_edit.setText("keys/deeplens_ed25519")
+    window.device_bar.stream_combo.setCurrentIndex(1)
     window.connect_to("cam-alias")
     assert connected[-1].stream_path == CAMERA_STREAM and connected[-1].identity == "keys/deeplens_ed25519"
-    assert not window.stream_path_action.isVisible()
-    window.stream_combo.setCurrentIndex(2)
-    window.stream_path_edit.setText("/tmp/other.mjpeg")
+    assert not window.device_bar.stream_path_action.isVisible()
+    window.device_bar.stream_combo.setCurrentIndex(2)
+    window.device_bar.stream_path_edit.setText("/tmp/other.mjpeg")
     window.connect_to("cam-alias")
     assert connected[-1].stream_path == "/tmp/other.mjpeg"
 
@@ -262,7 +262,7 @@ def test_bad_target_is_explained(qtbot, make_window):
     assert not window.connect_to("aws_cam@host:99999")
     _headline, detail, is_error = window.view.state_text()
     assert is_error and "port" in detail
-    assert window.controller is None and window.recent_targets() == []
+    assert window.controller is None and window.device_bar.recent_targets() == []
 
 
 def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesake(qtbot, make_window,
@@ -284,35 +284,36 @@ def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesak
         live = window.controller.status.state is StreamState.LIVE
         return live and frame is not None and frame.received > since
 
-    # outside the roster: the viewer's own connection, one for the stream and the panel
+    # outside the roster: one pooled connection for the stream and the panel
     window.connect_device(device)
     qtbot.waitUntil(lambda: window.controller.status.state is StreamState.LIVE, timeout=30000)
     qtbot.waitUntil(lambda: window.device_panel.status_panel.status is not None, timeout=40000)
-    assert virtual.server.connection_count() == 1 and window.viewer_connection_count() == 1
+    assert virtual.server.connection_count() == 1 and len(window.pool) == 1
 
-    # the device joins the classroom: the viewer moves onto the classroom's connection and closes its own
+    # the device joins the classroom: the classroom borrows the very same connection
     since = time.monotonic()
     window.fleet.set_devices([device])
     qtbot.waitUntil(lambda: window.fleet.status(device.name).state is StreamState.LIVE, timeout=30000)
     qtbot.waitUntil(lambda: live_again(since), timeout=30000)
     qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=10000)
-    classroom = window.pool.peek(device.name)
-    assert window.viewer_connection_count() == 0 and classroom.is_open
+    classroom = window.pool.peek(device)
+    assert len(window.pool) == 1 and classroom.is_open
     assert window.controller._run.connection.shared is classroom
+    assert window.fleet.controller(device.name)._run.connection.shared is classroom
 
     # same name, other settings: the viewer gets a connection of its own and leaves the classroom's alone
     namesake = dataclasses.replace(device, label="front desk")
     since = time.monotonic()
     window.connect_device(namesake)
     qtbot.waitUntil(lambda: live_again(since), timeout=30000)
-    assert virtual.server.connection_count() == 2 and window.viewer_connection_count() == 1
-    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert virtual.server.connection_count() == 2 and len(window.pool) == 2
+    assert window.pool.peek(device) is classroom and classroom.is_open
     assert window.controller._run.connection.shared is not classroom
 
     # letting the namesake go closes only the viewer's connection
     window.disconnect_device()
     qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=5000)
-    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert window.pool.peek(device) is classroom and classroom.is_open
     assert window.fleet.status(device.name).state is StreamState.LIVE
 
     # viewing the roster device and quitting closes everything

@@ -17,9 +17,9 @@ from tests.ui.test_device_panel import save_screenshot, viewer_factory
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
     """``make(project)`` -> (MainWindow connected to a new virtual DeepLens running ``project``, device)."""
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 
 class Received:
