@@ -307,8 +307,9 @@ class DeviceController(QObject):
     def _linger(self, run):
         """Leave ``run``'s stuck thread to end by itself: Qt owns it from now on (so Python can never destroy it
         running) and deletes it when it ends."""
-        _log.warning("The stream thread of %s did not stop within %d ms; it ends in the background.",
-                     self.device.name, STOP_WAIT_MS)
+        # A log record for the developer (English, like the CLI), not a sentence on screen.
+        _log.log(logging.WARNING, "The stream thread of %s did not stop within %d ms; it ends in the background.",
+                 self.device.name, STOP_WAIT_MS)
         self._lingering.add(run)
         sip.transferto(run.thread, None)
         sip.transferto(run.worker, None)
