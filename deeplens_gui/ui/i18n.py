@@ -286,7 +286,7 @@ def extract(ts_path, drop_obsolete=True):
     """
     previous = {}
     if os.path.exists(ts_path):
-        previous = {(context[2:] if context.startswith("x-") else context, source): texts[0]
+        previous = {(context.removeprefix("x-"), source): texts[0]
                     for (context, source), texts in read_catalog(ts_path).items()}
     command = [sys.executable, "-m", "PyQt5.pylupdate_main"]
     if drop_obsolete:

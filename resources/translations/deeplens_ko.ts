@@ -4,17 +4,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="71"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="21"/>
         <source>{0:.1f} MB/s</source>
         <translation>{0:.1f} MB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="73"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="23"/>
         <source>{0:.0f} KB/s</source>
         <translation>{0:.0f} KB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="74"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="24"/>
         <source>{0:.0f} B/s</source>
         <translation>{0:.0f} B/s</translation>
     </message>
@@ -945,364 +945,312 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainActions</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="59"/>
-        <source>Could not encode the frame as PNG.</source>
-        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="99"/>
-        <source>DeepLens Console</source>
-        <translation>DeepLens 콘솔</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="129"/>
-        <source>Viewer</source>
-        <translation>뷰어</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="130"/>
-        <source>Classroom</source>
-        <translation>교실</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="31"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="35"/>
         <source>Leave Full Screen</source>
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="38"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="188"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="42"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="43"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="190"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="192"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="194"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="49"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="196"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="198"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="200"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="202"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="57"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="213"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="215"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="217"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="71"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="220"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="74"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="470"/>
-        <source>Connect</source>
-        <translation>연결</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="88"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="239"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="94"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="104"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="252"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="107"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="258"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="113"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="453"/>
-        <source>Not connected</source>
-        <translation>연결되지 않음</translation>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="58"/>
+        <source>Could not encode the frame as PNG.</source>
+        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="311"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="86"/>
+        <source>DeepLens Console</source>
+        <translation>DeepLens 콘솔</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="117"/>
+        <source>Viewer</source>
+        <translation>뷰어</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="118"/>
+        <source>Classroom</source>
+        <translation>교실</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="187"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="199"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="348"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="236"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="354"/>
-        <source>Opening {0}…</source>
-        <translation>{0} 여는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="365"/>
-        <source>{0} devices from {1}</source>
-        <translation>{1}에서 디바이스 {0}대</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="388"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="250"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="388"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="250"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="428"/>
-        <source>{0:.1f} fps</source>
-        <translation>{0:.1f} fps</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="437"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="285"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="437"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="285"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="289"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="443"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="291"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="449"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="297"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="454"/>
-        <source>Connecting</source>
-        <translation>연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="455"/>
-        <source>No project running</source>
-        <translation>실행 중인 프로젝트 없음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="456"/>
-        <source>Live</source>
-        <translation>라이브</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="457"/>
-        <source>Stalled</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="458"/>
-        <source>Reconnecting</source>
-        <translation>다시 연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="459"/>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="460"/>
-        <source>Disconnected</source>
-        <translation>연결 끊김</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="470"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="475"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="310"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="475"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="310"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="494"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="329"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="499"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="334"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="499"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="334"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="512"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="347"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="517"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="352"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="528"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="528"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="543"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="378"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="557"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="559"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="394"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="436"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="607"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="442"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
@@ -1364,6 +1312,19 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/ui/device_panel.py" line="321"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterController</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/roster_controller.py" line="38"/>
+        <source>Opening {0}…</source>
+        <translation>{0} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/roster_controller.py" line="52"/>
+        <source>{0} devices from {1}</source>
+        <translation>{1}에서 디바이스 {0}대</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1616,54 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/ui/settings_dialog.py" line="241"/>
         <source>“{0}” is not an AWS region; use a name like us-east-1.</source>
         <translation>“{0}”은(는) AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="72"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="62"/>
+        <source>{0:.1f} fps</source>
+        <translation>{0:.1f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="73"/>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="74"/>
+        <source>No project running</source>
+        <translation>실행 중인 프로젝트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="75"/>
+        <source>Live</source>
+        <translation>라이브</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="76"/>
+        <source>Stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="77"/>
+        <source>Reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="78"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="79"/>
+        <source>Disconnected</source>
+        <translation>연결 끊김</translation>
     </message>
 </context>
 <context>

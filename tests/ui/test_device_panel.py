@@ -66,9 +66,9 @@ def test_panel_shows_status_log_results_and_history_of_a_running_device(qtbot, v
     window, virtual = viewer("face")
     panel = window.device_panel
     assert not panel.isVisible()
-    window.device_panel_action.trigger()  # Ctrl+D
+    window.menu_actions.device_panel_action.trigger()  # Ctrl+D
     assert panel.isVisible() and panel.device.name == virtual.name
-    assert window.device_panel_action.shortcut().toString() == "Ctrl+D"
+    assert window.menu_actions.device_panel_action.shortcut().toString() == "Ctrl+D"
 
     # Status: the verdict at a glance, with the reason and the health the device exposes
     qtbot.waitUntil(lambda: panel.status_panel.status is not None, timeout=40000)
@@ -163,7 +163,7 @@ def test_tail_commands_quote_every_argument(tmp_path):
 def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer, tmp_path):
     window, virtual = viewer("face")  # a device outside any roster: the viewer owns its connection
     panel = window.device_panel
-    window.device_panel_action.trigger()
+    window.menu_actions.device_panel_action.trigger()
     panel.tabs.setCurrentWidget(panel.log_view)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
     assert window.start_recording(str(tmp_path / "class.mjpeg"))

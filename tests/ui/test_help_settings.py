@@ -82,8 +82,8 @@ def test_workshop_guide_covers_the_workshop(qtbot, make_window):
     for words in ("Connect", "host key fingerprint", "Deploy mask detection", "Not Mask", "Results",
                   "Classroom"):
         assert words in text, words
-    assert window.guide_action.shortcut().toString() == "F1"
-    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.menu_actions.guide_action.shortcut().toString() == "F1"
+    assert window.menu_actions.settings_action.shortcut().toString() == "Ctrl+,"
 
 
 def test_about_box_names_the_versions(qtbot):

@@ -243,7 +243,7 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
 def test_every_window_action_shortcut_is_unique_and_in_its_tooltip(qtbot, make_window):
     window = make_window()
     shortcuts = {}
-    for action in window.findChildren(type(window.snapshot_action)):
+    for action in window.findChildren(type(window.menu_actions.snapshot_action)):
         for sequence in action.shortcuts():
             text = sequence.toString()
             assert text not in shortcuts, "{0} is used by {1!r} and {2!r}".format(text, shortcuts.get(text),
@@ -252,8 +252,8 @@ def test_every_window_action_shortcut_is_unique_and_in_its_tooltip(qtbot, make_w
     for key in ("Ctrl+L", "Ctrl+S", "Ctrl+R", "F11", "Ctrl+I", "Ctrl+D", "Ctrl+1", "Ctrl+2", "Ctrl+,", "F1",
                 "Ctrl+Q"):
         assert key in shortcuts, key
-    assert window.record_action.toolTip().endswith("(Ctrl+R)")
-    assert window.connect_action.shortcut().toString() == "Ctrl+L"
+    assert window.menu_actions.record_action.toolTip().endswith("(Ctrl+R)")
+    assert window.menu_actions.connect_action.shortcut().toString() == "Ctrl+L"
     assert window.windowFlags() & Qt.Window
 
 
@@ -330,7 +330,7 @@ def test_every_error_kind_reads_korean_on_the_bar_the_tile_and_the_view(qtbot, k
         window.fleet.status_changed.emit(device.name, status)
         shown = {
             "view": " ".join(window.view.state_text()[:2]),
-            "bar": window.state_label.text() + " " + window.state_label.toolTip(),
+            "bar": window.status_line.state_label.text() + " " + window.status_line.state_label.toolTip(),
             "tile": tile.toolTip(),
         }
         for where, text in shown.items():

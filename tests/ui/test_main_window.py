@@ -55,8 +55,9 @@ def test_connect_stream_and_close_fast(qtbot, make_window, fleet, settings):
     assert abs(image.width() - view.width()) <= 1 or abs(image.height() - view.height()) <= 1
     assert abs(image.width() / image.height() - stats.width / stats.height) < 0.01
     assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 8)}) > 5
-    qtbot.waitUntil(lambda: "fps" in window.fps_label.text() and window.rate_label.text().endswith("/s"))
-    assert window.state_label.text().endswith("Live")
+    line = window.status_line
+    qtbot.waitUntil(lambda: "fps" in line.fps_label.text() and line.rate_label.text().endswith("/s"))
+    assert window.status_line.state_label.text().endswith("Live")
     assert any(line.endswith("fps") for line in window.view.overlay_lines())
     # recent devices are core settings (the settings file), not QSettings
     qtbot.waitUntil(lambda: load_settings().recent_targets == (virtual.target,), timeout=5000)
@@ -76,7 +77,7 @@ def test_device_without_project_says_so(qtbot, make_window, fleet):
     window.connect_to()
     qtbot.waitUntil(lambda: window.view.state_text()[0] == "No project is running on the device", timeout=15000)
     assert window.view.current_image() is None
-    assert "No project running" in window.state_label.text()
+    assert "No project running" in window.status_line.state_label.text()
 
 
 @pytest.mark.parametrize("trusted", [True, False])
@@ -125,7 +126,7 @@ def test_changed_host_key_is_refused_with_its_sentence(qtbot, make_window, fleet
     qtbot.waitUntil(lambda: window.controller.status.state is StreamState.FAILED, timeout=10000)
     _headline, detail, is_error = window.view.state_text()
     assert "CHANGED" in detail and is_error
-    assert "CHANGED" in window.state_label.text()
+    assert "CHANGED" in window.status_line.state_label.text()
 
 
 def test_snapshot_saves_a_full_size_png(qtbot, make_window, fleet, tmp_path, monkeypatch, settings):
@@ -178,7 +179,7 @@ def test_failed_snapshot_keeps_the_previous_file(qtbot, make_window, tmp_path, m
 
     monkeypatch.setattr(os, "fsync", full_disk)
     with qtbot.waitSignal(window.snapshot_failed, timeout=5000) as blocker:
-        window.snapshot_action.trigger()
+        window.menu_actions.snapshot_action.trigger()
     assert "the disk is full" in blocker.args[0]
     # (the settings file, which remembers the folder, cannot be written either: that has its own dialog)
     assert [a for a in shown if a[1] == "Snapshot not saved" and "disk is full" in a[2]]
@@ -213,15 +214,15 @@ def test_shortcuts_toggle_overlay_and_fullscreen(qtbot, make_window):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need the active window
     assert window.view.overlay_visible()
     qtbot.keyClick(window, Qt.Key_I, Qt.ControlModifier)
-    assert not window.view.overlay_visible() and not window.overlay_action.isChecked()
+    assert not window.view.overlay_visible() and not window.menu_actions.overlay_action.isChecked()
     qtbot.keyClick(window, Qt.Key_F11)
-    assert window.fullscreen_action.isChecked()
+    assert window.menu_actions.fullscreen_action.isChecked()
     assert not window.device_bar.isVisible() and not window.statusBar().isVisible()
     qtbot.keyClick(window, Qt.Key_Escape)
-    assert not window.fullscreen_action.isChecked()
+    assert not window.menu_actions.fullscreen_action.isChecked()
     assert window.device_bar.isVisible() and window.menuBar().isVisible()
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.snapshot_action.shortcut().toString() == "Ctrl+S"
+    assert window.menu_actions.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.menu_actions.snapshot_action.shortcut().toString() == "Ctrl+S"
 
 
 def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, settings, monkeypatch):
@@ -276,7 +277,7 @@ def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesak
     window = make_window(ssh_options=SshOptions(known_hosts=str(known_hosts), allow_agent=False,
                                                 look_for_keys=False, use_keyring=False))
     window.show()
-    window.device_panel_action.trigger()  # the panel's status polls use the connection too
+    window.menu_actions.device_panel_action.trigger()  # the panel's status polls use the connection too
     device = virtual.device()
 
     def live_again(since):
