@@ -409,10 +409,6 @@ class JobRunner(QObject):
         self._workers = {name: set() for name in self._limits}
         self._job_finished.connect(self._on_job_finished)
 
-    def lanes(self):
-        """The lane names."""
-        return list(self._limits)
-
     def lane(self, name, owner=None):
         """A JobLane of lane ``name`` for ``owner`` (a QObject whose end drops the lane's results)."""
         if name not in self._limits:
@@ -437,11 +433,6 @@ class JobRunner(QObject):
         """How many jobs have not reported back yet."""
         return len(self._callbacks)
 
-    def running(self):
-        """How many worker threads run now (all lanes)."""
-        with self._lock:
-            return sum(len(workers) for workers in self._workers.values())
-
     def shutdown(self, timeout_ms=3000):
         """Drop queued jobs and wait for running ones (their callbacks are dropped). True when all ended in time."""
         self._callbacks.clear()
@@ -452,7 +443,7 @@ class JobRunner(QObject):
         return _join(workers, timeout_ms)
 
     def _drop(self, handle):
-        """Forget ``handle``'s queued jobs and callbacks; returns the events of its running jobs."""
+        """Forget ``handle``'s queued jobs and the callbacks of all its jobs."""
         for job_id in [job_id for job_id, entry in self._callbacks.items() if entry[0] is handle]:
             del self._callbacks[job_id]
         with self._lock:

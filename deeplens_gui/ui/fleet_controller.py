@@ -174,8 +174,6 @@ class FleetController(QObject):
     stop_finished = pyqtSignal(object)
     reboot_finished = pyqtSignal(object)
 
-    lingering_changed = pyqtSignal(int)
-
     def __init__(self, pool, jobs, source_factory=FrameSource, max_fps=15.0, deploy_service=None,
                  source_resolver=None, parent=None):
         super().__init__(parent)
@@ -280,7 +278,6 @@ class FleetController(QObject):
         if controller in self._retired and not controller.lingering():
             self._retired.discard(controller)
             controller.deleteLater()
-        self.lingering_changed.emit(self.lingering())
 
     def start(self, names=None):
         """(Re)start the streams of ``names`` (default: all)."""

@@ -60,12 +60,6 @@ class ViewerController(QObject):
         """Stop streaming; the controller stays (stopped, with its last frame) until the next device."""
         self.fleet.stop()
 
-    def release(self):
-        """Forget the device (its stream stops and lets go of the connection)."""
-        if self.fleet.names():
-            self.fleet.set_devices([])
-            self.controller_changed.emit(None)
-
     def set_display_size(self, width, height):
         """The video's size in device pixels: frames are decoded and scaled for it."""
         self._display_size = (width, height)

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from PyQt5.QtCore import QCoreApplication, QEvent, QObject
 
 from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.errors import StorageError, UnknownHostKey
@@ -262,3 +263,46 @@ def test_closing_a_window_while_its_job_runs_neither_freezes_nor_crashes():
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["closed"]
+
+
+def test_lanes_are_bounded_apart_and_a_closed_lane_hears_nothing(qtbot):
+    runner = JobRunner({"status": 1, "files": 2})
+    owner = QObject()
+    status, files = runner.lane("status", owner), runner.lane("files", owner)
+    lock = threading.Lock()
+    running, peak, done = {"status": 0, "files": 0}, {"status": 0, "files": 0}, []
+    release = threading.Event()
+
+    def work(lane, value):
+        with lock:
+            running[lane] += 1
+            peak[lane] = max(peak[lane], running[lane])
+        release.wait(5)
+        with lock:
+            running[lane] -= 1
+        return value
+
+    for value in range(3):
+        status.submit(work, "status", value, on_done=done.append)
+        files.submit(work, "files", value + 10, on_done=done.append)
+    qtbot.waitUntil(lambda: running["status"] == 1 and running["files"] == 2, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: len(done) == 6, timeout=5000)
+    assert peak == {"status": 1, "files": 2} and sorted(done) == [0, 1, 2, 10, 11, 12]
+    # a lane shut down (its dialog closed) drops its queued jobs and results; the other lane goes on
+    release.clear()
+    status.submit(work, "status", 20, on_done=done.append)
+    status.submit(work, "status", 21, on_done=done.append)
+    qtbot.waitUntil(lambda: running["status"] == 1, timeout=5000)
+    release.set()
+    assert status.shutdown(5000) and status.pending() == 0
+    files.submit(work, "files", 30, on_done=done.append)
+    qtbot.waitUntil(lambda: 30 in done, timeout=5000)
+    assert 20 not in done and 21 not in done
+    # the owner's end closes its lanes too
+    files.submit(lambda: 40, on_done=done.append)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert runner.shutdown(5000)
+    QCoreApplication.processEvents()
+    assert 40 not in done
