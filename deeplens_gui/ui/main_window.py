@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
         self._ssh_options = ssh_options or SshOptions()
         self._settings = settings if settings is not None else QSettings()
-        self.jobs = jobs
         self._jobs = jobs.lane("files", self)
         self._closed = False
         self._was_maximized = False
