@@ -479,9 +479,8 @@ class FleetController(QObject):
 
     def _deploy_one(self, device, source, cancel):
         # A worker thread: only the connection (thread-safe) and values are touched here.
-        with self._pool.borrow(device) as connection:
-            return self._deploy_service.deploy(connection, source, on_event=self.deploy_event.emit,
-                                               cancel=cancel)
+        return self._with_connection(lambda connection: self._deploy_service.deploy(
+            connection, source, on_event=self.deploy_event.emit, cancel=cancel), device)
 
     @staticmethod
     def _failed_result(name, message):
