@@ -1,5 +1,5 @@
-"""Shared test setup: offscreen Qt, fixture plugins, and guards that fail a test leaving a thread, a QThread, a
-socket or a file descriptor behind (rule 4 of the design: stopping is a feature)."""
+"""Shared test setup: offscreen Qt, fixture plugins, and guards that fail a test leaving a thread, a QThread,
+a socket or a file descriptor behind (rule 4 of the design: stopping is a feature)."""
 
 import os
 import sys
@@ -35,7 +35,8 @@ def no_leaked_threads():
     """A test that leaves a Python thread running fails."""
     before = set(threading.enumerate())
     yield
-    leaked = _settle(lambda: [t for t in threading.enumerate() if t not in before and t.is_alive() and _counts(t)])
+    leaked = _settle(lambda: [t for t in threading.enumerate()
+                              if t not in before and t.is_alive() and _counts(t)])
     assert not leaked, "test left threads running: {0}".format([t.name for t in leaked])
 
 
@@ -131,7 +132,7 @@ _BEFORE = pytest.StashKey()
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
-    # Counted from after the fixtures were set up: servers a fixture starts for the whole module are not leaks.
+    # Counted from after the fixtures were set up: a server a fixture starts for the module is not a leak.
     item.stash[_BEFORE] = (_sockets(), _descriptors(), set(_running_qthreads()))
     yield
 

@@ -15,7 +15,7 @@ from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 
 
 class BorrowedConnection:
-    """One counted borrow of a pooled connection; ``close()`` lets go (once) instead of closing it for everyone.
+    """One counted borrow of a pooled connection; ``close()`` lets go (once) instead of closing it for all.
 
     It is used like the connection itself (``open``, ``run``, ``open_channel``, ``sftp``, ``is_open``...);
     ``shared`` is the pooled DeviceConnection, for users that must really close it (a dead network).

@@ -1,8 +1,8 @@
 """FrameSource: a device's stream, read through the device-side relay over SSH, as frames and honest states.
 
 A FrameSource is pulled by the one thread that reads it: ``for frame in source.frames(until=deadline)``
-(the CLI, status sampling and deploy checks call it directly; the GUI's stream worker loops over it). ``stop()``
-from any thread closes the SSH channel so the blocking read returns at once. ``on_status`` runs in the reading
+(the CLI and status sampling call it directly; the GUI's stream worker loops over it). ``stop()`` from any
+thread closes the SSH channel so the blocking read returns at once. ``on_status`` runs in the reading
 thread and receives only values (frozen dataclasses).
 """
 
@@ -227,11 +227,11 @@ class FrameSource:
     # ----------------------------------------------------------------- the reading thread
     def frames(self, until=None):
         """Yield unique frames as they arrive, in the calling thread, until the ``time.monotonic()`` deadline
-        ``until`` passes (checked at least every quarter second), ``stop()``, or a failure that retrying cannot
-        fix. Never raises expected errors: ``status`` tells why the frames ended.
+        ``until`` passes (checked at least every quarter second), ``stop()``, or a failure that retrying
+        cannot fix. Never raises expected errors: ``status`` tells why the frames ended.
 
-        The stream stays open between calls: the next ``frames()`` goes on where the last one ended, so a caller
-        can wait in slices (``next(source.frames(until=t), None)`` is the next frame or None by ``t``).
+        The stream stays open between calls: the next ``frames()`` goes on where the last one ended, so a
+        caller can wait in slices (``next(source.frames(until=t), None)`` is the next frame or None by ``t``).
         Only one thread may iterate a source.
         """
         if self._feed is None:

@@ -80,7 +80,8 @@ class DemoFleet(QObject):
     started = pyqtSignal(list)
     failed = pyqtSignal(str)
 
-    def __init__(self, window, jobs, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None, parent=None):
+    def __init__(self, window, jobs, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None,
+                 parent=None):
         super().__init__(parent)
         self._window = window
         self._count = count
@@ -183,7 +184,8 @@ class Console:
         self.language = i18n.install(self.app_settings.language, self.app)
         theme.apply(self.app_settings.appearance, self.app)
         self.pool = ConnectionPool(lambda device: self.window.options_for(device))
-        self.window = MainWindow(self.jobs, pool=self.pool, ssh_options=ssh_options(options, self.app_settings),
+        self.window = MainWindow(self.jobs, pool=self.pool,
+                                 ssh_options=ssh_options(options, self.app_settings),
                                  stream_path=getattr(options, "stream_path", None) or PROJECT_STREAM,
                                  identity=getattr(options, "identity", None), settings=self._settings,
                                  app_settings_path=self._app_settings_path, app_settings=self.app_settings)

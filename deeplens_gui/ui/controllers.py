@@ -305,10 +305,11 @@ class DeviceController(QObject):
             self.set_reduce(wanted)
 
     def _linger(self, run):
-        """Leave ``run``'s stuck thread to end by itself: Qt owns it from now on (so Python can never destroy it
-        running) and deletes it when it ends."""
+        """Leave ``run``'s stuck thread to end by itself: Qt owns it from now on (so Python can never destroy
+        it running) and deletes it when it ends."""
         # A log record for the developer (English, like the CLI), not a sentence on screen.
-        _log.log(logging.WARNING, "The stream thread of %s did not stop within %d ms; it ends in the background.",
+        _log.log(logging.WARNING,
+                 "The stream thread of %s did not stop within %d ms; it ends in the background.",
                  self.device.name, STOP_WAIT_MS)
         self._lingering.add(run)
         sip.transferto(run.thread, None)
@@ -375,9 +376,9 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------- short jobs
-#: The application's job lanes and how many threads each may run at once: status polls and file reads of the
-#: viewed device, deploys and bulk classroom actions (enough to keep a classroom moving, few enough for Wi-Fi),
-#: and local file I/O (settings, rosters, snapshots, closing connections).
+#: The application's job lanes and how many threads each may run at once: status polls and file reads of
+#: the viewed device, deploys and bulk classroom actions (enough to keep a classroom moving, few enough for
+#: Wi-Fi), and local file I/O (settings, rosters, snapshots, demo devices).
 LANES = {"status": 3, "deploy": 4, "files": 2}
 
 
@@ -390,8 +391,8 @@ class JobRunner(QObject):
     ``on_error(error)`` for a DeepLensError or OSError. Any other exception is a bug: it goes to
     ``sys.excepthook`` (then to ``on_error`` so the UI can reset).
 
-    The workers are plain Python threads that start when a lane has work and end when its queue is empty. Not a
-    QThreadPool: destroying a QThreadPool waits for its jobs while holding the GIL, and a Python job cannot
+    The workers are plain Python threads that start when a lane has work and end when its queue is empty. Not
+    a QThreadPool: destroying a QThreadPool waits for its jobs while holding the GIL, and a Python job cannot
     finish without the GIL, so closing a window during a job would freeze the app. Nothing here ever waits
     while holding the GIL.
     """
@@ -517,7 +518,8 @@ class JobLane(QObject):
 
     def submit(self, fn, *args, on_done=None, on_error=None):
         """Run ``fn(*args)`` in this lane; returns the job id."""
-        return self._runner.submit(fn, *args, lane=self.name, on_done=on_done, on_error=on_error, _handle=self)
+        return self._runner.submit(fn, *args, lane=self.name, on_done=on_done, on_error=on_error,
+                                   _handle=self)
 
     def pending(self):
         """How many of this lane's jobs have not reported back yet."""

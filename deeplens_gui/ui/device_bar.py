@@ -1,4 +1,5 @@
-"""DeviceBar: the viewer's tool bar that says which device to watch (target, key, stream) and remembers targets."""
+"""DeviceBar: the viewer's tool bar that says which device to watch (target, key, stream) and remembers
+targets."""
 
 import dataclasses
 import os

@@ -38,9 +38,11 @@ class MainActions(QObject):
         self.overlay_action = action(self.tr("Information &Overlay"), "overlay.svg", "Ctrl+I",
                                      window.view.set_overlay_visible, checkable=True)
         self.overlay_action.setChecked(window.view.overlay_visible())
-        self.connect_action = action(self.tr("&Connect"), "connect.svg", "Ctrl+L", window._on_connect_triggered)
+        self.connect_action = action(self.tr("&Connect"), "connect.svg", "Ctrl+L",
+                                     window._on_connect_triggered)
         self.connect_action.setStatusTip(self.tr("Connect to the device typed in the device bar"))
-        self.disconnect_action = action(self.tr("&Disconnect"), "disconnect.svg", None, window.disconnect_device)
+        self.disconnect_action = action(self.tr("&Disconnect"), "disconnect.svg", None,
+                                        window.disconnect_device)
         self.quit_action = action(self.tr("&Quit"), shortcut="Ctrl+Q", slot=window.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
         self.settings_action = action(self.tr("S&ettings…"), shortcut="Ctrl+,", slot=window.show_settings)

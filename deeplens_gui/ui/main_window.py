@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
-        self.device_panel = DevicePanel(self.pool.borrow, jobs=jobs, client_factory=self._aws_client, parent=self)
+        self.device_panel = DevicePanel(self.pool.borrow, jobs=jobs, client_factory=self._aws_client,
+                                        parent=self)
         self.device_panel.setVisible(False)
         self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
         self.recording = RecordingController(parent=self)
@@ -240,7 +241,8 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, index):
         # The device bar drives the single viewer only; the grid has its own bar.
         widget = self.tabs.widget(index)
-        self.device_bar.setVisible(widget is self.view and not self.menu_actions.fullscreen_action.isChecked())
+        fullscreen = self.menu_actions.fullscreen_action.isChecked()
+        self.device_bar.setVisible(widget is self.view and not fullscreen)
         if widget is self.classroom and self.roster is None and not self.rosters.tried:
             self.open_last_roster()
 
@@ -302,14 +304,15 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self):
         streaming = self.is_streaming()
+        actions = self.menu_actions
         self.device_bar.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
-        self.menu_actions.disconnect_action.setEnabled(streaming)
+        actions.disconnect_action.setEnabled(streaming)
         recording = self.recording.is_recording()
-        self.menu_actions.record_action.setEnabled(streaming or recording)
-        self.menu_actions.record_action.setChecked(recording)
-        self.menu_actions.record_action.setText(self.tr("Stop &Recording") if recording else self.tr("&Record…"))
+        actions.record_action.setEnabled(streaming or recording)
+        actions.record_action.setChecked(recording)
+        actions.record_action.setText(self.tr("Stop &Recording") if recording else self.tr("&Record…"))
         can_deploy = self.device_panel.device is not None
-        for act in (self.menu_actions.deploy_mask_action, self.menu_actions.deploy_face_action, self.menu_actions.deploy_lambda_action):
+        for act in (actions.deploy_mask_action, actions.deploy_face_action, actions.deploy_lambda_action):
             act.setEnabled(can_deploy)
 
     # ----------------------------------------------------------------- actions
@@ -401,7 +404,8 @@ class MainWindow(QMainWindow):
     def set_fullscreen(self, on):
         """Show only the video, on the whole screen (F11 toggles, Esc leaves)."""
         self.menu_actions.fullscreen_action.setChecked(on)
-        self.menu_actions.leave_fullscreen_action.setEnabled(on)  # Esc is free for other widgets outside full screen
+        # Esc is free for other widgets outside full screen.
+        self.menu_actions.leave_fullscreen_action.setEnabled(on)
         for bar in (self.menuBar(), self.device_bar, self.statusBar(), self.tabs.tabBar()):
             bar.setVisible(not on)
         if on and not self.isFullScreen():

@@ -25,8 +25,8 @@ def format_rate(bytes_per_s):
 
 
 class StatusLine:
-    """The labels the viewer puts into ``status_bar`` (a QStatusBar): the device and its state (with the core's
-    sentence, translated), the recording indicator of ``recording``, frames and bytes per second."""
+    """The labels the viewer puts into ``status_bar`` (a QStatusBar): the device and its state (with the
+    core's sentence, translated), the recording indicator of ``recording``, frames and bytes per second."""
 
     def __init__(self, status_bar, recording):
         self.state_label = QLabel(self.tr("Not connected"))

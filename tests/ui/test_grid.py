@@ -410,7 +410,8 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot, job
     from deeplens_gui.ui.grid_view import BulkDeployDialog
 
     pool = ConnectionPool(SshOptions())
-    fleet = FleetController(pool, jobs, deploy_service=DeployService({"demo": _DemoBackend()}, default="demo"),
+    fleet = FleetController(pool, jobs,
+                            deploy_service=DeployService({"demo": _DemoBackend()}, default="demo"),
                             source_resolver=lambda spec: spec)
     names = ["desk-1", "desk-2", "desk-3"]
     fleet.set_devices([Device(name=name, host="192.0.2.{0}".format(i + 1)) for i, name in enumerate(names)],

@@ -240,7 +240,8 @@ def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, set
     assert os.path.isfile(default_settings_path())
     again = make_window()
     assert again.device_bar.recent_targets() == recent
-    assert [again.device_bar.target_combo.itemText(i) for i in range(again.device_bar.target_combo.count())] == recent
+    combo = again.device_bar.target_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == recent
 
 
 def test_stream_choice_and_identity_reach_the_device(qtbot, make_window, monkeypatch):

@@ -53,7 +53,8 @@ def test_two_seconds_to_mjpeg_are_the_received_frames_byte_for_byte(qtbot, viewe
     received = Received()
     window.controller.add_frame_tap(received)
     path = str(tmp_path / "clip.mjpeg")
-    assert window.menu_actions.record_action.isEnabled() and window.menu_actions.record_action.shortcut().toString() == "Ctrl+R"
+    record = window.menu_actions.record_action
+    assert record.isEnabled() and record.shortcut().toString() == "Ctrl+R"
     assert window.start_recording(path)
     indicator = window.status_line.recording_indicator
     assert indicator.isVisible() and indicator.plain_text().startswith("REC 0:00")
