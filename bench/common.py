@@ -421,13 +421,16 @@ class Viewer:
     def __init__(self, workdir, ssh_options, stamp_width=0, size=(1100, 720)):
         from deeplens_gui.core.decode import single_threaded
         from deeplens_gui.ui import main_window
+        from deeplens_gui.ui.controllers import JobRunner
 
         qt_app()
         single_threaded()  # as the app's Console.start does
         original = main_window.VideoView
         main_window.VideoView = instrument_view_class(original)
         try:
-            self.window = main_window.MainWindow(ssh_options=ssh_options, settings=settings_file(workdir))
+            self.jobs = JobRunner()
+            self.window = main_window.MainWindow(self.jobs, ssh_options=ssh_options,
+                                                 settings=settings_file(workdir))
         finally:
             main_window.VideoView = original
         self.window.resize(*size)
@@ -456,8 +459,8 @@ class Viewer:
         run_qt(0.2)
 
     def close(self):
-        self.window._stop_controller()
-        self.window.close()
+        self.window.close()  # shuts the window down: its stream stops, its connections close
+        self.jobs.shutdown()
         self.window.deleteLater()
         run_qt(0.2)
 

@@ -47,11 +47,13 @@ class Classroom:
     def __init__(self, devices, options, size=(1920, 1080)):
         from deeplens_gui.core.connections import ConnectionPool
         from deeplens_gui.ui import grid_view
+        from deeplens_gui.ui.controllers import JobRunner
         from deeplens_gui.ui.fleet_controller import FleetController
 
         common.qt_app()
         self.pool = ConnectionPool(options)
-        self.fleet = FleetController(self.pool)
+        self.jobs = JobRunner()
+        self.fleet = FleetController(self.pool, self.jobs)
         original = grid_view.DeviceTile
         grid_view.DeviceTile = tile_class(original)
         try:
@@ -71,6 +73,8 @@ class Classroom:
 
     def close(self):
         self.fleet.shutdown()
+        self.pool.close_all()
+        self.jobs.shutdown()
         self.view.close()
         self.view.deleteLater()
         common.run_qt(0.3)

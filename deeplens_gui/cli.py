@@ -8,7 +8,6 @@ import getpass
 import logging
 import os
 import sys
-import threading
 import time
 from dataclasses import replace
 
@@ -348,46 +347,23 @@ def _finish(recorder):
 
 
 def _stream(connection, args, on_jpeg, done):
-    """Stream every unique frame to ``on_jpeg`` (in this thread) until ``done()``; raise on failure."""
+    """Stream every unique frame to ``on_jpeg`` until ``done()``; raise on failure."""
     from deeplens_gui.core.stream import FrameSource, StreamState
 
-    connection.open()  # typed connect/auth/host-key errors surface here, before any thread starts
-    lock = threading.Lock()
-    received = []
-    source = FrameSource(connection, max_fps=0, decode=False, reconnect=True,
-                         on_frame=lambda frame: _append(lock, received, frame.jpeg))
-    worker = threading.Thread(target=source.run, name="cli-stream", daemon=True)
-    worker.start()
-    last_progress = time.monotonic()
-    try:
-        while True:
-            with lock:
-                batch, received[:] = list(received), []
-            for jpeg in batch:
-                if done():
-                    break
-                on_jpeg(jpeg)
-                last_progress = time.monotonic()
-            if done():
-                return
+    connection.open()  # typed connect/auth/host-key errors surface here, before the stream starts
+    with FrameSource(connection, max_fps=0, decode=False, reconnect=True) as source:
+        while not done():
+            frame = next(source.frames(until=time.monotonic() + args.timeout), None)
+            if frame is not None:
+                on_jpeg(frame.jpeg)
+                continue
             status = source.status
-            if status.state is StreamState.FAILED:
-                raise status.error or StreamError(status.message)
-            if not worker.is_alive():
-                raise StreamError("The stream from {0} ended.".format(args.target))
-            if time.monotonic() - last_progress > args.timeout:
-                if isinstance(status.error, DeepLensError):
-                    raise status.error
-                if status.state is StreamState.WAITING:
-                    raise NoStream(status.message)
-                raise StreamError("No frame arrived from {0} within {1:g} s ({2}).".format(
-                    args.target, args.timeout, status.message or status.state.value))
-            time.sleep(0.02)
-    finally:
-        source.stop()
-        worker.join()
-
-
-def _append(lock, frames, jpeg):
-    with lock:
-        frames.append(jpeg)
+            if status.state in (StreamState.FAILED, StreamState.STOPPED):
+                raise status.error or StreamError(status.message or "The stream from {0} ended.".format(
+                    args.target))
+            if isinstance(status.error, DeepLensError):
+                raise status.error
+            if status.state is StreamState.WAITING:
+                raise NoStream(status.message)
+            raise StreamError("No frame arrived from {0} within {1:g} s ({2}).".format(
+                args.target, args.timeout, status.message or status.state.value))

@@ -1,9 +1,12 @@
-"""ConnectionPool: one DeviceConnection per device name, shared by its stream, status polls and deploys.
+"""ConnectionPool: the one pool of SSH connections of a process, with counted borrows.
 
-A classroom of 40 cameras must not open 120 SSH connections: every user of a device asks the pool, and gets
-the same lazy, thread-safe DeviceConnection (paramiko multiplexes channels on one transport). Users that
-"close" what they were given, such as a stream worker ending, get a ``BorrowedConnection`` whose ``close()``
-only lets go; the pool's ``close(name)``/``close_all()`` really close.
+A classroom of 40 cameras must not open 120 SSH connections: every user of a device (its stream, status polls,
+log reads, deploys) borrows from the pool and gets the same lazy, thread-safe DeviceConnection (paramiko
+multiplexes channels on one transport). A borrow is counted; when the last borrower lets go, the pool closes
+the connection in that borrower's thread (a stream worker or a job, never the GUI thread) and forgets it.
+
+Connections are keyed by the whole Device value: a device that only shares another's name (another user, key
+or stream path) gets its own connection and leaves the other one alone.
 """
 
 import threading
@@ -12,18 +15,23 @@ from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 
 
 class BorrowedConnection:
-    """A view of a pooled connection whose ``close()`` lets go instead of closing it for everyone.
+    """One counted borrow of a pooled connection; ``close()`` lets go (once) instead of closing it for all.
 
-    Everything else (``open``, ``run``, ``open_channel``, ``sftp``, ``is_open``, ``endpoint``...) is the
-    shared connection's own.
+    It is used like the connection itself (``open``, ``run``, ``open_channel``, ``sftp``, ``is_open``...);
+    ``shared`` is the pooled DeviceConnection, for users that must really close it (a dead network).
+    Also a context manager that lets go at the end of the block.
     """
 
-    def __init__(self, connection):
+    def __init__(self, pool, key, connection):
+        self._pool = pool
+        self._key = key
         self._connection = connection
+        self._released = False
+        self._lock = threading.Lock()
 
     @property
     def shared(self):
-        """The pooled DeviceConnection behind this view."""
+        """The pooled DeviceConnection behind this borrow."""
         return self._connection
 
     @property
@@ -31,8 +39,24 @@ class BorrowedConnection:
         """The Device the connection reaches."""
         return self._connection.device
 
+    @property
+    def released(self):
+        """True once this borrow let go."""
+        return self._released
+
     def close(self):
-        """Let go of the connection; it stays open for the device's other users."""
+        """Let go of the connection (idempotent); the last borrower's close really closes it."""
+        with self._lock:
+            if self._released:
+                return
+            self._released = True
+        self._pool._release(self._key, self._connection)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
 
     def __getattr__(self, name):
         return getattr(self._connection, name)
@@ -42,10 +66,11 @@ class BorrowedConnection:
 
 
 class ConnectionPool:
-    """One connection per device name (thread-safe).
+    """One connection per Device value, shared by counted borrows (thread-safe).
 
-    ``options_for_device`` is SshOptions for every device, or a callable ``device -> SshOptions``;
-    ``connection_factory(device, options)`` builds connections (DeviceConnection by default).
+    ``options_for_device`` is SshOptions for every device, or a callable ``device -> SshOptions`` (asked when
+    a connection is made); ``connection_factory(device, options)`` builds connections (DeviceConnection by
+    default).
     """
 
     def __init__(self, options_for_device=None, connection_factory=DeviceConnection):
@@ -59,55 +84,64 @@ class ConnectionPool:
         self._options_for_device = options_for_device
         self._factory = connection_factory
         self._lock = threading.Lock()
-        self._connections = {}
-
-    def get(self, device):
-        """The shared connection of ``device`` (created on first use; connecting is lazy).
-
-        When the roster changed the device behind a name (another host, port or key), the old connection is
-        closed and a new one made.
-        """
-        stale = None
-        with self._lock:
-            connection = self._connections.get(device.name)
-            if connection is not None and connection.device != device:
-                stale, connection = connection, None
-            if connection is None:
-                connection = self._factory(device, self._options_for_device(device))
-                self._connections[device.name] = connection
-        if stale is not None:
-            stale.close()
-        return connection
+        self._entries = {}  # Device -> [connection, borrows]
 
     def borrow(self, device):
-        """A BorrowedConnection of ``device``'s shared connection (for users that close what they get)."""
-        return BorrowedConnection(self.get(device))
-
-    def peek(self, name):
-        """The connection of ``name`` if the pool has one, else None (never creates one)."""
+        """A counted BorrowedConnection of ``device``'s shared connection (made on first use; connecting is
+        lazy). Close it when done."""
         with self._lock:
-            return self._connections.get(name)
+            entry = self._entry(device)
+            entry[1] += 1
+            return BorrowedConnection(self, device, entry[0])
+
+    def get(self, device):
+        """``device``'s shared connection without borrowing it: it stays until its last borrower lets go or
+        ``close_all()``. For a user that only needs it while somebody else holds a borrow."""
+        with self._lock:
+            return self._entry(device)[0]
+
+    def borrows(self, device):
+        """How many borrows of ``device``'s connection are open (0 when the pool has none)."""
+        with self._lock:
+            entry = self._entries.get(device)
+            return entry[1] if entry is not None else 0
+
+    def peek(self, device):
+        """The connection of ``device`` if the pool has one, else None (never creates one)."""
+        with self._lock:
+            entry = self._entries.get(device)
+            return entry[0] if entry is not None else None
 
     def names(self):
         """Names of the devices that have a connection in the pool."""
         with self._lock:
-            return list(self._connections)
+            return [device.name for device in self._entries]
 
     def __len__(self):
         with self._lock:
-            return len(self._connections)
-
-    def close(self, name):
-        """Close and forget ``name``'s connection (idempotent). Blocking reads on its channels return."""
-        with self._lock:
-            connection = self._connections.pop(name, None)
-        if connection is not None:
-            connection.close()
+            return len(self._entries)
 
     def close_all(self):
-        """Close and forget every connection (idempotent)."""
+        """Close and forget every connection (idempotent); open borrows then only let go."""
         with self._lock:
-            connections = list(self._connections.values())
-            self._connections.clear()
+            connections = [entry[0] for entry in self._entries.values()]
+            self._entries.clear()
         for connection in connections:
             connection.close()
+
+    def _entry(self, device):
+        entry = self._entries.get(device)
+        if entry is None:
+            entry = self._entries[device] = [self._factory(device, self._options_for_device(device)), 0]
+        return entry
+
+    def _release(self, device, connection):
+        with self._lock:
+            entry = self._entries.get(device)
+            if entry is None or entry[0] is not connection:
+                return  # closed by close_all() meanwhile
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del self._entries[device]
+        connection.close()

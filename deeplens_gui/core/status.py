@@ -18,7 +18,6 @@ Verdict rules, in order:
 import enum
 import json
 import math
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Optional
@@ -325,26 +324,12 @@ def sample_stream(connection, seconds=2.0, path=None):
     """Read the stream for ``seconds`` after its first frame (waiting a little for one) and measure it."""
     from deeplens_gui.core.stream import FrameSource
 
-    times = []
-    first = threading.Event()
-
-    def on_frame(frame):
-        times.append(frame.received)
-        first.set()
-
-    source = FrameSource(connection, path=path, max_fps=0, decode=False, reconnect=False, on_frame=on_frame)
-    worker = threading.Thread(target=source.run, name="status-sample-" + connection.device.name, daemon=True)
     started = time.monotonic()
-    worker.start()
-    try:
-        if first.wait(seconds + STARTUP_ALLOWANCE):
-            deadline = times[0] + seconds
-            while worker.is_alive() and time.monotonic() < deadline:
-                worker.join(min(0.05, max(0.0, deadline - time.monotonic())))
-    finally:
-        source.stop()
-        worker.join(5.0)
-    stamps = list(times)
+    with FrameSource(connection, path=path, max_fps=0, decode=False, reconnect=False) as source:
+        first = next(source.frames(until=started + seconds + STARTUP_ALLOWANCE), None)
+        stamps = [] if first is None else [first.received]
+        if first is not None:
+            stamps += [frame.received for frame in source.frames(until=first.received + seconds)]
     now = time.monotonic()
     if len(stamps) >= 2 and stamps[-1] > stamps[0]:
         fps = (len(stamps) - 1) / (stamps[-1] - stamps[0])

@@ -1,8 +1,9 @@
 """FrameSource: a device's stream, read through the device-side relay over SSH, as frames and honest states.
 
-One FrameSource runs in one worker thread (``run()`` blocks); ``stop()`` from any thread closes the SSH
-channel so the blocking read returns at once. Callbacks run in the worker thread and receive only values
-(frozen dataclasses, bytes, arrays that are not touched again).
+A FrameSource is pulled by the one thread that reads it: ``for frame in source.frames(until=deadline)``
+(the CLI and status sampling call it directly; the GUI's stream worker loops over it). ``stop()`` from any
+thread closes the SSH channel so the blocking read returns at once. ``on_status`` runs in the reading
+thread and receives only values (frozen dataclasses).
 """
 
 import collections
@@ -113,6 +114,9 @@ class _Rate:
 class FrameSource:
     """Reads ``path`` on the device behind ``connection`` and hands out unique frames.
 
+    Pull them with ``frames(until=...)`` in the reading thread; ``run()`` is the same loop for the callback
+    ``on_frame``. ``with FrameSource(...) as source:`` stops and closes the stream at the end of the block.
+
     ``max_fps`` caps the rate the relay sends (0: every unique frame, for recording). With ``decode`` on,
     only the newest frame of each burst is decoded and delivered (latest wins); with it off, every frame is
     delivered in order. ``reconnect`` retries lost connections with exponential backoff. A paused source
@@ -157,7 +161,14 @@ class FrameSource:
         self._frame_rate = _Rate()
         self._byte_rate = _Rate()
         self._size = (0, 0)
+        self._feed = None
         self.reader = FrameReader()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
 
     # ----------------------------------------------------------------- public, any thread
     @property
@@ -213,9 +224,40 @@ class FrameSource:
         """True once ``stop()`` was called."""
         return self._stopping.is_set()
 
-    # ----------------------------------------------------------------- worker thread
+    # ----------------------------------------------------------------- the reading thread
+    def frames(self, until=None):
+        """Yield unique frames as they arrive, in the calling thread, until the ``time.monotonic()`` deadline
+        ``until`` passes (checked at least every quarter second), ``stop()``, or a failure that retrying
+        cannot fix. Never raises expected errors: ``status`` tells why the frames ended.
+
+        The stream stays open between calls: the next ``frames()`` goes on where the last one ended, so a
+        caller can wait in slices (``next(source.frames(until=t), None)`` is the next frame or None by ``t``).
+        Only one thread may iterate a source.
+        """
+        if self._feed is None:
+            self._feed = self._stream()
+        for frame in self._feed:
+            if frame is not None:
+                yield frame
+            if until is not None and time.monotonic() >= until:
+                return
+
     def run(self):
-        """Stream until ``stop()`` or a failure that retrying cannot fix. Never raises expected errors."""
+        """Stream until ``stop()`` or a failure that retrying cannot fix, handing frames to ``on_frame``."""
+        for frame in self.frames():
+            if self._on_frame is not None:
+                self._on_frame(frame)
+
+    def close(self):
+        """Stop and end the stream in the reading thread: ``status`` is final afterwards (idempotent)."""
+        self.stop()
+        feed, self._feed = self._feed, iter(())
+        if feed is not None:
+            feed.close()
+
+    def _stream(self):
+        """The reconnecting loop behind ``frames()``: yields Frames, and None whenever a read came back empty
+        so that ``frames()`` can look at its deadline."""
         delay = self._backoff[0]
         first = True
         try:
@@ -224,7 +266,7 @@ class FrameSource:
                     self._set_status(StreamState.CONNECTING, say("Connecting to {0}…", self._where()))
                 self._session_streamed = False
                 try:
-                    self._session()
+                    yield from self._session()
                     delay = self._backoff[0]
                 except TERMINAL_ERRORS as error:
                     self._set_status(StreamState.FAILED, error.message, error)
@@ -246,8 +288,12 @@ class FrameSource:
                     delay = self._backoff[0]
                 first = False
                 self._counts["reconnects"] += 1
-                if self._stopping.wait(delay):
-                    break
+                # Wait in slices so that a caller's deadline is honoured during the backoff too.
+                waited_until = time.monotonic() + delay
+                while not self._stopping.wait(min(0.25, max(0.0, waited_until - time.monotonic()))):
+                    if time.monotonic() >= waited_until:
+                        break
+                    yield None
                 delay = min(self._backoff[1], delay * 2)
         finally:
             with self._lock:
@@ -257,7 +303,8 @@ class FrameSource:
                 self._set_status(StreamState.STOPPED)
 
     def _session(self):
-        """One connection's worth of streaming. Returns when the channel ends; raises typed errors."""
+        """One connection's worth of streaming: yields Frames (and None after an empty read). Returns when the
+        channel ends; raises typed errors."""
         self._connection.open()
         command = commands.relay_command(self.path, max_fps=self.max_fps)
         try:
@@ -310,7 +357,7 @@ class FrameSource:
                         continue
                     self._last_jpeg = jpeg
                     if not self._decode:
-                        self._deliver(jpeg, now)
+                        yield self._deliver(jpeg, now)
                         continue
                     if pending is not None:
                         self._counts["dropped"] += 1
@@ -319,9 +366,12 @@ class FrameSource:
             # and no heartbeats) needs the cap here. Holding a relayed frame back would only add latency.
             capped = interval if not self._heartbeats else 0.0
             if pending is not None and now - last_sent >= capped * 0.8:
-                self._deliver(pending, now)
+                frame = self._deliver(pending, now)
                 pending = None
                 last_sent = now
+                yield frame
+            else:
+                yield None
             self._check_stall(now, now - heard_at)
             if self._dead_after and self._heartbeats and now - heard_at > self._dead_after:
                 self._give_up_connection(channel)
@@ -330,7 +380,7 @@ class FrameSource:
         if self._stopping.is_set():
             return
         if pending is not None:
-            self._deliver(pending, time.monotonic())
+            yield self._deliver(pending, time.monotonic())
         # The channel ended by itself: the relay exited, or the connection died.
         for line in stderr.feed(_drain_stderr(channel)) + stderr.flush():
             self._on_relay_line(line)
@@ -345,6 +395,7 @@ class FrameSource:
                                   status))
 
     def _deliver(self, jpeg, now):
+        """Count ``jpeg`` and make it the latest Frame; returns it, or None when paused or undecodable."""
         size = jpeg_size(jpeg)
         image = None
         # Paused (a tile scrolled out of view): the frame still counts, for the state and a snapshot.
@@ -355,7 +406,7 @@ class FrameSource:
             except CorruptFrame as error:
                 self._counts["corrupt"] += 1
                 self._report_bad_data(error)
-                return
+                return None
             self._counts["decoded"] += 1
             if size is None:
                 size = (image.shape[1] * self._reduce, image.shape[0] * self._reduce)
@@ -369,8 +420,7 @@ class FrameSource:
         self._session_streamed = True
         if self._status.state is not StreamState.LIVE or self._status.message:
             self._set_status(StreamState.LIVE)
-        if self._on_frame is not None and not paused:
-            self._on_frame(frame)
+        return None if paused else frame
 
     def _check_stall(self, now, quiet):
         if self._status.state in (StreamState.LIVE, StreamState.STALLED) and self._last_frame_at is not None:
@@ -395,8 +445,7 @@ class FrameSource:
         A black-holed transport still looks active to paramiko; left open, every later status poll or channel
         would wait on it again. Closing the shared connection makes the next ``open()`` reconnect.
         """
-        shared = getattr(self._connection, "shared", self._connection)
-        shared.close()
+        self._connection.close()
         _close_quietly(channel)
 
     def _on_relay_line(self, line):

@@ -1,4 +1,5 @@
-"""Composition root of the GUI: the QApplication, the excepthook, the main window and (``--demo``) a virtual fleet."""
+"""Composition root of the GUI: the QApplication, the excepthook, the one job runner and connection pool, the
+main window and (``--demo``) a virtual fleet."""
 
 import dataclasses
 import os
@@ -12,12 +13,13 @@ from PyQt5.QtGui import QIcon
 from PyQt5.QtWidgets import QApplication
 
 import resources
+from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import single_threaded
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError
 from deeplens_gui.core.settings import Settings, load_settings
 from deeplens_gui.core.ssh import SshOptions
-from deeplens_gui.ui import controllers, i18n, theme
+from deeplens_gui.ui import i18n, theme
 from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.dialogs import ErrorDialog, ExceptionDialog
 from deeplens_gui.ui.main_window import MainWindow
@@ -26,8 +28,6 @@ APP_NAME = "DeepLens Console"
 #: Virtual devices started by ``--demo`` and the project they run.
 DEMO_DEVICES = 3
 DEMO_PROJECT = "face"
-#: How long the app waits at exit for stream threads still ending (a TCP connect) before leaving them.
-EXIT_WAIT_MS = 300
 
 
 class ExceptionHook(QObject):
@@ -80,13 +80,14 @@ class DemoFleet(QObject):
     started = pyqtSignal(list)
     failed = pyqtSignal(str)
 
-    def __init__(self, window, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None, parent=None):
+    def __init__(self, window, jobs, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None,
+                 parent=None):
         super().__init__(parent)
         self._window = window
         self._count = count
         self._project = project
         self._fleet_factory = fleet_factory
-        self._jobs = JobRunner(max_threads=1, parent=self)
+        self._jobs = jobs.lane("files", self)
         self._fleet = None
         self._folder = None
         self._stopped = False
@@ -161,6 +162,8 @@ class Console:
         self.app.setApplicationDisplayName(APP_NAME)
         self.app.setWindowIcon(QIcon(resources.path("icons", "app.svg")))
         self.hook = ExceptionHook()
+        self.jobs = JobRunner(parent=self.app)
+        self.pool = None
         self.window = None
         self.demo = None
         self._fleet_factory = fleet_factory
@@ -180,7 +183,9 @@ class Console:
         self.app_settings = load_settings(self._app_settings_path, notes)
         self.language = i18n.install(self.app_settings.language, self.app)
         theme.apply(self.app_settings.appearance, self.app)
-        self.window = MainWindow(ssh_options=ssh_options(options, self.app_settings),
+        self.pool = ConnectionPool(lambda device: self.window.options_for(device))
+        self.window = MainWindow(self.jobs, pool=self.pool,
+                                 ssh_options=ssh_options(options, self.app_settings),
                                  stream_path=getattr(options, "stream_path", None) or PROJECT_STREAM,
                                  identity=getattr(options, "identity", None), settings=self._settings,
                                  app_settings_path=self._app_settings_path, app_settings=self.app_settings)
@@ -189,25 +194,31 @@ class Console:
         if notes:
             self.window.statusBar().showMessage(" ".join(i18n.text(note) for note in notes), 20000)
         if getattr(options, "demo", False):
-            self.demo = DemoFleet(self.window, fleet_factory=self._fleet_factory)
+            self.demo = DemoFleet(self.window, self.jobs, fleet_factory=self._fleet_factory)
             self.demo.start()
         elif getattr(options, "target", None):
-            self.window.target_combo.setCurrentText(options.target)
+            self.window.device_bar.target_combo.setCurrentText(options.target)
             self.window.connect_to(options.target)
         return self
 
     def shutdown(self):
-        """Stop streams, the fleet and background jobs; returns how many stream threads were left ending."""
+        """Stop streams, the fleet and background jobs; returns how many stream threads were left ending
+        (Qt owns them: they end with the process, never destroyed while running)."""
         if self._shut_down:
             return 0
         self._shut_down = True
+        lingering = 0
         if self.window is not None:
             self.window.shutdown()
+            lingering = self.window.lingering()
         if self.demo is not None:
             self.demo.stop()
+        self.jobs.shutdown(3000)
+        if self.pool is not None:
+            self.pool.close_all()
         self.hook.uninstall()
         i18n.uninstall(self.app)
-        return controllers.wait_detached(EXIT_WAIT_MS)
+        return lingering
 
 
 def ssh_options(options, app_settings=None):

@@ -1,13 +1,15 @@
 """Controllers: the bridge between core's blocking objects and Qt's event loop.
 
-A DeviceController owns one long-lived stream thread for its device: a StreamWorker moved to a QThread runs
-``FrameSource.run()``. Frames are decoded in that thread into QImages and parked in a one-frame slot (the
-newest frame wins); the GUI thread takes them when it repaints. Short jobs run on a JobRunner, a private
-bounded pool, never on Qt's global pool.
+A DeviceController owns one long-lived stream thread for its device: a StreamWorker moved to a QThread pulls
+``FrameSource.frames()``. Frames are decoded in that thread into QImages and parked in a one-frame slot (the
+newest frame wins); the GUI thread takes them when it repaints. The controller is the one place that decides
+the decode size, pausing and restarting, for the single viewer and the classroom alike. Short jobs run on the
+application's one JobRunner (named lanes), never on Qt's global pool.
 """
 
 import collections
 import itertools
+import logging
 import sys
 import threading
 import time
@@ -17,7 +19,7 @@ from PyQt5 import sip
 from PyQt5.QtCore import QObject, QThread, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
-from deeplens_gui.core.decode import fit_size, to_display
+from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction, fit_size, to_display
 from deeplens_gui.core.errors import DeepLensError, PassphraseNeeded, UnknownHostKey
 from deeplens_gui.core.stream import FrameSource, StreamState, StreamStats, StreamStatus
 
@@ -27,6 +29,8 @@ STATS_INTERVAL_MS = 500
 STOP_GRACE_MS = 150
 #: How long stop() waits in total before leaving a stuck thread (a TCP connect) to end in the background (ms).
 STOP_WAIT_MS = 400
+
+_log = logging.getLogger(__name__)
 
 
 def frame_to_qimage(frame, box=None):
@@ -55,25 +59,29 @@ def frame_to_qimage(frame, box=None):
 
 
 class StreamWorker(QObject):
-    """Runs a FrameSource in the thread it was moved to, then closes the connection and ends the thread."""
+    """Pulls a FrameSource's frames in the thread it was moved to and hands each to ``deliver``; at the end it
+    lets go of the borrowed connection and ends the thread. The only place frames become Qt signals."""
 
     finished = pyqtSignal()
     crashed = pyqtSignal(object)
 
-    def __init__(self, source, connection):
+    def __init__(self, source, connection, deliver):
         super().__init__()
         self.source = source
         self.connection = connection
+        self._deliver = deliver
 
     @pyqtSlot()
     def run(self):
         """Blocks until the source stops; a bug inside is reported through ``crashed`` (exc_info)."""
         try:
-            self.source.run()
+            for frame in self.source.frames():
+                self._deliver(frame)
         except Exception:
             self.crashed.emit(sys.exc_info())
         finally:
             try:
+                self.source.close()
                 self.connection.close()
             except Exception:
                 self.crashed.emit(sys.exc_info())
@@ -99,8 +107,11 @@ class _Run:
 class DeviceController(QObject):
     """Streams one device in its own thread and publishes frames, states and stats to the GUI thread.
 
-    ``connection_factory(device)`` returns a core connection (lazy, idempotent ``close()``); ``source_factory``
-    builds the FrameSource (both injectable for tests).
+    Each run borrows the device's connection from ``pool`` (a core ConnectionPool) and lets go when its thread
+    ends; ``source_factory`` builds the FrameSource (injectable for tests). The decode size follows the
+    display size (``set_display_size``) and the stream's picture size; ``set_paused`` stops decoding.
+    A thread that cannot stop in time (a TCP connect) is left to end by itself: it is counted in
+    ``lingering()``, logged once, and can never be destroyed while it runs.
     """
 
     frame_ready = pyqtSignal()
@@ -111,14 +122,18 @@ class DeviceController(QObject):
     crashed = pyqtSignal(object)
     _status_received = pyqtSignal(int, object)
 
-    def __init__(self, device, connection_factory, source_factory=FrameSource, max_fps=15.0, parent=None):
+    lingering_changed = pyqtSignal(int)
+
+    def __init__(self, device, pool, source_factory=FrameSource, max_fps=15.0, parent=None):
         super().__init__(parent)
         self.device = device
-        self._connection_factory = connection_factory
+        self._pool = pool
         self._source_factory = source_factory
         self._max_fps = max_fps
         self._reduce = 1
+        self._paused = False
         self._display_size = None
+        self._lingering = set()
         self._run = None
         self._lock = threading.Lock()
         self._pending = None
@@ -149,34 +164,18 @@ class DeviceController(QObject):
     def start(self):
         """Start streaming in a new thread (stopping any previous one first)."""
         self.stop(emit=False)
-        connection = self._connection_factory(self.device)
+        connection = self._pool.borrow(self.device)
         run_holder = []
-
-        def on_frame(frame):
-            run = run_holder[0]
-            if not run.active:
-                return
-            for tap in self._taps:
-                tap(frame)
-            image = frame_to_qimage(frame, self._display_size)
-            if image is None:
-                return
-            with self._lock:
-                if not run.active:
-                    return
-                was_empty = self._pending is None
-                self._pending = image
-            if was_empty:
-                self.frame_ready.emit()
 
         def on_status(status):
             self._status_received.emit(run_holder[0].token, status)
 
-        source = self._source_factory(connection, path=self.device.stream_path, max_fps=self._max_fps,
-                                      reduce=self._reduce, on_frame=on_frame, on_status=on_status)
+        source = self._source_factory(connection.shared, path=self.device.stream_path, max_fps=self._max_fps,
+                                      reduce=self._reduce, on_status=on_status)
+        source.set_paused(self._paused)
         thread = QThread()
         thread.setObjectName("stream-{0}".format(self.device.name))
-        worker = StreamWorker(source, connection)
+        worker = StreamWorker(source, connection, lambda frame: self._offer(run_holder[0], frame))
         worker.moveToThread(thread)
         run = _Run(thread, worker, source, connection)
         run_holder.append(run)
@@ -188,6 +187,23 @@ class DeviceController(QObject):
         self._set_status(StreamStatus(StreamState.CONNECTING))
         thread.start()
         self._stats_timer.start()
+
+    def _offer(self, run, frame):
+        # The stream thread: taps first, then the newest QImage replaces any the GUI has not taken yet.
+        if not run.active:
+            return
+        for tap in self._taps:
+            tap(frame)
+        image = frame_to_qimage(frame, self._display_size)
+        if image is None:
+            return
+        with self._lock:
+            if not run.active:
+                return
+            was_empty = self._pending is None
+            self._pending = image
+        if was_empty:
+            self.frame_ready.emit()
 
     def restart(self):
         """Stop and start again (after the user accepted a host key, or to retry)."""
@@ -219,9 +235,9 @@ class DeviceController(QObject):
             run.source.stop()
             if not run.thread.wait(STOP_GRACE_MS):
                 # Still connecting or handshaking: closing the connection makes a blocked socket call return.
-                run.connection.close()
+                run.connection.shared.close()
                 if not run.thread.wait(STOP_WAIT_MS - STOP_GRACE_MS):
-                    _detach(run)
+                    self._linger(run)
         if emit and (run is not None or self._status.state not in (StreamState.IDLE, StreamState.STOPPED)):
             self._set_status(StreamStatus(StreamState.STOPPED, last_frame_age=self._stats.last_frame_age))
 
@@ -250,8 +266,10 @@ class DeviceController(QObject):
             self._taps = tuple(t for t in self._taps if t != tap)
 
     def set_display_size(self, width, height):
-        """Frames are scaled for a view of this many device pixels (read by the stream thread)."""
+        """Frames are scaled for a view of this many device pixels (read by the stream thread), and decoded at
+        the smallest reduction that still fills it."""
         self._display_size = (int(width), int(height)) if width > 0 and height > 0 else None
+        self._update_reduction()
 
     def set_reduce(self, factor):
         """Decode at 1/``factor`` of the size (1, 2, 4 or 8) from the next frame on."""
@@ -263,6 +281,43 @@ class DeviceController(QObject):
     def reduce(self):
         """The current reduction factor."""
         return self._reduce
+
+    def set_paused(self, paused):
+        """Stop (True) or resume decoding and delivering frames; the stream keeps running and counting."""
+        self._paused = bool(paused)
+        if self._run is not None:
+            self._run.source.set_paused(self._paused)
+
+    @property
+    def paused(self):
+        """True while decoding is paused."""
+        return self._paused
+
+    def lingering(self):
+        """How many stream threads of this controller could not stop in time and still run."""
+        return len(self._lingering)
+
+    def _update_reduction(self):
+        stats = self._stats
+        if self._display_size is None or not stats.width:
+            return
+        wanted = choose_reduction(stats.width, stats.height, *self._display_size, max_upscale=LIVE_UPSCALE)
+        if wanted != self._reduce:
+            self.set_reduce(wanted)
+
+    def _linger(self, run):
+        """Leave ``run``'s stuck thread to end by itself: Qt owns it from now on (so Python can never destroy
+        it running) and deletes it when it ends."""
+        # A log record for the developer (English, like the CLI), not a sentence on screen.
+        _log.log(logging.WARNING,
+                 "The stream thread of %s did not stop within %d ms; it ends in the background.",
+                 self.device.name, STOP_WAIT_MS)
+        self._lingering.add(run)
+        sip.transferto(run.thread, None)
+        sip.transferto(run.worker, None)
+        run.thread.finished.connect(run.worker.deleteLater)
+        run.thread.finished.connect(run.thread.deleteLater)
+        self.lingering_changed.emit(len(self._lingering))
 
     # ----------------------------------------------------------------- slots (GUI thread)
     @pyqtSlot(int, object)
@@ -282,6 +337,11 @@ class DeviceController(QObject):
 
     @pyqtSlot()
     def _on_thread_finished(self):
+        ended = [run for run in self._lingering if run.thread is self.sender()]
+        if ended:
+            self._lingering.difference_update(ended)
+            self.lingering_changed.emit(len(self._lingering))
+            return
         run = self._run
         if run is None or run.thread is not self.sender():
             return  # a run that was stopped (or detached) before its thread ended
@@ -299,54 +359,12 @@ class DeviceController(QObject):
         if run is None:
             return
         self._stats = run.source.stats()
+        self._update_reduction()
         self.stats_updated.emit(self._stats)
 
     def _set_status(self, status):
         self._status = status
         self.status_changed.emit(status)
-
-
-# --------------------------------------------------------------------- threads left to finish in the background
-_detached = []
-
-
-def _detach(run):
-    """Keep a stuck run alive (referenced) until its thread ends by itself, so nothing is destroyed running."""
-    _detached.append(run)
-    run.thread.finished.connect(lambda: _forget(run))
-
-
-def _forget(run):
-    if run in _detached and run.thread.wait(0):
-        _detached.remove(run)
-
-
-def detached_count():
-    """How many stream threads are still ending in the background."""
-    return sum(1 for run in _detached if run.thread.isRunning())
-
-
-def wait_detached(timeout_ms):
-    """At exit: give background threads ``timeout_ms`` to end, then abandon the rest safely.
-
-    An abandoned thread is only blocked in a socket call; its Qt objects are handed to C++ so that Python's
-    shutdown never destroys a running QThread (which would abort the process). Returns how many were left.
-    """
-    remaining = list(_detached)
-    _detached.clear()
-    timer = _Deadline(timeout_ms)
-    left = 0
-    for run in remaining:
-        if run.thread.wait(timer.remaining()):
-            continue
-        left += 1
-        sip.transferto(run.thread, None)
-        sip.transferto(run.worker, None)
-        _abandoned.append(run)
-    return left
-
-
-_abandoned = []
 
 
 class _Deadline:
@@ -361,41 +379,57 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------- short jobs
+#: The application's job lanes and how many threads each may run at once: status polls and file reads of
+#: the viewed device, deploys and bulk classroom actions (enough to keep a classroom moving, few enough for
+#: Wi-Fi), and local file I/O (settings, rosters, snapshots, demo devices).
+LANES = {"status": 3, "deploy": 4, "files": 2}
+
+
 class JobRunner(QObject):
-    """A private bounded pool for short blocking jobs; results come back on the GUI thread.
+    """The application's one pool for short blocking jobs, in named bounded lanes; results come back on the
+    GUI thread.
 
-    ``on_done(result)`` runs for success; ``on_error(error)`` for a DeepLensError or OSError. Any other
-    exception is a bug: it goes to ``sys.excepthook`` (then to ``on_error`` so the UI can reset).
+    Created once (ui/app.py) and passed in. A widget takes ``lane(name, owner)``, a JobLane whose results are
+    dropped once the owner is gone or the lane shut down. ``on_done(result)`` runs for success;
+    ``on_error(error)`` for a DeepLensError or OSError. Any other exception is a bug: it goes to
+    ``sys.excepthook`` (then to ``on_error`` so the UI can reset).
 
-    The workers are plain Python threads that start when there is work and end when the queue is empty. Not a
-    QThreadPool: destroying a QThreadPool (with its parent widget) waits for its jobs while holding the GIL,
-    and a Python job cannot finish without the GIL, so closing a window during a job would freeze the app.
-    Nothing here ever waits while holding the GIL; a runner that goes away mid-job just drops the result.
+    The workers are plain Python threads that start when a lane has work and end when its queue is empty. Not
+    a QThreadPool: destroying a QThreadPool waits for its jobs while holding the GIL, and a Python job cannot
+    finish without the GIL, so closing a window during a job would freeze the app. Nothing here ever waits
+    while holding the GIL.
     """
 
     _job_finished = pyqtSignal(int, bool, object)
     _names = itertools.count(1)
 
-    def __init__(self, max_threads=2, parent=None):
+    def __init__(self, lanes=None, parent=None):
         super().__init__(parent)
-        self._max_threads = max(1, int(max_threads))
+        self._limits = dict(lanes or LANES)
         self._callbacks = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._queue = collections.deque()
-        self._workers = set()
+        self._queues = {name: collections.deque() for name in self._limits}
+        self._workers = {name: set() for name in self._limits}
         self._job_finished.connect(self._on_job_finished)
 
-    def submit(self, fn, *args, on_done=None, on_error=None):
-        """Run ``fn(*args)`` in the pool; returns the job id."""
+    def lane(self, name, owner=None):
+        """A JobLane of lane ``name`` for ``owner`` (a QObject whose end drops the lane's results)."""
+        if name not in self._limits:
+            raise KeyError(name)
+        return JobLane(self, name, owner)
+
+    def submit(self, fn, *args, lane="files", on_done=None, on_error=None, _handle=None):
+        """Run ``fn(*args)`` in ``lane``; returns the job id."""
         job_id = next(self._ids)
-        self._callbacks[job_id] = (on_done, on_error)
+        self._callbacks[job_id] = (_handle, on_done, on_error)
         with self._lock:
-            self._queue.append((job_id, fn, args))
-            if len(self._workers) < self._max_threads:
-                worker = threading.Thread(target=self._work, name="jobs-{0}".format(next(self._names)),
-                                          daemon=True)
-                self._workers.add(worker)
+            self._queues[lane].append((job_id, _handle, fn, args))
+            workers = self._workers[lane]
+            if len(workers) < self._limits[lane]:
+                worker = threading.Thread(target=self._work, args=(lane,), daemon=True,
+                                          name="jobs-{0}-{1}".format(lane, next(self._names)))
+                workers.add(worker)
                 worker.start()
         return job_id
 
@@ -407,38 +441,53 @@ class JobRunner(QObject):
         """Drop queued jobs and wait for running ones (their callbacks are dropped). True when all ended in time."""
         self._callbacks.clear()
         with self._lock:
-            self._queue.clear()
-            workers = list(self._workers)
-        deadline = _Deadline(timeout_ms)
-        for worker in workers:
-            if worker is not threading.current_thread():
-                worker.join(deadline.remaining() / 1000.0)
-        return not any(worker.is_alive() for worker in workers if worker is not threading.current_thread())
+            for queue in self._queues.values():
+                queue.clear()
+            workers = [worker for lane in self._workers.values() for worker in lane]
+        return _join(workers, timeout_ms)
 
-    def _work(self):
+    def _drop(self, handle):
+        """Forget ``handle``'s queued jobs and the callbacks of all its jobs."""
+        for job_id in [job_id for job_id, entry in self._callbacks.items() if entry[0] is handle]:
+            del self._callbacks[job_id]
+        with self._lock:
+            queue = self._queues[handle.name]
+            kept = [job for job in queue if job[1] is not handle]
+            queue.clear()
+            queue.extend(kept)
+
+    def _work(self, lane):
         me = threading.current_thread()
         while True:
             with self._lock:
-                if not self._queue:
-                    self._workers.discard(me)
+                queue = self._queues[lane]
+                if not queue:
+                    self._workers[lane].discard(me)
                     return
-                job_id, fn, args = self._queue.popleft()
+                job_id, handle, fn, args = queue.popleft()
+            if handle is not None:
+                handle._started(me)
             try:
                 outcome = (True, fn(*args))
             except Exception as error:  # reported on the GUI thread; a bug goes on to sys.excepthook there
                 outcome = (False, (type(error), error, error.__traceback__))
+            finally:
+                if handle is not None:
+                    handle._ended(me)
             try:
                 self._job_finished.emit(job_id, outcome[0], outcome[1])
-            except RuntimeError:  # the runner's Qt object is gone (its window closed): nobody to tell
+            except RuntimeError:  # the runner's Qt object is gone (the app is ending): nobody to tell
                 with self._lock:
-                    self._workers.discard(me)
+                    self._workers[lane].discard(me)
                 return
             finally:
                 outcome = None
 
     @pyqtSlot(int, bool, object)
     def _on_job_finished(self, job_id, ok, payload):
-        on_done, on_error = self._callbacks.pop(job_id, (None, None))
+        handle, on_done, on_error = self._callbacks.pop(job_id, (None, None, None))
+        if handle is not None and not handle.open:
+            return
         if ok:
             if on_done is not None:
                 on_done(payload)
@@ -448,3 +497,62 @@ class JobRunner(QObject):
             sys.excepthook(exc_type, error, tb)
         if on_error is not None:
             on_error(error)
+
+
+class JobLane(QObject):
+    """A widget's handle on one lane of the application's JobRunner: submit jobs, count them, and let go.
+
+    Results arrive only while the lane is open: ``shutdown()`` or the end of its owner (its Qt parent) drops
+    the rest, so a closed dialog never hears from its jobs.
+    """
+
+    def __init__(self, runner, name, owner=None):
+        super().__init__(owner)
+        self.name = name
+        self._runner = runner
+        self._open = True
+        self._threads = set()
+        self._idle = threading.Condition()
+
+    @property
+    def open(self):
+        """False once shut down or its owner is gone."""
+        return self._open and not sip.isdeleted(self)
+
+    def submit(self, fn, *args, on_done=None, on_error=None):
+        """Run ``fn(*args)`` in this lane; returns the job id."""
+        return self._runner.submit(fn, *args, lane=self.name, on_done=on_done, on_error=on_error,
+                                   _handle=self)
+
+    def pending(self):
+        """How many of this lane's jobs have not reported back yet."""
+        return sum(1 for entry in self._runner._callbacks.values() if entry[0] is self)
+
+    def shutdown(self, timeout_ms=3000):
+        """Drop this lane's queued jobs and results, and wait up to ``timeout_ms`` for its running jobs.
+        True when none runs any more."""
+        self._open = False
+        self._runner._drop(self)
+        deadline = _Deadline(timeout_ms)
+        with self._idle:
+            self._idle.wait_for(lambda: not (self._threads - {threading.current_thread()}),
+                                deadline.remaining() / 1000.0)
+            return not (self._threads - {threading.current_thread()})
+
+    def _started(self, thread):
+        with self._idle:
+            self._threads.add(thread)
+
+    def _ended(self, thread):
+        with self._idle:
+            self._threads.discard(thread)
+            self._idle.notify_all()
+
+
+def _join(threads, timeout_ms):
+    """Join ``threads`` (except the current one) within one budget; True when all ended."""
+    deadline = _Deadline(timeout_ms)
+    others = [thread for thread in threads if thread is not threading.current_thread()]
+    for thread in others:
+        thread.join(deadline.remaining() / 1000.0)
+    return not any(thread.is_alive() for thread in others)

@@ -345,7 +345,7 @@ class DeployDialog(QDialog):
 
     def _on_source_failed(self, error):
         self._finish(DeployResult(self.device.name, False, self.tr("Nothing changed on {0}: {1}").format(
-            self.device.name, error)))
+            self.device.name, i18n.text(error))))
 
     def _deploy_job(self, source):
         # A worker thread: only the thread-safe connection, values and a signal emit are used here.
@@ -355,7 +355,7 @@ class DeployDialog(QDialog):
 
     def _on_deploy_error(self, error):
         self._finish(DeployResult(self.device.name, False, self.tr("The deploy to {0} stopped: {1}").format(
-            self.device.name, error)))
+            self.device.name, i18n.text(error))))
 
     @pyqtSlot(object)
     def _on_event_received(self, event):

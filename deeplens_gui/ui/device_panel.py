@@ -31,7 +31,6 @@ from PyQt5.QtWidgets import (
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.deploy_dialog import DeployDialog, LambdaVersionDialog
 from deeplens_gui.ui.status_panel import HistoryView, Poller, StatusPanel
 
@@ -42,8 +41,6 @@ RESULT_ROWS = 50
 LOG_INTERVAL_MS = 2000
 RESULTS_INTERVAL_MS = 1500
 COMMAND_TIMEOUT = 20.0
-#: Threads of the panel's pool: a deploy, a status check and a log/results read can run at once.
-POOL_THREADS = 3
 
 
 def _tr(text):
@@ -346,13 +343,13 @@ class DevicePanel(QDockWidget):
 
     deploy_finished = pyqtSignal(object)
 
-    def __init__(self, connection_factory, service=None, resolver=None, client_factory=None,
+    def __init__(self, connection_factory, jobs, service=None, resolver=None, client_factory=None,
                  status_interval_ms=None, parent=None):
         super().__init__(parent)
         self.setObjectName("device_panel")
         self.setWindowTitle(self.tr("Device"))
         self.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
-        self.jobs = JobRunner(max_threads=POOL_THREADS, parent=self)
+        self.jobs = jobs.lane("status", self)
         self._connection_factory = connection_factory
         self._service = service
         self._resolver = resolver

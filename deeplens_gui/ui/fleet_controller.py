@@ -1,10 +1,10 @@
 """FleetController: the classroom's devices, one DeviceController each, and the bulk actions on them.
 
-Every device gets one DeviceController (one stream thread) whose connection comes from a ConnectionPool, so
-its stream, status polls and deploys share one SSH connection. The controller chooses each device's JPEG
-reduction from its tile's size and pauses decoding for tiles nobody can see. Bulk actions (snapshot all,
-deploy, stop the project) run on a private bounded pool; their results come back on the GUI thread as
-signals carrying only values.
+Every device gets one DeviceController (one stream thread) that borrows its connection from the app's
+ConnectionPool, so its stream, status polls and deploys share one SSH connection; each controller picks its
+JPEG reduction from its tile's size, and tiles nobody can see are paused. The single viewer is a fleet of one.
+Bulk actions (snapshot all, deploy, stop the project) run on the app's JobRunner ("deploy" lane); their
+results come back on the GUI thread as signals carrying only values.
 """
 
 import datetime
@@ -15,17 +15,14 @@ from dataclasses import dataclass
 from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
 
 from deeplens_gui.core import commands
-from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.ssh import trust_host_key
 from deeplens_gui.core.stream import FrameSource, StreamState
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.controllers import DeviceController, JobRunner
+from deeplens_gui.ui.controllers import DeviceController
 
-#: Deploys (and other bulk jobs) running at once: enough to keep a classroom moving, few enough for Wi-Fi.
-DEFAULT_CONCURRENCY = 4
 #: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
 #: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
 GRID_FRAME_BUDGET = 300.0
@@ -158,8 +155,9 @@ class _DeployBatch:
 class FleetController(QObject):
     """Owns one DeviceController per device of the classroom and runs bulk actions on them.
 
-    ``pool`` is a core ConnectionPool; ``source_factory`` builds each stream's FrameSource; ``deploy_service``
-    and ``source_resolver`` are built on first use when not given (the SSH backend, bundled projects).
+    ``pool`` is the app's ConnectionPool and ``jobs`` its JobRunner; ``source_factory`` builds each stream's
+    FrameSource; ``deploy_service`` and ``source_resolver`` are built on first use when not given (the SSH
+    backend, bundled projects).
     """
 
     devices_changed = pyqtSignal()
@@ -167,6 +165,7 @@ class FleetController(QObject):
     status_changed = pyqtSignal(str, object)
     stats_updated = pyqtSignal(str, object)
     host_key_unknown = pyqtSignal(str, object)
+    passphrase_needed = pyqtSignal(str, object)
     host_keys_changed = pyqtSignal()
     host_keys_trusted = pyqtSignal(object)
     host_keys_failed = pyqtSignal(str)
@@ -178,21 +177,19 @@ class FleetController(QObject):
     stop_finished = pyqtSignal(object)
     reboot_finished = pyqtSignal(object)
 
-    def __init__(self, pool, source_factory=FrameSource, max_fps=15.0, concurrency=DEFAULT_CONCURRENCY,
-                 deploy_service=None, source_resolver=None, parent=None):
+    def __init__(self, pool, jobs, source_factory=FrameSource, max_fps=15.0, deploy_service=None,
+                 source_resolver=None, parent=None):
         super().__init__(parent)
         self._pool = pool
         self._source_factory = source_factory
         self._max_fps = max_fps
         self._deploy_service = deploy_service
         self._source_resolver = source_resolver or default_source_resolver
-        self._jobs = JobRunner(max_threads=concurrency, parent=self)
+        self._jobs = jobs.lane("deploy", self)
         self._devices = {}
         self._controllers = {}
+        self._retired = set()  # removed controllers whose stream thread still ends in the background
         self._unknown_keys = {}
-        self._sources = {}
-        self._paused = {}
-        self._view_sizes = {}
         self._batch = None
         self._closed = False
 
@@ -236,6 +233,10 @@ class FleetController(QObject):
         self._devices = {device.name: self._devices[device.name] for device in devices}
         self.devices_changed.emit()
 
+    def set_max_fps(self, fps):
+        """The frame rate devices added from now on ask for at most."""
+        self._max_fps = fps
+
     def tile_fps(self, count):
         """The frame rate each of ``count`` tiles asks its camera for: the grid's rate while the whole grid
         fits GRID_FRAME_BUDGET, then an even share of it. A big classroom thus degrades by every tile showing
@@ -245,13 +246,14 @@ class FleetController(QObject):
     def _add(self, device, start, fps):
         name = device.name
         self._devices[name] = device
-        self._paused.setdefault(name, False)
-        controller = DeviceController(device, self._pool.borrow, max_fps=fps, parent=self,
-                                      source_factory=self._source_factory_for(name))
+        controller = DeviceController(device, self._pool, max_fps=fps, parent=self,
+                                      source_factory=self._source_factory)
+        controller.lingering_changed.connect(self._on_controller_lingering_changed)
         controller.frame_ready.connect(self._on_controller_frame_ready)
         controller.status_changed.connect(self._on_controller_status_changed)
         controller.stats_updated.connect(self._on_controller_stats_updated)
         controller.host_key_unknown.connect(self._on_controller_host_key_unknown)
+        controller.passphrase_needed.connect(self._on_controller_passphrase_needed)
         self._controllers[name] = controller
         if start:
             controller.start()
@@ -260,25 +262,26 @@ class FleetController(QObject):
         self._unknown_keys.pop(name, None)
         controller = self._controllers.pop(name, None)
         self._devices.pop(name, None)
-        self._sources.pop(name, None)
-        self._paused.pop(name, None)
-        self._view_sizes.pop(name, None)
         if controller is not None:
             for signal in (controller.frame_ready, controller.status_changed, controller.stats_updated,
-                           controller.host_key_unknown):
+                           controller.host_key_unknown, controller.passphrase_needed):
                 signal.disconnect()
-            controller.stop(emit=False)
+            controller.stop(emit=False)  # the stream lets go of the device's connection as its thread ends
+            if controller.lingering():
+                self._retired.add(controller)
+            else:
+                controller.deleteLater()
+
+    def lingering(self):
+        """How many stream threads of this fleet could not stop in time and still run."""
+        return sum(controller.lingering() for controller in set(self._controllers.values()) | self._retired)
+
+    @pyqtSlot(int)
+    def _on_controller_lingering_changed(self, _count):
+        controller = self.sender()
+        if controller in self._retired and not controller.lingering():
+            self._retired.discard(controller)
             controller.deleteLater()
-        self._pool.close(name)
-
-    def _source_factory_for(self, name):
-        def make(connection, **kwargs):
-            source = self._source_factory(connection, **kwargs)
-            source.set_paused(self._paused.get(name, False))
-            self._sources[name] = source
-            return source
-
-        return make
 
     def start(self, names=None):
         """(Re)start the streams of ``names`` (default: all)."""
@@ -295,7 +298,8 @@ class FleetController(QObject):
             self._controllers[name].stop()
 
     def shutdown(self, timeout_ms=3000):
-        """Stop every stream, cancel deploys, close every connection, wait for running jobs. Idempotent."""
+        """Stop every stream (each lets go of its connection), cancel deploys, wait for running jobs.
+        Idempotent."""
         if self._closed:
             return
         self._closed = True
@@ -303,7 +307,6 @@ class FleetController(QObject):
             self._batch.cancel.cancel()
         for controller in self._controllers.values():
             controller.stop(emit=False)
-        self._pool.close_all()
         self._jobs.shutdown(timeout_ms)
 
     # ----------------------------------------------------------------- frames, states, decoding
@@ -322,34 +325,18 @@ class FleetController(QObject):
 
     def set_paused(self, name, paused):
         """Stop (True) or resume decoding ``name``'s frames; the stream keeps running and counting."""
-        if name not in self._controllers:
-            return
-        self._paused[name] = bool(paused)
-        source = self._sources.get(name)
-        if source is not None:
-            source.set_paused(paused)
+        if name in self._controllers:
+            self._controllers[name].set_paused(paused)
 
     def is_paused(self, name):
         """True while ``name``'s decoding is paused."""
-        return self._paused.get(name, False)
+        controller = self._controllers.get(name)
+        return controller is not None and controller.paused
 
     def set_view_size(self, name, width, height):
         """The size (device pixels) ``name`` is shown at: picks the JPEG reduction (DCT scaling) for it."""
-        if name not in self._controllers:
-            return
-        self._view_sizes[name] = (width, height)
-        self._controllers[name].set_display_size(width, height)
-        self._update_reduction(name)
-
-    def _update_reduction(self, name):
-        controller = self._controllers[name]
-        view = self._view_sizes.get(name)
-        stats = controller.stats
-        if view is None or not stats.width:
-            return
-        wanted = choose_reduction(stats.width, stats.height, *view, max_upscale=LIVE_UPSCALE)
-        if wanted != controller.reduce:
-            controller.set_reduce(wanted)
+        if name in self._controllers:
+            self._controllers[name].set_display_size(width, height)
 
     def _is_current(self, controller):
         # Signals of a controller removed from the fleet may still be queued.
@@ -373,7 +360,6 @@ class FleetController(QObject):
     def _on_controller_stats_updated(self, stats):
         controller = self.sender()
         if self._is_current(controller):
-            self._update_reduction(controller.device.name)
             self.stats_updated.emit(controller.device.name, stats)
 
     @pyqtSlot(object)
@@ -388,6 +374,12 @@ class FleetController(QObject):
     def unknown_host_keys(self):
         """``{name: UnknownHostKey}`` of the devices waiting for a yes, in roster order."""
         return {name: self._unknown_keys[name] for name in self._controllers if name in self._unknown_keys}
+
+    @pyqtSlot(object)
+    def _on_controller_passphrase_needed(self, error):
+        controller = self.sender()
+        if self._is_current(controller):
+            self.passphrase_needed.emit(controller.device.name, error)
 
     def trust_host_keys(self, names):
         """Record the reviewed keys of ``names`` in known_hosts (off the GUI thread), then reconnect them.
@@ -493,12 +485,12 @@ class FleetController(QObject):
             return
         for name in batch.names:
             self._finish_deploy(batch, self._failed_result(name, _tr("Nothing changed on {0}: {1}").format(
-                name, error)))
+                name, i18n.text(error))))
 
     def _deploy_one(self, device, source, cancel):
         # A worker thread: only the connection (thread-safe) and values are touched here.
-        return self._deploy_service.deploy(self._pool.get(device), source, on_event=self.deploy_event.emit,
-                                           cancel=cancel)
+        return self._with_connection(lambda connection: self._deploy_service.deploy(
+            connection, source, on_event=self.deploy_event.emit, cancel=cancel), device)
 
     @staticmethod
     def _failed_result(name, message):
@@ -524,9 +516,13 @@ class FleetController(QObject):
                 self.stop_finished.emit(tuple(results[name] for name in names))
 
         for name in names:
-            device = self._devices[name]
-            self._jobs.submit(stop_project, self._pool.get(device), on_done=finish,
+            self._jobs.submit(self._with_connection, stop_project, self._devices[name], on_done=finish,
                               on_error=lambda error, n=name: finish(ActionResult(n, False, i18n.text(error))))
+
+    def _with_connection(self, action, device):
+        # A worker thread: ``action(connection)`` on a borrow of the device's shared connection.
+        with self._pool.borrow(device) as connection:
+            return action(connection)
 
     # ----------------------------------------------------------------- reboot
     def reboot_available(self):
@@ -557,5 +553,5 @@ class FleetController(QObject):
                 connection.device.name))
 
         for name in names:
-            self._jobs.submit(run, self._pool.get(self._devices[name]), on_done=finish,
+            self._jobs.submit(self._with_connection, run, self._devices[name], on_done=finish,
                               on_error=lambda error, n=name: finish(ActionResult(n, False, i18n.text(error))))

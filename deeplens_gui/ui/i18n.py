@@ -197,41 +197,97 @@ def core_messages():
     return sorted(found, key=lambda item: (item[1], item[2]))
 
 
-def _merge_core(ts_path, previous):
-    """Put the core's sentences into ``ts_path`` as the context ``core``, keeping ``previous`` translations.
+def helper_messages():
+    """``{context: [(source, file, line)]}`` of the ``_tr("...")`` calls in the ui modules.
+
+    A module-level ``_tr(text)`` helper returns ``QCoreApplication.translate("Context", text)``; pylupdate5
+    only sees ``tr()`` and ``translate()`` calls with literal arguments, so these are collected here.
+    """
+    found = {}
+    for relative in source_files():
+        path = os.path.join(_ROOT, relative)
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), path)
+        context = _helper_context(tree)
+        if context is None:
+            continue
+        for node in ast.walk(tree):
+            func = getattr(node, "func", None)
+            if (isinstance(node, ast.Call) and isinstance(func, ast.Name) and func.id == "_tr" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found.setdefault(context, []).append((node.args[0].value, relative, node.lineno))
+    return {context: sorted(messages, key=lambda item: item[2]) for context, messages in found.items()}
+
+
+def _helper_context(tree):
+    """The context of a module's ``def _tr(text): return QCoreApplication.translate("Context", text)``."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+            for call in ast.walk(node):
+                if (isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "translate" and call.args
+                        and isinstance(call.args[0], ast.Constant)):
+                    return call.args[0].value
+    return None
+
+
+def _merged_contexts():
+    """``{context: [(source, file, line)]}`` that pylupdate5 cannot extract: the core's and the helpers'."""
+    contexts = {CORE_CONTEXT: core_messages()}
+    for context, messages in helper_messages().items():
+        contexts.setdefault(context, [])
+        contexts[context] = contexts[context] + messages
+    return contexts
+
+
+def _merge_contexts(ts_path, previous):
+    """Append the ``_merged_contexts()`` to ``ts_path``, keeping ``previous`` translations
+    (``{(context, source): translation}``); a context pylupdate5 also wrote gets the messages it lacks.
 
     Written in pylupdate5's own layout, after the contexts it wrote, so updates make small diffs.
     """
     with open(ts_path, encoding="utf-8") as handle:
         body = handle.read()
-    body = re.sub(r"<context>\s*<name>{0}</name>.*?</context>\n?".format(CORE_CONTEXT), "", body, flags=re.S)
+    extracted = set(extracted_messages(ts_path))
     folder = os.path.dirname(os.path.abspath(ts_path))
-    lines = ["<context>", "    <name>{0}</name>".format(CORE_CONTEXT)]
-    for template, path, line in core_messages():
-        location = os.path.relpath(os.path.join(_ROOT, path), folder).replace(os.sep, "/")
-        translation = previous.get(template)
-        lines += ["    <message>",
-                  '        <location filename="{0}" line="{1}"/>'.format(escape(location), line),
-                  "        <source>{0}</source>".format(escape(template)),
-                  "        <translation>{0}</translation>".format(escape(translation)) if translation else
-                  '        <translation type="unfinished"></translation>',
-                  "    </message>"]
-    lines.append("</context>")
+    lines = []
+    for context, messages in sorted(_merged_contexts().items(), key=lambda item: item[0] != CORE_CONTEXT):
+        body = re.sub(r"<context>\s*<name>{0}</name>.*?</context>\n?".format(re.escape("x-" + context)), "",
+                      body, flags=re.S)
+        if context == CORE_CONTEXT:
+            body = re.sub(r"<context>\s*<name>{0}</name>.*?</context>\n?".format(CORE_CONTEXT), "", body,
+                          flags=re.S)
+        entries, seen = [], set()
+        for source, path, line in messages:
+            if source in seen or (context != CORE_CONTEXT and (context, source) in extracted):
+                continue
+            seen.add(source)
+            location = os.path.relpath(os.path.join(_ROOT, path), folder).replace(os.sep, "/")
+            translation = previous.get((context, source))
+            entries += ["    <message>",
+                        '        <location filename="{0}" line="{1}"/>'.format(escape(location), line),
+                        "        <source>{0}</source>".format(escape(source)),
+                        "        <translation>{0}</translation>".format(escape(translation)) if translation
+                        else '        <translation type="unfinished"></translation>',
+                        "    </message>"]
+        if entries:
+            name = context if context == CORE_CONTEXT else "x-" + context
+            lines += ["<context>", "    <name>{0}</name>".format(name)] + entries + ["</context>"]
     at = body.rindex("</TS>")
     with open(ts_path, "w", encoding="utf-8") as handle:
-        handle.write(body[:at] + "\n".join(lines) + "\n" + body[at:])
+        handle.write(body[:at] + "\n".join(lines) + ("\n" if lines else "") + body[at:])
 
 
 def extract(ts_path, drop_obsolete=True):
     """Run ``pylupdate5`` over ``source_files()`` into ``ts_path`` (merged when it exists); its output.
 
     Runs from the repository folder so the file locations written into the catalog are relative. The core's
-    sentences (``say``) are then merged in as the context ``core``, keeping their existing translations.
+    sentences (``say``) are then merged in as the context ``core``, and the ``_tr("...")`` strings of module
+    helpers as ``x-<their context>``, keeping existing translations.
     """
     previous = {}
     if os.path.exists(ts_path):
-        previous = {source: texts[0] for (context, source), texts in read_catalog(ts_path).items()
-                    if context == CORE_CONTEXT}
+        previous = {(context.removeprefix("x-"), source): texts[0]
+                    for (context, source), texts in read_catalog(ts_path).items()}
     command = [sys.executable, "-m", "PyQt5.pylupdate_main"]
     if drop_obsolete:
         command.append("-noobsolete")
@@ -240,7 +296,7 @@ def extract(ts_path, drop_obsolete=True):
                           env=dict(os.environ, PYTHONWARNINGS="ignore"))
     if done.returncode != 0:
         raise RuntimeError("pylupdate5 failed ({0}): {1}".format(done.returncode, done.stderr.strip()))
-    _merge_core(ts_path, previous)
+    _merge_contexts(ts_path, previous)
     return done.stdout
 
 

@@ -26,7 +26,6 @@ from PyQt5.QtWidgets import (
 from deeplens_gui.core.errors import StorageError
 from deeplens_gui.core.settings import FPS_RANGE, Settings, save_settings
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.i18n import LANGUAGE_NAMES
 
 #: Regions offered in the region box (any other region can be typed). DeepLens lived in us-east-1.
@@ -37,18 +36,18 @@ class SettingsStore(QObject):
     """The current Settings of the app and their file; ``update()`` saves in the background.
 
     Saves are serial and coalesced: while one is writing, later changes wait and only the newest is written
-    next. ``flush()`` (at exit) waits for a running save and writes what is still unsaved. Emits ``saved``
-    (Settings) and ``failed`` (a sentence).
+    next, on the "files" lane of ``jobs`` (the app's JobRunner). ``flush()`` (at exit) waits for a running
+    save and writes what is still unsaved. Emits ``saved`` (Settings) and ``failed`` (a sentence).
     """
 
     saved = pyqtSignal(object)
     failed = pyqtSignal(str)
 
-    def __init__(self, settings=None, path=None, parent=None):
+    def __init__(self, settings, path, jobs, parent=None):
         super().__init__(parent)
         self.path = path
         self._settings = settings if settings is not None else Settings()
-        self._jobs = JobRunner(max_threads=1, parent=self)
+        self._jobs = jobs.lane("files", self)
         self._written = self._settings  # what the file holds (as far as we know)
         self._writing = None
 

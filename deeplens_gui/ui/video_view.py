@@ -156,7 +156,7 @@ class VideoView(QWidget):
                 return self.tr("Reconnecting, last frame {0} s ago").format(int(age)), detail, False
             return self.tr("Reconnecting…"), detail, False
         if state is StreamState.FAILED:
-            sentence = str(status.error) if status.error is not None else detail
+            sentence = i18n.text(status.error) if status.error is not None else detail
             return self.tr("Cannot stream from this device"), sentence, True
         return self.tr("Disconnected"), "", False
 

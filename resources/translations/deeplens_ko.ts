@@ -4,17 +4,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="21"/>
         <source>{0:.1f} MB/s</source>
         <translation>{0:.1f} MB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="94"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="23"/>
         <source>{0:.0f} KB/s</source>
         <translation>{0:.0f} KB/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="95"/>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="24"/>
         <source>{0:.0f} B/s</source>
         <translation>{0:.0f} B/s</translation>
     </message>
@@ -406,12 +406,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="253"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="224"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="235"/>
         <source>The environment variable {0} named by {1} is not set.</source>
         <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
@@ -419,17 +419,17 @@
 <context>
     <name>DemoFleet</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
         <source>Starting virtual DeepLens…</source>
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
         <source>{0} virtual cameras run on this computer for the demo.</source>
         <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="134"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
     </message>
@@ -493,74 +493,167 @@
     </message>
 </context>
 <context>
-    <name>DevicePanel</name>
+    <name>DeviceBar</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="353"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="25"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="432"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="32"/>
+        <source>Device </source>
+        <translation>디바이스 </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="38"/>
+        <source>aws_cam@192.168.1.20 or ssh alias</source>
+        <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="39"/>
+        <source>[user@]host[:port], or a Host alias from your ssh config</source>
+        <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="43"/>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="44"/>
+        <source>Connect or disconnect (Ctrl+L)</source>
+        <translation>연결 또는 연결 끊기 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="50"/>
+        <source>Key </source>
+        <translation>키 </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="52"/>
+        <source>default keys / ssh config</source>
+        <translation>기본 키 / ssh config</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="53"/>
+        <source>Private key file (leave empty for your agent, ~/.ssh keys and ssh config)</source>
+        <translation>개인 키 파일 (비워 두면 에이전트, ~/.ssh 키, ssh config 사용)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="58"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="59"/>
+        <source>Choose a private key file</source>
+        <translation>개인 키 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="64"/>
+        <source>Stream </source>
+        <translation>스트림 </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="66"/>
+        <source>Project stream ({0})</source>
+        <translation>프로젝트 스트림 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="67"/>
+        <source>Camera stream ({0})</source>
+        <translation>카메라 스트림 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="68"/>
+        <source>Other path…</source>
+        <translation>다른 경로…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="78"/>
+        <source>/path/on/device.mjpeg</source>
+        <translation>/path/on/device.mjpeg</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <source>Choose a private key</source>
+        <translation>개인 키 선택</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePanel</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="350"/>
+        <source>Device</source>
+        <translation>디바이스</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="429"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
         <source>Deploy mask detection</source>
         <translation>마스크 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="374"/>
         <source>Deploy face detection</source>
         <translation>얼굴 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
         <source>Deploy Lambda version…</source>
         <translation>Lambda 버전 배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="381"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="383"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="380"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="395"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="396"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="397"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="401"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="485"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="485"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
@@ -821,495 +914,353 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="75"/>
         <source>Project log</source>
         <translation>프로젝트 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="76"/>
         <source>Runner log</source>
         <translation>러너 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="80"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="77"/>
         <source>The project log is the runner&apos;s project.log after an SSH deploy, or the Greengrass Lambda log on a cloud-managed DeepLens</source>
         <translation>프로젝트 로그는 SSH 배포 후에는 러너의 project.log이고, 클라우드로 관리하는 DeepLens에서는 Greengrass Lambda 로그입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="82"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
         <source>Follow</source>
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="87"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="137"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="140"/>
         <source>{0}, the last {1} lines</source>
         <translation>{0}, 마지막 {1}줄</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainActions</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="80"/>
-        <source>Could not encode the frame as PNG.</source>
-        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="149"/>
-        <source>DeepLens Console</source>
-        <translation>DeepLens 콘솔</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="180"/>
-        <source>Viewer</source>
-        <translation>뷰어</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="181"/>
-        <source>Classroom</source>
-        <translation>교실</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="31"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="225"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="227"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="35"/>
         <source>Leave Full Screen</source>
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="230"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="38"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="43"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="236"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="51"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="58"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="251"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="261"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="71"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="263"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="73"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="266"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="76"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="279"/>
-        <source>Device</source>
-        <translation>디바이스</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="286"/>
-        <source>Device </source>
-        <translation>디바이스 </translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
-        <source>aws_cam@192.168.1.20 or ssh alias</source>
-        <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="293"/>
-        <source>[user@]host[:port], or a Host alias from your ssh config</source>
-        <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="749"/>
-        <source>Connect</source>
-        <translation>연결</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
-        <source>Connect or disconnect (Ctrl+L)</source>
-        <translation>연결 또는 연결 끊기 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
-        <source>Key </source>
-        <translation>키 </translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
-        <source>default keys / ssh config</source>
-        <translation>기본 키 / ssh config</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="308"/>
-        <source>Private key file (leave empty for your agent, ~/.ssh keys and ssh config)</source>
-        <translation>개인 키 파일 (비워 두면 에이전트, ~/.ssh 키, ssh config 사용)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="314"/>
-        <source>Choose a private key file</source>
-        <translation>개인 키 파일 선택</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="319"/>
-        <source>Stream </source>
-        <translation>스트림 </translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
-        <source>Project stream ({0})</source>
-        <translation>프로젝트 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="322"/>
-        <source>Camera stream ({0})</source>
-        <translation>카메라 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
-        <source>Other path…</source>
-        <translation>다른 경로…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
-        <source>/path/on/device.mjpeg</source>
-        <translation>/path/on/device.mjpeg</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="90"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="350"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="96"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="360"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="106"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="369"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="115"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="732"/>
-        <source>Not connected</source>
-        <translation>연결되지 않음</translation>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="58"/>
+        <source>Could not encode the frame as PNG.</source>
+        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="454"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="86"/>
+        <source>DeepLens Console</source>
+        <translation>DeepLens 콘솔</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="117"/>
+        <source>Viewer</source>
+        <translation>뷰어</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="118"/>
+        <source>Classroom</source>
+        <translation>교실</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="327"/>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="189"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="201"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="585"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="591"/>
-        <source>Opening {0}…</source>
-        <translation>{0} 여는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="602"/>
-        <source>{0} devices from {1}</source>
-        <translation>{1}에서 디바이스 {0}대</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="675"/>
-        <source>{0:.1f} fps</source>
-        <translation>{0:.1f} fps</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="689"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="288"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="689"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="288"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="693"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="695"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="727"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="299"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="728"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="733"/>
-        <source>Connecting</source>
-        <translation>연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="734"/>
-        <source>No project running</source>
-        <translation>실행 중인 프로젝트 없음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="735"/>
-        <source>Live</source>
-        <translation>라이브</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="736"/>
-        <source>Stalled</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="737"/>
-        <source>Reconnecting</source>
-        <translation>다시 연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="738"/>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="739"/>
-        <source>Disconnected</source>
-        <translation>연결 끊김</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="749"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="327"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="754"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="754"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="785"/>
-        <source>Choose a private key</source>
-        <translation>개인 키 선택</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="785"/>
-        <source>All files (*)</source>
-        <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="797"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="351"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="802"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="802"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="815"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="369"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="820"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="374"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="385"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="385"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="846"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="400"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="860"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="414"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="862"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="416"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="904"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="459"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="910"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="465"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="528"/>
-        <source>{0} is no longer shown in the viewer: connect to it again.</source>
-        <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="718"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="317"/>
         <source>Passphrase not kept</source>
         <translation>암호 문구를 저장하지 못함</translation>
     </message>
@@ -1340,12 +1291,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="110"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="109"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="131"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="130"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
@@ -1366,34 +1317,47 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="321"/>
         <source>The latest {0} results, newest first (topic {1}).</source>
         <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="321"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterController</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/roster_controller.py" line="38"/>
+        <source>Opening {0}…</source>
+        <translation>{0} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/roster_controller.py" line="52"/>
+        <source>{0} devices from {1}</source>
+        <translation>{1}에서 디바이스 {0}대</translation>
     </message>
 </context>
 <context>
@@ -1562,129 +1526,177 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="143"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="149"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="148"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="153"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="152"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="154"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="153"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="154"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="156"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="155"/>
         <source>Choose the known_hosts file</source>
         <translation>known_hosts 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="158"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="157"/>
         <source>Choose the ssh config file</source>
         <translation>ssh config 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="159"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="158"/>
         <source>Choose the snapshot folder</source>
         <translation>스냅샷 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="161"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="160"/>
         <source>Choose the recording folder</source>
         <translation>녹화 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="165"/>
         <source>default credentials</source>
         <translation>기본 자격 증명</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
         <source>A profile from ~/.aws/config; empty uses AWS_PROFILE or the default credentials</source>
         <translation>~/.aws/config의 프로필. 비워 두면 AWS_PROFILE 또는 기본 자격 증명을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="172"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="171"/>
         <source>AWS DeepLens was available in us-east-1</source>
         <translation>AWS DeepLens는 us-east-1 리전에서 제공되었습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="174"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
         <source>&amp;Appearance:</source>
         <translation>모양(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
         <source>&amp;known_hosts file:</source>
         <translation>known_hosts 파일(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
         <source>SSH &amp;config file:</source>
         <translation>SSH config 파일(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
         <source>&amp;Snapshot folder:</source>
         <translation>스냅샷 폴더(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
         <source>&amp;Recording folder:</source>
         <translation>녹화 폴더(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
         <source>&amp;Viewer frame rate limit:</source>
         <translation>뷰어 프레임 속도 제한(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
         <source>Classroom &amp;grid frame rate limit:</source>
         <translation>교실 그리드 프레임 속도 제한(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
         <source>AWS &amp;profile:</source>
         <translation>AWS 프로필(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
         <source>AWS &amp;region:</source>
         <translation>AWS 리전(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
         <source>A new language is used the next time DeepLens Console starts. Frame rate limits apply to new connections.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다. 프레임 속도 제한은 새 연결부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="208"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="241"/>
         <source>“{0}” is not an AWS region; use a name like us-east-1.</source>
         <translation>“{0}”은(는) AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="72"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="62"/>
+        <source>{0:.1f} fps</source>
+        <translation>{0:.1f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="73"/>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="74"/>
+        <source>No project running</source>
+        <translation>실행 중인 프로젝트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="75"/>
+        <source>Live</source>
+        <translation>라이브</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="76"/>
+        <source>Stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="77"/>
+        <source>Reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="78"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_line.py" line="79"/>
+        <source>Disconnected</source>
+        <translation>연결 끊김</translation>
     </message>
 </context>
 <context>
@@ -3798,304 +3810,486 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="98"/>
+        <location filename="../../deeplens_gui/core/status.py" line="97"/>
         <source>the project {0}</source>
         <translation>프로젝트 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="98"/>
+        <location filename="../../deeplens_gui/core/status.py" line="97"/>
         <source>the project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="245"/>
+        <location filename="../../deeplens_gui/core/status.py" line="244"/>
         <source>The status probe gave no text.</source>
         <translation>상태 검사에서 텍스트를 받지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="249"/>
+        <location filename="../../deeplens_gui/core/status.py" line="248"/>
         <source>The status probe printed no report: {0}.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="250"/>
+        <location filename="../../deeplens_gui/core/status.py" line="249"/>
         <source>The status probe printed no report.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="254"/>
+        <location filename="../../deeplens_gui/core/status.py" line="253"/>
         <source>The status probe's report is not valid JSON (truncated output?).</source>
         <translation>상태 검사 보고서가 올바른 JSON이 아닙니다(출력이 잘렸을 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="256"/>
+        <location filename="../../deeplens_gui/core/status.py" line="255"/>
         <source>The status probe's report is not a JSON object.</source>
         <translation>상태 검사 보고서가 JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="258"/>
+        <location filename="../../deeplens_gui/core/status.py" line="257"/>
         <source>The device has no Python (python3, python2 or python), which the status probe needs.</source>
         <translation>디바이스에 상태 검사에 필요한 Python(python3, python2 또는 python)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="261"/>
+        <location filename="../../deeplens_gui/core/status.py" line="260"/>
         <source>The status probe's report has no version: it is not from this app's probe.</source>
         <translation>상태 검사 보고서에 버전이 없습니다: 이 앱의 상태 검사에서 나온 보고서가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="317"/>
+        <location filename="../../deeplens_gui/core/status.py" line="316"/>
         <source>The status probe failed on {0} (exit status {1}: {2}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}: {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="319"/>
+        <location filename="../../deeplens_gui/core/status.py" line="318"/>
         <source>The status probe failed on {0} (exit status {1}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="396"/>
+        <location filename="../../deeplens_gui/core/status.py" line="381"/>
         <source>The Lambda function {0} has no published version.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="436"/>
+        <location filename="../../deeplens_gui/core/status.py" line="421"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="438"/>
+        <location filename="../../deeplens_gui/core/status.py" line="423"/>
         <source>{0:.0f} s</source>
         <translation>{0:.0f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="440"/>
+        <location filename="../../deeplens_gui/core/status.py" line="425"/>
         <source>{0:.0f} min</source>
         <translation>{0:.0f}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="442"/>
+        <location filename="../../deeplens_gui/core/status.py" line="427"/>
         <source>{0:.0f} h</source>
         <translation>{0:.0f}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="443"/>
+        <location filename="../../deeplens_gui/core/status.py" line="428"/>
         <source>{0:.0f} days</source>
         <translation>{0:.0f}일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="456"/>
+        <location filename="../../deeplens_gui/core/status.py" line="441"/>
         <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
         <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="460"/>
+        <location filename="../../deeplens_gui/core/status.py" line="445"/>
         <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
         <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="472"/>
+        <location filename="../../deeplens_gui/core/status.py" line="457"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="475"/>
+        <location filename="../../deeplens_gui/core/status.py" line="460"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="478"/>
+        <location filename="../../deeplens_gui/core/status.py" line="463"/>
         <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="481"/>
+        <location filename="../../deeplens_gui/core/status.py" line="466"/>
         <source>its runner (pid {0}) is not running (last state: {1})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="484"/>
+        <location filename="../../deeplens_gui/core/status.py" line="469"/>
         <source>the runner reports the project {0} after {1} restarts</source>
         <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="487"/>
+        <location filename="../../deeplens_gui/core/status.py" line="472"/>
         <source>the runner reports the project {0}</source>
         <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="489"/>
+        <location filename="../../deeplens_gui/core/status.py" line="474"/>
         <source>the runner is alive but the project's process is gone</source>
         <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="491"/>
+        <location filename="../../deeplens_gui/core/status.py" line="476"/>
         <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
         <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="493"/>
+        <location filename="../../deeplens_gui/core/status.py" line="478"/>
         <source>{0} is a regular file, not the project's FIFO</source>
         <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="495"/>
+        <location filename="../../deeplens_gui/core/status.py" line="480"/>
         <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
         <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="498"/>
+        <location filename="../../deeplens_gui/core/status.py" line="483"/>
         <source>the stream reader failed: {0}</source>
         <translation>스트림 리더가 실패함: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="511"/>
+        <location filename="../../deeplens_gui/core/status.py" line="496"/>
         <source>Connected to {0}, but could not read its status: {1}</source>
         <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="525"/>
+        <location filename="../../deeplens_gui/core/status.py" line="510"/>
         <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
         <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="528"/>
+        <location filename="../../deeplens_gui/core/status.py" line="513"/>
         <source>Latest Greengrass deployment {0}: {1}.</source>
         <translation>최근 Greengrass 배포 {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="534"/>
+        <location filename="../../deeplens_gui/core/status.py" line="519"/>
         <source>a project not deployed by DeepLens Console</source>
         <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="535"/>
+        <location filename="../../deeplens_gui/core/status.py" line="520"/>
         <source>{0:.1f} unique frames/s, last frame {1} ago</source>
         <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="537"/>
+        <location filename="../../deeplens_gui/core/status.py" line="522"/>
         <source>{0} It is running: {1}.</source>
         <translation>{0} 실행 중입니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="539"/>
+        <location filename="../../deeplens_gui/core/status.py" line="524"/>
         <source>Running {0}: {1}.</source>
         <translation>{0} 실행 중: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="544"/>
+        <location filename="../../deeplens_gui/core/status.py" line="529"/>
         <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
         <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="547"/>
+        <location filename="../../deeplens_gui/core/status.py" line="532"/>
         <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
         <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="556"/>
+        <location filename="../../deeplens_gui/core/status.py" line="541"/>
         <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="559"/>
+        <location filename="../../deeplens_gui/core/status.py" line="544"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="268"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="315"/>
         <source>The connection to {0} was lost ({1}).</source>
         <translation>{0} 연결이 끊어졌습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="281"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="328"/>
         <source>Waiting for the first frame from {0}…</source>
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="328"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="378"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="338"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="388"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="342"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="392"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="344"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="394"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="383"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="433"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="386"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="439"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="410"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="459"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="414"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="420"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="469"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="432"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="481"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="434"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="483"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="485"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="437"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="486"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="460"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="509"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="462"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="511"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="512"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
+    </message>
+</context>
+<context>
+    <name>x-DevicePanel</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="209"/>
+        <source>no face</source>
+        <translation>얼굴 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="210"/>
+        <source>1 face</source>
+        <translation>얼굴 1개</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="210"/>
+        <source>{0} faces</source>
+        <translation>얼굴 {0}개</translation>
+    </message>
+</context>
+<context>
+    <name>x-DeviceTile</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="73"/>
+        <source>live · {0:.0f} fps</source>
+        <translation>라이브 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="75"/>
+        <source>connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="76"/>
+        <source>reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="77"/>
+        <source>stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="78"/>
+        <source>no project running</source>
+        <translation>실행 중인 프로젝트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="79"/>
+        <source>auth failed</source>
+        <translation>인증 실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="80"/>
+        <source>host key problem</source>
+        <translation>호스트 키 문제</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="81"/>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="82"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="83"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+</context>
+<context>
+    <name>x-FleetController</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="83"/>
+        <source>Could not create the folder {0}: {1}.</source>
+        <translation>폴더 {0}을(를) 만들 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="106"/>
+        <source>Nothing to stop on {0}: no project was deployed by DeepLens Console.</source>
+        <translation>{0}에서 중지할 것이 없습니다: DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="108"/>
+        <source>Could not stop the project on {0}: {1}</source>
+        <translation>{0}의 프로젝트를 중지할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="109"/>
+        <source>exit status {0}</source>
+        <translation>종료 상태 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="112"/>
+        <source>The project on {0} was stopped.</source>
+        <translation>{0}의 프로젝트를 중지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="113"/>
+        <source>Nothing was running on {0}.</source>
+        <translation>{0}에서 실행 중인 것이 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="423"/>
+        <source>not live</source>
+        <translation>라이브 아님</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="425"/>
+        <source>no frame yet</source>
+        <translation>아직 프레임 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="475"/>
+        <source>{0} is no longer in the roster.</source>
+        <translation>{0}은(는) 더 이상 명단에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="487"/>
+        <source>Nothing changed on {0}: {1}</source>
+        <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="538"/>
+        <source>This version of DeepLens Console cannot reboot devices.</source>
+        <translation>이 버전의 DeepLens 콘솔은 디바이스를 재부팅할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="552"/>
+        <source>{0} is rebooting.</source>
+        <translation>{0}을(를) 재부팅하는 중입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>x-RecordingController</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="41"/>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="42"/>
+        <source>the disk quota is exceeded</source>
+        <translation>디스크 할당량을 초과했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="43"/>
+        <source>the folder is on a read-only file system</source>
+        <translation>폴더가 읽기 전용 파일 시스템에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="44"/>
+        <source>you may not write to that folder</source>
+        <translation>그 폴더에 쓸 권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="46"/>
+        <source>the folder does not exist</source>
+        <translation>폴더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="169"/>
+        <source>Could not start recording {0}: {1}.</source>
+        <translation>{0} 녹화를 시작할 수 없습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="182"/>
+        <source>Recording stopped: could not write {0} ({1}). The {2} frames recorded before that were kept.</source>
+        <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 그 전에 녹화한 프레임 {2}개는 보존했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="185"/>
+        <source>Recording stopped: could not write {0} ({1}). Nothing was recorded.</source>
+        <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 녹화된 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/recording.py" line="198"/>
+        <source>The recording {0} could not be saved: {1}</source>
+        <translation>녹화 {0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>
 </context>
 </TS>

@@ -8,21 +8,24 @@ from deeplens_gui.core.device import Device
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 
 
-def test_one_connection_per_name_and_replaced_when_the_device_changes():
+def test_one_connection_per_device_value_and_counted_borrows():
     pool = ConnectionPool(SshOptions(connect_timeout=1.0))
     desk = Device(name="desk-1", host="192.0.2.10", port=22)
-    first = pool.get(desk)
-    assert isinstance(first, DeviceConnection) and pool.get(desk) is first
-    assert first.options.connect_timeout == 1.0
-    other = pool.get(Device(name="desk-2", host="192.0.2.11"))
-    assert other is not first and sorted(pool.names()) == ["desk-1", "desk-2"]
-    moved = pool.get(replace(desk, port=2222))
-    assert moved is not first and moved.device.port == 2222 and len(pool) == 2
-    pool.close("desk-1")
-    pool.close("desk-1")
-    assert pool.peek("desk-1") is None and pool.names() == ["desk-2"]
+    first = pool.borrow(desk)
+    again = pool.borrow(desk)
+    assert isinstance(first.shared, DeviceConnection) and again.shared is first.shared is pool.get(desk)
+    assert first.shared.options.connect_timeout == 1.0 and pool.borrows(desk) == 2
+    namesake = pool.borrow(replace(desk, port=2222))  # same name, other device: a connection of its own
+    assert namesake.shared is not first.shared and len(pool) == 2 and pool.names() == ["desk-1", "desk-1"]
+    first.close()
+    first.close()  # letting go is idempotent: one borrow, one release
+    assert pool.borrows(desk) == 1 and pool.peek(desk) is again.shared
+    with again:
+        pass
+    assert pool.peek(desk) is None and pool.borrows(desk) == 0 and pool.names() == ["desk-1"]
     pool.close_all()
-    assert len(pool) == 0
+    namesake.close()  # after close_all a borrow only lets go
+    assert len(pool) == 0 and namesake.released
 
 
 def test_options_per_device():
@@ -62,18 +65,19 @@ def test_concurrent_gets_share_one_connection():
     assert made == ["desk"] and len({id(result) for result in results}) == 1
 
 
-def test_borrowed_close_keeps_the_shared_connection_open(sim_device, tmp_path):
+def test_the_last_borrower_closes_the_shared_connection(sim_device, tmp_path):
     known_hosts = tmp_path / "known_hosts"
     known_hosts.write_text(sim_device.known_hosts_line() + "\n")
     pool = ConnectionPool(SshOptions(known_hosts=str(known_hosts), allow_agent=False, look_for_keys=False,
                                      use_keyring=False))
     device = sim_device.device()
-    borrowed = pool.borrow(device)
-    assert isinstance(borrowed, BorrowedConnection) and borrowed.shared is pool.get(device)
-    assert borrowed.device == device
-    assert borrowed.run("echo shared").text.strip() == "shared"
-    borrowed.close()
-    assert pool.get(device).is_open
-    assert pool.borrow(device).run("echo again").text.strip() == "again"
-    pool.close_all()
-    assert not borrowed.shared.is_open
+    stream = pool.borrow(device)
+    status = pool.borrow(device)
+    assert isinstance(stream, BorrowedConnection) and stream.shared is status.shared
+    assert stream.device == device
+    assert stream.run("echo shared").text.strip() == "shared"
+    stream.close()
+    assert status.shared.is_open and sim_device.server.connection_count() == 1
+    assert status.run("echo again").text.strip() == "again"
+    status.close()
+    assert not stream.shared.is_open and len(pool) == 0

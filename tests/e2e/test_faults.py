@@ -100,7 +100,7 @@ def test_blackhole_mid_stream_is_told_honestly_then_recovers(sshd, deeplens_fifo
     device, options = through_proxy(sshd, proxy, tmp_path, writer.path)
     pool = ConnectionPool(options)
     shared = pool.get(device)
-    source, rec, _ = run_source(pool.borrow(device), stall_after=1.0, dead_after=4.0, backoff=(0.2, 1.0))
+    source, rec, _ = run_source(shared, stall_after=1.0, dead_after=4.0, backoff=(0.2, 1.0))
     rec.wait(lambda: len(rec.frames) >= 5)
     assert shared.run(["echo", "ok"]).text == "ok\n"
     old_transport = shared._transport
@@ -346,7 +346,7 @@ def test_video_view_keeps_the_last_good_image_on_corrupt_frames(qtbot, sshd, dee
     good = make_jpegs(8)
     writer = deeplens_fifo(frames=good + [_undecodable(i) for i in range(200, 260)], fps=10)
     device = sshd.device(stream_path=writer.path)
-    controller = DeviceController(device, lambda d: DeviceConnection(d, sshd.options()))
+    controller = DeviceController(device, ConnectionPool(sshd.options()))
     view = VideoView()
     qtbot.addWidget(view)
     shown = []

@@ -131,3 +131,38 @@ def test_auth_failure_is_terminal_and_not_retried(sshd, run_source, tmp_path):
     assert source.status.state is StreamState.FAILED
     assert isinstance(source.status.error, AuthFailed)
     assert rec.states().count(StreamState.CONNECTING) == 1
+
+
+def test_pull_api_keeps_the_stream_between_slices_honours_deadlines_and_stop(sshd, deeplens_fifo, tmp_path):
+    import threading
+
+    from deeplens_gui.core.stream import FrameSource
+
+    writer = deeplens_fifo(frames=make_jpegs(300), fps=30)
+    connection = DeviceConnection(sshd.device(stream_path=writer.path), sshd.options())
+    waiting = DeviceConnection(sshd.device(stream_path=str(tmp_path / "none.mjpeg")), sshd.options())
+    try:
+        with FrameSource(connection, max_fps=0, decode=False) as source:
+            first = next(source.frames(until=time.monotonic() + 15), None)
+            assert first is not None and first.jpeg in writer.produced and first.seq == 1
+            begun = time.monotonic()
+            sliced = [frame.seq for frame in source.frames(until=begun + 1.0)]
+            assert 0.9 <= time.monotonic() - begun < 1.6  # the deadline ends the slice, not the stream
+            assert sliced == list(range(2, 2 + len(sliced))) and len(sliced) >= 10  # same session, none lost
+            assert source.status.state is StreamState.LIVE
+        assert source.status.state is StreamState.STOPPED  # leaving the block closed it
+
+        with FrameSource(waiting, max_fps=0, decode=False) as source:
+            deadline = time.monotonic() + 15
+            while source.status.state is not StreamState.WAITING and time.monotonic() < deadline:
+                assert next(source.frames(until=time.monotonic() + 0.5), None) is None
+            assert source.status.state is StreamState.WAITING and "No project" in source.status.message
+            stopper = threading.Timer(0.5, source.stop)
+            stopper.start()
+            begun = time.monotonic()
+            assert list(source.frames()) == []  # no deadline: only stop() ends it, at once
+            assert time.monotonic() - begun < 1.5
+            stopper.join()
+    finally:
+        connection.close()
+        waiting.close()

@@ -45,7 +45,17 @@ def fleet_options(known_hosts):
 
 
 @pytest.fixture
-def make_window(qtbot, settings, fleet_options):
+def jobs(qapp):
+    """The application's JobRunner of this test (shut down at its end)."""
+    from deeplens_gui.ui.controllers import JobRunner
+
+    runner = JobRunner()
+    yield runner
+    assert runner.shutdown(5000)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, fleet_options, jobs):
     """Build MainWindows that are shut down (streams stopped) at the end of the test."""
     from deeplens_gui.ui.main_window import MainWindow
 
@@ -54,7 +64,7 @@ def make_window(qtbot, settings, fleet_options):
     def make(**kwargs):
         kwargs.setdefault("settings", settings)
         kwargs.setdefault("ssh_options", fleet_options)
-        window = MainWindow(**kwargs)
+        window = MainWindow(jobs, **kwargs)
         qtbot.addWidget(window)
         windows.append(window)
         return window

@@ -9,7 +9,6 @@ import pytest
 from PyQt5.QtCore import QObject, QSettings, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QApplication
 
-from deeplens_gui.ui import app as app_module
 from deeplens_gui.ui.app import Console, ExceptionHook, run_gui
 from deeplens_gui.ui.dialogs import ExceptionDialog
 from tests.ui.conftest import stream_threads
@@ -86,10 +85,11 @@ def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, setting
             pass
         devices = blocker.args[0]
         assert [d.name for d in devices] == ["virtual-1", "virtual-2", "virtual-3"]
-        assert [window.target_combo.itemText(i) for i in range(3)] == ["virtual-1", "virtual-2", "virtual-3"]
+        combo = window.device_bar.target_combo
+        assert [combo.itemText(i) for i in range(3)] == ["virtual-1", "virtual-2", "virtual-3"]
         qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
         assert window.controller.device.name == "virtual-1"
-        assert window.recent_targets() == []  # virtual devices are not remembered
+        assert window.device_bar.recent_targets() == []  # virtual devices are not remembered
         started = time.monotonic()
         window.close()
         assert time.monotonic() - started < 1.0
@@ -122,5 +122,5 @@ def test_run_gui_runs_the_loop_and_exits_cleanly(qtbot, tmp_path, monkeypatch, s
     assert QApplication.applicationName() == "DeepLens Console"
     assert console.window.controller is None or not console.window.controller.is_running()
     assert sys.excepthook is not console.hook
-    assert app_module.controllers.detached_count() == 0
+    assert console.window.lingering() == 0 and len(console.pool) == 0
     assert shown_exceptions == []

@@ -8,17 +8,18 @@ import threading
 import time
 
 import pytest
+from PyQt5.QtCore import QCoreApplication, QEvent, QObject
 
+from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.errors import StorageError, UnknownHostKey
-from deeplens_gui.core.ssh import DeviceConnection, SshOptions
+from deeplens_gui.core.ssh import SshOptions
 from deeplens_gui.core.stream import StreamState
-from deeplens_gui.ui import controllers
 from deeplens_gui.ui.controllers import DeviceController, JobRunner
 from tests.ui.conftest import stream_threads
 
 
 def make_controller(qtbot, device, options):
-    controller = DeviceController(device, lambda d: DeviceConnection(d, options))
+    controller = DeviceController(device, ConnectionPool(options))
     frames = []
 
     def take():
@@ -117,7 +118,7 @@ def test_stop_while_connecting_returns_at_once(qtbot, silent_server, tmp_path):
     controller.stop()
     assert time.monotonic() - started < 1.0
     qtbot.waitUntil(run.thread.isFinished, timeout=3000)
-    assert controllers.detached_count() == 0
+    assert controller.lingering() == 0 and run.connection.released
 
 
 class StuckSource:
@@ -128,10 +129,17 @@ class StuckSource:
     def __init__(self, connection, **kwargs):
         self.connection = connection
 
-    def run(self):
+    def frames(self, until=None):
         self.release.wait(10)
+        return iter(())
 
     def stop(self):
+        pass
+
+    def close(self):
+        pass
+
+    def set_paused(self, paused):
         pass
 
     def latest(self):
@@ -149,31 +157,39 @@ class StuckSource:
 class NullConnection:
     closed = 0
 
-    def __init__(self, device):
+    def __init__(self, device, options=None):
         self.device = device
 
     def close(self):
         NullConnection.closed += 1
 
 
-def test_a_stuck_thread_is_detached_then_ends_in_the_background(qtbot):
+def test_a_stuck_thread_is_owned_counted_reported_once_then_ends_in_the_background(qtbot, caplog):
     from deeplens_gui.core.device import parse_target
+    from deeplens_gui.ui import controllers
 
     StuckSource.release.clear()
-    controller = DeviceController(parse_target("cam"), NullConnection, source_factory=StuckSource)
+    pool = ConnectionPool(connection_factory=NullConnection)
+    controller = DeviceController(parse_target("cam"), pool, source_factory=StuckSource)
+    counts = []
+    controller.lingering_changed.connect(counts.append)
     controller.start()
     run = controller._run
     started = time.monotonic()
-    controller.stop()
+    with caplog.at_level("WARNING", logger=controllers.__name__):
+        controller.stop()
+        controller.stop()
     assert time.monotonic() - started < controllers.STOP_WAIT_MS / 1000.0 + 0.3
-    assert controllers.detached_count() == 1 and run.thread.isRunning()
+    assert controller.lingering() == 1 and run.thread.isRunning() and counts == [1]
+    assert [record.getMessage() for record in caplog.records].count(
+        "The stream thread of cam did not stop within 400 ms; it ends in the background.") == 1
     StuckSource.release.set()
-    assert controllers.wait_detached(3000) == 0
-    assert run.thread.isFinished() and NullConnection.closed >= 1
+    qtbot.waitUntil(lambda: controller.lingering() == 0, timeout=5000)
+    assert counts == [1, 0] and NullConnection.closed >= 1 and len(pool) == 0
 
 
 def test_job_runner_delivers_results_and_errors_on_the_gui_thread(qtbot):
-    runner = JobRunner(max_threads=2)
+    runner = JobRunner({"files": 2})
     results, errors, threads = [], [], []
 
     def work(value):
@@ -195,7 +211,7 @@ def test_job_runner_delivers_results_and_errors_on_the_gui_thread(qtbot):
 
 
 def test_job_runner_never_runs_more_than_its_threads_and_keeps_order_per_thread(qtbot):
-    runner = JobRunner(max_threads=2)
+    runner = JobRunner({"files": 2})
     lock = threading.Lock()
     running, peak, done = [0], [0], []
 
@@ -217,11 +233,12 @@ def test_job_runner_never_runs_more_than_its_threads_and_keeps_order_per_thread(
 
 CLOSE_DURING_JOB = """
 import sys, threading, time
+from PyQt5.QtCore import QEvent
 from PyQt5.QtWidgets import QApplication, QWidget
 from deeplens_gui.ui.controllers import JobRunner
 app = QApplication([])
 window = QWidget()
-runner = JobRunner(max_threads=1, parent=window)
+runner = JobRunner({"files": 1}).lane("files", window)
 started = threading.Event()
 def job():
     started.set()
@@ -232,6 +249,7 @@ started.wait(5)
 del runner
 window.deleteLater()
 del window
+app.sendPostedEvents(None, QEvent.DeferredDelete)  # what the event loop does after a window closed
 app.processEvents()
 time.sleep(0.6)
 app.processEvents()
@@ -245,3 +263,46 @@ def test_closing_a_window_while_its_job_runs_neither_freezes_nor_crashes():
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["closed"]
+
+
+def test_lanes_are_bounded_apart_and_a_closed_lane_hears_nothing(qtbot):
+    runner = JobRunner({"status": 1, "files": 2})
+    owner = QObject()
+    status, files = runner.lane("status", owner), runner.lane("files", owner)
+    lock = threading.Lock()
+    running, peak, done = {"status": 0, "files": 0}, {"status": 0, "files": 0}, []
+    release = threading.Event()
+
+    def work(lane, value):
+        with lock:
+            running[lane] += 1
+            peak[lane] = max(peak[lane], running[lane])
+        release.wait(5)
+        with lock:
+            running[lane] -= 1
+        return value
+
+    for value in range(3):
+        status.submit(work, "status", value, on_done=done.append)
+        files.submit(work, "files", value + 10, on_done=done.append)
+    qtbot.waitUntil(lambda: running["status"] == 1 and running["files"] == 2, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: len(done) == 6, timeout=5000)
+    assert peak == {"status": 1, "files": 2} and sorted(done) == [0, 1, 2, 10, 11, 12]
+    # a lane shut down (its dialog closed) drops its queued jobs and results; the other lane goes on
+    release.clear()
+    status.submit(work, "status", 20, on_done=done.append)
+    status.submit(work, "status", 21, on_done=done.append)
+    qtbot.waitUntil(lambda: running["status"] == 1, timeout=5000)
+    release.set()
+    assert status.shutdown(5000) and status.pending() == 0
+    files.submit(work, "files", 30, on_done=done.append)
+    qtbot.waitUntil(lambda: 30 in done, timeout=5000)
+    assert 20 not in done and 21 not in done
+    # the owner's end closes its lanes too
+    files.submit(lambda: 40, on_done=done.append)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert runner.shutdown(5000)
+    QCoreApplication.processEvents()
+    assert 40 not in done

@@ -19,9 +19,9 @@ from tests.ui.test_device_panel import save_screenshot, viewer_factory
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
     """``make(project)`` -> (MainWindow connected to a new virtual DeepLens running ``project``, device)."""
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 DEPLOY_TIMEOUT_MS = 120000
 
@@ -59,9 +59,9 @@ def deployed_record(virtual):
 def test_one_click_deploys_mask_to_a_face_device_and_its_results_show_mask_verdicts(qtbot, viewer):
     window, virtual = viewer("face", before_start=with_tiny_classifier)
     panel = window.device_panel
-    window.device_panel_action.trigger()
+    window.menu_actions.device_panel_action.trigger()
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
-    assert window.deploy_mask_action.isEnabled()
+    assert window.menu_actions.deploy_mask_action.isEnabled()
     started = time.time()
     qtbot.mouseClick(panel.mask_button, Qt.LeftButton)  # the one click
     dialog = panel.dialog
@@ -108,7 +108,7 @@ def test_one_click_deploys_mask_to_a_face_device_and_its_results_show_mask_verdi
 def test_cancel_during_the_deploy_keeps_the_old_project_running(qtbot, viewer):
     window, virtual = viewer("face")
     panel = window.device_panel
-    window.device_panel_action.trigger()
+    window.menu_actions.device_panel_action.trigger()
     before = deployed_record(virtual)
     dialog = panel.deploy("mask", "mask detection")
     cancelled_at = []
@@ -179,7 +179,7 @@ def test_lambda_version_dialog_builds_the_source_and_checks_input(qtbot, viewer,
     assert dialog.spec() == "lambda:deeplens-mask:7"
 
     window, _virtual = viewer(None)
-    window.device_panel_action.trigger()
+    window.menu_actions.device_panel_action.trigger()
     specs = []
     monkeypatch.setattr(LambdaVersionDialog, "ask", classmethod(lambda cls, parent: "lambda:fn:3"))
     monkeypatch.setattr(window.device_panel, "deploy", lambda spec, title=None: specs.append(spec))

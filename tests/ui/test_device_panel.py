@@ -22,7 +22,7 @@ def save_screenshot(widget, name):
         assert widget.grab().save(os.path.join(folder, name))
 
 
-def viewer_factory(qtbot, sim_fleet, tmp_path):
+def viewer_factory(qtbot, sim_fleet, tmp_path, jobs):
     """Generator behind the ``viewer`` fixtures: yields ``make(project, before_start=None)`` -> (MainWindow
     connected to a new virtual DeepLens running ``project``, that VirtualDevice); shuts the windows down."""
     from deeplens_gui.ui.main_window import MainWindow
@@ -42,7 +42,7 @@ def viewer_factory(qtbot, sim_fleet, tmp_path):
         options = SshOptions(known_hosts=str(known_hosts), allow_agent=False, look_for_keys=False,
                              use_keyring=False)
         settings = QSettings(str(tmp_path / "settings-{0}.ini".format(len(made))), QSettings.IniFormat)
-        window = MainWindow(ssh_options=options, settings=settings)
+        window = MainWindow(jobs, ssh_options=options, settings=settings)
         qtbot.addWidget(window)
         made.append(window)
         window.resize(1400, 820)
@@ -57,18 +57,18 @@ def viewer_factory(qtbot, sim_fleet, tmp_path):
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
     """``make(project)`` -> (MainWindow connected to a new virtual DeepLens running ``project``, device)."""
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 
 def test_panel_shows_status_log_results_and_history_of_a_running_device(qtbot, viewer):
     window, virtual = viewer("face")
     panel = window.device_panel
     assert not panel.isVisible()
-    window.device_panel_action.trigger()  # Ctrl+D
+    window.menu_actions.device_panel_action.trigger()  # Ctrl+D
     assert panel.isVisible() and panel.device.name == virtual.name
-    assert window.device_panel_action.shortcut().toString() == "Ctrl+D"
+    assert window.menu_actions.device_panel_action.shortcut().toString() == "Ctrl+D"
 
     # Status: the verdict at a glance, with the reason and the health the device exposes
     qtbot.waitUntil(lambda: panel.status_panel.status is not None, timeout=40000)
@@ -163,7 +163,7 @@ def test_tail_commands_quote_every_argument(tmp_path):
 def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer, tmp_path):
     window, virtual = viewer("face")  # a device outside any roster: the viewer owns its connection
     panel = window.device_panel
-    window.device_panel_action.trigger()
+    window.menu_actions.device_panel_action.trigger()
     panel.tabs.setCurrentWidget(panel.log_view)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
     assert window.start_recording(str(tmp_path / "class.mjpeg"))
@@ -173,7 +173,7 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
     # streaming, status polling, the log tail and a recording at once: one SSH connection to the device
     assert panel.status_panel.poller.is_active() and panel.log_view.poller.is_active()
     assert virtual.server.connection_count() == 1
-    assert window.viewer_connection_count() == 1 and len(window.pool) == 0
+    assert len(window.pool) == 1 and window.pool.borrows(window.controller.device) >= 2
     panel.status_panel.poller.poll_now()
     panel.log_view.poller.poll_now()
     qtbot.waitUntil(lambda: not panel.status_panel.poller.busy() and not panel.log_view.poller.busy(),
@@ -185,4 +185,4 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
     # letting the device go closes its connection
     window.disconnect_device()
     qtbot.waitUntil(lambda: virtual.server.connection_count() == 0, timeout=5000)
-    assert window.viewer_connection_count() == 0
+    assert len(window.pool) == 0

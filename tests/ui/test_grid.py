@@ -18,13 +18,13 @@ LIVE_TIMEOUT = 60000
 
 
 @pytest.fixture
-def make_classroom_window(qtbot, tmp_path):
+def make_classroom_window(qtbot, tmp_path, jobs):
     """Factory: a window with the ClassroomView of a Classroom's devices; shut down at the end."""
     made = []
 
     def make(classroom):
         pool = ConnectionPool(classroom.options)
-        fleet = FleetController(pool)
+        fleet = FleetController(pool, jobs)
         window = QMainWindow()
         view = ClassroomView(fleet, lambda: str(tmp_path / "snapshots"))
         window.setCentralWidget(view)
@@ -342,7 +342,9 @@ def test_main_window_opens_roster_and_double_click_opens_viewer(qtbot, make_wind
     assert window.controller.device.name == "virtual-4"
     # the viewer shares the grid's SSH connection to that device
     assert isinstance(window.controller._run.connection, BorrowedConnection)
-    assert window.controller._run.connection.shared is window.pool.peek("virtual-4")
+    shared = window.pool.peek(window.fleet.device("virtual-4"))
+    assert window.controller._run.connection.shared is shared is window.fleet.controller(
+        "virtual-4")._run.connection.shared
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=LIVE_TIMEOUT)
     # the grid is hidden now: its tiles do not decode
     assert all(window.fleet.is_paused(name) for name in window.fleet.names())
@@ -400,7 +402,7 @@ class _DemoBackend:
         return DeployResult(name, True, "Runs on {0}.".format(name), steps=tracker.final_events())
 
 
-def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot):
+def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot, jobs):
     from deeplens_gui.core.deploy.service import DeployService
     from deeplens_gui.core.device import Device
     from deeplens_gui.core.ssh import SshOptions
@@ -408,7 +410,8 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot):
     from deeplens_gui.ui.grid_view import BulkDeployDialog
 
     pool = ConnectionPool(SshOptions())
-    fleet = FleetController(pool, deploy_service=DeployService({"demo": _DemoBackend()}, default="demo"),
+    fleet = FleetController(pool, jobs,
+                            deploy_service=DeployService({"demo": _DemoBackend()}, default="demo"),
                             source_resolver=lambda spec: spec)
     names = ["desk-1", "desk-2", "desk-3"]
     fleet.set_devices([Device(name=name, host="192.0.2.{0}".format(i + 1)) for i, name in enumerate(names)],
@@ -457,10 +460,10 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot):
     assert len(pool) == 0
 
 
-def test_a_big_classroom_shares_the_frame_budget_evenly():
+def test_a_big_classroom_shares_the_frame_budget_evenly(jobs):
     from deeplens_gui.ui.fleet_controller import GRID_FRAME_BUDGET
 
-    fleet = FleetController(ConnectionPool(lambda device: None), max_fps=15.0)
+    fleet = FleetController(ConnectionPool(lambda device: None), jobs, max_fps=15.0)
     try:
         assert fleet.tile_fps(1) == 15.0
         assert fleet.tile_fps(20) == 15.0

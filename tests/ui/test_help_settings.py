@@ -53,9 +53,9 @@ def test_settings_dialog_refuses_an_invalid_region_with_a_sentence(qtbot):
     assert dialog.settings().aws_region == "eu-central-1"
 
 
-def test_store_coalesces_saves_and_flush_writes_the_newest(qtbot, tmp_path):
+def test_store_coalesces_saves_and_flush_writes_the_newest(qtbot, tmp_path, jobs):
     path = tmp_path / "deep" / "settings.json"
-    store = SettingsStore(Settings(), str(path))
+    store = SettingsStore(Settings(), str(path), jobs)
     saved = []
     store.saved.connect(saved.append)
     for index in range(5):
@@ -65,10 +65,10 @@ def test_store_coalesces_saves_and_flush_writes_the_newest(qtbot, tmp_path):
     assert len(saved) <= 2  # the first save and (maybe) one more with the newest; never one per change
 
 
-def test_store_reports_a_failed_save_as_a_sentence(qtbot, tmp_path):
+def test_store_reports_a_failed_save_as_a_sentence(qtbot, tmp_path, jobs):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    store = SettingsStore(Settings(), str(blocker / "settings.json"))
+    store = SettingsStore(Settings(), str(blocker / "settings.json"), jobs)
     with qtbot.waitSignal(store.failed, timeout=5000) as signal:
         store.update(language="en")
     assert str(blocker) in signal.args[0]
@@ -82,8 +82,8 @@ def test_workshop_guide_covers_the_workshop(qtbot, make_window):
     for words in ("Connect", "host key fingerprint", "Deploy mask detection", "Not Mask", "Results",
                   "Classroom"):
         assert words in text, words
-    assert window.guide_action.shortcut().toString() == "F1"
-    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.menu_actions.guide_action.shortcut().toString() == "F1"
+    assert window.menu_actions.settings_action.shortcut().toString() == "Ctrl+,"
 
 
 def test_about_box_names_the_versions(qtbot):

@@ -153,7 +153,7 @@ def korean():
 
 def test_a_korean_main_window_shows_korean(qtbot, korean, make_window):
     window = make_window()
-    assert window.connect_button.text() == "연결"
+    assert window.device_bar.connect_button.text() == "연결"
     assert window.windowTitle() == "DeepLens 콘솔"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[0].startswith("파일") and any(text.startswith("도움말") for text in menus)
@@ -190,7 +190,7 @@ def test_core_sentences_are_in_the_catalog_and_shown_in_korean(korean):
 def test_english_is_the_source_language(qtbot, make_window):
     i18n.install("en")
     window = make_window()
-    assert window.connect_button.text() == "Connect"
+    assert window.device_bar.connect_button.text() == "Connect"
 
 
 def _stream_with_panel(qtbot, window, fleet):
@@ -223,7 +223,7 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
         window = make_window()
         panel = _stream_with_panel(qtbot, window, fleet)
         words = {"en": ("Disconnect", "Running", "Results"), "ko": ("연결 끊기", "실행 중", "결과")}[language]
-        assert window.connect_button.text() == words[0]
+        assert window.device_bar.connect_button.text() == words[0]
         assert panel.status_panel.badge.text() == words[1]  # the face project runs on the device
         assert panel.tabs.tabText(2) == words[2]
         image = _save(window, "screenshot-main-{0}.png".format(language))
@@ -243,7 +243,7 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
 def test_every_window_action_shortcut_is_unique_and_in_its_tooltip(qtbot, make_window):
     window = make_window()
     shortcuts = {}
-    for action in window.findChildren(type(window.snapshot_action)):
+    for action in window.findChildren(type(window.menu_actions.snapshot_action)):
         for sequence in action.shortcuts():
             text = sequence.toString()
             assert text not in shortcuts, "{0} is used by {1!r} and {2!r}".format(text, shortcuts.get(text),
@@ -252,6 +252,87 @@ def test_every_window_action_shortcut_is_unique_and_in_its_tooltip(qtbot, make_w
     for key in ("Ctrl+L", "Ctrl+S", "Ctrl+R", "F11", "Ctrl+I", "Ctrl+D", "Ctrl+1", "Ctrl+2", "Ctrl+,", "F1",
                 "Ctrl+Q"):
         assert key in shortcuts, key
-    assert window.record_action.toolTip().endswith("(Ctrl+R)")
-    assert window.connect_action.shortcut().toString() == "Ctrl+L"
+    assert window.menu_actions.record_action.toolTip().endswith("(Ctrl+R)")
+    assert window.menu_actions.connect_action.shortcut().toString() == "Ctrl+L"
     assert window.windowFlags() & Qt.Window
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: Three English words in a row: a sentence (or part of one) that was not translated.
+_ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}")
+
+
+def _english_left(text, literals):
+    """``text`` without the values a sentence quotes (names, paths, keys, commands) and its Hangul; whatever
+    English words remain in a row are an untranslated sentence."""
+    for literal in sorted(literals, key=len, reverse=True):
+        text = text.replace(literal, " ")
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”", " ", text)
+    return _ENGLISH_RUN.findall(text)
+
+
+def test_every_error_kind_reads_korean_on_the_bar_the_tile_and_the_view(qtbot, korean, make_window, fleet,
+                                                                       fleet_options, tmp_path):
+    import dataclasses
+
+    from botocore.exceptions import NoCredentialsError
+
+    from deeplens_gui.core import cloud, commands
+    from deeplens_gui.core.errors import AuthFailed, UnknownHostKey
+    from deeplens_gui.core.ssh import DeviceConnection, SshOptions
+    from deeplens_gui.core.stream import FrameSource, StreamState, StreamStatus
+    from tests.fixtures.frames import make_jpegs
+
+    virtual = fleet.devices[0]
+    device = virtual.device()
+    window = make_window()
+    window.show()
+    window.viewer.fleet.set_devices([device], start=False)  # the viewed device, as the viewer shows it
+    window.fleet.set_devices([device], start=False)  # and its classroom tile
+    tile = window.classroom.grid.tile(device.name)
+
+    # each kind of failure, made by the core code that makes it in a real run
+    stranger = dataclasses.replace(device, identity=str(fleet.devices[1].client_key_path))
+    with pytest.raises(AuthFailed) as auth:
+        DeviceConnection(stranger, fleet_options).open()
+    unknown_options = SshOptions(known_hosts=str(tmp_path / "empty_known_hosts"), allow_agent=False,
+                                 look_for_keys=False, use_keyring=False)
+    with pytest.raises(UnknownHostKey) as host_key:
+        DeviceConnection(device, unknown_options).open()
+    aws = cloud.map_error(NoCredentialsError(), service="lambda", region="us-east-1")
+
+    def relay_status(*lines, stalled=False):
+        source = FrameSource(DeviceConnection(device, fleet_options), decode=False)
+        if stalled:  # a frame at t=0, then a minute of silence from the project (the relay's heartbeats came)
+            source._deliver(make_jpegs(1)[0], 0.0)
+            source._check_stall(60.0, 1.0)
+        for line in lines:
+            source._on_relay_line(commands.RELAY_STATUS_PREFIX + line)
+        return source.status
+
+    statuses = {
+        "auth": StreamStatus(StreamState.FAILED, auth.value.message, auth.value),
+        "host key": StreamStatus(StreamState.FAILED, host_key.value.message, host_key.value),
+        "no project": relay_status("nofifo"),
+        "stalled": relay_status(stalled=True),
+        "bad data": relay_status("baddata 4096 0"),
+        "AWS": StreamStatus(StreamState.FAILED, aws.message, aws),
+    }
+    assert statuses["no project"].state is StreamState.WAITING
+    assert statuses["stalled"].state is StreamState.STALLED
+    assert "4096" in str(statuses["bad data"].message)
+    literals = {device.name, device.display, device.host, str(device.port), device.stream_path, "SSH", "AWS",
+                host_key.value.host, host_key.value.fingerprint, host_key.value.key.get_name(), "JPEG", "MiB",
+                "us-east-1", "lambda", "AWS_PROFILE", "--accept-new-host-key"}
+    for kind, status in statuses.items():
+        assert str(status.message) and not _HANGUL.search(str(status.message))  # the core's own is English
+        window.viewer.fleet.status_changed.emit(device.name, status)
+        window.fleet.status_changed.emit(device.name, status)
+        shown = {
+            "view": " ".join(window.view.state_text()[:2]),
+            "bar": window.status_line.state_label.text() + " " + window.status_line.state_label.toolTip(),
+            "tile": tile.toolTip(),
+        }
+        for where, text in shown.items():
+            assert _HANGUL.search(text), (kind, where, text)
+            assert not _english_left(text, literals), (kind, where, text)

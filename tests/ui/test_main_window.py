@@ -20,11 +20,11 @@ from tests.ui.conftest import stream_threads
 
 def type_target(qtbot, window, virtual):
     """Fill the device bar as a user would and press Connect."""
-    window.target_combo.setCurrentText(virtual.target)
-    window.identity_edit.setText(str(virtual.client_key_path))
-    window.stream_combo.setCurrentIndex(2)
-    window.stream_path_edit.setText(str(virtual.stream_path))
-    qtbot.mouseClick(window.connect_button, Qt.LeftButton)
+    window.device_bar.target_combo.setCurrentText(virtual.target)
+    window.device_bar.identity_edit.setText(str(virtual.client_key_path))
+    window.device_bar.stream_combo.setCurrentIndex(2)
+    window.device_bar.stream_path_edit.setText(str(virtual.stream_path))
+    qtbot.mouseClick(window.device_bar.connect_button, Qt.LeftButton)
 
 
 def wait_for_frames(qtbot, window, count=3):
@@ -46,7 +46,7 @@ def test_connect_stream_and_close_fast(qtbot, make_window, fleet, settings):
     window.show()
     virtual = fleet.devices[0]
     type_target(qtbot, window, virtual)
-    assert window.connect_button.text() == "Disconnect"
+    assert window.device_bar.connect_button.text() == "Disconnect"
     image = wait_for_frames(qtbot, window)
     qtbot.waitUntil(lambda: window.controller.stats.width > 0, timeout=3000)
     stats = window.controller.stats
@@ -55,8 +55,9 @@ def test_connect_stream_and_close_fast(qtbot, make_window, fleet, settings):
     assert abs(image.width() - view.width()) <= 1 or abs(image.height() - view.height()) <= 1
     assert abs(image.width() / image.height() - stats.width / stats.height) < 0.01
     assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 8)}) > 5
-    qtbot.waitUntil(lambda: "fps" in window.fps_label.text() and window.rate_label.text().endswith("/s"))
-    assert window.state_label.text().endswith("Live")
+    line = window.status_line
+    qtbot.waitUntil(lambda: "fps" in line.fps_label.text() and line.rate_label.text().endswith("/s"))
+    assert window.status_line.state_label.text().endswith("Live")
     assert any(line.endswith("fps") for line in window.view.overlay_lines())
     # recent devices are core settings (the settings file), not QSettings
     qtbot.waitUntil(lambda: load_settings().recent_targets == (virtual.target,), timeout=5000)
@@ -76,7 +77,7 @@ def test_device_without_project_says_so(qtbot, make_window, fleet):
     window.connect_to()
     qtbot.waitUntil(lambda: window.view.state_text()[0] == "No project is running on the device", timeout=15000)
     assert window.view.current_image() is None
-    assert "No project running" in window.state_label.text()
+    assert "No project running" in window.status_line.state_label.text()
 
 
 @pytest.mark.parametrize("trusted", [True, False])
@@ -108,7 +109,7 @@ def test_unknown_host_key_asks_and_records_only_when_trusted(qtbot, make_window,
         assert asked[0].fingerprint in window.view.state_text()[1]
         assert not known_hosts.exists() or known_hosts.read_text() == ""
         assert window.view.current_image() is None
-        assert window.connect_button.text() == "Connect"
+        assert window.device_bar.connect_button.text() == "Connect"
     assert len(asked) == 1
 
 
@@ -126,7 +127,7 @@ def test_changed_host_key_is_refused_with_its_sentence(qtbot, make_window, fleet
     qtbot.waitUntil(lambda: window.controller.status.state is StreamState.FAILED, timeout=10000)
     _headline, detail, is_error = window.view.state_text()
     assert "CHANGED" in detail and is_error
-    assert "CHANGED" in window.state_label.text()
+    assert "CHANGED" in window.status_line.state_label.text()
 
 
 def test_snapshot_saves_a_full_size_png(qtbot, make_window, fleet, tmp_path, monkeypatch, settings):
@@ -179,7 +180,7 @@ def test_failed_snapshot_keeps_the_previous_file(qtbot, make_window, tmp_path, m
 
     monkeypatch.setattr(os, "fsync", full_disk)
     with qtbot.waitSignal(window.snapshot_failed, timeout=5000) as blocker:
-        window.snapshot_action.trigger()
+        window.menu_actions.snapshot_action.trigger()
     assert "the disk is full" in blocker.args[0]
     # (the settings file, which remembers the folder, cannot be written either: that has its own dialog)
     assert [a for a in shown if a[1] == "Snapshot not saved" and "disk is full" in a[2]]
@@ -214,15 +215,15 @@ def test_shortcuts_toggle_overlay_and_fullscreen(qtbot, make_window):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need the active window
     assert window.view.overlay_visible()
     qtbot.keyClick(window, Qt.Key_I, Qt.ControlModifier)
-    assert not window.view.overlay_visible() and not window.overlay_action.isChecked()
+    assert not window.view.overlay_visible() and not window.menu_actions.overlay_action.isChecked()
     qtbot.keyClick(window, Qt.Key_F11)
-    assert window.fullscreen_action.isChecked()
+    assert window.menu_actions.fullscreen_action.isChecked()
     assert not window.device_bar.isVisible() and not window.statusBar().isVisible()
     qtbot.keyClick(window, Qt.Key_Escape)
-    assert not window.fullscreen_action.isChecked()
+    assert not window.menu_actions.fullscreen_action.isChecked()
     assert window.device_bar.isVisible() and window.menuBar().isVisible()
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.snapshot_action.shortcut().toString() == "Ctrl+S"
+    assert window.menu_actions.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.menu_actions.snapshot_action.shortcut().toString() == "Ctrl+S"
 
 
 def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, settings, monkeypatch):
@@ -232,28 +233,29 @@ def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, set
     for index in range(MAX_RECENT + 2):
         assert window.connect_to("aws_cam@10.0.0.{0}".format(index))
     window.connect_to("aws_cam@10.0.0.5")
-    recent = window.recent_targets()
+    recent = window.device_bar.recent_targets()
     assert recent[0] == "aws_cam@10.0.0.5" and recent[1] == "aws_cam@10.0.0.11"
     assert len(recent) == MAX_RECENT and "aws_cam@10.0.0.0" not in recent
     assert connected[-1].host == "10.0.0.5" and connected[-1].stream_path == PROJECT_STREAM
     qtbot.waitUntil(lambda: list(load_settings().recent_targets) == recent, timeout=5000)
     assert os.path.isfile(default_settings_path())
     again = make_window()
-    assert again.recent_targets() == recent
-    assert [again.target_combo.itemText(i) for i in range(again.target_combo.count())] == recent
+    assert again.device_bar.recent_targets() == recent
+    combo = again.device_bar.target_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == recent
 
 
 def test_stream_choice_and_identity_reach_the_device(qtbot, make_window, monkeypatch):
     connected = []
     monkeypatch.setattr(MainWindow, "connect_device", lambda self, device: connected.append(device))
     window = make_window()
-    window.identity_edit.setText("keys/deeplens_ed25519")
-    window.stream_combo.setCurrentIndex(1)
+    window.device_bar.identity_edit.setText("keys/deeplens_ed25519")
+    window.device_bar.stream_combo.setCurrentIndex(1)
     window.connect_to("cam-alias")
     assert connected[-1].stream_path == CAMERA_STREAM and connected[-1].identity == "keys/deeplens_ed25519"
-    assert not window.stream_path_action.isVisible()
-    window.stream_combo.setCurrentIndex(2)
-    window.stream_path_edit.setText("/tmp/other.mjpeg")
+    assert not window.device_bar.stream_path_action.isVisible()
+    window.device_bar.stream_combo.setCurrentIndex(2)
+    window.device_bar.stream_path_edit.setText("/tmp/other.mjpeg")
     window.connect_to("cam-alias")
     assert connected[-1].stream_path == "/tmp/other.mjpeg"
 
@@ -263,7 +265,7 @@ def test_bad_target_is_explained(qtbot, make_window):
     assert not window.connect_to("aws_cam@host:99999")
     _headline, detail, is_error = window.view.state_text()
     assert is_error and "port" in detail
-    assert window.controller is None and window.recent_targets() == []
+    assert window.controller is None and window.device_bar.recent_targets() == []
 
 
 def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesake(qtbot, make_window,
@@ -277,7 +279,7 @@ def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesak
     window = make_window(ssh_options=SshOptions(known_hosts=str(known_hosts), allow_agent=False,
                                                 look_for_keys=False, use_keyring=False))
     window.show()
-    window.device_panel_action.trigger()  # the panel's status polls use the connection too
+    window.menu_actions.device_panel_action.trigger()  # the panel's status polls use the connection too
     device = virtual.device()
 
     def live_again(since):
@@ -285,35 +287,36 @@ def test_viewer_and_classroom_share_a_roster_device_connection_but_not_a_namesak
         live = window.controller.status.state is StreamState.LIVE
         return live and frame is not None and frame.received > since
 
-    # outside the roster: the viewer's own connection, one for the stream and the panel
+    # outside the roster: one pooled connection for the stream and the panel
     window.connect_device(device)
     qtbot.waitUntil(lambda: window.controller.status.state is StreamState.LIVE, timeout=30000)
     qtbot.waitUntil(lambda: window.device_panel.status_panel.status is not None, timeout=40000)
-    assert virtual.server.connection_count() == 1 and window.viewer_connection_count() == 1
+    assert virtual.server.connection_count() == 1 and len(window.pool) == 1
 
-    # the device joins the classroom: the viewer moves onto the classroom's connection and closes its own
+    # the device joins the classroom: the classroom borrows the very same connection
     since = time.monotonic()
     window.fleet.set_devices([device])
     qtbot.waitUntil(lambda: window.fleet.status(device.name).state is StreamState.LIVE, timeout=30000)
     qtbot.waitUntil(lambda: live_again(since), timeout=30000)
     qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=10000)
-    classroom = window.pool.peek(device.name)
-    assert window.viewer_connection_count() == 0 and classroom.is_open
+    classroom = window.pool.peek(device)
+    assert len(window.pool) == 1 and classroom.is_open
     assert window.controller._run.connection.shared is classroom
+    assert window.fleet.controller(device.name)._run.connection.shared is classroom
 
     # same name, other settings: the viewer gets a connection of its own and leaves the classroom's alone
     namesake = dataclasses.replace(device, label="front desk")
     since = time.monotonic()
     window.connect_device(namesake)
     qtbot.waitUntil(lambda: live_again(since), timeout=30000)
-    assert virtual.server.connection_count() == 2 and window.viewer_connection_count() == 1
-    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert virtual.server.connection_count() == 2 and len(window.pool) == 2
+    assert window.pool.peek(device) is classroom and classroom.is_open
     assert window.controller._run.connection.shared is not classroom
 
     # letting the namesake go closes only the viewer's connection
     window.disconnect_device()
     qtbot.waitUntil(lambda: virtual.server.connection_count() == 1, timeout=5000)
-    assert window.pool.peek(device.name) is classroom and classroom.is_open
+    assert window.pool.peek(device) is classroom and classroom.is_open
     assert window.fleet.status(device.name).state is StreamState.LIVE
 
     # viewing the roster device and quitting closes everything

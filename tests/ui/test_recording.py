@@ -17,9 +17,9 @@ from tests.ui.test_device_panel import save_screenshot, viewer_factory
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
     """``make(project)`` -> (MainWindow connected to a new virtual DeepLens running ``project``, device)."""
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 
 class Received:
@@ -53,17 +53,18 @@ def test_two_seconds_to_mjpeg_are_the_received_frames_byte_for_byte(qtbot, viewe
     received = Received()
     window.controller.add_frame_tap(received)
     path = str(tmp_path / "clip.mjpeg")
-    assert window.record_action.isEnabled() and window.record_action.shortcut().toString() == "Ctrl+R"
+    record = window.menu_actions.record_action
+    assert record.isEnabled() and record.shortcut().toString() == "Ctrl+R"
     assert window.start_recording(path)
-    indicator = window.recording_indicator
+    indicator = window.status_line.recording_indicator
     assert indicator.isVisible() and indicator.plain_text().startswith("REC 0:00")
-    assert window.record_action.isChecked()
+    assert window.menu_actions.record_action.isChecked()
     qtbot.waitUntil(lambda: window.recording.elapsed() >= 2.0 and "0:02" in indicator.plain_text(), timeout=10000)
     assert indicator.plain_text().endswith("frames") and "REC 0:02 · " in indicator.plain_text()
     window.statusBar().clearMessage()  # the screenshot shows the indicator, not this test's folder
     save_screenshot(window, "screenshot-recording.png")
     with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
-        window.record_action.trigger()  # Ctrl+R again stops
+        window.menu_actions.record_action.trigger()  # Ctrl+R again stops
     window.controller.remove_frame_tap(received)
     result = stopped.args[0]
     assert result.error is None and result.path == path and result.kept
@@ -73,7 +74,7 @@ def test_two_seconds_to_mjpeg_are_the_received_frames_byte_for_byte(qtbot, viewe
     # the recorded frames are a contiguous run of the received ones, byte for byte
     start = received.frames.index(frames[0])
     assert received.frames[start:start + len(frames)] == frames
-    assert not indicator.isVisible() and not window.record_action.isChecked()
+    assert not indicator.isVisible() and not window.menu_actions.record_action.isChecked()
     assert "Recording saved to {0}".format(path) in window.statusBar().currentMessage()
     assert [name for name in os.listdir(str(tmp_path)) if name.endswith(".part")] == []
 
@@ -89,7 +90,7 @@ def test_disconnect_while_recording_closes_a_complete_file(qtbot, viewer, tmp_pa
     frames, leftover, _data = frames_in(path)
     assert result.error is None and leftover == 0 and len(frames) == result.frames >= 5
     assert all(frame.startswith(b"\xff\xd8") and frame.endswith(b"\xff\xd9") for frame in frames)
-    assert not window.recording.is_recording() and not window.record_action.isEnabled()
+    assert not window.recording.is_recording() and not window.menu_actions.record_action.isEnabled()
 
 
 def test_switching_device_and_quitting_close_the_recording(qtbot, viewer, tmp_path):
