@@ -18,8 +18,8 @@ DEPLOY_TIMEOUT_MS = 120000
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 
 @pytest.fixture
