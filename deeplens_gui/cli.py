@@ -361,9 +361,13 @@ def _stream(connection, args, on_jpeg, done):
             if status.state in (StreamState.FAILED, StreamState.STOPPED):
                 raise status.error or StreamError(status.message or "The stream from {0} ended.".format(
                     args.target))
+            if status.state is StreamState.WAITING or isinstance(status.error, NoStream):
+                from deeplens_gui.core.status import explain_missing_stream
+
+                # A project that runs but writes another path: a mistyped stream path, not "no project".
+                raise explain_missing_stream(connection, connection.device.stream_path) or (
+                    status.error if isinstance(status.error, NoStream) else NoStream(status.message))
             if isinstance(status.error, DeepLensError):
                 raise status.error
-            if status.state is StreamState.WAITING:
-                raise NoStream(status.message)
             raise StreamError("No frame arrived from {0} within {1:g} s ({2}).".format(
                 args.target, args.timeout, status.message or status.state.value))

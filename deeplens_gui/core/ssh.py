@@ -658,6 +658,7 @@ class DeviceConnection:
     def _authenticate(self, transport, endpoint):
         options = self.options
         self._locked_key = None  # an encrypted key that stayed locked, for PassphraseNeeded
+        self._missing_keys = {}  # shown path -> note, of named key files that do not exist
         notes = []
         tried = set()
         offered = []
@@ -721,6 +722,16 @@ class DeviceConnection:
                 say("{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase "
                     "({3}).", endpoint.label, endpoint.user, self._locked_key, join("; ", notes)),
                 self._locked_key, endpoint.user, endpoint.host, endpoint.port)
+        if self._missing_keys:
+            # The real cause comes first: the key the user named is not there, so it was never offered.
+            others = [note for note in notes if note not in self._missing_keys.values()]
+            missing = join(", ", list(self._missing_keys))
+            if others:
+                raise AuthFailed(say("The key file {0} does not exist, so {1} refused the login for user {2} ({3}). "
+                                     "Check the path given with -i or IdentityFile.", missing, endpoint.label,
+                                     endpoint.user, join("; ", others)))
+            raise AuthFailed(say("The key file {0} does not exist, so {1} refused the login for user {2}. Check "
+                                 "the path given with -i or IdentityFile.", missing, endpoint.label, endpoint.user))
         if notes:
             raise AuthFailed(say("{0} refused the login for user {1}. Check the user name, key or password "
                                  "({2}).", endpoint.label, endpoint.user, join("; ", notes)))
@@ -750,7 +761,9 @@ class DeviceConnection:
         try:
             return _read_key(path, None)
         except FileNotFoundError:
-            notes.append(say("the key file {0} does not exist", shown))
+            note = say("the key file {0} does not exist", shown)
+            self._missing_keys[shown] = note
+            notes.append(note)
             return None
         except TypeError:
             pass  # encrypted: find its passphrase below

@@ -27,7 +27,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from deeplens_gui.core import cloud, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.lock import records_notes
-from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError
+from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError, NoStream
 from deeplens_gui.core.text import join, say, trim_period
 
 #: How long the relay may take to start and deliver a first frame, on top of the sample itself.
@@ -575,3 +575,18 @@ def get_status(connection, client_factory=None, sample_seconds=2.0):
     if client_factory is not None:
         cloud_part = cloud_status(device, probe.report.record, client_factory)
     return merge(device, endpoint, probe, cloud_part)
+
+
+def explain_missing_stream(connection, path):
+    """A NoStream naming the real cause when ``path`` has no stream but a project runs and writes another
+    path (a mistyped stream path); None when the camera says nothing more (nothing runs, or it cannot tell)."""
+    try:
+        report = run_probe(connection)
+    except DeepLensError:
+        return None
+    record = report.record
+    if not report.runner_alive or record is None or not record.stream_path or record.stream_path == path:
+        return None
+    return NoStream(say("{0} does not exist on {1}, but {2} runs there and writes {3}: view {3} instead.",
+                        path, connection.device.name, record.label, record.stream_path))
+

@@ -3670,142 +3670,152 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}의 호스트 키({1} {2})가 known_hosts에 없고, ssh 설정이 StrictHostKeyChecking yes를 지정합니다. 카메라 소유자와 키를 확인한 뒤 {3}에 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="707"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="708"/>
         <source>the device closed the connection after too many failed attempts</source>
         <translation>실패한 시도가 너무 많아 디바이스가 연결을 닫음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="710"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="711"/>
         <source>{0} keys offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 모두 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="712"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="713"/>
         <source>{0} key offered, none accepted</source>
         <translation>키 {0}개를 제시했으나 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="714"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="715"/>
         <source>password refused</source>
         <translation>비밀번호가 거부됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="716"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="717"/>
         <source>no key or password to offer</source>
         <translation>제시할 키나 비밀번호가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="721"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="722"/>
         <source>{0} refused the login for user {1}: the key {2} is encrypted and needs its passphrase ({3}).</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 키 {2}는 암호화되어 있어 암호 문구가 필요합니다({3}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="725"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="730"/>
+        <source>The key file {0} does not exist, so {1} refused the login for user {2} ({3}). Check the path given with -i or IdentityFile.</source>
+        <translation>키 파일 {0}이(가) 없어서 {1}이(가) 사용자 {2}의 로그인을 거부했습니다({3}). -i 또는 IdentityFile로 지정한 경로를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="733"/>
+        <source>The key file {0} does not exist, so {1} refused the login for user {2}. Check the path given with -i or IdentityFile.</source>
+        <translation>키 파일 {0}이(가) 없어서 {1}이(가) 사용자 {2}의 로그인을 거부했습니다. -i 또는 IdentityFile로 지정한 경로를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/ssh.py" line="736"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password ({2}).</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="727"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="738"/>
         <source>{0} refused the login for user {1}. Check the user name, key or password.</source>
         <translation>{0}이(가) 사용자 {1}의 로그인을 거부했습니다. 사용자 이름, 키 또는 비밀번호를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="753"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="764"/>
         <source>the key file {0} does not exist</source>
         <translation>키 파일 {0}이(가) 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="758"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="771"/>
         <source>the key file {0} could not be read ({1})</source>
         <translation>키 파일 {0}을(를) 읽을 수 없음({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="759"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="772"/>
         <source>not a private key</source>
         <translation>개인 키가 아님</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="777"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="790"/>
         <source>the key {0} did not open with the passphrase given</source>
         <translation>키 {0}이(가) 입력한 암호 문구로 열리지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="779"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="792"/>
         <source>the key {0} needs a passphrase</source>
         <translation>키 {0}에 암호 문구가 필요함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="790"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="803"/>
         <source>The connection to {0} was closed.</source>
         <translation>{0} 연결이 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="797"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="810"/>
         <source>{0} refused to open another session ({1}); it may allow only a few at once (MaxSessions). Close other viewers and try again.</source>
         <translation>{0}이(가) 세션을 더 열어 주지 않았습니다({1}). 한 번에 몇 개의 세션만 허용할 수 있습니다(MaxSessions). 다른 뷰어를 닫고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="825"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="838"/>
         <source>The connection to {0} was lost ({1}). Check the camera and the network, then reconnect.</source>
         <translation>{0} 연결이 끊어졌습니다({1}). 카메라와 네트워크를 확인한 다음 다시 연결하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="846"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="859"/>
         <source>The command {0!r} on {1} ended without an exit status: {2}</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="849"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="862"/>
         <source>The command {0!r} on {1} ended without an exit status.</source>
         <translation>{1}에서 명령 {0!r}이(가) 종료 상태 없이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="851"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="864"/>
         <source>The command {0!r} on {1} failed with exit status {2}: {3}</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}): {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="854"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="867"/>
         <source>The command {0!r} on {1} failed with exit status {2}.</source>
         <translation>{1}에서 명령 {0!r}이(가) 실패했습니다(종료 상태 {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="903"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="916"/>
         <source>the connection closed while {0!r} was running</source>
         <translation>{0!r} 실행 중에 연결이 닫힘</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="907"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="920"/>
         <source>The command {0!r} on {1} did not finish within {2:g} s and was stopped.</source>
         <translation>{1}에서 명령 {0!r}이(가) {2:g}초 안에 끝나지 않아 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="925"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="938"/>
         <source>{0} does not offer SFTP ({1}). Enable the sftp subsystem in its sshd config.</source>
         <translation>{0}에서 SFTP를 제공하지 않습니다({1}). 해당 디바이스의 sshd config에서 sftp 서브시스템을 활성화하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="1006"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1019"/>
         <source>Cannot find the device {0}: the name does not resolve. Check the spelling, or use its IP address.</source>
         <translation>디바이스 {0}을(를) 찾을 수 없습니다: 이름을 주소로 변환할 수 없습니다. 철자를 확인하거나 IP 주소를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="1009"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1022"/>
         <source>{0} refused the connection: no SSH server listens there. Check the port and that SSH is enabled on the camera.</source>
         <translation>{0}이(가) 연결을 거부했습니다: 해당 포트에서 대기 중인 SSH 서버가 없습니다. 포트가 맞는지, 카메라에서 SSH가 활성화되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="1012"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1025"/>
         <source>{0} did not answer within {1:g} s. Check that the camera is on and on this network.</source>
         <translation>{0}이(가) {1:g}초 안에 응답하지 않았습니다. 카메라가 켜져 있고 이 네트워크에 연결되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="1015"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1028"/>
         <source>Cannot reach {0} ({1}). Check the network and that the camera is on.</source>
         <translation>{0}에 연결할 수 없습니다({1}). 네트워크를 확인하고 카메라가 켜져 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/ssh.py" line="1017"/>
+        <location filename="../../deeplens_gui/core/ssh.py" line="1030"/>
         <source>Could not start an SSH session with {0} ({1}). Check that it is an SSH server and try again.</source>
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
@@ -4013,6 +4023,11 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/core/status.py" line="544"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="590"/>
+        <source>{0} does not exist on {1}, but {2} runs there and writes {3}: view {3} instead.</source>
+        <translation>{1}에 {0}이(가) 없지만, 그곳에서 {2}이(가) 실행 중이며 {3}에 씁니다. 대신 {3}을(를) 보세요.</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/stream.py" line="315"/>

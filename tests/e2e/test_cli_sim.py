@@ -60,3 +60,30 @@ def test_unknown_roster_name_is_a_clear_error(face_fleet, tmp_path, capsys):
     assert cli.main(["snapshot", "virtul-2", "--roster", str(roster), "-o", str(tmp_path / "x.jpg")]) == 1
     assert capsys.readouterr().err == (
         "deeplens-gui: error: 'virtul-2' is not a device in class.toml: did you mean 'virtual-2'?\n")
+
+
+def test_a_missing_key_file_is_named_first(face_fleet, tmp_path, capsys):
+    fleet, _, known_hosts = face_fleet
+    device = fleet.devices[0]
+    missing = tmp_path / "no-such-key"
+    assert cli.main(["snapshot", device.target, "-i", str(missing), "--known-hosts", str(known_hosts),
+                     "--stream-path", str(device.stream_path), "-o", str(tmp_path / "x.jpg")]) == 1
+    assert capsys.readouterr().err == (
+        "deeplens-gui: error: The key file {0} does not exist, so {1} refused the login for user aws_cam (no key "
+        "or password to offer). Check the path given with -i or IdentityFile.\n".format(missing, device.target))
+
+
+def test_a_wrong_stream_path_names_the_path_the_running_project_writes(face_fleet, tmp_path, capsys):
+    from deeplens_gui.core.roster import load_roster
+    from deeplens_gui.core.ssh import DeviceConnection, SshOptions
+    from deeplens_gui.core.status import run_probe
+
+    fleet, roster, known_hosts = face_fleet
+    device = load_roster(roster).get(fleet.devices[2].name)
+    with DeviceConnection(device, SshOptions(known_hosts=str(known_hosts))) as connection:
+        record = run_probe(connection).record
+    assert cli.main(["snapshot", device.name, "--roster", str(roster), "--stream-path", "/tmp/typo.mjpeg",
+                     "-o", str(tmp_path / "x.jpg"), "--timeout", "5"]) == 1
+    assert capsys.readouterr().err == (
+        "deeplens-gui: error: /tmp/typo.mjpeg does not exist on {0}, but Face detection {1} runs there and "
+        "writes {2}: view {2} instead.\n".format(device.name, record.version, record.stream_path))
