@@ -110,13 +110,19 @@ class Settings:
         """Where snapshots go unless the user picks another place."""
         if self.snapshot_dir:
             return os.path.expanduser(self.snapshot_dir)
-        return platformdirs.user_pictures_dir()
+        return _existing(platformdirs.user_pictures_dir())
 
     def recording_folder(self):
         """Where recordings go unless the user picks another place."""
         if self.recording_dir:
             return os.path.expanduser(self.recording_dir)
-        return platformdirs.user_videos_dir()
+        return _existing(platformdirs.user_videos_dir())
+
+
+def _existing(folder):
+    # A file dialog given a folder that does not exist opens in the working directory (often /tmp): a machine
+    # without ~/Videos or ~/Pictures gets the home folder instead.
+    return folder if os.path.isdir(folder) else os.path.expanduser("~")
 
 
 def _recent(targets):

@@ -182,6 +182,9 @@ class Console:
         # Read before any widget exists: the language and the look apply to everything built afterwards.
         self.app_settings = load_settings(self._app_settings_path, notes)
         self.language = i18n.install(self.app_settings.language, self.app)
+        # Qt appends the display name to every window title that does not already end with it: in the
+        # window's language, so a Korean title does not read "DeepLens 콘솔 — DeepLens Console".
+        self.app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "DeepLens Console"))
         theme.apply(self.app_settings.appearance, self.app)
         self.pool = ConnectionPool(lambda device: self.window.options_for(device))
         self.window = MainWindow(self.jobs, pool=self.pool,

@@ -26,7 +26,7 @@ from deeplens_gui.ui.fleet_controller import FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
 from deeplens_gui.ui.help import AboutDialog, WorkshopGuideDialog
 from deeplens_gui.ui.main_actions import MainActions
-from deeplens_gui.ui.recording import RecordingController, format_elapsed
+from deeplens_gui.ui.recording import RecordingController, RecordingIndicator, format_elapsed
 from deeplens_gui.ui.roster_controller import RosterController
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.settings_dialog import SettingsDialog, SettingsStore
@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         self.device_panel.setVisible(False)
         self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
         self.recording = RecordingController(parent=self)
+        self.fullscreen_recording_indicator = RecordingIndicator(self.recording, self.view)
+        self.fullscreen_recording_indicator.setStyleSheet(
+            "background: rgba(0, 0, 0, 160); color: white; padding: 4px 8px; border-radius: 4px;")
+        self.fullscreen_recording_indicator.set_allowed(False)
         self.recording.stopped.connect(self._on_recording_stopped)
         self.recording.failed.connect(self._on_recording_failed)
         self.menu_actions = MainActions(self)
@@ -325,6 +329,7 @@ class MainWindow(QMainWindow):
         streaming = self.is_streaming()
         actions = self.menu_actions
         self.device_bar.connect_button.setText(self.tr("Disconnect") if streaming else self.tr("Connect"))
+        actions.connect_action.setEnabled(not streaming)
         actions.disconnect_action.setEnabled(streaming)
         recording = self.recording.is_recording()
         actions.record_action.setEnabled(streaming or recording)
@@ -427,6 +432,8 @@ class MainWindow(QMainWindow):
         self.menu_actions.leave_fullscreen_action.setEnabled(on)
         for bar in (self.menuBar(), self.device_bar, self.statusBar(), self.tabs.tabBar()):
             bar.setVisible(not on)
+        # The status bar's REC goes with it: full-screen video shows its own in the corner.
+        self.fullscreen_recording_indicator.set_allowed(on)
         if on and not self.isFullScreen():
             self._was_maximized = self.isMaximized()
             self.showFullScreen()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from PyQt5.QtCore import QCoreApplication, QObject, Qt, QTimer, pyqtSignal, pyqtSlot
-from PyQt5.QtWidgets import QLabel
+from PyQt5.QtWidgets import QLabel, QStatusBar
 
 from deeplens_gui.core.errors import DeepLensError, StorageError
 from deeplens_gui.core.recording import RECORDING_TYPES, open_recording
@@ -335,15 +335,22 @@ class RecordingIndicator(QLabel):
         self.setTextFormat(Qt.RichText)
         self.setVisible(False)
         self._recording = recording
+        self._allowed = True
         recording.started.connect(self._on_recording_started)
         recording.elapsed_changed.connect(self._on_recording_elapsed_changed)
         recording.stopped.connect(self._on_recording_stopped)
         recording.failed.connect(self._on_recording_stopped)
 
+    def set_allowed(self, allowed):
+        """Whether this indicator may show at all (one over full-screen video shows only in full screen)."""
+        self._allowed = bool(allowed)
+        self.setVisible(self._allowed and self._recording.is_recording())
+        self._place()
+
     def _on_recording_started(self, path):
         self.setToolTip(self.tr("Recording to {0}").format(path))
         self._show(0.0, 0)
-        self.setVisible(True)
+        self.setVisible(self._allowed)
 
     def _on_recording_elapsed_changed(self, seconds, frames):
         self._show(seconds, frames)
@@ -355,6 +362,14 @@ class RecordingIndicator(QLabel):
     def _show(self, seconds, frames):
         text = self.tr("REC {0} · {1} frames").format(format_elapsed(seconds), frames)
         self.setText('<span style="color:#d32f2f; font-size:14px">&#9679;</span> <b>{0}</b>'.format(text))
+        self._place()
+
+    def _place(self):
+        # Over a video (not in a status bar's layout): the top right corner, clear of the information overlay.
+        parent = self.parentWidget()
+        if parent is not None and parent.layout() is None and not isinstance(parent, QStatusBar):
+            self.adjustSize()
+            self.move(max(0, parent.width() - self.width() - 12), 12)
 
     def plain_text(self):
         """The indicator's words without the dot (tests, accessibility)."""

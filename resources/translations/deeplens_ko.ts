@@ -406,12 +406,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="253"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="256"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="235"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="238"/>
         <source>The environment variable {0} named by {1} is not set.</source>
         <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
@@ -1125,142 +1125,142 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="327"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="193"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="201"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="205"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="288"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="288"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="299"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="303"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="327"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="351"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="361"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="361"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="369"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="374"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="374"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="379"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="385"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="390"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="385"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="390"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="405"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="414"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="419"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="421"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="459"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="466"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="465"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="472"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="317"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Passphrase not kept</source>
         <translation>암호 문구를 저장하지 못함</translation>
     </message>
@@ -1304,12 +1304,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="351"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="363"/>
         <source>REC {0} · {1} frames</source>
         <translation>REC {0} · 프레임 {1}개</translation>
     </message>
@@ -3535,67 +3535,67 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>AWS 리전(us-east-1)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="150"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="156"/>
         <source>The original file was kept as {0}.</source>
         <translation>원래 파일은 {0}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="152"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="158"/>
         <source>A copy of the original could not be kept: {0}</source>
         <translation>원래 파일의 사본을 보관하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="180"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="186"/>
         <source>The settings file {0} could not be read ({1}); using the defaults.</source>
         <translation>설정 파일 {0}을(를) 읽을 수 없어({1}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="186"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="192"/>
         <source>The settings file {0} is not UTF-8 text; using the defaults.</source>
         <translation>설정 파일 {0}이(가) UTF-8 텍스트가 아니어서 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="189"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="195"/>
         <source>The settings file {0} is damaged (line {1}, column {2}: {3}); using the defaults.</source>
         <translation>설정 파일 {0}이(가) 손상되어({1}행, {2}열: {3}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="193"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="199"/>
         <source>The settings file {0} does not hold settings; using the defaults.</source>
         <translation>설정 파일 {0}에 설정이 들어 있지 않아 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="203"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="209"/>
         <source>The settings file {0} has a '{1}' entry, which was ignored: passwords are kept only in your OS keyring.</source>
         <translation>설정 파일 {0}에 있는 '{1}' 항목은 무시했습니다. 비밀번호는 OS 키링에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="206"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="212"/>
         <source>The settings file {0} has an unknown setting '{1}', which was ignored.</source>
         <translation>설정 파일 {0}에 있는 알 수 없는 설정 '{1}'은(는) 무시했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="213"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="219"/>
         <source>Some recent targets in {0} were not text and were dropped.</source>
         <translation>{0}의 최근 대상 중 일부가 텍스트가 아니어서 제외했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="218"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="224"/>
         <source>The setting '{0}' in {1} must be {2}, not {3}; using the default.</source>
         <translation>{1}의 설정 '{0}' 값은 {2}(이)어야 하며 {3}은(는) 쓸 수 없으므로 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="226"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="232"/>
         <source>The settings file {0} has an invalid version {1!r}; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1!r}이(가) 올바르지 않습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="230"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
         <source>The settings file {0} was written by a newer DeepLens Console (version {1}); reading what this version understands.</source>
         <translation>설정 파일 {0}은(는) 더 새로운 DeepLens 콘솔(버전 {1})에서 작성되었습니다. 이 버전에서 이해할 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="242"/>
         <source>The settings file {0} has version {1}, which cannot be upgraded; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>

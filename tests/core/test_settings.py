@@ -34,6 +34,8 @@ def test_default_folders(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path))
     s = Settings()
     assert s.known_hosts_path() == str(tmp_path / ".ssh" / "known_hosts")
+    os.makedirs(platformdirs.user_pictures_dir())
+    os.makedirs(platformdirs.user_videos_dir())
     assert s.snapshot_folder() == platformdirs.user_pictures_dir()
     assert s.recording_folder() == platformdirs.user_videos_dir()
     chosen = replace(s, snapshot_dir="~/shots", recording_dir=str(tmp_path / "rec"), known_hosts="~/kh")
@@ -213,3 +215,13 @@ def test_recent_targets_move_to_front_without_repeats_and_are_capped():
 def test_invalid_settings_cannot_be_built(change):
     with pytest.raises(ValueError):
         Settings(**change)
+
+
+def test_default_folders_that_do_not_exist_fall_back_to_home(tmp_path, monkeypatch):
+    # A file dialog given a missing folder opens in the working directory; the home folder is a better start.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings = Settings()
+    assert settings.recording_folder() == str(tmp_path) and settings.snapshot_folder() == str(tmp_path)
+    (tmp_path / "Videos").mkdir()
+    assert settings.recording_folder() == str(tmp_path / "Videos")

@@ -124,3 +124,23 @@ def test_run_gui_runs_the_loop_and_exits_cleanly(qtbot, tmp_path, monkeypatch, s
     assert sys.excepthook is not console.hook
     assert console.window.lingering() == 0 and len(console.pool) == 0
     assert shown_exceptions == []
+
+
+def test_a_korean_window_title_names_the_app_once(qtbot, tmp_path):
+    """Qt appends the application's display name to a title that does not end with it: in the window's language
+    there is nothing to append ("DeepLens 콘솔", not "DeepLens 콘솔 — DeepLens Console")."""
+    from deeplens_gui.core.settings import Settings, save_settings
+    from deeplens_gui.ui import i18n
+
+    path = tmp_path / "settings.json"
+    save_settings(Settings(language="ko"), str(path))
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.IniFormat)
+    console = Console(options(), settings=settings, app_settings_path=str(path)).start()
+    try:
+        assert QApplication.applicationDisplayName() == "DeepLens 콘솔"
+        assert console.window.windowTitle().endswith(QApplication.applicationDisplayName())
+    finally:
+        console.shutdown()
+        i18n.uninstall()
+        QApplication.instance().setApplicationDisplayName("DeepLens Console")
+    assert console.window.windowTitle() == "DeepLens 콘솔"

@@ -145,3 +145,26 @@ def test_a_full_disk_stops_with_a_sentence_and_keeps_the_frames_written(qtbot, v
 
 def test_elapsed_time_format():
     assert [format_elapsed(s) for s in (0, 7.9, 754, 3723)] == ["0:00", "0:07", "12:34", "1:02:03"]
+
+
+def test_full_screen_video_shows_its_own_recording_indicator(qtbot, viewer, tmp_path):
+    window, _virtual = live_window(qtbot, viewer)
+    actions = window.menu_actions
+    assert not actions.connect_action.isEnabled() and actions.disconnect_action.isEnabled(), "one applies"
+    assert window.start_recording(str(tmp_path / "full.mjpeg"))
+    corner = window.fullscreen_recording_indicator
+    status = window.status_line.recording_indicator
+    assert status.isVisible() and not corner.isVisible()
+    window.set_fullscreen(True)
+    try:
+        assert not window.statusBar().isVisible()
+        assert corner.isVisible() and corner.parentWidget() is window.view
+        qtbot.waitUntil(lambda: "REC 0:01" in corner.plain_text(), timeout=10000)
+        assert corner.geometry().right() <= window.view.width() and corner.y() == 12
+        assert corner.x() > window.view.width() // 2, "top right, clear of the overlay at the top left"
+    finally:
+        window.set_fullscreen(False)
+    assert not corner.isVisible() and status.isVisible()
+    with qtbot.waitSignal(window.recording.stopped, timeout=10000):
+        window.stop_recording()
+    assert not corner.isVisible() and not status.isVisible()
