@@ -30,11 +30,10 @@ import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from deeplens_gui.core.errors import ConfigError
 from deeplens_gui.core.projects import load_project, package_project
-from deeplens_gui.sim import models
+from deeplens_gui.sim import catalog
 
 DEVICE_MODULES = Path(__file__).resolve().parent / "device_modules"
 #: The folder that holds the deeplens_gui package (a Lambda process needs it for the stand-ins).
@@ -66,28 +65,9 @@ def prepare_artifacts(project, artifacts_dir):
     """Make sure ``artifacts_dir`` holds the project's model artifact file; returns its path.
 
     A camera holds the Intel IR there; the virtual device writes a small XML that says what runs instead
-    (see deeplens_gui.sim.models). An existing file is left alone.
+    (see deeplens_gui.sim.catalog). An existing file is left alone.
     """
-    folder = Path(artifacts_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    artifact = folder / project.model_artifact
-    if not artifact.exists():
-        stem = Path(project.model_artifact).stem
-        spec = models.MODELS.get(stem)
-        if spec is None:
-            runs = "the ONNX model {0}.onnx placed next to this file".format(stem)
-        elif spec.kind == "haar":
-            runs = "{0} ({1} from OpenCV)".format(spec.description, spec.file)
-        else:
-            runs = "{0}: {1}.onnx next to this file if present, else {2} from the model cache".format(
-                spec.description, stem, spec.file)
-        artifact.write_text(
-            '<?xml version="1.0"?>\n'
-            "<!-- Model artifact of the virtual DeepLens. A camera keeps an Intel IR model here; the\n"
-            "     virtual device's awscam.Model runs the model named below instead. -->\n"
-            "<virtual-deeplens-model name={0} runs={1}/>\n".format(quoteattr(stem), quoteattr(runs)),
-            encoding="utf-8")
-    return artifact
+    return Path(catalog.write_artifact(str(artifacts_dir), project.model_artifact))
 
 
 def spawn_lambda(project_dir, device_root, stream_path, results_path, log_path, scene="scene",

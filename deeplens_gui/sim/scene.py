@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 
 DEFAULT_SIZE = (1920, 1080)
+# The camera's Python 2.7 has no monotonic clock; wall time is good enough for an animation.
+_clock = getattr(time, "monotonic", time.time)
 
 _SKIN = (140, 175, 225)
 _HAIR = (30, 40, 60)
@@ -75,7 +77,7 @@ class VideoSource:
 class SceneSource:
     """The built-in animated scene. ``render(t)`` is deterministic; ``read()`` renders the current time."""
 
-    def __init__(self, width=DEFAULT_SIZE[0], height=DEFAULT_SIZE[1], clock=time.monotonic):
+    def __init__(self, width=DEFAULT_SIZE[0], height=DEFAULT_SIZE[1], clock=_clock):
         self.width = int(width)
         self.height = int(height)
         self._clock = clock
