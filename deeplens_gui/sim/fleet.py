@@ -36,6 +36,8 @@ from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
+from deeplens_gui.sim import catalog
+from deeplens_gui.sim.python2 import prepared as prepared_python2
 from deeplens_gui.sim.server import (
     CRONTAB,
     LOOPBACK,
@@ -90,9 +92,12 @@ class VirtualDevice:
 
         for folder in (self.stream_path.parent, self.app_dir, self.authorized_keys_path.parent):
             folder.mkdir(parents=True, exist_ok=True)
-        # Every bundled project finds its model artifact, whether it is started here or deployed over SSH.
+        # Every bundled project finds its model artifact, whether it is started here or deployed over SSH, and
+        # so do the public samples: the camera holds the stock models the DeepLens console deployed.
         for project in bundled_projects().values():
             prepare_artifacts(project, self.artifacts_dir)
+        for stem in catalog.ARTIFACTS:
+            catalog.write_artifact(str(self.artifacts_dir), stem + ".xml")
         os.chmod(str(self.authorized_keys_path.parent), 0o700)
         self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
         self.client_key = ensure_ed25519_key(self.client_key_path, comment="deeplens-console@" + self.name)
@@ -138,7 +143,7 @@ class VirtualDevice:
                 self.host_key_path,
                 self.authorized_keys_path,
                 port=self.port,
-                env={
+                env=dict(device_environment(), **{
                     "DEEPLENS_SIM_ROOT": str(self.root),
                     "DEEPLENS_STREAM_PATH": str(self.stream_path),
                     "DEEPLENS_RESULTS_PATH": str(self.results_path),
@@ -146,7 +151,7 @@ class VirtualDevice:
                     "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
                     "DEEPLENS_ARTIFACTS_DIR": str(self.artifacts_dir),
                     "AWS_IOT_THING_NAME": self.thing_name,
-                },
+                }),
                 name=self.name,
                 on_reboot=self.reboot,
             )
@@ -207,8 +212,10 @@ class VirtualDevice:
         """What a command on this device gets; the safety scripts (crontab included) come first either way."""
         if self.server is not None:
             return self.server.environment()
-        return dict(os.environ, HOME=str(self.root), DEEPLENS_SIM_ROOT=str(self.root),
-                    PATH=str(install_shims(self.root)) + os.pathsep + os.environ.get("PATH", os.defpath))
+        env = dict(os.environ, HOME=str(self.root), DEEPLENS_SIM_ROOT=str(self.root))
+        env.update(device_environment())
+        env["PATH"] = str(install_shims(self.root)) + os.pathsep + env["PATH"]
+        return env
 
     def boot_jobs(self):
         """``[(command, stdin bytes, settings)]`` of the crontab's @reboot lines, read as cron reads them;
@@ -427,6 +434,23 @@ class Fleet:
     def write_roster(self, path, known_hosts=None):
         """Write the classroom roster (TOML) for these devices; see ``write_roster``. Returns the path."""
         return write_roster(self.devices, path, known_hosts)
+
+
+def device_environment():
+    """What every virtual device adds to its commands' environment, whatever its folders: the camera's
+    Python 2.7 first on PATH when one is prepared, the simulator's Python for the stand-ins that need it,
+    and the function ARNs the Greengrass core gives a Lambda (the real greengrasssdk publishes through them)."""
+    path = os.environ.get("PATH", os.defpath)
+    python2 = prepared_python2()
+    if python2 is not None:
+        path = str(python2.parent) + os.pathsep + path
+    return {
+        "PATH": path,
+        "DEEPLENS_SIM_PYTHON": sys.executable,
+        "MY_FUNCTION_ARN": "arn:aws:lambda:us-east-1:000000000000:function:deeplens-virtual-project:1",
+        "ROUTER_FUNCTION_ARN": "arn:aws:lambda:::function:GGRouter",
+        "SHADOW_FUNCTION_ARN": "arn:aws:lambda:::function:GGShadowService",
+    }
 
 
 def cron_command(text):

@@ -40,7 +40,8 @@ def ipc_client():
 @pytest.fixture
 def greengrasssdk(ipc_client, monkeypatch):
     # The stand-in imports the Greengrass core's IPC client, which the device finds on its path.
-    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk", types.ModuleType("greengrass_ipc_python_sdk"))
+    package = types.ModuleType("greengrass_ipc_python_sdk")
+    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk", package)
     monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk.ipc_client", ipc_client)
     return _load("virtual_greengrasssdk", DEVICE_MODULES / "greengrasssdk" / "__init__.py")
 
