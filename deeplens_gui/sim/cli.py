@@ -1,8 +1,9 @@
 """``deeplens-gui sim``: run N virtual DeepLens devices on 127.0.0.1 until Ctrl-C.
 
 Prints one line per device (name, ssh target, key, stream path), writes a roster and a known_hosts file so the
-app never has to accept a host key blindly, says which Python runs python2.7 projects, and prints a command that
-views one device. ``--setup-python2`` prepares the camera's Python 2.7 (deeplens_gui.sim.python2) and exits.
+app never has to accept a host key blindly, says whether the devices have the camera's paths (their own mount
+namespaces) and which Python runs python2.7 projects, and prints a command that views one device.
+``--setup-python2`` prepares the camera's Python 2.7 (deeplens_gui.sim.python2) and exits.
 """
 
 import argparse
@@ -13,7 +14,9 @@ import threading
 import time
 from pathlib import Path
 
+from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.sim import python2
+from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.fleet import PROJECTS, Fleet
 
 
@@ -94,9 +97,11 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
     )
     for device in fleet:
         print(
-            "{0}  {1}  -i {2}  stream {3}".format(device.name, device.target, device.client_key_path, device.stream_path),
+            "{0}  {1}  -i {2}  stream {3}".format(
+                device.name, device.target, device.client_key_path, device.device().stream_path),
             file=out,
         )
+    print(mode_sentence(), file=out)
     print(python2.describe(), file=out)
     print("roster: {0}".format(roster), file=out)
     print("known_hosts: {0}".format(known_hosts), file=out)
@@ -111,9 +116,9 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
         str(known_hosts),
         "-o",
         "frame.jpg",
-        "--stream-path",
-        str(first.stream_path),
     ]
+    if first.device().stream_path != PROJECT_STREAM:
+        command += ["--stream-path", first.device().stream_path]
     print("view one: {0}".format(" ".join(shlex.quote(part) for part in command)), file=out)
     print("Press Ctrl-C to stop.", file=out, flush=True)
 

@@ -37,7 +37,10 @@ from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
 from deeplens_gui.sim import catalog
+from deeplens_gui.sim.namespace import CameraPaths, wrap_command
+from deeplens_gui.sim.namespace import available as namespace_available
 from deeplens_gui.sim.python2 import prepared as prepared_python2
+from deeplens_gui.sim.runtime import PACKAGE_ROOT
 from deeplens_gui.sim.server import (
     CRONTAB,
     LOOPBACK,
@@ -62,9 +65,12 @@ log = logging.getLogger(__name__)
 class VirtualDevice:
     """One virtual camera. ``port`` 0 picks a free port on the first start; restarts keep it."""
 
-    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0):
+    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0, namespace=None):
         self.name = name
         self.root = Path(root)
+        #: True when the device's commands run in its own mount namespace (the camera's paths); None: when
+        #: this machine can (deeplens_gui.sim.namespace)
+        self.namespace = namespace_available() if namespace is None else bool(namespace)
         self.scene = scene
         #: frames per second the virtual camera gives the project (awscam.getLastFrame's pace)
         self.camera_fps = float(camera_fps)
@@ -85,6 +91,8 @@ class VirtualDevice:
         self.project = None
         self.server = None
         self._prepare()
+        #: this machine's paths <-> the paths the device's commands see
+        self.paths = CameraPaths(self.root, self.namespace)
 
     def _prepare(self):
         from deeplens_gui.core.projects import bundled_projects
@@ -143,23 +151,37 @@ class VirtualDevice:
                 self.host_key_path,
                 self.authorized_keys_path,
                 port=self.port,
-                env=dict(device_environment(), **{
-                    "DEEPLENS_SIM_ROOT": str(self.root),
-                    "DEEPLENS_STREAM_PATH": str(self.stream_path),
-                    "DEEPLENS_RESULTS_PATH": str(self.results_path),
-                    "DEEPLENS_SIM_SCENE": self.scene,
-                    "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
-                    "DEEPLENS_ARTIFACTS_DIR": str(self.artifacts_dir),
-                    "AWS_IOT_THING_NAME": self.thing_name,
-                }),
+                env=self._device_env(),
                 name=self.name,
                 on_reboot=self.reboot,
+                namespace=self.namespace,
+                keep=_machine_folders(),
             )
             self.server.start()
             self.port = self.server.port
         if project:
             self.start_project(project)
         return self
+
+    def _device_env(self):
+        camera = self.paths.camera
+        return dict(device_environment(), **{
+            "DEEPLENS_SIM_ROOT": camera(self.root),
+            "DEEPLENS_STREAM_PATH": camera(self.stream_path),
+            "DEEPLENS_RESULTS_PATH": camera(self.results_path),
+            "DEEPLENS_SIM_SCENE": self.scene,
+            "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
+            "DEEPLENS_ARTIFACTS_DIR": camera(self.artifacts_dir),
+            "AWS_IOT_THING_NAME": self.thing_name,
+        })
+
+    def command(self, argv, env):
+        """``argv`` as this device runs it (in its own mount namespace when it has one)."""
+        if self.server is not None:
+            return self.server.command(argv, env)
+        if not self.namespace:
+            return list(argv)
+        return wrap_command(self.root, argv, [self.root] + list(_machine_folders()))
 
     def start_project(self, name):
         """Run bundled project ``name`` on this device, replacing the running one (one project at a time).
@@ -186,10 +208,11 @@ class VirtualDevice:
             dest.parent.mkdir(parents=True, exist_ok=True)
             package = dest.parent / ".{0}.{1}.zip.part".format(version, uuid.uuid4().hex[:8])
             package.write_bytes(source.zip_bytes)
-            self._runner("unpack", "--zip", str(package), "--dest", str(dest), "--sha256", source.code_sha256)
-        state = json.loads(self._runner("start", "--project-dir", str(dest)).stdout.splitlines()[-1])
+            self._runner("unpack", "--zip", self.paths.camera(package), "--dest", self.paths.camera(dest),
+                         "--sha256", source.code_sha256)
+        state = json.loads(self._runner("start", "--project-dir", self.paths.camera(dest)).stdout.splitlines()[-1])
         runner = {key: state.get(key) for key in ("project_dir", "env", "python")}
-        record = make_record(source, version, str(self.stream_path), runner)
+        record = make_record(source, version, self.paths.camera(self.stream_path), runner)
         history = dict(record, outcome="deployed", rolled_back=False, step=None, message="started by the simulator")
         self._runner("record", stdin=json.dumps({"record": record, "history": history}))
         self._runner("install-boot")
@@ -199,9 +222,10 @@ class VirtualDevice:
     def _runner(self, action, *args, stdin=None):
         """Run the device-side runner as an SSH command on this device would (same cwd and environment)."""
         env = self._environment()
+        argv = [sys.executable, self.paths.camera(self.root / layout.RUNNER_SCRIPT), "--app-dir",
+                self.paths.camera(self.app_dir), action] + list(args)
         result = subprocess.run(
-            [sys.executable, str(self.root / layout.RUNNER_SCRIPT), "--app-dir", str(self.app_dir), action]
-            + list(args), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
+            self.command(argv, env), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
             timeout=_RUNNER_TIMEOUT, check=False)
         if result.returncode != 0:
             raise RuntimeError("runner {0} failed on {1}: {2}".format(
@@ -212,9 +236,9 @@ class VirtualDevice:
         """What a command on this device gets; the safety scripts (crontab included) come first either way."""
         if self.server is not None:
             return self.server.environment()
-        env = dict(os.environ, HOME=str(self.root), DEEPLENS_SIM_ROOT=str(self.root))
-        env.update(device_environment())
-        env["PATH"] = str(install_shims(self.root)) + os.pathsep + env["PATH"]
+        env = dict(os.environ, HOME=self.paths.camera(self.root))
+        env.update(self._device_env())
+        env["PATH"] = self.paths.camera(install_shims(self.root)) + os.pathsep + env["PATH"]
         return env
 
     def boot_jobs(self):
@@ -250,8 +274,8 @@ class VirtualDevice:
             if self.server is not None:
                 env["PATH"] = self.server.guarded_path(env["PATH"])
             else:
-                env["PATH"] = str(install_shims(self.root)) + os.pathsep + env["PATH"]
-            proc = subprocess.Popen(["/bin/sh", "-c", command], cwd=str(self.root), env=env,
+                env["PATH"] = self.paths.camera(install_shims(self.root)) + os.pathsep + env["PATH"]
+            proc = subprocess.Popen(self.command(["/bin/sh", "-c", command], env), cwd=str(self.root), env=env,
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     start_new_session=True)
             try:
@@ -352,7 +376,8 @@ class VirtualDevice:
             user=DEFAULT_USER,
             port=self.port,
             identity=str(self.client_key_path),
-            stream_path=str(self.stream_path),
+            # With its own mount namespace the stream is where a camera has it: /tmp/results.mjpeg.
+            stream_path=self.paths.camera(self.stream_path),
         )
 
 
@@ -434,6 +459,15 @@ class Fleet:
     def write_roster(self, path, known_hosts=None):
         """Write the classroom roster (TOML) for these devices; see ``write_roster``. Returns the path."""
         return write_roster(self.devices, path, known_hosts)
+
+
+def _machine_folders():
+    """Folders of this machine a device's commands need (they may sit under this machine's /tmp)."""
+    folders = [PACKAGE_ROOT, sys.prefix, getattr(sys, "base_prefix", sys.prefix)]
+    python2 = prepared_python2()
+    if python2 is not None:
+        folders.append(python2.parent.parent)
+    return tuple(str(folder) for folder in folders)
 
 
 def device_environment():
