@@ -181,7 +181,7 @@ class VirtualDevice:
             return self.server.command(argv, env)
         if not self.namespace:
             return list(argv)
-        return wrap_command(self.root, argv, [self.root] + list(_machine_folders()))
+        return wrap_command(self.root, argv, [self.root.parent] + list(_machine_folders()))
 
     def start_project(self, name):
         """Run bundled project ``name`` on this device, replacing the running one (one project at a time).

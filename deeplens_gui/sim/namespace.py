@@ -34,6 +34,9 @@ CAMERA_TMP = "/tmp"
 
 _SCRIPT = r'''
 set -e
+# The command's own PATH may name no system folder at all; the mounts need this machine's tools.
+command_path=$PATH
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
 root=$1; shift
 keep_room() {
   # $1 is missing and cannot be made on this machine: a tmpfs on its parent, with the parent's entries
@@ -66,11 +69,14 @@ done
 shift
 place "$root/tmp" /tmp
 cd /home/aws_cam
+PATH=$command_path
 exec "$@"
 '''
 
 _lock = threading.Lock()
 _available = None
+#: found on this process's PATH: a command's own PATH may lack it
+_UNSHARE = shutil.which("unshare")
 
 
 def wrap_command(root, argv, keep=()):
@@ -79,9 +85,12 @@ def wrap_command(root, argv, keep=()):
     ``keep`` lists folders under this machine's /tmp that the command still needs (they appear at the same
     path in the device's /tmp).
     """
-    keeps = sorted({os.path.realpath(str(path)) for path in keep
-                    if _under(os.path.realpath(str(path)), CAMERA_TMP) and os.path.isdir(str(path))})
-    return (["unshare", "--user", "--map-root-user", "--mount", "--", "/bin/sh", "-c", _SCRIPT, "virtual-deeplens",
+    found = sorted({os.path.realpath(str(path)) for path in keep if os.path.isdir(str(path))})
+    keeps = []
+    for path in found:
+        if _under(path, CAMERA_TMP) and path != CAMERA_TMP and not any(_under(path, kept) for kept in keeps):
+            keeps.append(path)
+    return ([_UNSHARE or "unshare", "--user", "--map-root-user", "--mount", "--", "/bin/sh", "-c", _SCRIPT, "virtual-deeplens",
              str(root)] + keeps + ["--"] + list(argv))
 
 
@@ -97,7 +106,7 @@ def available():
 def _probe():
     if os.environ.get(ENV, "").strip().lower() in ("0", "no", "false", "off"):
         return False
-    if not os.path.isfile("/proc/self/ns/mnt") or shutil.which("unshare") is None:
+    if not os.path.isfile("/proc/self/ns/mnt") or _UNSHARE is None:
         return False
     root = tempfile.mkdtemp(prefix="deeplens-ns-check-")
     try:

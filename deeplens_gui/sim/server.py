@@ -395,7 +395,10 @@ class VirtualSshServer:
         scene = env.get("DEEPLENS_SIM_SCENE", "")
         if scene.startswith("file:"):
             named.append(os.path.dirname(scene[len("file:"):]))
-        keep = [self.root] + list(self.keep) + [entry for entry in named if not self.paths.is_device_path(entry)]
+        # The folder holding the device's folder stays too: this machine's paths to the device's files (and to
+        # what a test or a classroom keeps next to them) work on the device as well.
+        keep = [self.root.parent] + list(self.keep) + [
+            entry for entry in named if not self.paths.is_device_path(entry)]
         return wrap_command(self.root, argv, keep)
 
     def _start_session(self, channel, argv, extra_env):

@@ -5,8 +5,8 @@ the MXNet (or TensorFlow, Caffe) files a project deployed to ``/opt/awscam/artif
 ``mxnet_<model_name>_<precision>_FUSED.xml`` there and returns ``(error, xml path)``, error 0 on success.
 The virtual DeepLens "optimizes" a model it has a stand-in for (deeplens_gui.sim.catalog) or an ONNX file
 ``<model_name>.onnx`` in the models folder: it writes the artifact that awscam.Model then runs. Any other
-model fails as on a camera without its files: a non-zero error, an empty path and the model's name in the
-log.
+model fails as on a camera without its files: a non-zero error, the model's name in the log, and the path
+the artifact would have had (loading it fails, naming the model again).
 """
 
 from __future__ import print_function
@@ -48,7 +48,7 @@ def optimize(model_name, input_width, input_height, platform="mx", aux_inputs=No
         if not os.path.isfile(onnx):
             _say("cannot optimize model {0}: no {0} files in {1} and the virtual DeepLens has no stand-in "
                  "for it".format(model_name, models_dir))
-            return MODEL_NOT_FOUND, ""
+            return MODEL_NOT_FOUND, os.path.join(output_dir, stem + ".xml")
         target = os.path.join(output_dir, stem + ".onnx")
         if not os.path.isdir(output_dir):
             os.makedirs(output_dir)
