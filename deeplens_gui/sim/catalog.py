@@ -54,9 +54,9 @@ def model_for(artifact_stem):
     return name, MODELS[name]
 
 
-def standin_sentence(artifact_stem, folder=None):
+def standin_sentence(artifact_stem):
     """What runs for artifact ``artifact_stem`` on the virtual DeepLens, as one phrase."""
-    name, model = model_for(artifact_stem)
+    model = model_for(artifact_stem)[1]
     if model is None:
         return "the ONNX model {0}.onnx placed next to this file".format(artifact_stem)
     if model["kind"] == "haar":

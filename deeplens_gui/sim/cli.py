@@ -16,8 +16,8 @@ from pathlib import Path
 
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.sim import python2
-from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.fleet import PROJECTS, Fleet
+from deeplens_gui.sim.namespace import mode_sentence
 
 
 def add_arguments(parser):

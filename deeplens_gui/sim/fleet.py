@@ -165,7 +165,8 @@ class VirtualDevice:
 
     def _device_env(self):
         camera = self.paths.camera
-        return dict(device_environment(), **{
+        env = device_environment()
+        env.update({
             "DEEPLENS_SIM_ROOT": camera(self.root),
             "DEEPLENS_STREAM_PATH": camera(self.stream_path),
             "DEEPLENS_RESULTS_PATH": camera(self.results_path),
@@ -174,6 +175,7 @@ class VirtualDevice:
             "DEEPLENS_ARTIFACTS_DIR": camera(self.artifacts_dir),
             "AWS_IOT_THING_NAME": self.thing_name,
         })
+        return env
 
     def command(self, argv, env):
         """``argv`` as this device runs it (in its own mount namespace when it has one)."""

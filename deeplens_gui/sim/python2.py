@@ -206,9 +206,9 @@ def debian_mirror(paths=_APT_SOURCES):
         entries = _deb822_entries(text) if path.endswith(".sources") else _one_line_entries(text)
         for uri, suites, keyring in entries:
             # The main archive (not -security/-updates/-backports) of a Debian mirror.
-            if any(re.match(r"^[a-z]+$", suite) for suite in suites) and "/debian" in uri:
-                if "security" not in uri:
-                    return uri.rstrip("/"), keyring
+            if any(re.match(r"^[a-z]+$", suite) for suite in suites) and "/debian" in uri and (
+                    "security" not in uri):
+                return uri.rstrip("/"), keyring
     return None, None
 
 

@@ -206,8 +206,8 @@ def virtual(tmp_path):
     """``make(name, project=None) -> (device, connection)``: started virtual devices, stopped afterwards."""
     made = []
 
-    def make(name="virtual-1", project=None, root=None, namespace=None):
-        device = VirtualDevice(name, root or tmp_path / name, namespace=namespace)
+    def make(name="virtual-1", project=None, root=None, namespace=None, scene="scene"):
+        device = VirtualDevice(name, root or tmp_path / name, scene=scene, namespace=namespace)
         device.start(project)
         known_hosts = tmp_path / "known_hosts-{0}".format(len(made))
         known_hosts.write_text(device.known_hosts_line() + "\n")

@@ -18,11 +18,9 @@ import numpy as np
 import pytest
 
 from deeplens_gui.core.deploy.sources import resolve_source
-from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.sim import namespace, python2
-from deeplens_gui.sim.fleet import VirtualDevice
 from tests.device.conftest import BLUE_CLASS, decode, write_tiny_classifier
-from tests.e2e.test_deploy_ssh import deploy, read_frames
+from tests.e2e.test_deploy_ssh import deploy, read_frames, virtual  # noqa: F401 (virtual is a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -165,32 +163,23 @@ def write_lambda(folder, project_id, module, code, model_artifact, greengrass_sd
 
 
 @pytest.fixture
-def camera(tmp_path):
+def camera(request):
     """``make(scene="scene") -> (device, connection)``: a virtual DeepLens with the camera's Python and paths."""
     if python2.prepared() is None or not namespace.available():
         reason = "needs {0} and mount namespaces".format(python2.SETUP_COMMAND)
         if os.environ.get("CI") == "true":
             pytest.fail("CI prepares the camera's Python 2.7 and runs as root: " + reason)
         pytest.skip(reason)
-    made = []
+    make = request.getfixturevalue("virtual")
+    return lambda scene="scene": make(scene=scene)
 
-    def make(scene="scene"):
-        device = VirtualDevice("virtual-1", tmp_path / "virtual-1", scene=scene)
-        device.start()
-        known_hosts = tmp_path / "known_hosts"
-        known_hosts.write_text(device.known_hosts_line() + "\n")
-        config = tmp_path / "ssh_config"
-        config.write_text("")
-        connection = DeviceConnection(device.device(), SshOptions(
-            ssh_config=str(config), known_hosts=str(known_hosts), allow_agent=False, look_for_keys=False,
-            use_keyring=False))
-        made.append((device, connection))
-        return device, connection
 
-    yield make
-    for device, connection in made:
-        connection.close()
-        device.stop()
+def deploy_sample(camera, folder, module, code, artifact):
+    """Deploy the sample ``code`` (module ``module``) from ``folder`` to a new camera: (device, connection, result)."""
+    device, connection = camera()
+    source = resolve_source(str(write_lambda(folder, folder.name, module, code, artifact)))
+    result, _ = deploy(connection, source)
+    return device, connection, result
 
 
 def published(device, key, count=3, timeout=40.0):
@@ -250,11 +239,8 @@ def test_face_ssd_with_the_real_greengrasssdk_bundled(camera, tmp_path):
 
 
 def test_object_detection_with_mo_optimize(camera, tmp_path):
-    device, connection = camera()
-    source = resolve_source(str(write_lambda(tmp_path / "objects", "objects", "lambda_function", OBJECTS,
-                                             "mxnet_deploy_ssd_resnet50_300_FP16_FUSED.xml")))
-
-    result, _ = deploy(connection, source)
+    device, connection, result = deploy_sample(camera, tmp_path / "objects", "lambda_function", OBJECTS,
+                                               "mxnet_deploy_ssd_resnet50_300_FP16_FUSED.xml")
 
     assert result.ok, result.message
     assert len(read_frames(connection, "/tmp/results.mjpeg", 3)) == 3
@@ -265,11 +251,8 @@ def test_object_detection_with_mo_optimize(camera, tmp_path):
 
 
 def test_a_model_without_a_stand_in_fails_naming_it(camera, tmp_path):
-    device, connection = camera()
-    source = resolve_source(str(write_lambda(tmp_path / "custom", "custom", "lambda_function", CUSTOM,
-                                             "mxnet_image-classification_FP16_FUSED.xml")))
-
-    result, _ = deploy(connection, source)
+    device, _, result = deploy_sample(camera, tmp_path / "custom", "lambda_function", CUSTOM,
+                                      "mxnet_image-classification_FP16_FUSED.xml")
 
     assert not result.ok
     assert "image-classification" in result.message

@@ -175,8 +175,10 @@ class Model(object):
         """A size with the camera frame's aspect ratio (undoing the squeeze to a square model input)."""
         in_w, in_h = self._input_size
         aspect = float(_last_shape[1]) / _last_shape[0] if _last_shape is not None else float(in_w) / in_h
-        height = max(in_h, min_height) if aspect >= float(in_w) / in_h else max(in_h, int(round(in_w / aspect)))
-        return int(round(height * aspect)), height
+        # int(round()): Python 2.7's round() returns a float.
+        tall = int(round(in_w / aspect))  # noqa: RUF046
+        height = max(in_h, min_height) if aspect >= float(in_w) / in_h else max(in_h, tall)
+        return int(round(height * aspect)), height  # noqa: RUF046
 
     def _detect_faces(self, img):
         """Haar faces as SSD DetectionOutput rows ``[image, label, conf, xmin, ymin, xmax, ymax]`` (0..1)."""
