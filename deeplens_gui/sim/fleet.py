@@ -39,6 +39,7 @@ from deeplens_gui.core.roster import Roster, save_roster
 from deeplens_gui.sim import catalog
 from deeplens_gui.sim.namespace import CameraPaths, wrap_command
 from deeplens_gui.sim.namespace import available as namespace_available
+from deeplens_gui.sim.python2 import describe as describe_python2
 from deeplens_gui.sim.python2 import prepared as prepared_python2
 from deeplens_gui.sim.runtime import PACKAGE_ROOT
 from deeplens_gui.sim.server import (
@@ -145,6 +146,7 @@ class VirtualDevice:
 
     def start(self, project=None):
         """Start the SSH server and, if ``project`` is "face" or "mask", that project's Lambda. Returns self."""
+        _tell_python_once()
         if self.server is None or not self.server.running:
             self.server = VirtualSshServer(
                 self.root,
@@ -461,6 +463,16 @@ class Fleet:
     def write_roster(self, path, known_hosts=None):
         """Write the classroom roster (TOML) for these devices; see ``write_roster``. Returns the path."""
         return write_roster(self.devices, path, known_hosts)
+
+
+_told_python = []
+
+
+def _tell_python_once():
+    """Log, once per process, which Python runs python2.7 projects when the camera's 2.7 is not prepared."""
+    if not _told_python and prepared_python2() is None:
+        _told_python.append(True)
+        log.warning("%s", describe_python2())
 
 
 def _machine_folders():

@@ -23,7 +23,7 @@ except ImportError:
     from deeplens_gui.sim import catalog
 from awscam import artifacts_dir
 
-_PLATFORMS = {"mx": "mxnet", "tf": "tf", "caffe": "caffe"}
+_PLATFORMS = {"mx": "mxnet", "mxnet": "mxnet", "tf": "tf", "tensorflow": "tf", "caffe": "caffe"}
 #: the error a camera's optimizer reports when the model's files are missing
 MODEL_NOT_FOUND = 1
 _UNKNOWN_PLATFORM = 2
@@ -33,7 +33,7 @@ def optimize(model_name, input_width, input_height, platform="mx", aux_inputs=No
     """``(error, model_path)``: the IR artifact of ``model_name`` for a ``input_width`` x ``input_height``
     input; ``error`` is 0 on success."""
     aux = dict(aux_inputs or {})
-    prefix = _PLATFORMS.get(platform)
+    prefix = _PLATFORMS.get(str(platform).lower())
     if prefix is None:
         _say("unknown platform {0!r} for model {1} (use mx, tf or caffe)".format(platform, model_name))
         return _UNKNOWN_PLATFORM, ""
