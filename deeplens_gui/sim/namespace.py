@@ -103,8 +103,13 @@ def available():
         return _available
 
 
+def disabled():
+    """True when ``DEEPLENS_SIM_NAMESPACES`` turns mount namespaces off (0, no, false, off)."""
+    return os.environ.get(ENV, "").strip().lower() in ("0", "no", "false", "off")
+
+
 def _probe():
-    if os.environ.get(ENV, "").strip().lower() in ("0", "no", "false", "off"):
+    if disabled():
         return False
     if not os.path.isfile("/proc/self/ns/mnt") or _UNSHARE is None:
         return False

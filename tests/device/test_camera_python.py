@@ -138,7 +138,7 @@ def _as_user(argv):
 @pytest.mark.parametrize("ordinary_user", [False, True], ids=["this-user", "ordinary-user"])
 def test_two_commands_in_device_namespaces_share_the_fifo_at_the_cameras_path(request, ordinary_user):
     if not namespace.available():
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI") == "true" and not namespace.disabled():
             pytest.fail("CI runs on Linux as root: mount namespaces must work there")
         pytest.skip("no mount namespaces here")
     # Not under pytest's folder: an ordinary user cannot enter root's 0700 pytest-of-root.

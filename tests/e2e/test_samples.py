@@ -167,7 +167,7 @@ def camera(request):
     """``make(scene="scene") -> (device, connection)``: a virtual DeepLens with the camera's Python and paths."""
     if python2.prepared() is None or not namespace.available():
         reason = "needs {0} and mount namespaces".format(python2.SETUP_COMMAND)
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI") == "true" and not namespace.disabled():
             pytest.fail("CI prepares the camera's Python 2.7 and runs as root: " + reason)
         pytest.skip(reason)
     make = request.getfixturevalue("virtual")
