@@ -40,15 +40,15 @@ def add_arguments(parser):
     parser.add_argument(
         "--setup-python2",
         action="store_true",
-        help="prepare the camera's Python 2.7 (with numpy 1.16.6 and OpenCV 4.2) in the user cache folder for "
-        "projects whose runtime is python2.7, then exit",
+        help="prepare the camera's Python 2.7 (with numpy 1.16.6 and OpenCV 4.2) in the user cache folder "
+        "for projects whose runtime is python2.7, then exit",
     )
     parser.add_argument(
         "--python2-source",
         choices=("auto", "debian"),
         default="auto",
-        help="with --setup-python2: auto (this machine's python2.7, else Debian's) or debian (Debian bullseye's "
-        "python2.7 packages)",
+        help="with --setup-python2: auto (this machine's python2.7, else Debian's) or debian (Debian "
+        "bullseye's python2.7 packages)",
     )
     return parser
 

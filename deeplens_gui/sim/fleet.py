@@ -14,6 +14,12 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
     <root>/.sim/bin/                         safety scripts first on PATH (reboot, sudo, systemctl, crontab)
     <root>/.sim/crontab                      the login user's crontab (its @reboot lines run at every boot)
 
+On Linux the device's commands and projects run in its own mount namespace (deeplens_gui.sim.namespace), where
+``<root>`` is /home/aws_cam, ``<root>/tmp`` is /tmp and ``<root>/opt/awscam`` is /opt/awscam, so the device
+reports and uses the camera's paths (``paths`` maps them); elsewhere the paths above are used as they are.
+Projects whose runtime is python2.7 run with the camera's Python 2.7 when it is prepared
+(deeplens_gui.sim.python2).
+
 Booting (``reboot()``, ``restart()``) works as on a camera: the SSH server comes back, then the device runs
 the ``@reboot`` lines of its crontab the way cron does. A project started here or deployed over SSH comes
 back through the line the runner's ``install-boot`` put there, exactly as on a real DeepLens.
@@ -214,7 +220,8 @@ class VirtualDevice:
             package.write_bytes(source.zip_bytes)
             self._runner("unpack", "--zip", self.paths.camera(package), "--dest", self.paths.camera(dest),
                          "--sha256", source.code_sha256)
-        state = json.loads(self._runner("start", "--project-dir", self.paths.camera(dest)).stdout.splitlines()[-1])
+        started = self._runner("start", "--project-dir", self.paths.camera(dest))
+        state = json.loads(started.stdout.splitlines()[-1])
         runner = {key: state.get(key) for key in ("project_dir", "env", "python")}
         record = make_record(source, version, self.paths.camera(self.stream_path), runner)
         history = dict(record, outcome="deployed", rolled_back=False, step=None, message="started by the simulator")
@@ -229,8 +236,8 @@ class VirtualDevice:
         argv = [sys.executable, self.paths.camera(self.root / layout.RUNNER_SCRIPT), "--app-dir",
                 self.paths.camera(self.app_dir), action] + list(args)
         result = subprocess.run(
-            self.command(argv, env), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
-            timeout=_RUNNER_TIMEOUT, check=False)
+            self.command(argv, env), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"),
+            capture_output=True, timeout=_RUNNER_TIMEOUT, check=False)
         if result.returncode != 0:
             raise RuntimeError("runner {0} failed on {1}: {2}".format(
                 action, self.name, result.stderr.decode("utf-8", "replace").strip()))
@@ -279,9 +286,9 @@ class VirtualDevice:
                 env["PATH"] = self.server.guarded_path(env["PATH"])
             else:
                 env["PATH"] = self.paths.camera(install_shims(self.root)) + os.pathsep + env["PATH"]
-            proc = subprocess.Popen(self.command(["/bin/sh", "-c", command], env), cwd=str(self.root), env=env,
-                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(self.command(["/bin/sh", "-c", command], env), cwd=str(self.root),
+                                    env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
             try:
                 output, _ = proc.communicate(stdin, timeout=_BOOT_TIMEOUT)
             except subprocess.TimeoutExpired:
@@ -487,7 +494,8 @@ def _machine_folders():
 def device_environment():
     """What every virtual device adds to its commands' environment, whatever its folders: the camera's
     Python 2.7 first on PATH when one is prepared, the simulator's Python for the stand-ins that need it,
-    and the function ARNs the Greengrass core gives a Lambda (the real greengrasssdk publishes through them)."""
+    and the function ARNs the Greengrass core gives a Lambda (the real greengrasssdk publishes through
+    them)."""
     path = os.environ.get("PATH", os.defpath)
     python2 = prepared_python2()
     if python2 is not None:

@@ -36,7 +36,8 @@ class ModelSpec:
     """How the virtual device runs one DeepLens model.
 
     ``kind`` is ``"onnx"`` (run with cv2.dnn, downloaded from ``url``), ``"haar"`` (an OpenCV cascade file
-    named ``file``) or ``"hog"`` (OpenCV's people detector, reporting ``label``). For ONNX classifiers the input is resized to ``input`` (width, height), scaled to 0..1
+    named ``file``) or ``"hog"`` (OpenCV's people detector, reporting ``label``). For ONNX classifiers the
+    input is resized to ``input`` (width, height), scaled to 0..1
     in RGB order, then normalised with ``mean``/``std`` per channel.
     """
 
@@ -171,7 +172,8 @@ def _download(spec, url, target, expected, timeout):
 
 
 def main(argv=None):
-    """``python -m deeplens_gui.sim.models NAME``: print the path of model NAME's weights (downloading them)."""
+    """``python -m deeplens_gui.sim.models NAME``: print the path of model NAME's weights (downloading
+    them)."""
     import sys
 
     names = sys.argv[1:] if argv is None else argv

@@ -90,8 +90,8 @@ def wrap_command(root, argv, keep=()):
     for path in found:
         if _under(path, CAMERA_TMP) and path != CAMERA_TMP and not any(_under(path, kept) for kept in keeps):
             keeps.append(path)
-    return ([_UNSHARE or "unshare", "--user", "--map-root-user", "--mount", "--", "/bin/sh", "-c", _SCRIPT, "virtual-deeplens",
-             str(root)] + keeps + ["--"] + list(argv))
+    return ([_UNSHARE or "unshare", "--user", "--map-root-user", "--mount", "--", "/bin/sh", "-c", _SCRIPT,
+             "virtual-deeplens", str(root)] + keeps + ["--"] + list(argv))
 
 
 def available():
@@ -122,7 +122,8 @@ def _probe():
         check = "test -f /tmp/marker && test -d /opt/awscam && test -d /home/aws_cam/tmp"
         try:
             result = subprocess.run(wrap_command(root, ["/bin/sh", "-c", check]), stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=False)
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20,
+                                    check=False)
         except (OSError, subprocess.TimeoutExpired):
             return False
         return result.returncode == 0
@@ -133,10 +134,11 @@ def _probe():
 def mode_sentence():
     """One sentence saying how virtual devices keep the camera's folders on this machine."""
     if available():
-        return ("Virtual devices run in their own mount namespaces: /tmp, /opt/awscam and /home/aws_cam are each "
-                "device's own folders, as on a camera.")
-    return ("Mount namespaces are not available here (or {0}=0), so each virtual device keeps /tmp, /opt/awscam "
-            "and /home/aws_cam inside its own folder; use the stream paths listed below.".format(ENV))
+        return ("Virtual devices run in their own mount namespaces: /tmp, /opt/awscam and /home/aws_cam are "
+                "each device's own folders, as on a camera.")
+    return ("Mount namespaces are not available here (or {0}=0), so each virtual device keeps /tmp, "
+            "/opt/awscam and /home/aws_cam inside its own folder; use the stream paths listed "
+            "below.".format(ENV))
 
 
 class CameraPaths:

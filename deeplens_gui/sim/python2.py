@@ -39,7 +39,8 @@ DEBIAN_PACKAGES = ("python2.7", "python2.7-minimal", "libpython2.7-minimal", "li
 SETUP_COMMAND = "deeplens-gui sim --setup-python2"
 _APT_SOURCES = ("/etc/apt/sources.list", "/etc/apt/sources.list.d")
 _DEFAULT_KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
-_ABI_PROBE = "import sys; sys.stdout.write('%d.%d %s %s' % (sys.version_info[:2] + (sys.maxunicode, sys.executable)))"
+_ABI_PROBE = ("import sys; "
+              "sys.stdout.write('%d.%d %s %s' % (sys.version_info[:2] + (sys.maxunicode, sys.executable)))")
 _TIMEOUT = 900
 
 
@@ -67,9 +68,9 @@ def describe(folder=None):
     script = prepared(folder)
     if script is not None:
         return "Projects whose runtime is python2.7 run with the camera's Python 2.7 ({0}).".format(script)
-    return ("No Python 2.7 is prepared, so projects whose runtime is python2.7 run with Python {0}.{1} ({2}); "
-            "Python-2-only code fails there. Run '{3}' once to prepare the camera's Python 2.7.".format(
-                sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))
+    return ("No Python 2.7 is prepared, so projects whose runtime is python2.7 run with Python {0}.{1} "
+            "({2}); Python-2-only code fails there. Run '{3}' once to prepare the camera's Python "
+            "2.7.".format(sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))
 
 
 def prepare(folder=None, source="auto", progress=print):
@@ -146,7 +147,8 @@ def _write_script(folder, interpreter, library_dirs, python_home, site):
                      .format(shlex.quote(os.pathsep.join(str(d) for d in library_dirs))))
     if python_home:
         lines.append("PYTHONHOME={0}; export PYTHONHOME".format(shlex.quote(str(python_home))))
-    lines.append('PYTHONPATH="${{PYTHONPATH:+$PYTHONPATH:}}"{0}; export PYTHONPATH'.format(shlex.quote(str(site))))
+    lines.append('PYTHONPATH="${{PYTHONPATH:+$PYTHONPATH:}}"{0}; export PYTHONPATH'.format(
+        shlex.quote(str(site))))
     lines.append('exec {0} "$@"'.format(shlex.quote(str(interpreter))))
     script = folder / "bin" / "python2.7"
     script.parent.mkdir(parents=True, exist_ok=True)
@@ -182,7 +184,8 @@ def _install_wheels(folder, script, abi, progress):
                       "--target", str(staging)] + list(WHEELS), env=env)
     if installed.returncode != 0:
         shutil.rmtree(str(staging), ignore_errors=True)
-        raise Python2Error("pip 20.3.4 could not install the wheels for Python 2.7: {0}".format(_tail(installed)))
+        raise Python2Error("pip 20.3.4 could not install the wheels for Python 2.7: {0}".format(
+            _tail(installed)))
     if site.exists():
         shutil.rmtree(str(site))
     os.replace(str(staging), str(site))
@@ -237,14 +240,14 @@ def _deb822_entries(text):
 def _debian_interpreter(target, progress):
     """Download and unpack Debian bullseye's python2.7; ``(interpreter, library dirs, PYTHONHOME)``."""
     if shutil.which("apt-get") is None or shutil.which("dpkg") is None:
-        raise Python2Error("No python2.7 was found and this machine has no apt-get and dpkg to fetch Debian's; "
-                           "install a Python 2.7 (for example with pyenv) and run '{0}' again.".format(
-                               SETUP_COMMAND))
+        raise Python2Error("No python2.7 was found and this machine has no apt-get and dpkg to fetch "
+                           "Debian's; install a Python 2.7 (for example with pyenv) and run '{0}' "
+                           "again.".format(SETUP_COMMAND))
     mirror, keyring = debian_mirror()
     if mirror is None:
-        raise Python2Error("No python2.7 was found and no Debian mirror is listed in {0}; install a Python 2.7 "
-                           "(for example with pyenv) and run '{1}' again.".format(" or ".join(_APT_SOURCES),
-                                                                                 SETUP_COMMAND))
+        raise Python2Error("No python2.7 was found and no Debian mirror is listed in {0}; install a Python "
+                           "2.7 (for example with pyenv) and run '{1}' again.".format(
+                               " or ".join(_APT_SOURCES), SETUP_COMMAND))
     apt = target.parent / "apt"
     for sub in ("lists/partial", "cache/archives/partial", "etc"):
         (apt / sub).mkdir(parents=True, exist_ok=True)

@@ -185,8 +185,8 @@ class VirtualSshServer:
     ``host_key_path`` is generated on first ``start()`` and reused afterwards; ``authorized_keys_path`` lists
     the client keys allowed to log in as ``aws_cam``; ``env`` is added to every command's environment.
     ``port`` 0 picks a free port on the first start; later starts reuse the port actually bound. With
-    ``namespace`` commands run with the device's folders at the camera's paths (/home/aws_cam, /tmp, /opt/awscam)
-    and absolute SFTP paths are the camera's too.
+    ``namespace`` commands run with the device's folders at the camera's paths (/home/aws_cam, /tmp,
+    /opt/awscam) and absolute SFTP paths are the camera's too.
     """
 
     def __init__(self, root, host_key_path, authorized_keys_path, port=0, bind=LOOPBACK, env=None, name="virtual",
@@ -391,7 +391,8 @@ class VirtualSshServer:
         if not self.paths.namespace:
             return list(argv)
         # Folders the command's environment names under this machine's /tmp stay reachable in the device's.
-        named = [entry for name in ("PATH", "PYTHONPATH") for entry in env.get(name, "").split(os.pathsep) if entry]
+        named = [entry for name in ("PATH", "PYTHONPATH")
+                 for entry in env.get(name, "").split(os.pathsep) if entry]
         scene = env.get("DEEPLENS_SIM_SCENE", "")
         if scene.startswith("file:"):
             named.append(os.path.dirname(scene[len("file:"):]))

@@ -22,8 +22,9 @@ SIM = PACKAGE_ROOT / "deeplens_gui" / "sim"
 def run27(code, tmp_path, env=None):
     """Run ``code`` with the camera's Python 2.7 and the device modules, as a Lambda would; its stdout."""
     python = require_python27()
-    full = dict(os.environ, PYTHONPATH=str(DEVICE_MODULES), DEEPLENS_ARTIFACTS_DIR=str(tmp_path / "artifacts"),
-                DEEPLENS_SIM_PYTHON=sys.executable, **(env or {}))
+    full = dict(os.environ, PYTHONPATH=str(DEVICE_MODULES),
+                DEEPLENS_ARTIFACTS_DIR=str(tmp_path / "artifacts"), DEEPLENS_SIM_PYTHON=sys.executable,
+                **(env or {}))
     result = subprocess.run([python, "-c", code], env=full, cwd=str(tmp_path), capture_output=True, text=True,
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
@@ -68,7 +69,8 @@ def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
     catalog.write_artifact(str(tmp_path / "artifacts"), "mxnet_headpose_FP16_FUSED.xml")
     out, _ = run27(
         "import awscam\n"
-        "for path in ('/opt/awscam/artifacts/mxnet_headpose_FP16_FUSED.xml', '/opt/awscam/artifacts/nope.xml'):\n"
+        "for name in ('mxnet_headpose_FP16_FUSED.xml', 'nope.xml'):\n"
+        "    path = '/opt/awscam/artifacts/' + name\n"
         "    try:\n"
         "        awscam.Model(path, {'GPU': 1})\n"
         "    except IOError as error:\n"
@@ -81,12 +83,14 @@ def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
 def test_debian_mirror_is_read_from_one_line_and_deb822_sources(tmp_path):
     one_line = tmp_path / "sources.list"
     one_line.write_text("# a comment\ndeb-src http://mirror.example/debian bookworm main\n"
-                        "deb [arch=amd64 signed-by=/k.gpg] http://mirror.example/debian bookworm main contrib\n")
+                        "deb [arch=amd64 signed-by=/k.gpg] http://mirror.example/debian bookworm main "
+                        "contrib\n")
     assert python2.debian_mirror([str(one_line)]) == ("http://mirror.example/debian", "/k.gpg")
     parts = tmp_path / "sources.list.d"
     parts.mkdir()
     (parts / "debian.sources").write_text(
-        "Types: deb\nURIs: http://deb.example/debian-security\nSuites: bookworm-security\nComponents: main\n\n"
+        "Types: deb\nURIs: http://deb.example/debian-security\nSuites: bookworm-security\n"
+        "Components: main\n\n"
         "Types: deb\nURIs: http://deb.example/debian\nSuites: bookworm bookworm-updates\nComponents: main\n"
         "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
     (parts / "other.list").write_text("deb https://packages.example/apt cloud-sdk main\n")

@@ -77,7 +77,8 @@ def reconnect(device, connection):
 
 def test_deploys_install_one_boot_line_and_the_project_streams_again_after_a_reboot(virtual, tmp_path):
     # A home folder whose path needs quoting (and escaping for cron's %).
-    # Folders mode: the device's own paths carry the quote and the % (with a mount namespace they are the camera's).
+    # Folders mode: the device's own paths carry the quote and the % (with a mount namespace they are the
+    # camera's).
     device, connection = virtual(root=tmp_path / "it's 100% cam" / "virtual-1", namespace=False)
     connection.run("crontab -", stdin="\n".join(USER_LINES) + "\n")
     red = resolve_source(make_project(tmp_path / "red", "red", "red"))

@@ -347,7 +347,8 @@ def test_cancel_during_upload_leaves_the_old_project_running(virtual, tmp_path):
 
 def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     root = tmp_path / HOSTILE / "virtual-1"
-    # Folders mode: the device's own paths carry the hostile name (with a mount namespace they are the camera's).
+    # Folders mode: the device's own paths carry the hostile name (with a mount namespace they are the
+    # camera's).
     device, connection = virtual(root=root, namespace=False)
     folder = tmp_path / "projects" / HOSTILE
     source = resolve_source(make_project(folder, "quoted", "green", name=HOSTILE))

@@ -1,10 +1,11 @@
 """Lambdas in the shapes of the public DeepLens samples, deployed unchanged to a virtual DeepLens over SSH.
 
-Written here (not copied) after reading aws-samples/aws-deeplens-recipes and the workshop repositories: Python 2
-only syntax (print statements, tabs mixed with spaces), the FIFO /tmp/results.mjpeg hard-coded and opened in
-text mode from a thread and written with ``jpeg.tobytes()``, models loaded from /opt/awscam/artifacts or
-made with ``mo.optimize``, the real greengrasssdk bundled in the package. They need the camera's Python 2.7
-(``deeplens-gui sim --setup-python2``) and the camera's paths (a mount namespace per virtual device).
+Written here (not copied) after reading aws-samples/aws-deeplens-recipes and the workshop repositories:
+Python 2 only syntax (print statements, tabs mixed with spaces), the FIFO /tmp/results.mjpeg hard-coded and
+opened in text mode from a thread and written with ``jpeg.tobytes()``, models loaded from
+/opt/awscam/artifacts or made with ``mo.optimize``, the real greengrasssdk bundled in the package. They need
+the camera's Python 2.7 (``deeplens-gui sim --setup-python2``) and the camera's paths (a mount namespace per
+virtual device).
 """
 
 import json
@@ -164,7 +165,8 @@ def write_lambda(folder, project_id, module, code, model_artifact, greengrass_sd
 
 @pytest.fixture
 def camera(request):
-    """``make(scene="scene") -> (device, connection)``: a virtual DeepLens with the camera's Python and paths."""
+    """``make(scene="scene") -> (device, connection)``: a virtual DeepLens with the camera's Python and
+    paths."""
     if python2.prepared() is None or not namespace.available():
         reason = "needs {0} and mount namespaces".format(python2.SETUP_COMMAND)
         if os.environ.get("CI") == "true" and not namespace.disabled():
@@ -175,7 +177,8 @@ def camera(request):
 
 
 def deploy_sample(camera, folder, module, code, artifact):
-    """Deploy the sample ``code`` (module ``module``) from ``folder`` to a new camera: (device, connection, result)."""
+    """Deploy the sample ``code`` (module ``module``) from ``folder`` to a new camera:
+    ``(device, connection, result)``."""
     device, connection = camera()
     source = resolve_source(str(write_lambda(folder, folder.name, module, code, artifact)))
     result, _ = deploy(connection, source)

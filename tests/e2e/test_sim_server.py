@@ -457,7 +457,8 @@ def test_ten_devices_start_fast_and_all_answer(sim_fleet, capsys):
     assert len(ports) == 10
     for device in fleet.devices:
         with ssh_client(device) as client:
-            assert _run(client, "echo $DEEPLENS_SIM_ROOT")[0].decode().strip() == device.paths.camera(device.root)
+            root = _run(client, "echo $DEEPLENS_SIM_ROOT")[0].decode().strip()
+            assert root == device.paths.camera(device.root)
 
 
 def test_fleet_writes_roster_and_known_hosts(sim_fleet, tmp_path):

@@ -136,8 +136,9 @@ class Model(object):
             self._load_onnx(onnx_path)
             runs = "the ONNX model " + onnx_path
         elif spec is None:
-            raise IOError("The virtual DeepLens cannot run the model {0} ({1}): it has no stand-in for it; put "
-                          "an ONNX version of it next to the artifact as {2}.".format(stem, path, onnx_path))
+            raise IOError("The virtual DeepLens cannot run the model {0} ({1}): it has no stand-in for it; "
+                          "put an ONNX version of it next to the artifact as {2}.".format(
+                              stem, path, onnx_path))
         elif spec["kind"] == "haar":
             self._cascade = cv2.CascadeClassifier(_weights(name, spec))
             runs = catalog.standin_sentence(stem)
@@ -188,7 +189,8 @@ class Model(object):
             gray, scaleFactor=1.2, minNeighbors=4, minSize=(48, 48), outputRejectLevels=True)
         # The margin of the cascade's last stage, squashed to 0..1: strong faces score above 0.9,
         # the faint false hits a cascade also returns fall below the samples' 0.25 threshold.
-        return _ssd_rows(boxes, weights, 1, work_w, work_h, lambda weight: 1.0 / (1.0 + math.exp(-(weight - 6.0))))
+        return _ssd_rows(boxes, weights, 1, work_w, work_h,
+                         lambda weight: 1.0 / (1.0 + math.exp(-(weight - 6.0))))
 
     def _detect_people(self, img):
         """HOG people as SSD DetectionOutput rows (the object-detection sample's "person" label)."""
@@ -219,8 +221,8 @@ class Model(object):
             scores = np.asarray(next(iter(raw.values())))
             scores = scores.reshape(scores.shape[-3:]) if scores.ndim >= 3 else scores[np.newaxis]
             return {"segmentation": np.argmax(scores, axis=0).astype(np.int32)}
-        raise ValueError("The virtual DeepLens parses 'classification', 'ssd' and 'segmentation' results, not "
-                         "{0!r}.".format(model_type))
+        raise ValueError("The virtual DeepLens parses 'classification', 'ssd' and 'segmentation' results, "
+                         "not {0!r}.".format(model_type))
 
 
 def _ssd_rows(boxes, weights, label, work_w, work_h, confidence):

@@ -55,7 +55,8 @@ def deliver(topic, payload):
 
 
 class IPCClient(object):
-    """What the SDK's Lambda client talks to: publishes through the router are delivered, nothing else runs."""
+    """What the SDK's Lambda client talks to: publishes through the router are delivered, nothing else
+    runs."""
 
     def __init__(self, endpoint="localhost", port=8000):
         self.endpoint = endpoint
