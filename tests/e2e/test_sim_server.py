@@ -15,7 +15,9 @@ import paramiko
 import pytest
 
 from deeplens_gui.core.roster import load_roster
+from deeplens_gui.sim import python2
 from deeplens_gui.sim.fleet import Fleet, VirtualDevice
+from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.server import VirtualSshServer, ensure_ed25519_key
 from tests.fixtures.frames import make_jpegs
 from tests.fixtures.sim import ssh_client
@@ -511,6 +513,8 @@ def test_sim_command_prints_targets_and_stops_on_sigint(tmp_path):
         assert target == "aws_cam@127.0.0.1:{0}".format(port)
         known_hosts = tmp_path / "class" / "roster.known_hosts"
         assert "known_hosts: {0}".format(known_hosts) in lines
+        # It says which mode gives the devices their paths, and which Python runs python2.7 projects.
+        assert mode_sentence() in lines and python2.describe() in lines
         view = next(line for line in lines if line.startswith("view one: "))
         assert "deeplens-gui snapshot {0} -i {1} --known-hosts {2}".format(target, key, known_hosts) in view
         # With the camera's paths (a mount namespace per device) the app needs no stream path.
