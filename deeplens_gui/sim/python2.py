@@ -18,6 +18,7 @@ from its apt sources, with the suite swapped to bullseye) and unpacked with ``dp
 import glob
 import json
 import os
+import platform
 import re
 import shlex
 import shutil
@@ -87,6 +88,11 @@ def prepare(folder=None, source="auto", progress=print):
         return done
     if source not in ("auto", "debian"):
         raise Python2Error("Unknown Python 2.7 source {0!r}; use auto or debian.".format(source))
+    if not sys.platform.startswith("linux") or platform.machine() not in ("x86_64", "AMD64"):
+        # PyPI's Python 2.7 wheels of OpenCV 4.2 (and Debian's packages used here) are for x86-64 Linux.
+        raise Python2Error("The camera's Python 2.7 can be prepared on x86-64 Linux only (this is {0} on {1}); "
+                           "the virtual DeepLens runs python2.7 projects with Python {2} here.".format(
+                               sys.platform, platform.machine(), sys.version.split()[0]))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
