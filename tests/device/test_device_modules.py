@@ -4,7 +4,9 @@ import errno
 import importlib.util
 import json
 import os
+import sys
 import time
+import types
 
 import cv2
 import numpy as np
@@ -31,7 +33,16 @@ def awscam():
 
 
 @pytest.fixture(scope="module")
-def greengrasssdk():
+def ipc_client():
+    return _load("virtual_ipc_client", DEVICE_MODULES / "greengrass_ipc_python_sdk" / "ipc_client.py")
+
+
+@pytest.fixture
+def greengrasssdk(ipc_client, monkeypatch):
+    # The stand-in imports the Greengrass core's IPC client, which the device finds on its path.
+    package = types.ModuleType("greengrass_ipc_python_sdk")
+    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk", package)
+    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk.ipc_client", ipc_client)
     return _load("virtual_greengrasssdk", DEVICE_MODULES / "greengrasssdk" / "__init__.py")
 
 
@@ -157,10 +168,10 @@ def test_publish_appends_json_lines(greengrasssdk, tmp_path, monkeypatch):
         greengrasssdk.client("lambda")
 
 
-def test_results_file_is_bounded(greengrasssdk, tmp_path, monkeypatch):
+def test_results_file_is_bounded(greengrasssdk, ipc_client, tmp_path, monkeypatch):
     results = tmp_path / "results.jsonl"
     monkeypatch.setenv("DEEPLENS_RESULTS_PATH", str(results))
-    monkeypatch.setattr(greengrasssdk, "MAX_BYTES", 2000)
+    monkeypatch.setattr(ipc_client, "MAX_BYTES", 2000)
     client = greengrasssdk.client("iot-data")
     for index in range(200):
         client.publish(topic="t", payload="result {0}".format(index))
