@@ -254,8 +254,20 @@ def test_object_detection_with_mo_optimize(camera, tmp_path):
 
 
 def test_a_model_without_a_stand_in_fails_naming_it(camera, tmp_path):
-    device, _, result = deploy_sample(camera, tmp_path / "custom", "lambda_function", CUSTOM,
-                                      "mxnet_image-classification_FP16_FUSED.xml")
+    folder = tmp_path / "custom"
+    device, connection, refused = deploy_sample(camera, folder, "lambda_function", CUSTOM,
+                                                "mxnet_image-classification_FP16_FUSED.xml")
+
+    # A manifest that names the artifact: the deploy's model check refuses before anything is uploaded.
+    assert not refused.ok and not refused.rolled_back
+    assert ("needs its model mxnet_image-classification_FP16_FUSED.xml in /opt/awscam/artifacts on "
+            "virtual-1, and it is not there.") in refused.message
+    assert not (device.app_dir / "projects" / "custom").exists()
+
+    # The sample as it is published (no manifest, so nothing to check before upload) fails on the camera,
+    # as on a DeepLens without that model, and the deploy says which model.
+    (folder / "manifest.json").unlink()
+    result, _ = deploy(connection, resolve_source(str(folder), handler="lambda_function.lambda_handler"))
 
     assert not result.ok
     assert "image-classification" in result.message
