@@ -156,8 +156,9 @@ class VirtualDevice:
         return bool(greengrassd.daemon_pid(str(self.root)))
 
     def _start_greengrassd(self):
-        """What systemd does for the enabled unit: the daemon (and so the Lambda it runs) runs as every command
-        of the device does, in its own mount namespace when it has one, finding the device at its camera path."""
+        """What systemd does for the enabled unit: the daemon (and so the Lambda it runs) runs as every
+        command of the device does, in its own mount namespace when it has one, finding the device at its
+        camera path."""
         greengrassd.start(str(self.root), self.server.environment(), command=self.server.command)
 
     def _prepare(self):
