@@ -7,7 +7,10 @@ device made with ``greengrass=PROJECT`` has that unit: the project is unpacked b
 every command about ``greengrassd`` to this file (``python greengrassd.py systemctl VERB...``), and the fleet
 starts the unit at boot while it is enabled. State lives in the device's ``.sim/greengrass/`` folder:
 ``unit`` (the unit exists), ``enabled``, ``greengrassd.pid`` (the daemon) and ``greengrassd.log``; the
-Lambda's own output goes where Greengrass writes it (``USER_LOG_DIR``).
+Lambda's own output goes where Greengrass writes it (``USER_LOG_DIR``). The daemon, and so its Lambda, runs
+as the device's commands do: in the device's own mount namespace when it has one (deeplens_gui.sim.namespace),
+so the Lambda's ``/tmp/results.mjpeg`` is the device's; a python2.7 Lambda runs with the Python the
+device-side runner would choose for it (the camera's 2.7 when it is prepared).
 
 Verbs that change the unit (start, stop, restart, enable, disable) need root, as on a camera: the device's
 ``sudo`` script sets ``SUDO_USER`` when it grants them. Standard library only: the device's own Python runs
