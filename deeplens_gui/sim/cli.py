@@ -1,7 +1,9 @@
 """``deeplens-gui sim``: run N virtual DeepLens devices on 127.0.0.1 until Ctrl-C.
 
 Prints one line per device (name, ssh target, key, stream path), writes a roster and a known_hosts file so the
-app never has to accept a host key blindly, and prints a command that views one device.
+app never has to accept a host key blindly, says whether the devices have the camera's paths (their own mount
+namespaces) and which Python runs python2.7 projects, and prints a command that views one device.
+``--setup-python2`` prepares the camera's Python 2.7 (deeplens_gui.sim.python2) and exits.
 """
 
 import argparse
@@ -13,7 +15,10 @@ import threading
 import time
 from pathlib import Path
 
+from deeplens_gui.core.device import PROJECT_STREAM
+from deeplens_gui.sim import python2
 from deeplens_gui.sim.fleet import PROJECTS, Fleet
+from deeplens_gui.sim.namespace import mode_sentence
 
 
 def add_arguments(parser):
@@ -46,6 +51,19 @@ def add_arguments(parser):
         metavar="DIR",
         help="keep the devices' directories (and keys) here instead of a temporary directory",
     )
+    parser.add_argument(
+        "--setup-python2",
+        action="store_true",
+        help="prepare the camera's Python 2.7 (with numpy 1.16.6 and OpenCV 4.2) in the user cache folder "
+        "for projects whose runtime is python2.7, then exit",
+    )
+    parser.add_argument(
+        "--python2-source",
+        choices=("auto", "debian"),
+        default="auto",
+        help="with --setup-python2: auto (this machine's python2.7, else Debian's) or debian (Debian "
+        "bullseye's python2.7 packages)",
+    )
     return parser
 
 
@@ -62,6 +80,9 @@ def _positive(text):
 def run(args, stop_event=None, out=None):
     """Start the fleet, print how to reach it, wait for SIGINT/SIGTERM (or ``stop_event``), stop. Returns 0."""
     out = out or sys.stdout
+    if args.setup_python2:
+        python2.prepare(source=args.python2_source, progress=lambda line: print(line, file=out, flush=True))
+        return 0
     stop_event = stop_event or threading.Event()
     project = None if args.project == "none" else args.project
     greengrass = getattr(args, "greengrass", None)
@@ -107,9 +128,12 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
     )
     for device in fleet:
         print(
-            "{0}  {1}  -i {2}  stream {3}".format(device.name, device.target, device.client_key_path, device.stream_path),
+            "{0}  {1}  -i {2}  stream {3}".format(
+                device.name, device.target, device.client_key_path, device.device().stream_path),
             file=out,
         )
+    print(mode_sentence(), file=out)
+    print(python2.describe(), file=out)
     print("roster: {0}".format(roster), file=out)
     print("known_hosts: {0}".format(known_hosts), file=out)
     first = fleet.devices[0]
@@ -123,9 +147,9 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
         str(known_hosts),
         "-o",
         "frame.jpg",
-        "--stream-path",
-        str(first.stream_path),
     ]
+    if first.device().stream_path != PROJECT_STREAM:
+        command += ["--stream-path", first.device().stream_path]
     print("view one: {0}".format(" ".join(shlex.quote(part) for part in command)), file=out)
     print("Press Ctrl-C to stop.", file=out, flush=True)
 

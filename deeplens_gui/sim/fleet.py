@@ -17,6 +17,12 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
     <root>/.sim/greengrass/                  the greengrassd unit's state (a Greengrass-managed device)
     <root>/opt/awscam/greengrass/ggc/deployment/lambda/<id>/   the console-deployed project greengrassd runs
 
+On Linux the device's commands and projects run in its own mount namespace (deeplens_gui.sim.namespace), where
+``<root>`` is /home/aws_cam, ``<root>/tmp`` is /tmp and ``<root>/opt/awscam`` is /opt/awscam, so the device
+reports and uses the camera's paths (``paths`` maps them); elsewhere the paths above are used as they are.
+Projects whose runtime is python2.7 run with the camera's Python 2.7 when it is prepared
+(deeplens_gui.sim.python2).
+
 Booting (``reboot()``, ``restart()``) works as on a camera: the SSH server comes back, then the device runs
 the ``@reboot`` lines of its crontab the way cron does. A project started here or deployed over SSH comes
 back through the line the runner's ``install-boot`` put there, exactly as on a real DeepLens.
@@ -47,7 +53,12 @@ from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
-from deeplens_gui.sim import greengrassd
+from deeplens_gui.sim import catalog, greengrassd
+from deeplens_gui.sim.namespace import CameraPaths, wrap_command
+from deeplens_gui.sim.namespace import available as namespace_available
+from deeplens_gui.sim.python2 import describe as describe_python2
+from deeplens_gui.sim.python2 import prepared as prepared_python2
+from deeplens_gui.sim.runtime import PACKAGE_ROOT
 from deeplens_gui.sim.server import (
     CRONTAB,
     LOOPBACK,
@@ -73,13 +84,17 @@ log = logging.getLogger(__name__)
 class VirtualDevice:
     """One virtual camera. ``port`` 0 picks a free port on the first start; restarts keep it."""
 
-    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0, greengrass=None, sudo_password=None):
+    def __init__(self, name, root, scene="scene", port=0, camera_fps=15.0, namespace=None, greengrass=None,
+                 sudo_password=None):
         if greengrass is not None and greengrass not in PROJECTS:
             raise ValueError("Unknown project {0!r}; choose one of {1}.".format(greengrass, ", ".join(PROJECTS)))
         self.name = name
         #: the bundled project greengrassd runs ("face", "mask") on a Greengrass-managed device, else None
         self.greengrass = greengrass
         self.root = Path(root)
+        #: True when the device's commands run in its own mount namespace (the camera's paths); None: when
+        #: this machine can (deeplens_gui.sim.namespace)
+        self.namespace = namespace_available() if namespace is None else bool(namespace)
         self.scene = scene
         #: frames per second the virtual camera gives the project (awscam.getLastFrame's pace)
         self.camera_fps = float(camera_fps)
@@ -100,6 +115,8 @@ class VirtualDevice:
         self.project = None
         self.server = None
         self._prepare()
+        #: this machine's paths <-> the paths the device's commands see
+        self.paths = CameraPaths(self.root, self.namespace)
         if sudo_password is not None:
             self.set_sudo_password(sudo_password)
         if greengrass is not None:
@@ -131,12 +148,18 @@ class VirtualDevice:
         greengrassd.install(str(self.root), source.project_id)
         self.greengrass = name
         if self.running and greengrassd.is_enabled(str(self.root)):
-            greengrassd.start(str(self.root), self.server.environment())
+            self._start_greengrassd()
 
     @property
     def greengrass_active(self):
         """True while the device's greengrassd runs."""
         return bool(greengrassd.daemon_pid(str(self.root)))
+
+    def _start_greengrassd(self):
+        """What systemd does for the enabled unit: the daemon (and so the Lambda it runs) runs as every
+        command of the device does, in its own mount namespace when it has one, finding the device at its
+        camera path."""
+        greengrassd.start(str(self.root), self.server.environment(), command=self.server.command)
 
     def _prepare(self):
         from deeplens_gui.core.projects import bundled_projects
@@ -144,9 +167,12 @@ class VirtualDevice:
 
         for folder in (self.stream_path.parent, self.app_dir, self.authorized_keys_path.parent):
             folder.mkdir(parents=True, exist_ok=True)
-        # Every bundled project finds its model artifact, whether it is started here or deployed over SSH.
+        # Every bundled project finds its model artifact, whether it is started here or deployed over SSH, and
+        # so do the public samples: the camera holds the stock models the DeepLens console deployed.
         for project in bundled_projects().values():
             prepare_artifacts(project, self.artifacts_dir)
+        for stem in catalog.ARTIFACTS:
+            catalog.write_artifact(str(self.artifacts_dir), stem + ".xml")
         os.chmod(str(self.authorized_keys_path.parent), 0o700)
         self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
         self.client_key = ensure_ed25519_key(self.client_key_path, comment="deeplens-console@" + self.name)
@@ -186,31 +212,48 @@ class VirtualDevice:
 
     def start(self, project=None):
         """Start the SSH server and, if ``project`` is "face" or "mask", that project's Lambda. Returns self."""
+        _tell_python_once()
         if self.server is None or not self.server.running:
             self.server = VirtualSshServer(
                 self.root,
                 self.host_key_path,
                 self.authorized_keys_path,
                 port=self.port,
-                env={
-                    "DEEPLENS_SIM_ROOT": str(self.root),
-                    "DEEPLENS_STREAM_PATH": str(self.stream_path),
-                    "DEEPLENS_RESULTS_PATH": str(self.results_path),
-                    "DEEPLENS_SIM_SCENE": self.scene,
-                    "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
-                    "DEEPLENS_ARTIFACTS_DIR": str(self.artifacts_dir),
-                    "AWS_IOT_THING_NAME": self.thing_name,
-                },
+                env=self._device_env(),
                 name=self.name,
                 on_reboot=self.reboot,
+                namespace=self.namespace,
+                keep=_machine_folders(),
             )
             self.server.start()
             self.port = self.server.port
         if greengrassd.is_managed(str(self.root)) and greengrassd.is_enabled(str(self.root)):
-            greengrassd.start(str(self.root), self.server.environment())  # systemd starts the enabled unit
+            self._start_greengrassd()
         if project:
             self.start_project(project)
         return self
+
+    def _device_env(self):
+        camera = self.paths.camera
+        env = device_environment()
+        env.update({
+            "DEEPLENS_SIM_ROOT": camera(self.root),
+            "DEEPLENS_STREAM_PATH": camera(self.stream_path),
+            "DEEPLENS_RESULTS_PATH": camera(self.results_path),
+            "DEEPLENS_SIM_SCENE": self.scene,
+            "DEEPLENS_SIM_FPS": "{0:g}".format(self.camera_fps),
+            "DEEPLENS_ARTIFACTS_DIR": camera(self.artifacts_dir),
+            "AWS_IOT_THING_NAME": self.thing_name,
+        })
+        return env
+
+    def command(self, argv, env):
+        """``argv`` as this device runs it (in its own mount namespace when it has one)."""
+        if self.server is not None:
+            return self.server.command(argv, env)
+        if not self.namespace:
+            return list(argv)
+        return wrap_command(self.root, argv, [self.root.parent] + list(_machine_folders()))
 
     def start_project(self, name):
         """Run bundled project ``name`` on this device, replacing the running one (one project at a time).
@@ -237,10 +280,12 @@ class VirtualDevice:
             dest.parent.mkdir(parents=True, exist_ok=True)
             package = dest.parent / ".{0}.{1}.zip.part".format(version, uuid.uuid4().hex[:8])
             package.write_bytes(source.zip_bytes)
-            self._runner("unpack", "--zip", str(package), "--dest", str(dest), "--sha256", source.code_sha256)
-        state = json.loads(self._runner("start", "--project-dir", str(dest)).stdout.splitlines()[-1])
+            self._runner("unpack", "--zip", self.paths.camera(package), "--dest", self.paths.camera(dest),
+                         "--sha256", source.code_sha256)
+        started = self._runner("start", "--project-dir", self.paths.camera(dest))
+        state = json.loads(started.stdout.splitlines()[-1])
         runner = {key: state.get(key) for key in ("project_dir", "env", "python")}
-        record = make_record(source, version, str(self.stream_path), runner)
+        record = make_record(source, version, self.paths.camera(self.stream_path), runner)
         history = dict(record, outcome="deployed", rolled_back=False, step=None, message="started by the simulator")
         self._runner("record", stdin=json.dumps({"record": record, "history": history}))
         self._runner("install-boot")
@@ -250,10 +295,11 @@ class VirtualDevice:
     def _runner(self, action, *args, stdin=None):
         """Run the device-side runner as an SSH command on this device would (same cwd and environment)."""
         env = self._environment()
+        argv = [sys.executable, self.paths.camera(self.root / layout.RUNNER_SCRIPT), "--app-dir",
+                self.paths.camera(self.app_dir), action] + list(args)
         result = subprocess.run(
-            [sys.executable, str(self.root / layout.RUNNER_SCRIPT), "--app-dir", str(self.app_dir), action]
-            + list(args), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"), capture_output=True,
-            timeout=_RUNNER_TIMEOUT, check=False)
+            self.command(argv, env), cwd=str(self.root), env=env, input=(stdin or "").encode("utf-8"),
+            capture_output=True, timeout=_RUNNER_TIMEOUT, check=False)
         if result.returncode != 0:
             raise RuntimeError("runner {0} failed on {1}: {2}".format(
                 action, self.name, result.stderr.decode("utf-8", "replace").strip()))
@@ -263,8 +309,10 @@ class VirtualDevice:
         """What a command on this device gets; the safety scripts (crontab included) come first either way."""
         if self.server is not None:
             return self.server.environment()
-        return dict(os.environ, HOME=str(self.root), DEEPLENS_SIM_ROOT=str(self.root),
-                    PATH=str(install_shims(self.root)) + os.pathsep + os.environ.get("PATH", os.defpath))
+        env = dict(os.environ, HOME=self.paths.camera(self.root))
+        env.update(self._device_env())
+        env["PATH"] = self.paths.camera(install_shims(self.root)) + os.pathsep + env["PATH"]
+        return env
 
     def boot_jobs(self):
         """``[(command, stdin bytes, settings)]`` of the crontab's @reboot lines, read as cron reads them;
@@ -299,10 +347,10 @@ class VirtualDevice:
             if self.server is not None:
                 env["PATH"] = self.server.guarded_path(env["PATH"])
             else:
-                env["PATH"] = str(install_shims(self.root)) + os.pathsep + env["PATH"]
-            proc = subprocess.Popen(["/bin/sh", "-c", command], cwd=str(self.root), env=env,
-                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+                env["PATH"] = self.paths.camera(install_shims(self.root)) + os.pathsep + env["PATH"]
+            proc = subprocess.Popen(self.command(["/bin/sh", "-c", command], env), cwd=str(self.root),
+                                    env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
             try:
                 output, _ = proc.communicate(stdin, timeout=_BOOT_TIMEOUT)
             except subprocess.TimeoutExpired:
@@ -403,7 +451,8 @@ class VirtualDevice:
             user=DEFAULT_USER,
             port=self.port,
             identity=str(self.client_key_path),
-            stream_path=str(self.stream_path),
+            # With its own mount namespace the stream is where a camera has it: /tmp/results.mjpeg.
+            stream_path=self.paths.camera(self.stream_path),
         )
 
 
@@ -490,6 +539,43 @@ class Fleet:
     def write_roster(self, path, known_hosts=None):
         """Write the classroom roster (TOML) for these devices; see ``write_roster``. Returns the path."""
         return write_roster(self.devices, path, known_hosts)
+
+
+_told_python = []
+
+
+def _tell_python_once():
+    """Log, once per process, which Python runs python2.7 projects when the camera's 2.7 is not prepared."""
+    if not _told_python and prepared_python2() is None:
+        _told_python.append(True)
+        log.warning("%s", describe_python2())
+
+
+def _machine_folders():
+    """Folders of this machine a device's commands need (they may sit under this machine's /tmp)."""
+    folders = [PACKAGE_ROOT, sys.prefix, getattr(sys, "base_prefix", sys.prefix)]
+    python2 = prepared_python2()
+    if python2 is not None:
+        folders.append(python2.parent.parent)
+    return tuple(str(folder) for folder in folders)
+
+
+def device_environment():
+    """What every virtual device adds to its commands' environment, whatever its folders: the camera's
+    Python 2.7 first on PATH when one is prepared, the simulator's Python for the stand-ins that need it,
+    and the function ARNs the Greengrass core gives a Lambda (the real greengrasssdk publishes through
+    them)."""
+    path = os.environ.get("PATH", os.defpath)
+    python2 = prepared_python2()
+    if python2 is not None:
+        path = str(python2.parent) + os.pathsep + path
+    return {
+        "PATH": path,
+        "DEEPLENS_SIM_PYTHON": sys.executable,
+        "MY_FUNCTION_ARN": "arn:aws:lambda:us-east-1:000000000000:function:deeplens-virtual-project:1",
+        "ROUTER_FUNCTION_ARN": "arn:aws:lambda:::function:GGRouter",
+        "SHADOW_FUNCTION_ARN": "arn:aws:lambda:::function:GGShadowService",
+    }
 
 
 def cron_command(text):

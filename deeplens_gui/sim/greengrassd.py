@@ -7,7 +7,10 @@ device made with ``greengrass=PROJECT`` has that unit: the project is unpacked b
 every command about ``greengrassd`` to this file (``python greengrassd.py systemctl VERB...``), and the fleet
 starts the unit at boot while it is enabled. State lives in the device's ``.sim/greengrass/`` folder:
 ``unit`` (the unit exists), ``enabled``, ``greengrassd.pid`` (the daemon) and ``greengrassd.log``; the
-Lambda's own output goes where Greengrass writes it (``USER_LOG_DIR``).
+Lambda's own output goes where Greengrass writes it (``USER_LOG_DIR``). The daemon, and so its Lambda, runs
+as the device's commands do: in the device's own mount namespace when it has one (deeplens_gui.sim.namespace),
+so the Lambda's ``/tmp/results.mjpeg`` is the device's; a python2.7 Lambda runs with the Python the
+device-side runner would choose for it (the camera's 2.7 when it is prepared).
 
 Verbs that change the unit (start, stop, restart, enable, disable) need root, as on a camera: the device's
 ``sudo`` script sets ``SUDO_USER`` when it grants them. Standard library only: the device's own Python runs
@@ -69,13 +72,21 @@ def install(root, package_dir_name):
         handle.write(package_dir_name + "\n")
 
 
-def start(root, env):
-    """Start the daemon (no-op when it runs); it runs the deployed Lambda with the device environment ``env``."""
+def start(root, env, command=None):
+    """Start the daemon (no-op when it runs); it runs the deployed Lambda with the device environment ``env``.
+
+    From outside the device (the simulator booting it), ``command(argv, env)`` gives the argv the device runs
+    (in its own mount namespace); the daemon then finds the device at its ``DEEPLENS_SIM_ROOT``, the path the
+    device's own commands see.
+    """
     if daemon_pid(root):
         return
+    argv = [sys.executable, os.path.abspath(__file__), "daemon", env.get("DEEPLENS_SIM_ROOT") or root]
+    if command is not None:
+        argv = command(argv, env)
     with open(_state(root, "greengrassd.log"), "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, os.path.abspath(__file__), "daemon", root], cwd=root, env=env,
+            argv, cwd=root, env=env,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, close_fds=True,
             start_new_session=True)
     with open(_state(root, "greengrassd.pid"), "w") as handle:
@@ -145,9 +156,25 @@ def systemctl(root, argv, env, out=sys.stdout, err=sys.stderr):
 
 def _lambda_command(package):
     with open(os.path.join(package, "manifest.json")) as handle:
-        module = json.load(handle)["handler"].split(".", 1)[0]
+        manifest = json.load(handle)
+    module = manifest["handler"].split(".", 1)[0]
+    # Greengrass runs a python2.7 Lambda with the camera's Python 2.7: the one the device-side runner would
+    # choose for the same runtime (the prepared 2.7 that has awscam and cv2), else the simulator's own.
+    python = _device_runner().choose_python(manifest.get("runtime"), None, os.environ)
     # Greengrass imports a pinned Lambda once: the samples run their loop at import.
-    return [sys.executable, "-u", "-c", "import sys; sys.path.insert(0, '.'); import {0}".format(module)]
+    return [python, "-u", "-c", "import sys; sys.path.insert(0, '.'); import {0}".format(module)]
+
+
+def _device_runner():
+    """The device-side runner (core/deploy/runner.py, standard library only), loaded from its file: this
+    script runs without the deeplens_gui package on its path."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "core", "deploy", "runner.py")
+    spec = importlib.util.spec_from_file_location("deeplens_device_runner", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_daemon(root):
@@ -165,12 +192,13 @@ def run_daemon(root):
     signal.signal(signal.SIGTERM, lambda signum, frame: stopping.append(signum))
     child = None
     restart_at = 0.0
+    command = _lambda_command(package)
     while not stopping and (not owner or pid_alive(owner)):
         if (child is None or child.poll() is not None) and time.monotonic() >= restart_at:
             if child is not None:
                 print("greengrassd: the Lambda ended with status {0}; starting it again".format(child.returncode))
             with open(log_path, "ab") as log:
-                child = subprocess.Popen(_lambda_command(package), cwd=package, stdin=subprocess.DEVNULL,
+                child = subprocess.Popen(command, cwd=package, stdin=subprocess.DEVNULL,
                                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
             restart_at = time.monotonic() + _RESTART_DELAY
         time.sleep(_POLL)

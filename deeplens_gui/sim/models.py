@@ -1,12 +1,11 @@
-"""Model manager of the virtual DeepLens: which real model stands in for each DeepLens model artifact.
+"""Model manager of the virtual DeepLens: the weights of the models that stand in for DeepLens artifacts.
 
-A DeepLens loads Intel IR files from ``/opt/awscam/artifacts``. The virtual device maps each artifact
-name (without its extension) to a model this machine can run:
-
-* ``mxnet_deploy_ssd_FP16_FUSED`` (the DeepLens face SSD) -> OpenCV's Haar frontal-face cascade, which
-  ships inside the opencv wheel;
-* ``squeezenet1.1`` -> the SqueezeNet 1.1 ImageNet classifier of the ONNX Model Zoo, downloaded once into
-  the user's cache folder and checked against its published SHA-256.
+deeplens_gui.sim.catalog maps each artifact name to a model this machine can run: OpenCV's Haar
+frontal-face cascade (ships inside the opencv wheel) for the face SSD, OpenCV's HOG people detector for
+the object-detection SSD, and the SqueezeNet 1.1 ImageNet classifier of the ONNX Model Zoo (downloaded
+once into the user's cache folder and checked against its published SHA-256) for the SqueezeNets.
+A Lambda running in the camera's Python 2.7 gets the weights through ``python3 -m deeplens_gui.sim.models
+NAME``, which prints their path.
 
 Environment: ``DEEPLENS_MODEL_CACHE`` replaces the cache folder, ``DEEPLENS_MODEL_MIRROR`` (a base URL,
 for example a classroom server on the LAN) replaces the folder part of every download URL.
@@ -25,6 +24,7 @@ import platformdirs
 
 from deeplens_gui.core.errors import ModelUnavailable, StorageError
 from deeplens_gui.core.files import AtomicFile
+from deeplens_gui.sim import catalog
 
 CACHE_ENV = "DEEPLENS_MODEL_CACHE"
 MIRROR_ENV = "DEEPLENS_MODEL_MIRROR"
@@ -35,8 +35,9 @@ _CHUNK = 1 << 16
 class ModelSpec:
     """How the virtual device runs one DeepLens model.
 
-    ``kind`` is ``"onnx"`` (run with cv2.dnn, downloaded from ``url``) or ``"haar"`` (an OpenCV cascade file
-    named ``file``). For ONNX classifiers the input is resized to ``input`` (width, height), scaled to 0..1
+    ``kind`` is ``"onnx"`` (run with cv2.dnn, downloaded from ``url``), ``"haar"`` (an OpenCV cascade file
+    named ``file``) or ``"hog"`` (OpenCV's people detector, reporting ``label``). For ONNX classifiers the
+    input is resized to ``input`` (width, height), scaled to 0..1
     in RGB order, then normalised with ``mean``/``std`` per channel.
     """
 
@@ -50,34 +51,24 @@ class ModelSpec:
     input: tuple = ()
     mean: tuple = ()
     std: tuple = ()
+    label: int = 0
 
 
-MODELS = {
-    spec.name: spec
-    for spec in (
-        ModelSpec(
-            name="squeezenet1.1",
-            kind="onnx",
-            file="squeezenet1.1-7.onnx",
-            description="SqueezeNet 1.1 ImageNet classifier (ONNX Model Zoo)",
-            # Pinned to a commit of github.com/onnx/models; the digest is the one published for this file
-            # (the same value appears in several independent projects that pin this download).
-            url="https://media.githubusercontent.com/media/onnx/models/4c46cd00fbdb7cd30b6c1c17ab54f2e1f4f7b177/"
-                "validated/vision/classification/squeezenet/model/squeezenet1.1-7.onnx",
-            sha256="1eeff551a67ae8d565ca33b572fc4b66e3ef357b0eb2863bb9ff47a918cc4088",
-            size=4956208,
-            input=(224, 224),
-            mean=(0.485, 0.456, 0.406),
-            std=(0.229, 0.224, 0.225),
-        ),
-        ModelSpec(
-            name="mxnet_deploy_ssd_FP16_FUSED",
-            kind="haar",
-            file="haarcascade_frontalface_default.xml",
-            description="OpenCV Haar frontal-face cascade standing in for the DeepLens face SSD",
-        ),
-    )
+#: Where the ONNX weights come from (the rest of each model's description is in catalog.py, which the device
+#: modules read in the Lambda's own Python).
+_DOWNLOADS = {
+    "squeezenet1.1": {
+        # Pinned to a commit of github.com/onnx/models; the digest is the one published for this file
+        # (the same value appears in several independent projects that pin this download).
+        "url": "https://media.githubusercontent.com/media/onnx/models/4c46cd00fbdb7cd30b6c1c17ab54f2e1f4f7b177/"
+               "validated/vision/classification/squeezenet/model/squeezenet1.1-7.onnx",
+        "sha256": "1eeff551a67ae8d565ca33b572fc4b66e3ef357b0eb2863bb9ff47a918cc4088",
+        "size": 4956208,
+    },
 }
+
+MODELS = {name: ModelSpec(name=name, **dict(fields, **_DOWNLOADS.get(name, {})))
+          for name, fields in catalog.MODELS.items()}
 
 
 def model_spec(name):
@@ -105,6 +96,8 @@ def ensure_model(name, cache=None, url=None, sha256=None, timeout=60.0):
     with what to do, when the file cannot be fetched or does not match its checksum.
     """
     spec = model_spec(name)
+    if spec.kind == "hog":
+        return None
     if spec.kind == "haar":
         path = Path(cv2.data.haarcascades) / spec.file
         if not path.is_file():
@@ -176,3 +169,24 @@ def _download(spec, url, target, expected, timeout):
         out.commit()
     except StorageError as error:
         raise ModelUnavailable("{0} {1}".format(error, what_to_do)) from error
+
+
+def main(argv=None):
+    """``python -m deeplens_gui.sim.models NAME``: print the path of model NAME's weights (downloading
+    them)."""
+    import sys
+
+    names = sys.argv[1:] if argv is None else argv
+    if len(names) != 1:
+        print("usage: python -m deeplens_gui.sim.models MODEL_NAME", file=sys.stderr)
+        return 2
+    try:
+        print(ensure_model(names[0]) or "")
+    except ModelUnavailable as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

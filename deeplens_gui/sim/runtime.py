@@ -30,11 +30,10 @@ import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from deeplens_gui.core.errors import ConfigError
 from deeplens_gui.core.projects import load_project, package_project
-from deeplens_gui.sim import models
+from deeplens_gui.sim import catalog
 
 DEVICE_MODULES = Path(__file__).resolve().parent / "device_modules"
 #: The folder that holds the deeplens_gui package (a Lambda process needs it for the stand-ins).
@@ -67,7 +66,7 @@ def prepare_artifacts(project, artifacts_dir):
     for a project without a model).
 
     A camera holds the Intel IR there; the virtual device writes a small XML that says what runs instead
-    (see deeplens_gui.sim.models). An existing file is left alone.
+    (see deeplens_gui.sim.catalog). An existing file is left alone.
     """
     folder = Path(artifacts_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -76,26 +75,9 @@ def prepare_artifacts(project, artifacts_dir):
     present = [folder / name for name in project.model_artifacts if (folder / name).exists()]
     if present:
         return present[0]
-    # The first name the model manager can stand in for; the project's loop finds it among its fallbacks.
-    known = [name for name in project.model_artifacts if Path(name).stem in models.MODELS]
-    artifact = folder / (known or list(project.model_artifacts))[0]
-    if not artifact.exists():
-        stem = artifact.stem
-        spec = models.MODELS.get(stem)
-        if spec is None:
-            runs = "the ONNX model {0}.onnx placed next to this file".format(stem)
-        elif spec.kind == "haar":
-            runs = "{0} ({1} from OpenCV)".format(spec.description, spec.file)
-        else:
-            runs = "{0}: {1}.onnx next to this file if present, else {2} from the model cache".format(
-                spec.description, stem, spec.file)
-        artifact.write_text(
-            '<?xml version="1.0"?>\n'
-            "<!-- Model artifact of the virtual DeepLens. A camera keeps an Intel IR model here; the\n"
-            "     virtual device's awscam.Model runs the model named below instead. -->\n"
-            "<virtual-deeplens-model name={0} runs={1}/>\n".format(quoteattr(stem), quoteattr(runs)),
-            encoding="utf-8")
-    return artifact
+    # The first name the catalog has a stand-in for; the project's loop finds it among its fallbacks.
+    known = [name for name in project.model_artifacts if catalog.model_for(Path(name).stem)[0] is not None]
+    return Path(catalog.write_artifact(str(folder), (known or list(project.model_artifacts))[0]))
 
 
 def spawn_lambda(project_dir, device_root, stream_path, results_path, log_path, scene="scene",

@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 
 DEFAULT_SIZE = (1920, 1080)
+# The camera's Python 2.7 has no monotonic clock; wall time is good enough for an animation.
+_clock = getattr(time, "monotonic", time.time)
 
 _SKIN = (140, 175, 225)
 _HAIR = (30, 40, 60)
@@ -75,7 +77,7 @@ class VideoSource:
 class SceneSource:
     """The built-in animated scene. ``render(t)`` is deterministic; ``read()`` renders the current time."""
 
-    def __init__(self, width=DEFAULT_SIZE[0], height=DEFAULT_SIZE[1], clock=time.monotonic):
+    def __init__(self, width=DEFAULT_SIZE[0], height=DEFAULT_SIZE[1], clock=_clock):
         self.width = int(width)
         self.height = int(height)
         self._clock = clock
@@ -149,7 +151,8 @@ def _background(width, height):
     blend = np.clip((y - horizon) * 25.0, 0.0, 1.0)[..., None]
     shade = (1.0 - 0.25 * (x - 0.5) ** 2 - 0.15 * y)[..., None]
     image = (wall * (1.0 - blend) + floor * blend) * shade
-    rng = np.random.default_rng(7)
+    # numpy 1.16 (the camera's Python 2.7) has only the legacy generator: the same texture, other grain.
+    rng = np.random.default_rng(7) if hasattr(np.random, "default_rng") else np.random.RandomState(7)
     noise = cv2.resize(rng.normal(0.0, 1.0, (height // 40 + 2, width // 40 + 2)).astype(np.float32),
                        (width, height), interpolation=cv2.INTER_CUBIC)
     grain = cv2.resize(rng.normal(0.0, 1.0, (height // 4 + 2, width // 4 + 2)).astype(np.float32),

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from paramiko.common import MSG_CHANNEL_FAILURE, MSG_CHANNEL_SUCCESS
 
 from deeplens_gui.sim import greengrassd as _greengrassd
+from deeplens_gui.sim.namespace import CameraPaths, wrap_command
 
 LOOPBACK = "127.0.0.1"
 #: The login user of a DeepLens; the only user the virtual device accepts.
@@ -232,11 +233,13 @@ class VirtualSshServer:
     ``root`` is the device's filesystem root (cwd and HOME of every command, base of relative SFTP paths);
     ``host_key_path`` is generated on first ``start()`` and reused afterwards; ``authorized_keys_path`` lists
     the client keys allowed to log in as ``aws_cam``; ``env`` is added to every command's environment.
-    ``port`` 0 picks a free port on the first start; later starts reuse the port actually bound.
+    ``port`` 0 picks a free port on the first start; later starts reuse the port actually bound. With
+    ``namespace`` commands run with the device's folders at the camera's paths (/home/aws_cam, /tmp,
+    /opt/awscam) and absolute SFTP paths are the camera's too.
     """
 
     def __init__(self, root, host_key_path, authorized_keys_path, port=0, bind=LOOPBACK, env=None, name="virtual",
-                 on_reboot=None):
+                 on_reboot=None, namespace=False, keep=()):
         try:
             address = ipaddress.ip_address(bind)
         except ValueError:
@@ -250,6 +253,10 @@ class VirtualSshServer:
         self.name = name
         self.env = dict(env or {})
         self.on_reboot = on_reboot
+        #: camera paths <-> this machine's; with ``namespace`` every command runs in the device's own mount
+        #: namespace (deeplens_gui.sim.namespace), ``keep`` naming folders under /tmp it still needs
+        self.paths = CameraPaths(self.root, namespace)
+        self.keep = tuple(keep)
         self.shim_dir = install_shims(self.root)
         self.host_key = None
         self._authorized = []
@@ -371,7 +378,7 @@ class VirtualSshServer:
             raise
         transport.name = "sim-{0}-ssh".format(self.name)
         transport.add_server_key(self.host_key)
-        transport.set_subsystem_handler("sftp", _SftpSubsystem, _SftpInterface, str(self.root))
+        transport.set_subsystem_handler("sftp", _SftpSubsystem, _SftpInterface, self.paths)
         with self._lock:
             if not self._running:
                 transport.close()
@@ -391,17 +398,19 @@ class VirtualSshServer:
         return self._environment(extra or {})
 
     def _environment(self, extra):
+        home = self.paths.camera(self.root)
         env = {
-            "HOME": str(self.root),
+            "HOME": home,
             "USER": USER,
             "LOGNAME": USER,
             "SHELL": "/bin/sh",
             # An ``env`` PATH given by the caller replaces this one, but the safety scripts stay ahead of this
             # machine's commands (guarded_path).
-            "PATH": str(self.shim_dir) + os.pathsep + os.environ.get("PATH", os.defpath),
+            "PATH": self.paths.camera(self.shim_dir) + os.pathsep + os.environ.get("PATH", os.defpath),
             "PYTHONPATH": str(DEVICE_MODULES),
-            "DEEPLENS_SIM_ROOT": str(self.root),
-            # The device's systemctl runs its greengrassd stand-in with the simulator's own Python.
+            "DEEPLENS_SIM_ROOT": home,
+            # The device's systemctl runs its greengrassd stand-in with the simulator's own Python (both are
+            # outside the device's folders, so these paths work in its mount namespace too).
             "DEEPLENS_SIM_PYTHON": sys.executable,
             "DEEPLENS_SIM_GREENGRASSD": _greengrassd.__file__,
             # Runners started on this device stop when the simulator's process is gone.
@@ -418,25 +427,42 @@ class VirtualSshServer:
         A caller's own folders (test doubles of sudo or systemctl) may come first, but no folder of this machine
         (on this process's PATH or a system folder) and no folder holding a power command or crontab does.
         """
-        shim = str(self.shim_dir)
+        shim = self.paths.camera(self.shim_dir)
         folders = [folder for folder in path.split(os.pathsep) if folder != shim]
         system = {os.path.realpath(folder) for folder in
                   os.environ.get("PATH", os.defpath).split(os.pathsep) + list(_SYSTEM_DIRS) if folder}
         index = len(folders)
         for position, folder in enumerate(folders):
-            real = os.path.realpath(os.path.join(str(self.root), folder))
+            real = os.path.realpath(self.paths.host(os.path.join(self.paths.camera(self.root), folder)))
             if real in system or any(os.path.exists(os.path.join(real, name)) for name in _NEVER_REAL):
                 index = position
                 break
         return os.pathsep.join(folders[:index] + [shim] + folders[index:])
+
+    def command(self, argv, env):
+        """``argv`` as this device runs it: in its own mount namespace when it has one."""
+        if not self.paths.namespace:
+            return list(argv)
+        # Folders the command's environment names under this machine's /tmp stay reachable in the device's.
+        named = [entry for name in ("PATH", "PYTHONPATH")
+                 for entry in env.get(name, "").split(os.pathsep) if entry]
+        scene = env.get("DEEPLENS_SIM_SCENE", "")
+        if scene.startswith("file:"):
+            named.append(os.path.dirname(scene[len("file:"):]))
+        # The folder holding the device's folder stays too: this machine's paths to the device's files (and to
+        # what a test or a classroom keeps next to them) work on the device as well.
+        keep = [self.root.parent] + list(self.keep) + [
+            entry for entry in named if not self.paths.is_device_path(entry)]
+        return wrap_command(self.root, argv, keep)
 
     def _start_session(self, channel, argv, extra_env):
         with self._lock:
             if not self._running:
                 return False
             replied = channel.get_transport().expect_reply(channel)
+            env = self._environment(extra_env)
             try:
-                session = _Session(self, channel, argv, self._environment(extra_env), replied)
+                session = _Session(self, channel, self.command(argv, env), env, replied)
             except OSError as exc:
                 log.warning("%s: cannot run %r: %s", self.name, argv, exc)
                 return False
@@ -730,18 +756,19 @@ class _SftpHandle(paramiko.SFTPHandle):
 class _SftpInterface(paramiko.SFTPServerInterface):
     """SFTP over the real filesystem, as the camera's sshd: absolute paths as given, relative ones from root."""
 
-    def __init__(self, server, root, *args, **kwargs):
+    def __init__(self, server, paths, *args, **kwargs):
         super().__init__(server, *args, **kwargs)
-        self._root = root
+        self._paths = paths
 
     def _path(self, path):
+        """This machine's path for a client's path (relative ones start in the device's home)."""
         path = path or "."
         if not os.path.isabs(path):
-            path = os.path.join(self._root, path)
-        return os.path.normpath(path)
+            path = os.path.join(self._paths.camera(self._paths.root), path)
+        return self._paths.host(os.path.normpath(path))
 
     def canonicalize(self, path):
-        return self._path(path)
+        return self._paths.camera(self._path(path))
 
     def list_folder(self, path):
         folder = self._path(path)

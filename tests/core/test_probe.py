@@ -1,6 +1,5 @@
 """The device-side status probe (run for real with local Pythons) and its defensive parser."""
 
-import glob
 import json
 import os
 import shutil
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from deeplens_gui.core import commands, probe
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.status import ProbeError, ProbeReport, parse_probe
+from tests.device.conftest import require_python27
 
 PROBE_FILE = Path(probe.__file__)
 
@@ -92,19 +92,8 @@ def test_probe_reports_a_broken_record_but_still_the_rest(tmp_path):
     assert report.stream_is_fifo
 
 
-def _python27():
-    # A real interpreter, not a version-manager shim (a shim picks its Python by the name it is called by).
-    candidates = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/2.7*/bin/python2.7")))
-    found = shutil.which("python2.7")
-    if found and "shims" not in Path(found).parts:
-        candidates.insert(0, found)
-    return candidates[0] if candidates else None
-
-
 def test_probe_runs_on_python_27(tmp_path):
-    python = _python27()
-    if python is None:
-        pytest.skip("no Python 2.7 on this machine (vermin still checks the syntax)")
+    python = require_python27()
     home, stream = _device_home(tmp_path)
     report = parse_probe(_run_probe(home, stream, python=python))
     assert report.python.startswith("2.7.")

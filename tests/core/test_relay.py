@@ -18,6 +18,7 @@ from deeplens_gui.core import commands, mjpeg
 from deeplens_gui.core.commands import parse_relay_status, relay_command
 from deeplens_gui.core.mjpeg import FrameReader
 from deeplens_gui.core.relay import relay, relay_script
+from tests.device.conftest import require_python27
 from tests.fixtures.frames import make_jpegs
 
 RELAY_SOURCE = relay.__file__
@@ -506,40 +507,8 @@ def test_device_code_is_python27_and_35_compatible():
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
 
-def _python2():
-    """A working Python 2 interpreter as an argv prefix, or None."""
-    candidates = []
-    if shutil.which("python2"):
-        candidates.append((["python2"], None))
-        pyenv = shutil.which("pyenv")
-        if pyenv:
-            versions = subprocess.run(
-                [pyenv, "versions", "--bare"], capture_output=True, text=True, check=False
-            ).stdout.split()
-            for version in versions:
-                if version.startswith("2."):
-                    candidates.append((["python2"], dict(os.environ, PYENV_VERSION=version)))
-    for argv, env in candidates:
-        try:
-            probe = subprocess.run(
-                argv + ["-c", "import sys; print(sys.version_info[0])"],
-                capture_output=True,
-                text=True,
-                check=False,
-                env=env,
-            )
-        except OSError:
-            continue
-        if probe.returncode == 0 and probe.stdout.strip() == "2":
-            return argv, env
-    return None
-
-
 def test_relay_on_python2_with_a_python3_subscriber(deeplens_fifo, run_relay):
-    found = _python2()
-    if found is None:
-        pytest.skip("no python2 interpreter on this machine")
-    argv, env = found
+    argv, env = [require_python27()], None
     frames = make_jpegs(90)
     writer = deeplens_fifo(frames=frames, fps=30)
     hub = run_relay(writer.path, "--max-fps", 0, python=argv, env=env)

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from deeplens_gui.core.mjpeg import FrameReader
+from deeplens_gui.sim import python2
 from deeplens_gui.sim.runtime import spawn_lambda, stop_lambda
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,6 +20,38 @@ DEVICE_LAMBDA = REPO / "device_lambda"
 MASK_CLASS = 643
 #: The class the tiny test classifier picks for a blue picture ("cock", any class but 643 would do).
 BLUE_CLASS = 7
+
+
+def camera_python27():
+    """The camera's Python 2.7 (``deeplens-gui sim --setup-python2``, which CI runs), else this machine's
+    python2.7, else None. The prepared one has numpy and OpenCV; a bare python2.7 runs stdlib-only code."""
+    script = python2.prepared()
+    if script is not None:
+        return str(script)
+    found = python2.find_interpreter()
+    return str(found) if found else None
+
+
+PYTHON27 = camera_python27()
+#: In CI a missing Python 2.7 fails the Python 2.7 tests (.ci/run prepares one) instead of skipping them.
+MISSING_PYTHON27 = "python2.7-not-prepared-run-deeplens-gui-sim--setup-python2"
+
+
+def python27_param():
+    """A pytest param "py27" for tests parametrised over interpreters: skipped without one, failing in CI."""
+    missing = PYTHON27 is None and os.environ.get("CI") != "true"
+    return pytest.param(PYTHON27 or MISSING_PYTHON27, id="py27",
+                        marks=pytest.mark.skipif(missing, reason="no Python 2.7: run {0}".format(
+                            python2.SETUP_COMMAND)))
+
+
+def require_python27():
+    """The Python 2.7 for a test; skips without one (fails in CI, where .ci/run prepares it)."""
+    if PYTHON27 is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("No Python 2.7: .ci/run prepares it with {0}.".format(python2.SETUP_COMMAND))
+        pytest.skip("no Python 2.7: run {0}".format(python2.SETUP_COMMAND))
+    return PYTHON27
 
 
 class LambdaRun:

@@ -4,7 +4,9 @@ import errno
 import importlib.util
 import json
 import os
+import sys
 import time
+import types
 
 import cv2
 import numpy as np
@@ -31,7 +33,16 @@ def awscam():
 
 
 @pytest.fixture(scope="module")
-def greengrasssdk():
+def ipc_client():
+    return _load("virtual_ipc_client", DEVICE_MODULES / "greengrass_ipc_python_sdk" / "ipc_client.py")
+
+
+@pytest.fixture
+def greengrasssdk(ipc_client, monkeypatch):
+    # The stand-in imports the Greengrass core's IPC client, which the device finds on its path.
+    package = types.ModuleType("greengrass_ipc_python_sdk")
+    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk", package)
+    monkeypatch.setitem(sys.modules, "greengrass_ipc_python_sdk.ipc_client", ipc_client)
     return _load("virtual_greengrasssdk", DEVICE_MODULES / "greengrasssdk" / "__init__.py")
 
 
@@ -117,8 +128,10 @@ def test_get_last_frame_is_paced_at_the_camera_rate(awscam, monkeypatch):
 
 
 def test_classification_results_match_the_camera_shape(awscam, tmp_path):
-    write_tiny_classifier(tmp_path / "squeezenet1.1.onnx")
+    # The mask project's first artifact is the workshop's mxnet_squeezenet.xml: the ONNX file next to it runs.
     artifact = prepare_artifacts(bundled_projects()["mask"], tmp_path)
+    assert artifact.name == "mxnet_squeezenet.xml" and "SqueezeNet 1.1" in artifact.read_text()
+    write_tiny_classifier(artifact.with_suffix(".onnx"))
     model = awscam.Model(str(artifact), {"GPU": 1})
     red = np.zeros((224, 224, 3), np.uint8)
     red[:] = (0, 0, 255)
@@ -128,6 +141,14 @@ def test_classification_results_match_the_camera_shape(awscam, tmp_path):
     blue = red[..., ::-1].copy()
     top = model.parseResult("classification", model.doInference(blue))["classification"][0]
     assert top["label"] == BLUE_CLASS
+
+
+def test_a_fallback_artifact_the_camera_has_is_kept(tmp_path):
+    # A camera that never ran the workshop but has the model converted under the project's fallback name.
+    (tmp_path / "squeezenet1.1.xml").write_text("<converted/>")
+    artifact = prepare_artifacts(bundled_projects()["mask"], tmp_path)
+    assert artifact == tmp_path / "squeezenet1.1.xml" and artifact.read_text() == "<converted/>"
+    assert not (tmp_path / "mxnet_squeezenet.xml").exists()
 
 
 def test_a_missing_artifact_fails_like_on_a_camera(awscam, tmp_path):
@@ -157,10 +178,10 @@ def test_publish_appends_json_lines(greengrasssdk, tmp_path, monkeypatch):
         greengrasssdk.client("lambda")
 
 
-def test_results_file_is_bounded(greengrasssdk, tmp_path, monkeypatch):
+def test_results_file_is_bounded(greengrasssdk, ipc_client, tmp_path, monkeypatch):
     results = tmp_path / "results.jsonl"
     monkeypatch.setenv("DEEPLENS_RESULTS_PATH", str(results))
-    monkeypatch.setattr(greengrasssdk, "MAX_BYTES", 2000)
+    monkeypatch.setattr(ipc_client, "MAX_BYTES", 2000)
     client = greengrasssdk.client("iot-data")
     for index in range(200):
         client.publish(topic="t", payload="result {0}".format(index))

@@ -4,12 +4,10 @@ The tests run it with this machine's Python and, when pyenv has one, a real Pyth
 """
 
 import base64
-import glob
 import hashlib
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -20,14 +18,10 @@ import psutil
 import pytest
 
 from deeplens_gui.core.deploy import layout, runner
+from tests.device.conftest import python27_param
 
 RUNNER = Path(runner.__file__).resolve()
-PYTHON27 = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/2.7*/bin/python2.7"))) or [
-    shutil.which("python2.7")]
-PYTHON27 = PYTHON27[-1] if PYTHON27[-1] and subprocess.call(
-    [PYTHON27[-1], "-c", ""], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 else None
-PYTHONS = [pytest.param(sys.executable, id="py3"), pytest.param(
-    PYTHON27, id="py27", marks=pytest.mark.skipif(PYTHON27 is None, reason="no Python 2.7 installed"))]
+PYTHONS = [pytest.param(sys.executable, id="py3"), python27_param()]
 
 
 def test_runner_is_python27_and_35_compatible():

@@ -37,7 +37,8 @@ def sim_path(device, name):
 
 def crontab(connection, device):
     """The device's crontab as ``crontab -l`` prints it over SSH, after checking it is the device's script."""
-    assert connection.run(["sh", "-c", "command -v crontab"]).text.strip() == sim_path(device, "crontab")
+    found = connection.run(["sh", "-c", "command -v crontab"]).text.strip()
+    assert found == device.paths.camera(sim_path(device, "crontab"))
     return connection.run("crontab -l", check=False).text.splitlines()
 
 
@@ -66,7 +67,9 @@ def reconnect(device, connection):
 
 def test_deploys_install_one_boot_line_and_the_project_streams_again_after_a_reboot(virtual, tmp_path):
     # A home folder whose path needs quoting (and escaping for cron's %).
-    device, connection = virtual(root=tmp_path / "it's 100% cam" / "virtual-1")
+    # Folders mode: the device's own paths carry the quote and the % (with a mount namespace they are the
+    # camera's).
+    device, connection = virtual(root=tmp_path / "it's 100% cam" / "virtual-1", namespace=False)
     connection.run("crontab -", stdin="\n".join(USER_LINES) + "\n")
     red = resolve_source(make_project(tmp_path / "red", "red", "red"))
     blue = resolve_source(make_project(tmp_path / "blue", "blue", "blue"))
@@ -181,7 +184,8 @@ def test_greengrass_is_disabled_at_boot_when_it_was_stopped_or_the_user_is_told_
     device, connection = virtual()
     calls = fake_greengrass(device, tmp_path, refuse_disable)
     # The fake folder goes first; the crontab is still the device's own script.
-    assert connection.run(["sh", "-c", "command -v crontab"]).text.strip() == sim_path(device, "crontab")
+    found = connection.run(["sh", "-c", "command -v crontab"]).text.strip()
+    assert found == device.paths.camera(sim_path(device, "crontab"))
     source = resolve_source(make_project(tmp_path / "red", "red", "red"))
 
     result, _ = deploy(connection, source)

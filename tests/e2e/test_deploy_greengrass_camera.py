@@ -10,8 +10,10 @@ Greengrass. The password never lands on a disk, in a log or in a message.
 import json
 import os
 import shlex
+import stat
 import subprocess
 
+import psutil
 import pytest
 
 from deeplens_gui import cli_deploy
@@ -20,7 +22,7 @@ from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import SshDeployBackend
 from deeplens_gui.core.secrets import SudoPasswords
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
-from deeplens_gui.sim import greengrassd
+from deeplens_gui.sim import greengrassd, python2
 from deeplens_gui.sim.fleet import VirtualDevice
 from tests.e2e.test_deploy_ssh import (
     cli_deploy_parser,
@@ -62,8 +64,9 @@ def files_holding_the_password(root):
 
 
 def device_sh(device, command):
-    """Run ``command`` as a login on the device would (its shell, PATH and environment)."""
-    result = subprocess.run(["/bin/sh", "-c", command], cwd=str(device.root), env=device.server.environment(),
+    """Run ``command`` as a login on the device would (its shell, PATH and environment, its mount namespace)."""
+    env = device.server.environment()
+    result = subprocess.run(device.command(["/bin/sh", "-c", command], env), cwd=str(device.root), env=env,
                             capture_output=True, timeout=30, check=False)
     return result.stdout.decode().strip()
 
@@ -72,7 +75,19 @@ def test_the_workshop_camera_runs_greengrass_and_guards_sudo(workshop_camera):
     device, connection = workshop_camera
 
     assert device.greengrass_active
-    assert len(read_frames(connection, str(device.stream_path), 2)) == 2, "greengrassd's face project streams"
+    # The daemon and its Lambda run as the device's commands do: in its mount namespace the project's
+    # /tmp/results.mjpeg is the device's (a FIFO in its folder), read here at the camera's path.
+    camera_stream = device.device().stream_path
+    assert len(read_frames(connection, camera_stream, 2)) == 2, "greengrassd's face project streams"
+    assert stat.S_ISFIFO(os.stat(str(device.stream_path)).st_mode)
+    if device.namespace:
+        assert camera_stream == "/tmp/results.mjpeg"
+    # Greengrass runs the python2.7 project with the camera's Python 2.7 when it is prepared.
+    lambdas = psutil.Process(greengrassd.daemon_pid(str(device.root))).children()
+    assert len(lambdas) == 1
+    if python2.prepared() is not None:
+        # (the prepared script execs the 2.7 interpreter it wraps)
+        assert os.path.basename(lambdas[0].cmdline()[0]) == "python2.7"
     assert device_sh(device, "systemctl is-active greengrassd; systemctl is-enabled greengrassd") == (
         "active\nenabled")
     assert device_sh(device, "systemctl stop greengrassd 2>&1") == (

@@ -184,7 +184,7 @@ def assert_no_pwned(*roots):
         assert not hits, "a quoted argument was run as a command: {0}".format(hits)
 
 
-def assert_record(record, source, app_dir):
+def assert_record(record, source, app_dir, device=None):
     assert set(record) >= {"project", "name", "version", "code_sha256", "source", "deployed_at", "deployed_by",
                            "stream_path", "runner"}
     assert record["project"] == source.project_id
@@ -195,7 +195,9 @@ def assert_record(record, source, app_dir):
     assert "@" in record["deployed_by"]
     version_dir = Path(app_dir) / "projects" / source.project_id / record["version"]
     assert (version_dir / "manifest.json").is_file()
-    assert Path(record["runner"]["project_dir"]).resolve() == version_dir.resolve()
+    # A virtual device with its own mount namespace reports the camera's path (/home/aws_cam/...).
+    expected = device.paths.camera(version_dir) if device is not None else str(version_dir.resolve())
+    assert str(Path(record["runner"]["project_dir"]).resolve()) == expected
 
 
 def no_temp_files(app_dir):
@@ -208,8 +210,8 @@ def virtual(tmp_path):
     """``make(name, project=None) -> (device, connection)``: started virtual devices, stopped afterwards."""
     made = []
 
-    def make(name="virtual-1", project=None, root=None):
-        device = VirtualDevice(name, root or tmp_path / name)
+    def make(name="virtual-1", project=None, root=None, namespace=None, scene="scene"):
+        device = VirtualDevice(name, root or tmp_path / name, scene=scene, namespace=namespace)
         device.start(project)
         known_hosts = tmp_path / "known_hosts-{0}".format(len(made))
         known_hosts.write_text(device.known_hosts_line() + "\n")
@@ -253,7 +255,7 @@ def test_deploy_replaces_the_simulators_project_and_records_it(virtual, tmp_path
     assert not psutil.pid_exists(face_pid) or psutil.Process(face_pid).status() == psutil.STATUS_ZOMBIE
     record = read_json(device.app_dir / "deployed.json")
     assert record == result.record
-    assert_record(record, source, device.app_dir)
+    assert_record(record, source, device.app_dir, device)
     assert record["source"] == "folder:" + str(Path(tmp_path / "blue").resolve())
     lines = history(device.app_dir)
     assert [line["project"] for line in lines] == ["face", "blue"]
@@ -278,7 +280,7 @@ def test_bundled_mask_replaces_face_and_publishes(virtual):
 
     assert result.ok, result.message
     record = read_json(device.app_dir / "deployed.json")
-    assert_record(record, source, device.app_dir)
+    assert_record(record, source, device.app_dir, device)
     assert record["source"] == "bundled:mask" and record["project"] == "mask"
     # The mask Lambda announces itself on its topic (the virtual device's results file).
     deadline = time.monotonic() + 20
@@ -349,7 +351,9 @@ def test_cancel_during_upload_leaves_the_old_project_running(virtual, tmp_path):
 
 def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     root = tmp_path / HOSTILE / "virtual-1"
-    device, connection = virtual(root=root)
+    # Folders mode: the device's own paths carry the hostile name (with a mount namespace they are the
+    # camera's).
+    device, connection = virtual(root=root, namespace=False)
     folder = tmp_path / "projects" / HOSTILE
     source = resolve_source(make_project(folder, "quoted", "green", name=HOSTILE))
     backend = SshDeployBackend(verify_timeout=40, runner_env={"DEEPLENS_TEST_VALUE": HOSTILE})
@@ -363,7 +367,7 @@ def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     assert record["name"] == HOSTILE
     assert record["source"] == "folder:" + str(folder.resolve())
     assert record["runner"]["env"]["DEEPLENS_TEST_VALUE"] == HOSTILE
-    assert record["stream_path"] == str(device.stream_path)
+    assert record["stream_path"] == device.device().stream_path
     child = psutil.Process(device.lambda_pid)
     assert child.environ()["DEEPLENS_TEST_VALUE"] == HOSTILE
     assert_no_pwned(tmp_path)

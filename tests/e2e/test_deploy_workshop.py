@@ -137,7 +137,7 @@ def test_a_project_whose_model_is_missing_is_refused_before_upload(virtual):
     result, _ = deploy(connection, resolve_source("mask"))
 
     assert not result.ok and not result.rolled_back
-    folder = str(device.artifacts_dir)
+    folder = device.paths.camera(device.artifacts_dir)  # /opt/awscam/artifacts with a mount namespace
     assert ("Mask detection needs its model mxnet_squeezenet.xml (or squeezenet1.1.xml) in {0} on virtual-1, "
             "and none of them is there.".format(folder)) in result.message
     assert "AWS DeepLens console" in result.message and "Nothing changed on virtual-1" in result.message

@@ -46,7 +46,7 @@ def test_status_probe_with_hostile_device_path_and_project_names(tmp_path):
         known.write_text(virtual.known_hosts_line() + "\n")
         options = SshOptions(known_hosts=str(known), allow_agent=False, look_for_keys=False, use_keyring=False,
                              connect_timeout=5)
-        device = dataclasses.replace(virtual.device(), name=HOSTILE)
+        device = dataclasses.replace(virtual.device(), name=HOSTILE, stream_path=str(virtual.stream_path))
         assert HOSTILE in device.stream_path
         with DeviceConnection(device, options) as connection:
             status = get_status(connection, sample_seconds=0.5)

@@ -25,7 +25,7 @@ def test_power_and_privilege_commands_resolve_to_the_virtual_devices_own_scripts
     with DeviceConnection(device.device(), options) as connection:
         for name in ("reboot", "shutdown", "poweroff", "halt", "sudo", "systemctl"):
             found = connection.run(["sh", "-c", 'command -v "$0"', name]).stdout.decode().strip()
-            assert found == str(device.root / ".sim" / "bin" / name)
+            assert found == device.paths.camera(device.root / ".sim" / "bin" / name)
         shown = connection.run("systemctl show -p LoadState greengrassd.service").stdout.decode()
         assert shown.strip() == "LoadState=not-found"
 
@@ -35,8 +35,8 @@ def test_reboot_restarts_the_virtual_device(one_device):
     with DeviceConnection(device.device(), options) as connection:
         # Safety first: reboot must resolve inside the device, or this test must not run it.
         where = connection.run(["sh", "-c", "command -v sudo; sudo sh -c 'command -v reboot'"]).stdout.decode()
-        assert where.split() == [str(device.root / ".sim" / "bin" / "sudo"),
-                                 str(device.root / ".sim" / "bin" / "reboot")]
+        assert where.split() == [device.paths.camera(device.root / ".sim" / "bin" / "sudo"),
+                                 device.paths.camera(device.root / ".sim" / "bin" / "reboot")]
         marker = device.root / "tmp" / "before-reboot"
         connection.run(["sh", "-c", "echo $$ > \"$0\"", str(marker)])
         result = connection.run(commands.reboot_command())

@@ -15,7 +15,9 @@ import paramiko
 import pytest
 
 from deeplens_gui.core.roster import load_roster
+from deeplens_gui.sim import python2
 from deeplens_gui.sim.fleet import Fleet, VirtualDevice
+from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.server import VirtualSshServer, ensure_ed25519_key
 from tests.fixtures.frames import make_jpegs
 from tests.fixtures.sim import ssh_client
@@ -89,12 +91,13 @@ def test_exec_runs_in_device_root_with_device_environment(sim_device):
         )
     assert status == 0
     cwd, env = out.decode().splitlines()
-    assert cwd == str(sim_device.root)
+    camera = sim_device.paths.camera
+    assert cwd == camera(sim_device.root)
     home, user, stream, results, scene, pythonpath = env.split("|")
-    assert home == str(sim_device.root)
+    assert home == camera(sim_device.root)
     assert user == "aws_cam"
-    assert stream == str(sim_device.stream_path)
-    assert results == str(sim_device.results_path)
+    assert stream == camera(sim_device.stream_path)
+    assert results == camera(sim_device.results_path)
     assert scene == "scene"
     assert Path(pythonpath) == REPO / "deeplens_gui" / "sim" / "device_modules"
 
@@ -129,7 +132,7 @@ def test_many_concurrent_sessions_share_one_connection(sim_device):
             chan.exec_command("read line; echo got-$line-{0}".format(index))
             channels.append(chan)
         sftp = client.open_sftp()
-        assert sftp.normalize(".") == str(sim_device.root)
+        assert sftp.normalize(".") == sim_device.paths.camera(sim_device.root)
         for index, chan in reversed(list(enumerate(channels))):
             chan.sendall("x{0}\n".format(index).encode())
         for index, chan in enumerate(channels):
@@ -343,7 +346,7 @@ def test_sftp_put_mkdir_rename_stat_listdir_chmod_remove(sim_device):
     payload = os.urandom(300000)
     with ssh_client(sim_device) as client:
         sftp = client.open_sftp()
-        assert sftp.normalize(".") == str(sim_device.root)
+        assert sftp.normalize(".") == sim_device.paths.camera(sim_device.root)
         sftp.mkdir("deploy")
         sftp.putfo(io.BytesIO(payload), "deploy/project.zip.part")
         sftp.rename("deploy/project.zip.part", "deploy/project.zip")
@@ -456,7 +459,8 @@ def test_ten_devices_start_fast_and_all_answer(sim_fleet, capsys):
     assert len(ports) == 10
     for device in fleet.devices:
         with ssh_client(device) as client:
-            assert _run(client, "echo $DEEPLENS_SIM_ROOT")[0].decode().strip() == str(device.root)
+            root = _run(client, "echo $DEEPLENS_SIM_ROOT")[0].decode().strip()
+            assert root == device.paths.camera(device.root)
 
 
 def test_fleet_writes_roster_and_known_hosts(sim_fleet, tmp_path):
@@ -509,9 +513,13 @@ def test_sim_command_prints_targets_and_stops_on_sigint(tmp_path):
         assert target == "aws_cam@127.0.0.1:{0}".format(port)
         known_hosts = tmp_path / "class" / "roster.known_hosts"
         assert "known_hosts: {0}".format(known_hosts) in lines
+        # It says which mode gives the devices their paths, and which Python runs python2.7 projects.
+        assert mode_sentence() in lines and python2.describe() in lines
         view = next(line for line in lines if line.startswith("view one: "))
         assert "deeplens-gui snapshot {0} -i {1} --known-hosts {2}".format(target, key, known_hosts) in view
-        assert "--stream-path {0}".format(stream) in view
+        # With the camera's paths (a mount namespace per device) the app needs no stream path.
+        assert ("--stream-path" not in view) if stream == "/tmp/results.mjpeg" else (
+            "--stream-path {0}".format(stream) in view)
         device = VirtualDevice(name, tmp_path / "devices" / name, port=port)
         prefix = "[127.0.0.1]:{0} ".format(port)
         line = next(entry for entry in known_hosts.read_text().splitlines() if entry.startswith(prefix))

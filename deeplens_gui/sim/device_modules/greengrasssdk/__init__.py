@@ -1,21 +1,15 @@
-"""Stand-in for the Greengrass Core SDK (``greengrasssdk``) on the virtual DeepLens.
+"""Stand-in for the Greengrass Core SDK (``greengrasssdk``) on the virtual DeepLens (Python 2.7 and 3.5+).
 
-``client('iot-data').publish(topic=..., payload=...)`` appends one JSON line
-``{"time": unix seconds, "topic": ..., "payload": str}`` to the file named by ``DEEPLENS_RESULTS_PATH``;
-that file is where the app reads a virtual device's results. Past ``MAX_BYTES`` the file is moved to
-``<path>.1`` (replacing the previous one) and a new one starts, so a long demo never fills the disk.
-Without ``DEEPLENS_RESULTS_PATH`` the lines go to standard output (the Lambda's log).
+``client('iot-data').publish(topic=..., payload=...)`` records the publish as the Greengrass core's IPC
+client does (``greengrass_ipc_python_sdk.ipc_client.deliver``): one JSON line ``{"time": unix seconds,
+"topic": ..., "payload": str}`` in the file named by ``DEEPLENS_RESULTS_PATH``, where the app reads a
+virtual device's results (rotated past ``MAX_BYTES``), or on standard output without it. A Lambda that
+bundles the real SDK publishes through the same IPC client.
 """
 
-import json
-import os
-import sys
-import threading
-import time
+from greengrass_ipc_python_sdk.ipc_client import MAX_BYTES, deliver
 
-MAX_BYTES = 1024 * 1024
-
-_lock = threading.Lock()
+__all__ = ["MAX_BYTES", "client"]
 
 
 class IotDataClient(object):
@@ -24,22 +18,7 @@ class IotDataClient(object):
     def publish(self, topic=None, payload=b"", **kwargs):
         if not topic:
             raise ValueError("publish needs a topic")
-        if isinstance(payload, (bytes, bytearray)):
-            payload = bytes(payload).decode("utf-8", "replace")
-        line = json.dumps({"time": time.time(), "topic": topic, "payload": payload}) + "\n"
-        path = os.environ.get("DEEPLENS_RESULTS_PATH")
-        with _lock:
-            if not path:
-                sys.stdout.write(line)
-                sys.stdout.flush()
-                return {}
-            try:
-                if os.path.getsize(path) + len(line) > MAX_BYTES:
-                    os.replace(path, path + ".1")
-            except OSError:
-                pass
-            with open(path, "a", encoding="utf-8") as results:
-                results.write(line)
+        deliver(topic, payload)
         return {}
 
 

@@ -1,0 +1,1 @@
+"""The Greengrass core's IPC client package (virtual DeepLens); see ipc_client."""
