@@ -353,6 +353,7 @@ def _app_processes(paths, role):
     except OSError:
         return found
     app = _bytes(paths["app"])
+    own_mounts = _mount_namespace("self")
     for name in names:
         if not name.isdigit() or int(name) == os.getpid():
             continue
@@ -361,10 +362,29 @@ def _app_processes(paths, role):
                 argv = handle.read().split(b"\0")
         except (IOError, OSError):
             continue
-        if _bytes(role) in argv and b"--app-dir" in argv and argv.index(b"--app-dir") + 1 < len(argv) \
-                and argv[argv.index(b"--app-dir") + 1] == app and _alive(int(name)):
+        if _bytes(role) in argv and _app_dir_of(argv) == app and _alive(int(name)) \
+                and _mount_namespace(name) == own_mounts:
+            # Another mount namespace sees other files at the same path (virtual cameras on one machine, a
+            # container): its processes are not this app folder's.
             found.append(int(name))
     return found
+
+
+def _app_dir_of(argv):
+    for i, arg in enumerate(argv):
+        if arg == b"--app-dir" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(b"--app-dir="):
+            return arg[len(b"--app-dir="):]
+    return None
+
+
+def _mount_namespace(pid):
+    """The mount namespace of ``pid`` ("mnt:[inode]"), or None where /proc does not say (old kernels)."""
+    try:
+        return os.readlink("/proc/{0}/ns/mnt".format(pid))
+    except (IOError, OSError):
+        return None
 
 
 def _supervisors(paths):
