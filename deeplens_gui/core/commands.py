@@ -109,10 +109,12 @@ def probe_script():
     return script
 
 
-def probe_command(record, runner_pid, runner_state, stream_path):
+def probe_command(record, runner_pid, runner_state, stream_path, results=None, log=None,
+                  greengrass_logs=None):
     """The command that prints the device's health as one JSON line (see ``core/probe.py``).
 
-    Paths may be relative to the login directory. Runs with the device's first Python among python3, python2
+    Paths may be relative to the login directory. ``results``, ``log`` and ``greengrass_logs`` (a glob) say
+    where the project reports its own health. Runs with the device's first Python among python3, python2
     and python; without any it prints ``PROBE_NOPYTHON``.
     """
     for value in (record, runner_pid, runner_state, stream_path):
@@ -120,6 +122,11 @@ def probe_command(record, runner_pid, runner_state, stream_path):
             raise ValueError("probe paths must be non-empty strings without NUL bytes")
     args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--record", record, "--runner-pid", runner_pid,
             "--runner-state", runner_state, "--stream", stream_path]
+    for name, value in (("--results", results), ("--log", log), ("--greengrass-logs", greengrass_logs)):
+        if value:
+            if "\0" in value:
+                raise ValueError("probe paths must be strings without NUL bytes")
+            args += [name, value]
     return " ".join(shlex.quote(arg) for arg in args)
 
 

@@ -1,21 +1,37 @@
 """Device-side health probe: prints one JSON object about the camera and exits 0. Shipped as data.
 
 Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
-``python -c SCRIPT --record R --runner-pid P --runner-state S --stream F``; paths may be relative to the login
-directory (the home). Every part is read on its own: a part that fails is reported as null plus an
-``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
+``python -c SCRIPT --record R --runner-pid P --runner-state S --stream F [--results J] [--log L]
+[--greengrass-logs GLOB]``; paths may be relative to the login directory (the home). Every part is read on
+its own: a part that fails is reported as null plus an ``errors`` entry, never as a crash, so one unreadable
+file does not hide the rest.
+
+The project's health comes from what it reports itself: the newest of the results files (JSON lines
+``{"time", "topic", "payload"}`` written by a greengrasssdk stand-in: ``--results`` and
+``$DEEPLENS_RESULTS_PATH``) and the newest of its logs (``--log``, the Greengrass Lambda logs). Payloads on
+the inference topic may be plain strings ("Loading face detection model", "Error in face detection lambda:
+..."), so each one is classified leniently as a result, an error or a message. Ages are seconds on the
+camera's own clock, so a skewed laptop clock does not matter.
 """
 
+import calendar
 import glob
 import json
 import os
+import re
 import socket
 import stat
 import sys
 import time
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2
 _MAX_RECORD_BYTES = 65536
+#: how much of the end of a results file or a log is read
+_TAIL_BYTES = 65536
+#: an error sentence as the sample Lambdas print and publish it ("Error in face detection lambda: ...")
+_ERROR_LINE = re.compile(r"(Error in .{1,80}? lambda: .*)$")
+_ERROR_STARTS = ("error", "test failed", "exception", "traceback")
+_MAX_SENTENCE = 300
 
 
 def read_text(path, limit=_MAX_RECORD_BYTES):
@@ -172,8 +188,132 @@ def stream(path, errors):
     return result
 
 
+def read_tail(path, limit=_TAIL_BYTES):
+    """The last ``limit`` bytes of ``path`` as text, without a partial first line when cut."""
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - limit))
+        text = handle.read().decode("utf-8", "replace")
+    if size > limit:
+        text = text.partition("\n")[2]
+    return text
+
+
+def classify(payload):
+    """``("result" | "error" | "message", text)`` for one published payload; plain strings are accepted."""
+    if isinstance(payload, (dict, list)):
+        data = payload
+        text = json.dumps(payload, sort_keys=True)
+    else:
+        text = payload if isinstance(payload, type(u"")) else str(payload)
+        text = text.strip()
+        data = None
+        if text[:1] in ("{", "["):
+            try:
+                data = json.loads(text)
+            except ValueError:
+                return "result", text[:_MAX_SENTENCE]  # a JSON-like string, as the 2017 samples published
+    if isinstance(data, dict) and data.get("error"):
+        return "error", u"%s" % (data.get("error"),)
+    if data is not None:
+        return "result", text[:_MAX_SENTENCE]
+    if text.lower().startswith(_ERROR_STARTS) or _ERROR_LINE.search(text):
+        return "error", text[:_MAX_SENTENCE]
+    return "message", text[:_MAX_SENTENCE]
+
+
+def newest(paths):
+    """``(path, mtime)`` of the most recently written existing file among ``paths`` (None, None)."""
+    found = (None, None)
+    for path in paths:
+        try:
+            mtime = os.stat(path).st_mtime
+        except (OSError, TypeError, ValueError):
+            continue
+        if found[1] is None or mtime > found[1]:
+            found = (path, mtime)
+    return found
+
+
+def summarize_results(text, now, since=None):
+    """What the results lines in ``text`` say: counts and the newest result, error and message with ages.
+
+    Lines published before ``since`` (epoch seconds: the project's start) belong to an earlier project.
+    """
+    summary = {"count": 0, "last_ok_age": None, "last_ok": None, "last_error": None,
+               "last_error_age": None, "last_message": None, "last_message_age": None}
+    for line in text.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("time"), (int, float)):
+            continue
+        if since is not None and entry["time"] < since:
+            continue
+        kind, sentence = classify(entry.get("payload", ""))
+        age = round(max(0.0, now - entry["time"]), 3)
+        key = {"result": "last_ok", "error": "last_error", "message": "last_message"}[kind]
+        summary["count"] += 1
+        summary[key] = sentence
+        summary[key + "_age"] = age
+    return summary
+
+
+def summarize_log(text):
+    """The newest error sentence in a log and whether nothing but other errors came after it."""
+    last_error = None
+    after = 0
+    for line in text.splitlines():
+        found = _ERROR_LINE.search(line.strip())
+        if found:
+            last_error = found.group(1)[:_MAX_SENTENCE]
+            after = 0
+        elif line.strip():
+            after += 1
+    return {"last_error": last_error, "lines_after": after if last_error else None}
+
+
+def started_epoch(state):
+    """The runner's ``started_at`` (``%Y-%m-%dT%H:%M:%SZ``) as epoch seconds, or None."""
+    try:
+        return calendar.timegm(time.strptime(state.get("started_at"), "%Y-%m-%dT%H:%M:%SZ"))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def health(options, state, errors):
+    """What the project reports itself: its newest results file and its newest log, summarized."""
+    now = time.time()
+    result = {"results": None, "log": None}
+    candidates = [options.get("results"), os.environ.get("DEEPLENS_RESULTS_PATH")]
+    path, mtime = newest([item for item in candidates if item])
+    if path is not None:
+        since = started_epoch(state)
+        try:
+            summary = summarize_results(read_tail(path), now, None if since is None else since - 1)
+        except (IOError, OSError) as error:
+            errors.append("results: %s" % error)
+        else:
+            summary.update({"path": path, "age": round(max(0.0, now - mtime), 3),
+                            "since_age": None if since is None else round(max(0.0, now - since), 3)})
+            result["results"] = summary
+    logs = [options.get("log")] + sorted(glob.glob(options.get("greengrass_logs") or "/nonexistent/*"))
+    path, mtime = newest([item for item in logs if item])
+    if path is not None:
+        try:
+            summary = summarize_log(read_tail(path))
+        except (IOError, OSError) as error:
+            errors.append("log: %s" % error)
+        else:
+            summary.update({"path": path, "age": round(max(0.0, now - mtime), 3)})
+            result["log"] = summary
+    return result
+
+
 def parse_args(argv):
-    """``{"record", "runner_pid", "runner_state", "stream"}`` from ``--name value`` pairs."""
+    """``{"record", "runner_pid", "runner_state", "stream", ...}`` from ``--name value`` pairs."""
     options = {}
     index = 0
     while index + 1 < len(argv):
@@ -187,6 +327,7 @@ def parse_args(argv):
 def collect(options):
     """The whole report as a dict."""
     errors = []
+    runner_part = runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors)
     report = {
         "probe": PROBE_VERSION,
         "hostname": socket.gethostname(),
@@ -198,8 +339,9 @@ def collect(options):
         "disks": disks(errors),
         "temperatures": temperatures(errors),
         "record": deployed_record(options.get("record", ""), errors),
-        "runner": runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors),
+        "runner": runner_part,
         "stream": stream(options.get("stream", ""), errors),
+        "health": health(options, runner_part.get("state") or {}, errors),
     }
     report["errors"] = errors
     return report

@@ -19,164 +19,204 @@
         <translation>{0:.0f} B/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="136"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="137"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
         <source>No output</source>
         <translation>출력 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
         <source>Behind the cloud</source>
         <translation>클라우드보다 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
         <source>Not deployed</source>
         <translation>배포되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
         <source>Unreachable</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="151"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="155"/>
         <source>{0:.1f} GB</source>
         <translation>{0:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="152"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
         <source>{0:.0f} MB</source>
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="163"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
         <source>{0} days {1} h</source>
         <translation>{0}일 {1}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="169"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
         <source>{0} min</source>
         <translation>{0}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
         <source>Uptime</source>
         <translation>가동 시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
         <source>Load</source>
         <translation>부하</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
         <source>{0} free of {1}</source>
         <translation>{1} 중 {0} 남음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
         <source>Disk {0}</source>
         <translation>디스크 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
         <source>{0} free of {1} ({2})</source>
         <translation>{1} 중 {0} 남음 ({2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="192"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
         <source>Stream</source>
         <translation>스트림</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
         <source>{0:.1f} unique frames/s</source>
         <translation>초당 고유 프레임 {0:.1f}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="201"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="200"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
         <source>Nothing deployed by DeepLens Console.</source>
         <translation>DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="207"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
         <source>{0} by {1}</source>
         <translation>{0}, 배포자 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
         <source>Runner</source>
         <translation>러너</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="213"/>
         <source>pid {0}, {1}</source>
         <translation>pid {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
         <source>pid {0} is not running ({1})</source>
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="226"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="250"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="252"/>
         <source>AWS</source>
         <translation>AWS</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <source>Running with errors</source>
+        <translation>실행 중 (오류 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <source>No results</source>
+        <translation>결과 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="227"/>
+        <source>Project reports</source>
+        <translation>프로젝트 보고</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
+        <source>Last result</source>
+        <translation>마지막 결과</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <source>{0} ({1:.0f} s ago)</source>
+        <translation>{0} ({1:.0f}초 전)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <source>Last message</source>
+        <translation>마지막 메시지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
+        <source>Results</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
+        <source>none published since the project started ({0})</source>
+        <translation>프로젝트가 시작된 뒤 게시된 결과가 없습니다 ({0})</translation>
     </message>
 </context>
 <context>
@@ -623,62 +663,62 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="425"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="450"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="455"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="480"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="497"/>
         <source>{0} deploys, newest first.</source>
         <translation>배포 {0}건, 최신순.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="497"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
     </message>
@@ -1657,52 +1697,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="305"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="329"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="258"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="282"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="269"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="270"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="295"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="317"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="341"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="351"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="375"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
     </message>
@@ -3437,207 +3477,222 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="111"/>
         <source>the project {0}</source>
         <translation>프로젝트 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="111"/>
         <source>the project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="241"/>
+        <location filename="../../deeplens_gui/core/status.py" line="321"/>
         <source>The status probe gave no text.</source>
         <translation>상태 검사에서 텍스트를 받지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="245"/>
+        <location filename="../../deeplens_gui/core/status.py" line="325"/>
         <source>The status probe printed no report: {0}.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="246"/>
+        <location filename="../../deeplens_gui/core/status.py" line="326"/>
         <source>The status probe printed no report.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="250"/>
+        <location filename="../../deeplens_gui/core/status.py" line="330"/>
         <source>The status probe's report is not valid JSON (truncated output?).</source>
         <translation>상태 검사 보고서가 올바른 JSON이 아닙니다(출력이 잘렸을 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="252"/>
+        <location filename="../../deeplens_gui/core/status.py" line="332"/>
         <source>The status probe's report is not a JSON object.</source>
         <translation>상태 검사 보고서가 JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="254"/>
+        <location filename="../../deeplens_gui/core/status.py" line="334"/>
         <source>The device has no Python (python3, python2 or python), which the status probe needs.</source>
         <translation>디바이스에 상태 검사에 필요한 Python(python3, python2 또는 python)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="257"/>
+        <location filename="../../deeplens_gui/core/status.py" line="337"/>
         <source>The status probe's report has no version: it is not from this app's probe.</source>
         <translation>상태 검사 보고서에 버전이 없습니다: 이 앱의 상태 검사에서 나온 보고서가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="312"/>
+        <location filename="../../deeplens_gui/core/status.py" line="397"/>
         <source>The status probe failed on {0} (exit status {1}: {2}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}: {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="314"/>
+        <location filename="../../deeplens_gui/core/status.py" line="399"/>
         <source>The status probe failed on {0} (exit status {1}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="391"/>
+        <location filename="../../deeplens_gui/core/status.py" line="476"/>
         <source>The Lambda function {0} has no published version.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="431"/>
+        <location filename="../../deeplens_gui/core/status.py" line="516"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="433"/>
+        <location filename="../../deeplens_gui/core/status.py" line="518"/>
         <source>{0:.0f} s</source>
         <translation>{0:.0f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="435"/>
+        <location filename="../../deeplens_gui/core/status.py" line="520"/>
         <source>{0:.0f} min</source>
         <translation>{0:.0f}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="437"/>
+        <location filename="../../deeplens_gui/core/status.py" line="522"/>
         <source>{0:.0f} h</source>
         <translation>{0:.0f}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="438"/>
+        <location filename="../../deeplens_gui/core/status.py" line="523"/>
         <source>{0:.0f} days</source>
         <translation>{0:.0f}일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="451"/>
+        <location filename="../../deeplens_gui/core/status.py" line="536"/>
         <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
         <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="455"/>
+        <location filename="../../deeplens_gui/core/status.py" line="540"/>
         <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
         <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="467"/>
+        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <source>{0} streams, but the project reports: {1} ({2} ago).</source>
+        <translation>{0}이(가) 스트리밍 중이지만 프로젝트가 오류를 보고합니다: {1} ({2} 전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="551"/>
+        <source>{0} streams, but its log {1} ends with: {2}.</source>
+        <translation>{0}이(가) 스트리밍 중이지만 로그 {1}의 마지막 내용은 다음과 같습니다: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="566"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="470"/>
+        <location filename="../../deeplens_gui/core/status.py" line="569"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="473"/>
+        <location filename="../../deeplens_gui/core/status.py" line="572"/>
         <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="476"/>
+        <location filename="../../deeplens_gui/core/status.py" line="575"/>
         <source>its runner (pid {0}) is not running (last state: {1})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="479"/>
+        <location filename="../../deeplens_gui/core/status.py" line="578"/>
         <source>the runner reports the project {0} after {1} restarts</source>
         <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="482"/>
+        <location filename="../../deeplens_gui/core/status.py" line="581"/>
         <source>the runner reports the project {0}</source>
         <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="484"/>
+        <location filename="../../deeplens_gui/core/status.py" line="583"/>
         <source>the runner is alive but the project's process is gone</source>
         <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="486"/>
+        <location filename="../../deeplens_gui/core/status.py" line="585"/>
         <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
         <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="488"/>
+        <location filename="../../deeplens_gui/core/status.py" line="587"/>
         <source>{0} is a regular file, not the project's FIFO</source>
         <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="490"/>
+        <location filename="../../deeplens_gui/core/status.py" line="589"/>
         <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
         <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="493"/>
+        <location filename="../../deeplens_gui/core/status.py" line="592"/>
         <source>the stream reader failed: {0}</source>
         <translation>스트림 리더가 실패함: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="506"/>
+        <location filename="../../deeplens_gui/core/status.py" line="605"/>
         <source>Connected to {0}, but could not read its status: {1}</source>
         <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="520"/>
+        <location filename="../../deeplens_gui/core/status.py" line="619"/>
         <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
         <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="523"/>
+        <location filename="../../deeplens_gui/core/status.py" line="622"/>
         <source>Latest Greengrass deployment {0}: {1}.</source>
         <translation>최근 Greengrass 배포 {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="528"/>
+        <location filename="../../deeplens_gui/core/status.py" line="628"/>
         <source>a project not deployed by DeepLens Console</source>
         <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="529"/>
+        <location filename="../../deeplens_gui/core/status.py" line="629"/>
         <source>{0:.1f} unique frames/s, last frame {1} ago</source>
         <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="531"/>
+        <location filename="../../deeplens_gui/core/status.py" line="634"/>
         <source>{0} It is running: {1}.</source>
         <translation>{0} 실행 중입니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="533"/>
+        <location filename="../../deeplens_gui/core/status.py" line="640"/>
+        <source>{0} streams ({1}), but has published no result for {2}. See {3}.</source>
+        <translation>{0}이(가) 스트리밍 중이지만({1}) {2} 동안 결과를 게시하지 않았습니다. {3}을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="643"/>
         <source>Running {0}: {1}.</source>
         <translation>{0} 실행 중: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="538"/>
+        <location filename="../../deeplens_gui/core/status.py" line="648"/>
         <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
         <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="541"/>
+        <location filename="../../deeplens_gui/core/status.py" line="651"/>
         <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
         <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <location filename="../../deeplens_gui/core/status.py" line="660"/>
         <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="553"/>
+        <location filename="../../deeplens_gui/core/status.py" line="663"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>

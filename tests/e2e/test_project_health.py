@@ -1,0 +1,74 @@
+"""Project health end to end: a project that streams but reports errors, on a virtual DeepLens over SSH.
+
+The status, the CLI and the deploy must all say "running with errors" with the project's own sentence,
+never "running" because frames arrive.
+"""
+
+import time
+
+import pytest
+
+from deeplens_gui import cli
+from deeplens_gui.core.deploy.sources import resolve_source
+from deeplens_gui.core.status import Verdict, get_status
+from tests.e2e import test_deploy_ssh
+from tests.e2e.test_deploy_ssh import deploy
+from tests.fixtures.projects import ERROR_SENTENCE, make_reporting_project
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def virtual(tmp_path):
+    """The deploy tests' ``virtual`` fixture: ``make(name, project=None) -> (device, connection)``."""
+    yield from test_deploy_ssh.virtual.__wrapped__(tmp_path)
+
+
+def _status_until(connection, verdict, timeout=20.0):
+    """The device's status once its verdict is ``verdict`` (the project needs a moment to publish)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        status = get_status(connection, sample_seconds=1.0)
+        if status.verdict is verdict or time.monotonic() > deadline:
+            return status
+
+
+def _cli_args(device, tmp_path):
+    known_hosts = tmp_path / "cli.known_hosts"
+    known_hosts.write_text(device.known_hosts_line() + "\n")
+    return [device.target, "-i", str(device.client_key_path), "--known-hosts", str(known_hosts),
+            "--stream-path", str(device.stream_path)]
+
+
+def test_a_project_that_streams_and_publishes_an_error_runs_with_errors(virtual, tmp_path, capsys):
+    device, connection = virtual(project="face")
+    source = resolve_source(make_reporting_project(tmp_path / "broken", "broken", ERROR_SENTENCE))
+    result, _ = deploy(connection, source)
+    assert result.record is not None, result.message
+
+    status = _status_until(connection, Verdict.RUNNING_WITH_ERRORS)
+
+    assert status.verdict is Verdict.RUNNING_WITH_ERRORS, status.reason
+    assert status.frames > 0
+    assert status.project_error == ERROR_SENTENCE
+    assert ERROR_SENTENCE in status.reason and "streams, but the project reports" in status.reason
+    assert status.troubled and not status.failed
+    capsys.readouterr()
+    assert cli.main(["status"] + _cli_args(device, tmp_path)) == 2
+    captured = capsys.readouterr()
+    assert "running-with-errors" in captured.out
+    assert ERROR_SENTENCE in captured.err
+
+
+def test_a_project_that_publishes_results_runs(virtual, tmp_path, capsys):
+    device, connection = virtual()
+    source = resolve_source(make_reporting_project(tmp_path / "fine", "fine", '{"label": "Mask", "prob": 0.9}'))
+    result, _ = deploy(connection, source)
+    assert result.ok, result.message
+
+    status = get_status(connection, sample_seconds=1.0)
+
+    assert status.verdict is Verdict.RUNNING, status.reason
+    assert status.health.last_ok == '{"label": "Mask", "prob": 0.9}'
+    assert status.project_error is None
+    assert cli.main(["status"] + _cli_args(device, tmp_path)) == 0
