@@ -441,6 +441,15 @@ def sample_stream(connection, seconds=2.0, path=None):
     )
 
 
+def live_sample(stats, state, window=2.0):
+    """A StreamSample from the StreamStats of a stream the caller already reads (a viewer's tile), so a status
+    check does not open a second stream; frames older than ``window`` seconds do not count as flowing."""
+    flowing = stats.last_frame_age is not None and stats.last_frame_age < window and stats.fps > 0
+    return StreamSample(seconds=window, frames=max(1, round(stats.fps * window)) if flowing else 0,
+                        fps=round(stats.fps, 2) if flowing else 0.0, last_frame_age=stats.last_frame_age,
+                        state=getattr(state, "value", state))
+
+
 def probe_device(connection, sample_seconds=2.0):
     """The device part: the probe, then a stream sample when the stream path exists. Raises DeepLensError."""
     report = run_probe(connection)
@@ -675,10 +684,11 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
         cloud=cloud_part, health=report.health, project_error=project_error, notes=tuple(notes))
 
 
-def get_status(connection, client_factory=None, sample_seconds=2.0):
+def get_status(connection, client_factory=None, sample_seconds=2.0, sample=None):
     """The DeviceStatus of the device behind ``connection`` (opened if needed, left open for the caller).
 
-    With ``client_factory`` (``cloud.client``-like), the cloud part is added. Never raises expected errors.
+    With ``client_factory`` (``cloud.client``-like), the cloud part is added. ``sample`` (a StreamSample, see
+    ``live_sample``) replaces sampling the stream. Never raises expected errors.
     """
     device = connection.device
     try:
@@ -687,7 +697,10 @@ def get_status(connection, client_factory=None, sample_seconds=2.0):
         endpoint = device.host
     try:
         connection.open()
-        probe = probe_device(connection, sample_seconds)
+        if sample is not None:
+            probe = DeviceProbe(run_probe(connection), sample)
+        else:
+            probe = probe_device(connection, sample_seconds)
     except DeepLensError as error:
         return merge(device, endpoint, error=error)
     cloud_part = None

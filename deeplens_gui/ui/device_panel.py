@@ -32,7 +32,7 @@ from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import JobRunner
-from deeplens_gui.ui.deploy_dialog import DeployDialog, LambdaVersionDialog
+from deeplens_gui.ui.deploy_dialog import DeployDialog, DeployIndicator, LambdaVersionDialog
 from deeplens_gui.ui.status_panel import HistoryView, Poller, StatusPanel
 
 #: Lines of the project log kept on screen.
@@ -368,6 +368,7 @@ class DevicePanel(QDockWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.device_label.setFont(font)
+        self.deploy_indicator = DeployIndicator(body)
         self.verdict_badge = QLabel(body)
         self.verdict_badge.setVisible(False)
         self.summary_label = QLabel(body)
@@ -407,6 +408,7 @@ class DevicePanel(QDockWidget):
         layout_.setContentsMargins(6, 6, 6, 6)
         header = QHBoxLayout()
         header.addWidget(self.device_label, 1)
+        header.addWidget(self.deploy_indicator)
         header.addWidget(self.verdict_badge)
         layout_.addLayout(header)
         layout_.addWidget(self.summary_label)
@@ -477,8 +479,10 @@ class DevicePanel(QDockWidget):
                               self.device, spec, title=self._title(title or spec), parent=self.window())
         dialog.deploy_finished.connect(self._on_dialog_deploy_finished)
         if self.dialog is not None:
+            self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = dialog
+        self.deploy_indicator.watch(dialog)
         dialog.show()
         dialog.start()
         self._update_buttons()
@@ -512,6 +516,8 @@ class DevicePanel(QDockWidget):
         self._closed = True
         if self.dialog is not None and self.dialog.is_running():
             self.dialog.cancel_token.cancel()
+        if self.dialog is not None:
+            self.dialog.hide()  # its own top-level window: it does not go away with the main window
         for view in self.views():
             view.poller.set_target(None, None)
             view.poller.set_active(False)

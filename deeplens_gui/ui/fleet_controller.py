@@ -175,6 +175,7 @@ class FleetController(QObject):
     deploy_finished = pyqtSignal(object)
     stop_finished = pyqtSignal(object)
     reboot_finished = pyqtSignal(object)
+    verdict_ready = pyqtSignal(str, object)
 
     def __init__(self, pool, source_factory=FrameSource, max_fps=15.0, concurrency=DEFAULT_CONCURRENCY,
                  deploy_service=None, source_resolver=None, parent=None):
@@ -465,6 +466,35 @@ class FleetController(QObject):
                           on_done=lambda source: self._on_source_resolved(batch, source),
                           on_error=lambda error: self._on_source_failed(batch, error))
         return True
+
+    def check_status(self, name, sample):
+        """Check ``name``'s status on the job runner with ``sample`` (a StreamSample of its live stream);
+        the DeviceStatus arrives as ``verdict_ready(name, status)``. Returns False for an unknown name."""
+        connection = self._pool.peek(name)  # the tile's stream made it; a check never adds a connection
+        if self._closed or connection is None:
+            return False
+        self._jobs.submit(self._status_job, connection, sample,
+                          on_done=lambda status: self.verdict_ready.emit(name, status),
+                          on_error=lambda error: self.verdict_ready.emit(name, None))
+        return True
+
+    def _status_job(self, connection, sample):
+        # A worker thread. A check that raced with shutdown must not leave the connection it reopened open.
+        from deeplens_gui.core.status import get_status
+
+        if self._closed:
+            return None
+        try:
+            return get_status(connection, sample=sample)
+        finally:
+            if self._closed:
+                connection.close()
+
+    def set_rollback_on_errors(self, rollback):
+        """The user's choice for the running deploys' projects that stream but report errors: roll them back
+        (True) or keep them (False, the default)."""
+        if self._batch is not None:
+            self._batch.cancel.rollback_on_errors = rollback
 
     def cancel_deploy(self):
         """Ask the running deploys to stop (each rolls back to what ran before)."""

@@ -225,11 +225,10 @@ def project_lines(status):
     rows = []
     if status.project_error:
         rows.append((tr("Project reports"), status.project_error))
-    if health.last_ok is not None:
-        rows.append((tr("Last result"), tr("{0} ({1:.0f} s ago)").format(health.last_ok, health.last_ok_age or 0)))
-    if health.last_message is not None:
-        rows.append((tr("Last message"), tr("{0} ({1:.0f} s ago)").format(health.last_message,
-                                                                          health.last_message_age or 0)))
+    for label, text, age in ((tr("Last result"), health.last_ok, health.last_ok_age),
+                             (tr("Last message"), health.last_message, health.last_message_age)):
+        if text is not None:
+            rows.append((label, tr("{0} ({1:.0f} s ago)").format(text, age or 0)))
     if health.results_path is not None and not health.count:
         rows.append((tr("Results"), tr("none published since the project started ({0})").format(
             health.results_path)))

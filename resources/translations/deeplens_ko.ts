@@ -159,22 +159,22 @@
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="250"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="249"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="252"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="251"/>
         <source>AWS</source>
         <translation>AWS</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>프로젝트 보고</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
         <source>Last result</source>
         <translation>마지막 결과</translation>
     </message>
@@ -204,19 +204,89 @@
         <translation>{0} ({1:.0f}초 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
         <source>Last message</source>
         <translation>마지막 메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
         <source>none published since the project started ({0})</source>
         <translation>프로젝트가 시작된 뒤 게시된 결과가 없습니다 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="102"/>
+        <source>running · {0:.0f} fps</source>
+        <translation>실행 중 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
+        <source>checking · {0:.0f} fps</source>
+        <translation>확인 중 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="105"/>
+        <source>no results · {0:.0f} fps</source>
+        <translation>결과 없음 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="107"/>
+        <source>running with errors</source>
+        <translation>실행 중 (오류 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
+        <source>behind the cloud</source>
+        <translation>클라우드보다 뒤처짐</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
+        <source>connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
+        <source>reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
+        <source>stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
+        <source>no project running</source>
+        <translation>실행 중인 프로젝트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
+        <source>auth failed</source>
+        <translation>인증 실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
+        <source>host key problem</source>
+        <translation>호스트 키 문제</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
     </message>
 </context>
 <context>
@@ -240,205 +310,215 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="456"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="455"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="488"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="457"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="493"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="494"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="583"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="630"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="547"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="589"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="489"/>
+        <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
+        <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="627"/>
+        <source>{0} of {1} devices deployed ({2} with problems); {3} failed.</source>
+        <translation>디바이스 {1}대 중 {0}대 배포됨 ({2}대는 문제 있음), {3}대 실패.</translation>
     </message>
 </context>
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="615"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="662"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="616"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="663"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="622"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="669"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="628"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="675"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="630"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="721"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="674"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="683"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="732"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="687"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="736"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="689"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="815"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="780"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="829"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="794"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="844"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="798"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="848"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="881"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="806"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="856"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="816"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="866"/>
         <source>Recording {0} host key(s)…</source>
         <translation>호스트 키 {0}개를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="819"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="869"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="822"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="872"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="744"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="793"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="619"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="666"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="707"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="756"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="715"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="764"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="745"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="794"/>
         <source>Saved {0} recording(s), {1} frames, to {2}.</source>
         <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="757"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="806"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="759"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
         <source>{0} camera(s), {1} frames so far, into {2}</source>
         <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="763"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="812"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
     </message>
@@ -477,54 +557,77 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="377"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="380"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="272"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="393"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="276"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="325"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="453"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="465"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="471"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="345"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="476"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="355"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="486"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="516"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="396"/>
+        <source>Roll the project back if it reports errors (otherwise it is kept: the error may be fixed on the camera)</source>
+        <translation>프로젝트가 오류를 보고하면 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>DeployIndicator</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="328"/>
+        <source>Deploying… (show)</source>
+        <translation>배포 중… (보기)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="329"/>
+        <source>The deploy goes on; click to show its window.</source>
+        <translation>배포가 계속 진행됩니다. 클릭하면 배포 창이 다시 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
+        <source>{0} Deploy ended (show)</source>
+        <translation>{0} 배포 끝남 (보기)</translation>
     </message>
 </context>
 <context>
@@ -535,67 +638,67 @@
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="432"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="434"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
         <source>Deploy mask detection</source>
         <translation>마스크 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
         <source>Deploy face detection</source>
         <translation>얼굴 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
         <source>Deploy Lambda version…</source>
         <translation>Lambda 버전 배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="380"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="381"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="382"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="383"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="384"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="401"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="401"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="402"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="492"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="488"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="492"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
@@ -625,37 +728,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="127"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="121"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="128"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="125"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="132"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="126"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="133"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="128"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="276"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="284"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -663,62 +766,62 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="441"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="450"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="449"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="480"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="479"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="497"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
         <source>{0} deploys, newest first.</source>
         <translation>배포 {0}건, 최신순.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="497"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
     </message>
@@ -803,52 +906,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="527"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="528"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="404"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="532"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="406"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="534"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="411"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="539"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="412"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="540"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="414"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="542"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="431"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="559"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="433"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="435"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="563"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1697,52 +1800,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="329"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="328"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="280"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="282"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="292"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="295"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="341"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="340"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="374"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
     </message>
@@ -1750,39 +1853,44 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="86"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="162"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="87"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="163"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="88"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="164"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="89"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="165"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="166"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="167"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
+        <source>deployed with problems</source>
+        <translation>배포됨 (문제 있음)</translation>
     </message>
 </context>
 <context>
@@ -1974,34 +2082,54 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="395"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="396"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="433"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="401"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="434"/>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="79"/>
+        <source>Hide the deploy window?</source>
+        <translation>배포 창을 숨길까요?</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="80"/>
+        <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
+        <translation>배포는 백그라운드에서 계속됩니다. &quot;배포 중…&quot; 버튼을 누르면 다시 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="81"/>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="82"/>
+        <source>Keep it open</source>
+        <translation>열어 두기</translation>
     </message>
 </context>
 <context>
@@ -2282,12 +2410,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{2:g}초가 지났는데도 Greengrass 배포 {0}이(가) 아직 {1} 상태입니다. {3}이(가) 온라인이고 greengrassd가 실행 중인가요? 배포가 아직 끝날 수도 있으니 deeplens-gui status로 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="90"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="108"/>
         <source>The deploy was cancelled.</source>
         <translation>배포가 취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="192"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="211"/>
         <source>Nothing changed on {0}: there is no deploy method {1!r} (use one of {2}).</source>
         <translation>{0}에서 바뀐 것이 없습니다: 배포 방식 {1!r}이(가) 없습니다({2} 중 하나를 사용하세요).</translation>
     </message>
@@ -2377,307 +2505,337 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="51"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="54"/>
         <source>Package the project</source>
         <translation>프로젝트 패키징</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="52"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="55"/>
         <source>Upload it to the camera</source>
         <translation>카메라에 업로드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="53"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="56"/>
         <source>Stop the project that runs now</source>
         <translation>지금 실행 중인 프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="54"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="57"/>
         <source>Start the new project</source>
         <translation>새 프로젝트 시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="55"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="58"/>
         <source>Wait for its first frames</source>
         <translation>첫 프레임 대기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="56"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="59"/>
         <source>Record what is deployed</source>
         <translation>배포 내용 기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="57"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="60"/>
         <source>Start it again after a reboot</source>
         <translation>재부팅 후 다시 시작하도록 설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="140"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="148"/>
         <source>exit status {0}</source>
         <translation>종료 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="219"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="232"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="234"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="235"/>
+        <source>{0} ({1}) is deployed on {2} from {3}, but the project reports: {4}</source>
+        <translation>{0} ({1})이(가) {3}에서 {2}에 배포되었지만 프로젝트가 오류를 보고합니다: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="250"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="238"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="254"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="243"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="259"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="255"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="271"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="263"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="265"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="281"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="269"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="285"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="274"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="290"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="283"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="299"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="286"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="302"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="291"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="307"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="312"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="312"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="298"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="314"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="303"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="319"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="307"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="324"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="313"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="330"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="315"/>
-        <source>Frames arrive from {0}.</source>
-        <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="350"/>
+        <source>the project streams but reports: {0}</source>
+        <translation>프로젝트가 스트리밍 중이지만 오류를 보고합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="318"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="352"/>
+        <source>Frames arrive from {0}, but the project reports: {1}</source>
+        <translation>{0}에서 프레임이 오지만 프로젝트가 오류를 보고합니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="356"/>
+        <source>Frames arrive from {0} and the project published its first result: {1}.</source>
+        <translation>{0}에서 프레임이 오고 프로젝트가 첫 결과를 게시했습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
+        <source>Frames arrive from {0}; the project published no result within {1:g} s.</source>
+        <translation>{0}에서 프레임이 오지만 프로젝트가 {1:g}초 안에 결과를 게시하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="364"/>
+        <source>Frames arrive from {0} (the project publishes no results).</source>
+        <translation>{0}에서 프레임이 옵니다 (이 프로젝트는 결과를 게시하지 않습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="366"/>
+        <source>Frames arrive from {0}; waiting for the project's first result ({1:.0f} s)…</source>
+        <translation>{0}에서 프레임이 옵니다. 프로젝트의 첫 결과를 기다리는 중 ({1:.0f}초)…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="374"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="325"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="381"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="329"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="385"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="332"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="388"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="335"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="391"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="345"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="401"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="354"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="410"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="358"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="414"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="361"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="417"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="372"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="428"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="432"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="380"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="436"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="394"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="450"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="453"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="399"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="455"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="402"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="464"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="409"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="465"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="480"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="433"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="489"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="491"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="493"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="439"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="495"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="476"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="532"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="485"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="541"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="543"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="526"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="582"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="528"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="584"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="563"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="619"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="568"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="624"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="572"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="628"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="573"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="629"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="603"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="659"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="699"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>
@@ -3532,167 +3690,167 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="476"/>
+        <location filename="../../deeplens_gui/core/status.py" line="485"/>
         <source>The Lambda function {0} has no published version.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="516"/>
+        <location filename="../../deeplens_gui/core/status.py" line="525"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="518"/>
+        <location filename="../../deeplens_gui/core/status.py" line="527"/>
         <source>{0:.0f} s</source>
         <translation>{0:.0f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="520"/>
+        <location filename="../../deeplens_gui/core/status.py" line="529"/>
         <source>{0:.0f} min</source>
         <translation>{0:.0f}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="522"/>
+        <location filename="../../deeplens_gui/core/status.py" line="531"/>
         <source>{0:.0f} h</source>
         <translation>{0:.0f}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="523"/>
+        <location filename="../../deeplens_gui/core/status.py" line="532"/>
         <source>{0:.0f} days</source>
         <translation>{0:.0f}일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="536"/>
+        <location filename="../../deeplens_gui/core/status.py" line="545"/>
         <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
         <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="540"/>
+        <location filename="../../deeplens_gui/core/status.py" line="549"/>
         <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
         <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <location filename="../../deeplens_gui/core/status.py" line="559"/>
         <source>{0} streams, but the project reports: {1} ({2} ago).</source>
         <translation>{0}이(가) 스트리밍 중이지만 프로젝트가 오류를 보고합니다: {1} ({2} 전).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="551"/>
+        <location filename="../../deeplens_gui/core/status.py" line="560"/>
         <source>{0} streams, but its log {1} ends with: {2}.</source>
         <translation>{0}이(가) 스트리밍 중이지만 로그 {1}의 마지막 내용은 다음과 같습니다: {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="566"/>
+        <location filename="../../deeplens_gui/core/status.py" line="575"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="569"/>
+        <location filename="../../deeplens_gui/core/status.py" line="578"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="572"/>
+        <location filename="../../deeplens_gui/core/status.py" line="581"/>
         <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="575"/>
+        <location filename="../../deeplens_gui/core/status.py" line="584"/>
         <source>its runner (pid {0}) is not running (last state: {1})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="578"/>
+        <location filename="../../deeplens_gui/core/status.py" line="587"/>
         <source>the runner reports the project {0} after {1} restarts</source>
         <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="581"/>
+        <location filename="../../deeplens_gui/core/status.py" line="590"/>
         <source>the runner reports the project {0}</source>
         <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="583"/>
+        <location filename="../../deeplens_gui/core/status.py" line="592"/>
         <source>the runner is alive but the project's process is gone</source>
         <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="585"/>
+        <location filename="../../deeplens_gui/core/status.py" line="594"/>
         <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
         <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="587"/>
+        <location filename="../../deeplens_gui/core/status.py" line="596"/>
         <source>{0} is a regular file, not the project's FIFO</source>
         <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="589"/>
+        <location filename="../../deeplens_gui/core/status.py" line="598"/>
         <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
         <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="592"/>
+        <location filename="../../deeplens_gui/core/status.py" line="601"/>
         <source>the stream reader failed: {0}</source>
         <translation>스트림 리더가 실패함: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="605"/>
+        <location filename="../../deeplens_gui/core/status.py" line="614"/>
         <source>Connected to {0}, but could not read its status: {1}</source>
         <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="619"/>
+        <location filename="../../deeplens_gui/core/status.py" line="628"/>
         <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
         <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="622"/>
+        <location filename="../../deeplens_gui/core/status.py" line="631"/>
         <source>Latest Greengrass deployment {0}: {1}.</source>
         <translation>최근 Greengrass 배포 {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="628"/>
+        <location filename="../../deeplens_gui/core/status.py" line="637"/>
         <source>a project not deployed by DeepLens Console</source>
         <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="629"/>
+        <location filename="../../deeplens_gui/core/status.py" line="638"/>
         <source>{0:.1f} unique frames/s, last frame {1} ago</source>
         <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="634"/>
+        <location filename="../../deeplens_gui/core/status.py" line="643"/>
         <source>{0} It is running: {1}.</source>
         <translation>{0} 실행 중입니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="640"/>
+        <location filename="../../deeplens_gui/core/status.py" line="649"/>
         <source>{0} streams ({1}), but has published no result for {2}. See {3}.</source>
         <translation>{0}이(가) 스트리밍 중이지만({1}) {2} 동안 결과를 게시하지 않았습니다. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="643"/>
+        <location filename="../../deeplens_gui/core/status.py" line="652"/>
         <source>Running {0}: {1}.</source>
         <translation>{0} 실행 중: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="648"/>
+        <location filename="../../deeplens_gui/core/status.py" line="657"/>
         <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
         <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="651"/>
+        <location filename="../../deeplens_gui/core/status.py" line="660"/>
         <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
         <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="660"/>
+        <location filename="../../deeplens_gui/core/status.py" line="669"/>
         <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="663"/>
+        <location filename="../../deeplens_gui/core/status.py" line="672"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from deeplens_gui import cli
+from deeplens_gui.core.deploy.service import CancelToken
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.status import Verdict, get_status
 from tests.e2e import test_deploy_ssh
@@ -72,3 +73,46 @@ def test_a_project_that_publishes_results_runs(virtual, tmp_path, capsys):
     assert status.health.last_ok == '{"label": "Mask", "prob": 0.9}'
     assert status.project_error is None
     assert cli.main(["status"] + _cli_args(device, tmp_path)) == 0
+
+
+def test_deploying_a_project_that_reports_errors_keeps_it_with_a_warning(virtual, tmp_path):
+    _device, connection = virtual(project="face")
+    source = resolve_source(make_reporting_project(tmp_path / "broken", "broken", ERROR_SENTENCE))
+
+    result, events = deploy(connection, source)
+
+    assert result.ok and result.problem == ERROR_SENTENCE
+    assert "is deployed on virtual-1" in result.message and "but the project reports: " + ERROR_SENTENCE in \
+        result.message
+    assert "runs on virtual-1 now" not in result.message
+    assert result.record["project"] == "broken"
+    verify = [event for event in events if event.step == "verify"]
+    assert any("waiting for the project's first result" in event.message for event in verify) or \
+        ERROR_SENTENCE in verify[-1].message
+    assert ERROR_SENTENCE in verify[-1].message
+
+
+def test_a_project_that_reports_errors_is_rolled_back_when_the_user_chose_so(virtual, tmp_path):
+    _device, connection = virtual(project="face")
+    source = resolve_source(make_reporting_project(tmp_path / "broken", "broken", ERROR_SENTENCE))
+
+    result, _ = deploy(connection, source, cancel=CancelToken(rollback_on_errors=True))
+
+    assert not result.ok and result.rolled_back
+    assert "failed at verify: the project streams but reports: " + ERROR_SENTENCE in result.message
+    assert "Rolled back" in result.message
+    assert get_status(connection, sample_seconds=1.0).record.project == "face"
+
+
+def test_the_cli_deploy_exit_status_says_deployed_with_problems(virtual, tmp_path, capsys):
+    device, _connection = virtual(project="face")
+    folder = make_reporting_project(tmp_path / "broken", "broken", ERROR_SENTENCE)
+    capsys.readouterr()
+
+    assert cli.main(["deploy", folder] + _cli_args(device, tmp_path)) == 2
+    captured = capsys.readouterr()
+    assert "warning: {0}: ".format(device.target) in captured.err and ERROR_SENTENCE in captured.err
+
+    assert cli.main(["deploy", folder, "--rollback-on-errors"] + _cli_args(device, tmp_path)) == 1
+    captured = capsys.readouterr()
+    assert "Rolled back" in captured.err and ERROR_SENTENCE in captured.err

@@ -50,7 +50,9 @@ class DeployResult:
     """How a deploy ended. ``message`` says what runs on the device now; ``record`` is the deployed record
     written on the device (None when nothing new was recorded); ``steps`` holds each step's final event.
     ``cancelled`` is True when the deploy ended because of its CancelToken, whatever step it was in (a step
-    left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps)."""
+    left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps).
+    ``problem`` is the project's own error sentence when it was deployed and streams but reports errors
+    (``ok`` stays True: it was kept, "deployed with problems")."""
 
     device_name: str
     ok: bool
@@ -59,6 +61,7 @@ class DeployResult:
     rolled_back: bool = False
     steps: tuple = ()
     cancelled: bool = False
+    problem: Optional[str] = None
 
     def __post_init__(self):
         if not self.cancelled and any(event.state == CANCELLED for event in self.steps):
@@ -66,10 +69,25 @@ class DeployResult:
 
 
 class CancelToken:
-    """Cancellation shared between the UI (``cancel()``) and a running deploy (``raise_if_cancelled()``)."""
+    """Cancellation shared between the UI (``cancel()``) and a running deploy (``raise_if_cancelled()``).
 
-    def __init__(self):
+    It also carries the user's choice for a project that streams but reports errors: keep it (the default:
+    the error may be fixed on the camera) or roll it back (``rollback_on_errors``, settable while the deploy
+    runs, read when verify sees the error).
+    """
+
+    def __init__(self, rollback_on_errors=False):
         self._event = threading.Event()
+        self._choices = {"rollback_on_errors": bool(rollback_on_errors)}
+
+    @property
+    def rollback_on_errors(self):
+        """True when a project that reports errors is rolled back instead of kept."""
+        return self._choices["rollback_on_errors"]
+
+    @rollback_on_errors.setter
+    def rollback_on_errors(self, value):
+        self._choices["rollback_on_errors"] = bool(value)
 
     def cancel(self):
         """Ask the deploy to stop at its next check (any thread, idempotent)."""
@@ -100,6 +118,7 @@ class _WatchedCancel(CancelToken):
     def __init__(self, token):
         super().__init__()
         self._event = token._event
+        self._choices = token._choices
         self.stopped = False
 
     def raise_if_cancelled(self):
