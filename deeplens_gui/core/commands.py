@@ -248,10 +248,16 @@ def _lines(count):
     return str(count)
 
 
-def log_tail_command(lines, paths, greengrass=True):
+def _following(script, follow):
+    # tail -F goes on printing what is appended (and follows a file that is replaced) until the channel closes
+    return script.replace('exec tail -n', 'exec tail -F -n') if follow else script
+
+
+def log_tail_command(lines, paths, greengrass=True, follow=False):
     """The last ``lines`` lines of the newest of ``paths`` (and, with ``greengrass``, of the Greengrass user
-    Lambda logs), after one ``LOG_TAIL_PREFIX`` line naming the file (``LOG_NONE`` when none exists)."""
-    script = _LOG_TAIL if greengrass else _LOG_TAIL_ONLY
+    Lambda logs), after one ``LOG_TAIL_PREFIX`` line naming the file (``LOG_NONE`` when none exists); with
+    ``follow``, then every line appended to it until the channel is closed."""
+    script = _following(_LOG_TAIL if greengrass else _LOG_TAIL_ONLY, follow)
     args = ["sh", "-c", script, _lines(lines)] + [_checked(path, "a log path") for path in paths]
     return " ".join(shlex.quote(arg) for arg in args)
 
@@ -267,10 +273,12 @@ def parse_log_tail(output):
     return (None if path == LOG_NONE else path), rest.splitlines()
 
 
-def results_tail_command(lines, default_path):
+def results_tail_command(lines, default_path, follow=False):
     """The last ``lines`` published results (JSON lines): from ``$DEEPLENS_RESULTS_PATH`` when the device sets
-    it, else from ``default_path``. Prints nothing when there are none."""
-    args = ["sh", "-c", _RESULTS_TAIL, _lines(lines), _checked(default_path, "the results path")]
+    it, else from ``default_path``. Prints nothing when there are none; with ``follow``, then every result
+    published afterwards until the channel is closed (the file must exist when it starts)."""
+    args = ["sh", "-c", _following(_RESULTS_TAIL, follow), _lines(lines),
+            _checked(default_path, "the results path")]
     return " ".join(shlex.quote(arg) for arg in args)
 
 

@@ -28,7 +28,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from deeplens_gui.core import commands
+from deeplens_gui.core import actions, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import JobRunner
@@ -57,14 +57,8 @@ LOG_RUNNER = "runner"
 
 
 def read_log(connection, which=LOG_PROJECT, lines=LOG_LINES):
-    """``(path or None, lines)`` of the log tail (runs in the pool). The project log is the newest of the
-    runner's project.log and the Greengrass user Lambda logs (a cloud-managed DeepLens)."""
-    if which == LOG_RUNNER:
-        command = commands.log_tail_command(lines, [layout.RUNNER_LOG], greengrass=False)
-    else:
-        command = commands.log_tail_command(lines, [layout.PROJECT_LOG], greengrass=True)
-    result = connection.run(command, timeout=COMMAND_TIMEOUT, check=False)
-    return commands.parse_log_tail(result.stdout)
+    """``(path or None, lines)`` of the log tail (runs in the pool); see ``core.actions.read_log``."""
+    return actions.read_log(connection, lines, runner=which == LOG_RUNNER)
 
 
 class LogView(QWidget):

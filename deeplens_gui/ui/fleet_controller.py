@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
 
-from deeplens_gui.core import commands
+from deeplens_gui.core import actions, commands
 from deeplens_gui.core.decode import LIVE_UPSCALE, choose_reduction
-from deeplens_gui.core.deploy import layout
-from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
+from deeplens_gui.core.errors import DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.ssh import trust_host_key
 from deeplens_gui.core.stream import FrameSource, StreamState
@@ -29,8 +28,6 @@ DEFAULT_CONCURRENCY = 4
 #: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
 #: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
 GRID_FRAME_BUDGET = 300.0
-#: How long stopping a project may take on one device (s).
-STOP_TIMEOUT = 60.0
 
 
 def _tr(text):
@@ -99,21 +96,11 @@ def write_snapshots(base, folder_name, frames):
 
 
 def stop_project(connection):
-    """Stop the project DeepLens Console's runner runs on the device. Returns an ActionResult."""
-    name = connection.device.name
-    result = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, "stop"),
-                            timeout=STOP_TIMEOUT, check=False)
-    if result.status != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        if result.status == 2 and detail and ("No such file" in detail[-1] or "can't open" in detail[-1]):
-            return ActionResult(name, True, _tr("Nothing to stop on {0}: no project was deployed by "
-                                                "DeepLens Console.").format(name))
-        return ActionResult(name, False, _tr("Could not stop the project on {0}: {1}").format(
-            name, detail[-1] if detail else _tr("exit status {0}").format(result.status)))
-    stopped = '"stopped": true' in result.text
-    if stopped:
-        return ActionResult(name, True, _tr("The project on {0} was stopped.").format(name))
-    return ActionResult(name, True, _tr("Nothing was running on {0}.").format(name))
+    """Stop the project DeepLens Console's runner runs on the device (``core.actions``). An ActionResult."""
+    try:
+        return ActionResult(connection.device.name, True, i18n.text(actions.stop_project(connection)))
+    except DeepLensError as error:
+        return ActionResult(connection.device.name, False, i18n.text(error))
 
 
 def reboot_supported():
@@ -568,7 +555,6 @@ class FleetController(QObject):
         """
         if not reboot_supported():
             raise DeepLensError(_tr("This version of DeepLens Console cannot reboot devices."))
-        command = commands.reboot_command()
         results = {}
 
         def finish(result):
@@ -577,12 +563,7 @@ class FleetController(QObject):
                 self.reboot_finished.emit(tuple(results[name] for name in names))
 
         def run(connection):
-            try:
-                connection.run(command, timeout=STOP_TIMEOUT, check=True)
-            except ConnectionLost:
-                pass  # a rebooting device may drop the connection before it reports the command's end
-            return ActionResult(connection.device.name, True, _tr("{0} is rebooting.").format(
-                connection.device.name))
+            return ActionResult(connection.device.name, True, i18n.text(actions.reboot(connection)))
 
         for name in names:
             self._jobs.submit(run, self._pool.get(self._devices[name]), on_done=finish,

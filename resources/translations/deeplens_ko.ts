@@ -633,72 +633,72 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="353"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="347"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="434"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="428"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="377"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
         <source>Deploy mask detection</source>
         <translation>마스크 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="372"/>
         <source>Deploy face detection</source>
         <translation>얼굴 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
         <source>Deploy Lambda version…</source>
         <translation>Lambda 버전 배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="374"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="382"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="399"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="394"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="401"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="395"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="402"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="396"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="492"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="486"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="492"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="486"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
@@ -959,37 +959,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="72"/>
         <source>Project log</source>
         <translation>프로젝트 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="73"/>
         <source>Runner log</source>
         <translation>러너 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="80"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="74"/>
         <source>The project log is the runner&apos;s project.log after an SSH deploy, or the Greengrass Lambda log on a cloud-managed DeepLens</source>
         <translation>프로젝트 로그는 SSH 배포 후에는 러너의 project.log이고, 클라우드로 관리하는 DeepLens에서는 Greengrass Lambda 로그입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="82"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="76"/>
         <source>Follow</source>
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="84"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="137"/>
         <source>{0}, the last {1} lines</source>
         <translation>{0}, 마지막 {1}줄</translation>
     </message>
@@ -1476,32 +1476,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="274"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="274"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="274"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="274"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="318"/>
         <source>The latest {0} results, newest first (topic {1}).</source>
         <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="324"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="318"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
     </message>
@@ -2135,6 +2135,41 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>core</name>
     <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="30"/>
+        <source>Nothing to stop on {0}: no project was deployed by DeepLens Console.</source>
+        <translation>{0}에서 멈출 것이 없습니다: DeepLens Console로 배포된 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="31"/>
+        <source>exit status {0}</source>
+        <translation>종료 상태 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="32"/>
+        <source>Could not stop the project on {0}: {1}</source>
+        <translation>{0}의 프로젝트를 멈추지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="34"/>
+        <source>The project on {0} was stopped.</source>
+        <translation>{0}의 프로젝트를 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="35"/>
+        <source>Nothing was running on {0}.</source>
+        <translation>{0}에서 실행 중인 것이 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="44"/>
+        <source>{0} is rebooting.</source>
+        <translation>{0}을(를) 재부팅하는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="92"/>
+        <source>Reading from {0} stopped: {1}</source>
+        <translation>{0}에서 읽기가 멈췄습니다: {1}</translation>
+    </message>
+    <message>
         <location filename="../../deeplens_gui/core/cloud.py" line="202"/>
         <source>The Greengrass V1 API is not available in {0} (AWS ended Greengrass V1 (and DeepLens with it) on 7 October 2026): deploy to the camera over SSH instead (--via ssh).</source>
         <translation>{0} 리전에서는 Greengrass V1 API를 사용할 수 없습니다(AWS가 2026년 10월 7일에 Greengrass V1과 함께 DeepLens 지원을 종료했습니다). 대신 SSH로 카메라에 배포하세요(--via ssh).</translation>
@@ -2538,11 +2573,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/core/deploy/ssh.py" line="60"/>
         <source>Start it again after a reboot</source>
         <translation>재부팅 후 다시 시작하도록 설정</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="148"/>
-        <source>exit status {0}</source>
-        <translation>종료 상태 {0}</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/deploy/ssh.py" line="232"/>
