@@ -31,7 +31,7 @@ _TAIL_BYTES = 65536
 #: an error sentence as the sample Lambdas print and publish it ("Error in face detection lambda: ...")
 _ERROR_LINE = re.compile(r"(Error in .{1,80}? lambda: .*)$")
 _ERROR_STARTS = ("error", "test failed", "exception", "traceback")
-_MAX_SENTENCE = 300
+_MAX_SENTENCE = 600
 
 
 def read_text(path, limit=_MAX_RECORD_BYTES):

@@ -11,6 +11,7 @@ import pytest
 from deeplens_gui import cli
 from deeplens_gui.core.deploy.service import CancelToken
 from deeplens_gui.core.deploy.sources import resolve_source
+from deeplens_gui.core.deploy.ssh import SshDeployBackend
 from deeplens_gui.core.status import Verdict, get_status
 from tests.e2e import test_deploy_ssh
 from tests.e2e.test_deploy_ssh import deploy
@@ -116,3 +117,20 @@ def test_the_cli_deploy_exit_status_says_deployed_with_problems(virtual, tmp_pat
     assert cli.main(["deploy", folder, "--rollback-on-errors"] + _cli_args(device, tmp_path)) == 1
     captured = capsys.readouterr()
     assert "Rolled back" in captured.err and ERROR_SENTENCE in captured.err
+
+
+def test_the_bundled_mask_project_without_its_weights_is_deployed_with_problems_not_running(virtual):
+    # The first report: the mask project on a machine without internet. A closed local port stands
+    # for the unreachable model download, whatever network the test machine has.
+    _device, connection = virtual(project="face")
+    backend = SshDeployBackend(verify_timeout=60,
+                               runner_env={"DEEPLENS_MODEL_MIRROR": "http://127.0.0.1:9/models"})
+
+    result, _ = deploy(connection, resolve_source("mask"), backend)
+
+    assert result.ok and result.problem is not None, result.message
+    assert result.problem.startswith("Error in mask detection lambda: ")
+    assert "runs on virtual-1 now" not in result.message and result.problem in result.message
+    status = _status_until(connection, Verdict.RUNNING_WITH_ERRORS)
+    assert status.verdict is Verdict.RUNNING_WITH_ERRORS, status.reason
+    assert status.project_error.startswith("Error in mask detection lambda: ")
