@@ -32,6 +32,8 @@ _TAIL_BYTES = 65536
 _ERROR_LINE = re.compile(r"(Error in .{1,80}? lambda: .*)$")
 _ERROR_STARTS = ("error", "test failed", "exception", "traceback")
 _MAX_SENTENCE = 600
+#: the type of decoded JSON text: unicode on Python 2, str on Python 3
+_TEXT = type(json.loads('""'))
 
 
 def read_text(path, limit=_MAX_RECORD_BYTES):
@@ -206,7 +208,7 @@ def classify(payload):
         data = payload
         text = json.dumps(payload, sort_keys=True)
     else:
-        text = payload if isinstance(payload, type(u"")) else str(payload)
+        text = payload if isinstance(payload, _TEXT) else str(payload)
         text = text.strip()
         data = None
         if text[:1] in ("{", "["):
@@ -215,7 +217,7 @@ def classify(payload):
             except ValueError:
                 return "result", text[:_MAX_SENTENCE]  # a JSON-like string, as the 2017 samples published
     if isinstance(data, dict) and data.get("error"):
-        return "error", u"%s" % (data.get("error"),)
+        return "error", _TEXT(data.get("error"))[:_MAX_SENTENCE]
     if data is not None:
         return "result", text[:_MAX_SENTENCE]
     if text.lower().startswith(_ERROR_STARTS) or _ERROR_LINE.search(text):
