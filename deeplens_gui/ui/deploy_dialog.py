@@ -68,6 +68,17 @@ def result_state(result):
     return CANCELLED if result.cancelled else FAILED
 
 
+def confirm(box, yes_text, yes_role, no_text):
+    """Ask with ``box`` (a QMessageBox with its texts set) whose answers are ``yes_text`` and ``no_text``;
+    "no" is the default and what Esc answers. True when the user chose "yes"."""
+    yes = box.addButton(yes_text, yes_role)
+    no = box.addButton(no_text, QMessageBox.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec_()
+    return box.clickedButton() is yes
+
+
 class HideDeployQuestion:
     """Asks before hiding a deploy window whose deploy still runs. "Keep it open" is the default."""
 
@@ -78,12 +89,7 @@ class HideDeployQuestion:
         box.setIcon(QMessageBox.Question)
         box.setWindowTitle(parent.tr("Hide the deploy window?"))
         box.setText(parent.tr("The deploy goes on in the background. A \"Deploying…\" button shows it again."))
-        hide = box.addButton(parent.tr("Hide"), QMessageBox.AcceptRole)
-        keep = box.addButton(parent.tr("Keep it open"), QMessageBox.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec_()
-        return box.clickedButton() is hide
+        return confirm(box, parent.tr("Hide"), QMessageBox.AcceptRole, parent.tr("Keep it open"))
 
 
 class DeployWindow(QDialog):

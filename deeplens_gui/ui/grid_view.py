@@ -43,7 +43,14 @@ from deeplens_gui.core.files import storage_error
 from deeplens_gui.core.status import Verdict, live_sample
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.deploy_dialog import WARNING, DeployIndicator, DeployWindow, StepListView, result_state
+from deeplens_gui.ui.deploy_dialog import (
+    WARNING,
+    DeployIndicator,
+    DeployWindow,
+    StepListView,
+    confirm,
+    result_state,
+)
 from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, LIVE_KEYS, DeviceTile, health_text
 from deeplens_gui.ui.dialogs import HostKeysDialog
 from deeplens_gui.ui.fleet_controller import safe_file_name
@@ -430,12 +437,7 @@ class RebootDialog:
                               "minute).").format(len(names)))
         box.setDetailedText("\n".join(names))
         box.setInformativeText(", ".join(names[:12]) + (" …" if len(names) > 12 else ""))
-        yes = box.addButton(parent.tr("Reboot"), QMessageBox.DestructiveRole)
-        no = box.addButton(parent.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec_()
-        return box.clickedButton() is yes
+        return confirm(box, parent.tr("Reboot"), QMessageBox.DestructiveRole, parent.tr("Cancel"))
 
 
 class BulkDeployDialog(DeployWindow):

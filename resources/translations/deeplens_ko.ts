@@ -310,62 +310,62 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="456"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="462"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="488"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="490"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="493"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="494"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="496"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="630"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="632"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="589"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="591"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="489"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="491"/>
         <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
         <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="627"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
         <source>{0} of {1} devices deployed ({2} with problems); {3} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포됨 ({2}대는 문제 있음), {3}대 실패.</translation>
     </message>
@@ -373,152 +373,152 @@
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="662"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="663"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="665"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="669"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="675"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="679"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="721"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="725"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="732"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="734"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="736"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="740"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="815"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="817"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="829"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="844"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="846"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="848"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="850"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="881"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="883"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="856"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="858"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="866"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="868"/>
         <source>Recording {0} host key(s)…</source>
         <translation>호스트 키 {0}개를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="869"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="871"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="872"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="874"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="793"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="795"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="666"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="756"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="764"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="794"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="796"/>
         <source>Saved {0} recording(s), {1} frames, to {2}.</source>
         <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="806"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="810"/>
         <source>{0} camera(s), {1} frames so far, into {2}</source>
         <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="812"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="814"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
     </message>
@@ -557,57 +557,57 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="377"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="383"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="386"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="393"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="399"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="406"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="453"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="459"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="465"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="471"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="471"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="477"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="482"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="486"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="492"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="516"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="522"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="396"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="402"/>
         <source>Roll the project back if it reports errors (otherwise it is kept: the error may be fixed on the camera)</source>
         <translation>프로젝트가 오류를 보고하면 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
     </message>
@@ -615,17 +615,17 @@
 <context>
     <name>DeployIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="328"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
         <source>Deploying… (show)</source>
         <translation>배포 중… (보기)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="329"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="335"/>
         <source>The deploy goes on; click to show its window.</source>
         <translation>배포가 계속 진행됩니다. 클릭하면 배포 창이 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="346"/>
         <source>{0} Deploy ended (show)</source>
         <translation>{0} 배포 끝남 (보기)</translation>
     </message>
@@ -728,37 +728,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="131"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="127"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="134"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="128"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="132"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="139"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="140"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="142"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="284"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="291"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -906,52 +906,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="527"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="533"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="528"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="534"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="532"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="538"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="534"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="540"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="539"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="545"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="540"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="546"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="542"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="548"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="559"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="565"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="567"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="563"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="569"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1853,42 +1853,42 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="162"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="163"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="164"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
         <source>deployed with problems</source>
         <translation>배포됨 (문제 있음)</translation>
     </message>
@@ -2082,52 +2082,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="413"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="428"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="435"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="436"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="433"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="434"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
         <source>Hide the deploy window?</source>
         <translation>배포 창을 숨길까요?</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="80"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
         <translation>배포는 백그라운드에서 계속됩니다. &quot;배포 중…&quot; 버튼을 누르면 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="81"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="82"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>Keep it open</source>
         <translation>열어 두기</translation>
     </message>
