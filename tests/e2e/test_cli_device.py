@@ -80,7 +80,8 @@ def test_results_as_text_and_json(broken, capsys):
     capsys.readouterr()
     assert cli.main(["results", "--json", "-n", "3"] + args) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(records) == 3 and all(record["payload"] == ERROR_SENTENCE for record in records)
+    # at least the one the deploy saw; more when the project published again meanwhile (every 0.5 s)
+    assert 1 <= len(records) <= 3 and all(record["payload"] == ERROR_SENTENCE for record in records)
     assert all(record["topic"].endswith("/infer") for record in records)
     assert cli.main(["results", "-n", "1"] + args) == 0
     line = capsys.readouterr().out.strip()
