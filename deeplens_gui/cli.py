@@ -67,6 +67,10 @@ def main(argv=None):
             from deeplens_gui import cli_deploy
 
             return cli_deploy.run(args)
+        if command in ("stop", "reboot", "logs", "results"):
+            from deeplens_gui import cli_device
+
+            return cli_device.run(args)
     except HostNotFound as error:
         _fail(_roster_miss(args) or error)
         return EXIT_FAILED
@@ -116,6 +120,9 @@ def build_parser():
     cli_status.add_arguments(status)
     deploy = sub.add_parser("deploy", help="put a project on devices (over SSH, or through Greengrass V1)")
     cli_deploy.add_arguments(deploy)
+    from deeplens_gui import cli_device
+
+    cli_device.add_arguments(sub)
 
     sim = sub.add_parser("sim", help="run virtual DeepLens devices on this machine until Ctrl-C")
     from deeplens_gui.sim import cli as sim_cli
