@@ -25,7 +25,6 @@ from deeplens_gui.core.deploy.service import (
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.ui import deploy_dialog
-from deeplens_gui.ui.controllers import JobRunner
 from deeplens_gui.ui.deploy_dialog import DeployDialog, DeployIndicator
 from deeplens_gui.ui.fleet_controller import FleetController
 from deeplens_gui.ui.grid_view import BulkDeployDialog
@@ -68,10 +67,10 @@ def _source(spec):
 
 
 @pytest.fixture
-def single(qtbot):
+def single(qtbot, jobs):
     """``make(problem=None)`` -> (running DeployDialog, its backend); everything released at the end."""
     made = []
-    runner = JobRunner(max_threads=2)
+    runner = jobs.lane("status")  # the device panel's lane, which its deploy window uses
 
     def make(problem=None):
         backend = _HoldingBackend(problem)
@@ -189,11 +188,11 @@ def test_a_project_that_reports_errors_ends_as_a_warning_and_rollback_is_a_choic
 
 
 @pytest.fixture
-def classroom(qtbot):
+def classroom(qtbot, jobs):
     """A FleetController of two devices whose deploys hold (see _HoldingBackend)."""
     backend = _HoldingBackend()
     pool = ConnectionPool(SshOptions())
-    fleet = FleetController(pool, deploy_service=DeployService({"hold": backend}, default="hold"),
+    fleet = FleetController(pool, jobs, deploy_service=DeployService({"hold": backend}, default="hold"),
                             source_resolver=_source)
     fleet.set_devices([Device(name="desk-1", host="192.0.2.1"), Device(name="desk-2", host="192.0.2.2")],
                       start=False)

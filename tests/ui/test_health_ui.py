@@ -30,8 +30,8 @@ def _settled(widget):
 
 
 @pytest.fixture
-def viewer(qtbot, sim_fleet, tmp_path):
-    yield from viewer_factory(qtbot, sim_fleet, tmp_path)
+def viewer(qtbot, sim_fleet, tmp_path, jobs):
+    yield from viewer_factory(qtbot, sim_fleet, tmp_path, jobs)
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -42,7 +42,7 @@ def test_running_with_errors_in_the_deploy_window_the_device_panel_and_the_tile(
         words = WORDS[language]
         window, virtual = viewer("face")
         panel = window.device_panel
-        window.device_panel_action.trigger()
+        window.menu_actions.device_panel_action.trigger()
         folder = make_reporting_project(tmp_path / "mask", "mask-offline", ERROR_SENTENCE, colour="green",
                                         name="Mask detection")
 
