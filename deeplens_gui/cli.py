@@ -216,10 +216,13 @@ def ssh_options(args, roster=None):
     password = _from_environment(args.password_env, "--password-env")
     passphrase = _from_environment(args.passphrase_env, "--passphrase-env")
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
-    # No connection attempt may outlast --timeout, the connect included.
+    # No connection attempt may outlast --timeout, the connect included; deploy's is None (its own default).
+    timeout = SshOptions.connect_timeout
+    if args.timeout is not None:
+        timeout = min(args.timeout, timeout)
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
                       accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
-                      connect_timeout=min(args.timeout, SshOptions.connect_timeout))
+                      connect_timeout=timeout)
 
 
 def _from_environment(variable, option):
