@@ -67,6 +67,10 @@ def main(argv=None):
             from deeplens_gui import cli_deploy
 
             return cli_deploy.run(args)
+        if command in ("stop", "reboot", "logs", "results"):
+            from deeplens_gui import cli_device
+
+            return cli_device.run(args)
     except HostNotFound as error:
         _fail(_roster_miss(args) or error)
         return EXIT_FAILED
@@ -116,6 +120,9 @@ def build_parser():
     cli_status.add_arguments(status)
     deploy = sub.add_parser("deploy", help="put a project on devices (over SSH, or through Greengrass V1)")
     cli_deploy.add_arguments(deploy)
+    from deeplens_gui import cli_device
+
+    cli_device.add_arguments(sub)
 
     sim = sub.add_parser("sim", help="run virtual DeepLens devices on this machine until Ctrl-C")
     from deeplens_gui.sim import cli as sim_cli
@@ -209,10 +216,13 @@ def ssh_options(args, roster=None):
     password = _from_environment(args.password_env, "--password-env")
     passphrase = _from_environment(args.passphrase_env, "--passphrase-env")
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
-    # No connection attempt may outlast --timeout, the connect included.
+    # No connection attempt may outlast --timeout, the connect included; deploy's is None (its own default).
+    timeout = SshOptions.connect_timeout
+    if args.timeout is not None:
+        timeout = min(args.timeout, timeout)
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
                       accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
-                      connect_timeout=min(args.timeout, SshOptions.connect_timeout))
+                      connect_timeout=timeout)
 
 
 def _from_environment(variable, option):

@@ -2,7 +2,11 @@
 
 Targets are deployed in parallel (at most ``--jobs`` at once, default 4). Every step change is printed as one
 line ``TARGET: step state: message``; at the end each target gets one line saying what runs there now, on
-stdout when it worked and on stderr when it failed. The exit status is non-zero when any target failed.
+stdout when it worked and on stderr when it failed or the project reports errors.
+
+Exit status: 0 every target runs its new project well; 1 any target failed (and was rolled back to what ran
+before); else 2 any target was deployed with problems: the project streams but reports errors (kept, unless
+``--rollback-on-errors`` asked to roll it back, which makes it a failure).
 """
 
 import argparse
@@ -18,6 +22,7 @@ from deeplens_gui.core.text import say
 
 DEFAULT_JOBS = 4
 EXIT_FAILED = 1
+EXIT_PROBLEMS = 2
 EXIT_INTERRUPTED = 130
 _TIMEOUT_HELP = ("deploy over ssh: wait up to S seconds for the new project's first frames (default 60); "
                  "greengrass: for the deployment to finish")
@@ -46,6 +51,9 @@ def add_arguments(parser):
                         help="read the camera's sudo password (aws_cam's, asked by a DeepLens's sudo to stop "
                              "Greengrass) from this environment variable; without it the deploy asks on a "
                              "terminal, and a password sudo accepted is kept in the system keyring")
+    parser.add_argument("--rollback-on-errors", action="store_true",
+                        help="roll back a project that streams but reports errors (default: keep it, the error "
+                             "may be fixed on the camera; exit status 2)")
     parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
                         help="deploy to at most N cameras at once (default {0})".format(DEFAULT_JOBS))
     cli._add_ssh_options(parser, target=False)
@@ -129,7 +137,7 @@ def run(args):
         cli._fail(error)
         return EXIT_FAILED
     printer = _Printer()
-    tokens = {target: CancelToken() for target in args.targets}
+    tokens = {target: CancelToken(rollback_on_errors=args.rollback_on_errors) for target in args.targets}
 
     def deploy_one(target):
         try:
@@ -154,14 +162,19 @@ def run(args):
               "before).", file=sys.stderr)
         return EXIT_INTERRUPTED
     pool.shutdown(wait=True)
-    failed = 0
+    failed = troubled = 0
     for target, result in zip(args.targets, results):
-        if result.ok:
+        if result.ok and result.problem is not None:
+            troubled += 1
+            print("{0}: warning: {1}: {2}".format(cli.PROG, target, result.message), file=sys.stderr)
+        elif result.ok:
             print("{0}: {1}".format(target, result.message))
         else:
             failed += 1
             print("{0}: error: {1}: {2}".format(cli.PROG, target, result.message), file=sys.stderr)
-    return EXIT_FAILED if failed else 0
+    if failed:
+        return EXIT_FAILED
+    return EXIT_PROBLEMS if troubled else 0
 
 
 class _Printer:

@@ -1,8 +1,9 @@
 """``deeplens-gui status TARGET... [--json] [--profile P] [--region R]``: one verdict per device.
 
-Devices are checked in parallel (bounded). The exit status is non-zero when any target could not be checked
-(unreachable, refused login, unknown host key, bad target); each such target gets one line on stderr saying
-why. AWS is asked only when boto3 finds credentials; AWS problems are notes in the record, not failures.
+Devices are checked in parallel (bounded). Exit status: 0 when every project runs well, 1 when any target
+could not be checked (unreachable, refused login, unknown host key, bad target; each such target gets one
+line on stderr saying why), else 2 when any project runs with errors or publishes no results (each gets one
+line on stderr with the project's own sentence). AWS is asked only when boto3 finds credentials; AWS problems are notes in the record, not failures.
 """
 
 import concurrent.futures
@@ -21,6 +22,7 @@ from deeplens_gui.core.status import DeviceStatus, Verdict, get_status
 DEFAULT_JOBS = 8
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_PROBLEMS = 2
 
 
 def add_arguments(parser):
@@ -163,7 +165,7 @@ def format_table(statuses):
 
 
 def run(args):
-    """Run ``status``; returns the exit status (1 when any target failed)."""
+    """Run ``status``; returns the exit status (1 when any target failed, else 2 when any has problems)."""
     try:
         statuses = gather(args)
     except DeepLensError as error:
@@ -174,6 +176,9 @@ def run(args):
     else:
         print(format_table(statuses))
     failed = [status for status in statuses if status.failed]
-    for status in failed:
+    troubled = [status for status in statuses if status.troubled]
+    for status in failed + troubled:
         print("deeplens-gui: {0}: {1}".format(status.name, status.reason), file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    if failed:
+        return EXIT_FAILED
+    return EXIT_PROBLEMS if troubled else EXIT_OK

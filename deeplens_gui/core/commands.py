@@ -108,16 +108,25 @@ def probe_script():
     return script
 
 
-def probe_command(record, runner_pid, runner_state, stream_path):
+def probe_command(record, runner_pid, runner_state, stream_path, results=None, log=None,
+                  greengrass_logs=None):
     """The command that prints the device's health as one JSON line (see ``core/probe.py``).
 
-    Paths may be relative to the login directory. Runs with the device's first Python among python3, python2
+    Paths may be relative to the login directory. ``results``, ``log`` and ``greengrass_logs`` (a glob) say
+    where the project reports its own health. Runs with the device's first Python among python3, python2
     and python; without any it prints ``PROBE_NOPYTHON``.
     """
     for value in (record, runner_pid, runner_state, stream_path):
         if not value or "\0" in value:
             raise ValueError("probe paths must be non-empty strings without NUL bytes")
+    extras = []
+    for value in (results, log, greengrass_logs):
+        if value and "\0" in value:
+            raise ValueError("probe paths must be strings without NUL bytes")
+        # positional after --: an absent one is an empty word, so the ones after it keep their place
+        extras.append(value or "")
     args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--", record, runner_pid, runner_state, stream_path]
+    args += extras
     return " ".join(shlex.quote(arg) for arg in args)
 
 
@@ -290,10 +299,16 @@ def _lines(count):
     return str(count)
 
 
-def log_tail_command(lines, paths, greengrass=True):
+def _following(script, follow):
+    # tail -F goes on printing what is appended (and follows a file that is replaced) until the channel closes
+    return script.replace('exec tail -n', 'exec tail -F -n') if follow else script
+
+
+def log_tail_command(lines, paths, greengrass=True, follow=False):
     """The last ``lines`` lines of the newest of ``paths`` (and, with ``greengrass``, of the Greengrass user
-    Lambda logs), after one ``LOG_TAIL_PREFIX`` line naming the file (``LOG_NONE`` when none exists)."""
-    script = _LOG_TAIL if greengrass else _LOG_TAIL_ONLY
+    Lambda logs), after one ``LOG_TAIL_PREFIX`` line naming the file (``LOG_NONE`` when none exists); with
+    ``follow``, then every line appended to it until the channel is closed."""
+    script = _following(_LOG_TAIL if greengrass else _LOG_TAIL_ONLY, follow)
     args = ["sh", "-c", script, _lines(lines)] + [_checked(path, "a log path") for path in paths]
     return " ".join(shlex.quote(arg) for arg in args)
 
@@ -309,10 +324,12 @@ def parse_log_tail(output):
     return (None if path == LOG_NONE else path), rest.splitlines()
 
 
-def results_tail_command(lines, default_path):
+def results_tail_command(lines, default_path, follow=False):
     """The last ``lines`` published results (JSON lines): from ``$DEEPLENS_RESULTS_PATH`` when the device sets
-    it, else from ``default_path``. Prints nothing when there are none."""
-    args = ["sh", "-c", _RESULTS_TAIL, _lines(lines), _checked(default_path, "the results path")]
+    it, else from ``default_path``. Prints nothing when there are none; with ``follow``, then every result
+    published afterwards until the channel is closed (the file must exist when it starts)."""
+    args = ["sh", "-c", _following(_RESULTS_TAIL, follow), _lines(lines),
+            _checked(default_path, "the results path")]
     return " ".join(shlex.quote(arg) for arg in args)
 
 

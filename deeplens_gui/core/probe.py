@@ -1,25 +1,44 @@
 """Device-side health probe: prints one JSON object about the camera and exits 0. Shipped as data.
 
 Runs with the camera's own Python (2.7 or 3.5+, standard library only) as
-``python -c SCRIPT -- RECORD RUNNER_PID RUNNER_STATE STREAM``; paths may be relative to the login
-directory (the home). The deploy journal, lock and reconcile note are read next to the runner state (the
-runner's ``deploy.json``, ``deploy.lock``, ``reconciled.json``). Every part is read on its own: a part that
-fails is reported as null plus an ``errors`` entry, never as a crash, so one unreadable file does not hide
-the rest.
+``python -c SCRIPT -- RECORD RUNNER_PID RUNNER_STATE STREAM RESULTS LOG GREENGRASS_LOGS``; paths may be
+relative to the login directory (the home), and an empty RESULTS, LOG or GREENGRASS_LOGS (a glob) means none.
+The deploy journal, lock and reconcile note are read next to the runner state (the runner's ``deploy.json``,
+``deploy.lock``, ``reconciled.json``). Every part is read on its own: a part that fails is reported as null
+plus an ``errors`` entry, never as a crash, so one unreadable file does not hide the rest.
+
+The project's health comes from what it reports itself: the newest of the results files (JSON lines
+``{"time", "topic", "payload"}`` written by a greengrasssdk stand-in: RESULTS and
+``$DEEPLENS_RESULTS_PATH``) and the newest of its logs (LOG, the Greengrass Lambda logs). Payloads on
+the inference topic may be plain strings ("Loading face detection model", "Error in face detection lambda:
+..."), so each one is classified leniently as a result, an error or a message. Ages are seconds on the
+camera's own clock, so a skewed laptop clock does not matter.
 """
 
+import calendar
 import errno
 import fcntl
 import glob
 import json
 import os
+import re
 import socket
 import stat
 import sys
 import time
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2
 _MAX_RECORD_BYTES = 65536
+#: the positional arguments after ``--``, in order
+_ARGUMENTS = ("record", "runner_pid", "runner_state", "stream", "results", "log", "greengrass_logs")
+#: how much of the end of a results file or a log is read
+_TAIL_BYTES = 65536
+#: an error sentence as the sample Lambdas print and publish it ("Error in face detection lambda: ...")
+_ERROR_LINE = re.compile(r"(Error in .{1,80}? lambda: .*)$")
+_ERROR_STARTS = ("error", "test failed", "exception", "traceback")
+_MAX_SENTENCE = 600
+#: the type of decoded JSON text: unicode on Python 2, str on Python 3
+_TEXT = type(json.loads('""'))
 
 
 def read_text(path, limit=_MAX_RECORD_BYTES):
@@ -233,19 +252,144 @@ def stream(path, errors):
     return result
 
 
-def parse_args(argv):
-    """``{"record", "runner_pid", "runner_state", "stream"}`` from ``-- RECORD RUNNER_PID RUNNER_STATE STREAM``.
+def read_tail(path, limit=_TAIL_BYTES):
+    """The last ``limit`` bytes of ``path`` as text, without a partial first line when cut."""
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - limit))
+        text = handle.read().decode("utf-8", "replace")
+    if size > limit:
+        text = text.partition("\n")[2]
+    return text
 
-    The paths come after ``--``, so one starting with a dash is data.
+
+def classify(payload):
+    """``("result" | "error" | "message", text)`` for one published payload; plain strings are accepted."""
+    if isinstance(payload, (dict, list)):
+        data = payload
+        text = json.dumps(payload, sort_keys=True)
+    else:
+        text = payload if isinstance(payload, _TEXT) else str(payload)
+        text = text.strip()
+        data = None
+        if text[:1] in ("{", "["):
+            try:
+                data = json.loads(text)
+            except ValueError:
+                return "result", text[:_MAX_SENTENCE]  # a JSON-like string, as the 2017 samples published
+    if isinstance(data, dict) and data.get("error"):
+        return "error", _TEXT(data.get("error"))[:_MAX_SENTENCE]
+    if data is not None:
+        return "result", text[:_MAX_SENTENCE]
+    if text.lower().startswith(_ERROR_STARTS) or _ERROR_LINE.search(text):
+        return "error", text[:_MAX_SENTENCE]
+    return "message", text[:_MAX_SENTENCE]
+
+
+def newest(paths):
+    """``(path, mtime)`` of the most recently written existing file among ``paths`` (None, None)."""
+    found = (None, None)
+    for path in paths:
+        try:
+            mtime = os.stat(path).st_mtime
+        except (OSError, TypeError, ValueError):
+            continue
+        if found[1] is None or mtime > found[1]:
+            found = (path, mtime)
+    return found
+
+
+def summarize_results(text, now, since=None):
+    """What the results lines in ``text`` say: counts and the newest result, error and message with ages.
+
+    Lines published before ``since`` (epoch seconds: the project's start) belong to an earlier project.
+    """
+    summary = {"count": 0, "last_ok_age": None, "last_ok": None, "last_error": None,
+               "last_error_age": None, "last_message": None, "last_message_age": None}
+    for line in text.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("time"), (int, float)):
+            continue
+        if since is not None and entry["time"] < since:
+            continue
+        kind, sentence = classify(entry.get("payload", ""))
+        age = round(max(0.0, now - entry["time"]), 3)
+        key = {"result": "last_ok", "error": "last_error", "message": "last_message"}[kind]
+        summary["count"] += 1
+        summary[key] = sentence
+        summary[key + "_age"] = age
+    return summary
+
+
+def summarize_log(text):
+    """The newest error sentence in a log and whether nothing but other errors came after it."""
+    last_error = None
+    after = 0
+    for line in text.splitlines():
+        found = _ERROR_LINE.search(line.strip())
+        if found:
+            last_error = found.group(1)[:_MAX_SENTENCE]
+            after = 0
+        elif line.strip():
+            after += 1
+    return {"last_error": last_error, "lines_after": after if last_error else None}
+
+
+def started_epoch(state):
+    """The runner's ``started_at`` (``%Y-%m-%dT%H:%M:%SZ``) as epoch seconds, or None."""
+    try:
+        return calendar.timegm(time.strptime(state.get("started_at"), "%Y-%m-%dT%H:%M:%SZ"))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def health(options, state, errors):
+    """What the project reports itself: its newest results file and its newest log, summarized."""
+    now = time.time()
+    result = {"results": None, "log": None}
+    candidates = [options.get("results"), os.environ.get("DEEPLENS_RESULTS_PATH")]
+    path, mtime = newest([item for item in candidates if item])
+    if path is not None:
+        since = started_epoch(state)
+        try:
+            summary = summarize_results(read_tail(path), now, None if since is None else since - 1)
+        except (IOError, OSError) as error:
+            errors.append("results: %s" % error)
+        else:
+            summary.update({"path": path, "age": round(max(0.0, now - mtime), 3),
+                            "since_age": None if since is None else round(max(0.0, now - since), 3)})
+            result["results"] = summary
+    logs = [options.get("log")] + sorted(glob.glob(options.get("greengrass_logs") or "/nonexistent/*"))
+    path, mtime = newest([item for item in logs if item])
+    if path is not None:
+        try:
+            summary = summarize_log(read_tail(path))
+        except (IOError, OSError) as error:
+            errors.append("log: %s" % error)
+        else:
+            summary.update({"path": path, "age": round(max(0.0, now - mtime), 3)})
+            result["log"] = summary
+    return result
+
+
+def parse_args(argv):
+    """The probe's options from ``-- RECORD RUNNER_PID RUNNER_STATE STREAM RESULTS LOG GREENGRASS_LOGS``.
+
+    The paths come after ``--``, so one starting with a dash is data; the last three may be empty (none).
     """
     if argv[:1] == ["--"]:
         argv = argv[1:]
-    return dict(zip(("record", "runner_pid", "runner_state", "stream"), argv))
+    return dict(zip(_ARGUMENTS, argv))
 
 
 def collect(options):
     """The whole report as a dict."""
     errors = []
+    runner_part = runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors)
     report = {
         "probe": PROBE_VERSION,
         "hostname": socket.gethostname(),
@@ -257,8 +401,9 @@ def collect(options):
         "disks": disks(errors),
         "temperatures": temperatures(errors),
         "record": deployed_record(options.get("record", ""), errors),
-        "runner": runner(options.get("runner_pid", ""), options.get("runner_state", ""), errors),
+        "runner": runner_part,
         "stream": stream(options.get("stream", ""), errors),
+        "health": health(options, runner_part.get("state") or {}, errors),
     }
     report["records"] = records(options.get("runner_state", ""), report["record"], report["runner"], errors)
     report["errors"] = errors

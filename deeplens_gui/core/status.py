@@ -9,7 +9,10 @@ Verdict rules, in order:
 
 1. UNREACHABLE: connecting, authenticating or checking the host key failed, or the probe could not run.
 2. frames arrived in the sample: BEHIND_CLOUD when the record names ``lambda:NAME:V`` and the function has a
-   newer published version (or the same version with another CodeSha256), else RUNNING.
+   newer published version (or the same version with another CodeSha256); else RUNNING_WITH_ERRORS when the
+   project itself reports an error (its newest published payload is an error with no successful result
+   after it, or, when it publishes nothing we can read, its log ends with one); else NO_RESULTS when it
+   publishes results but none (nor any message) came for SILENT_AFTER seconds; else RUNNING.
 3. no frames, but a deployed record (or a successful Greengrass deployment): NO_OUTPUT, saying why (runner
    dead or crashed, stream FIFO missing, FIFO without a writer) and pointing to the project log.
 4. otherwise NOT_DEPLOYED.
@@ -28,13 +31,22 @@ from deeplens_gui.core import cloud, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.lock import records_notes
 from deeplens_gui.core.errors import AuthFailed, ConnectError, DeepLensError, HostKeyError, NoStream
-from deeplens_gui.core.text import join, say, trim_period
+from deeplens_gui.core.text import capitalize, join, say, trim_period
 
 #: How long the relay may take to start and deliver a first frame, on top of the sample itself.
 STARTUP_ALLOWANCE = 1.5
 PROBE_TIMEOUT = 20.0
 PROJECT_LOG_HINT = "~/" + layout.PROJECT_LOG
 GREENGRASS_LOG_HINT = "/opt/awscam/greengrass/ggc/var/log/user/"
+#: the Lambda logs of a Greengrass-managed camera: user/<region>/<account>/<function>.log
+GREENGRASS_LOGS = GREENGRASS_LOG_HINT + "*/*/*.log"
+#: a project that publishes results but said nothing for this long is reported (seconds)
+SILENT_AFTER = 60.0
+#: an error at the end of the project's log counts while the log was written this recently (seconds); the
+#: bundled projects retry a model every 30 s and print the error again each time
+LOG_ERROR_WINDOW = 90.0
+#: a few other lines (a warning, a retry notice) may follow the error in the log
+LOG_LINES_AFTER_ERROR = 2
 _AWS_FAILURES = (DeepLensError, BotoCoreError, ClientError)
 
 
@@ -42,6 +54,8 @@ class Verdict(str, enum.Enum):
     """What a device is doing, in one word. Values are stable names for ``status --json`` and UI badges."""
 
     RUNNING = "running"
+    RUNNING_WITH_ERRORS = "running-with-errors"
+    NO_RESULTS = "no-results"
     NO_OUTPUT = "no-output"
     BEHIND_CLOUD = "behind-cloud"
     NOT_DEPLOYED = "not-deployed"
@@ -98,6 +112,48 @@ class DeployedRecord:
 
 
 @dataclass(frozen=True)
+class ProjectHealth:
+    """What the project reports itself (see ``core/probe.py``): its published results and its log.
+
+    Ages are seconds before the probe ran, on the camera's clock; results published before the project's
+    start are not counted. ``results_path`` is None when no results file exists, ``log_path`` likewise.
+    """
+
+    results_path: Optional[str] = None
+    results_age: Optional[float] = None
+    since_age: Optional[float] = None
+    count: int = 0
+    last_ok: Optional[str] = None
+    last_ok_age: Optional[float] = None
+    last_error: Optional[str] = None
+    last_error_age: Optional[float] = None
+    last_message: Optional[str] = None
+    last_message_age: Optional[float] = None
+    log_path: Optional[str] = None
+    log_age: Optional[float] = None
+    log_error: Optional[str] = None
+    log_lines_after: Optional[int] = None
+
+    def current_error(self):
+        """``(sentence, age or None)`` when the project reports an error now, else None."""
+        if self.last_error and (self.last_ok_age is None or self.last_error_age <= self.last_ok_age):
+            return self.last_error, self.last_error_age
+        if (self.log_error and self.last_ok is None and self.log_age is not None
+                and self.log_age <= LOG_ERROR_WINDOW and (self.log_lines_after or 0) <= LOG_LINES_AFTER_ERROR):
+            return self.log_error, None
+        return None
+
+    def silent_for(self):
+        """Seconds since the project last published anything, when it publishes results at all (else None)."""
+        if self.results_path is None:
+            return None
+        ages = [age for age in (self.last_ok_age, self.last_message_age, self.last_error_age) if age is not None]
+        if ages:
+            return min(ages)
+        return self.since_age if self.since_age is not None else self.results_age
+
+
+@dataclass(frozen=True)
 class ProbeReport:
     """The parsed output of the device-side probe. Missing or malformed parts are None."""
 
@@ -121,6 +177,7 @@ class ProbeReport:
     stream_exists: bool = False
     stream_is_fifo: bool = False
     stream_write_age: Optional[float] = None
+    health: Optional[ProjectHealth] = None
     errors: tuple = ()
     #: the camera's records against what runs (the probe's ``records``: deploying, interrupted, reconciled,
     #: mismatch), each a dict or None
@@ -195,12 +252,19 @@ class DeviceStatus:
     last_frame_age: Optional[float] = None
     probe_errors: tuple = ()
     cloud: Optional[CloudStatus] = None
+    health: Optional[ProjectHealth] = None
+    project_error: Optional[str] = None
     notes: tuple = field(default=())
 
     @property
     def failed(self):
-        """True when the device could not be checked (the CLI's non-zero exit)."""
+        """True when the device could not be checked (the CLI's exit status 1)."""
         return self.verdict is Verdict.UNREACHABLE
+
+    @property
+    def troubled(self):
+        """True when the project runs but reports errors or no results (the CLI's exit status 2)."""
+        return self.verdict in (Verdict.RUNNING_WITH_ERRORS, Verdict.NO_RESULTS)
 
     def to_dict(self):
         """Plain JSON-ready values (the verdict as its stable name)."""
@@ -222,6 +286,22 @@ def _number(value, kind=float):
 
 def _text(value):
     return value if isinstance(value, str) else None
+
+
+def _health(value):
+    if not isinstance(value, dict):
+        return None
+    results = value.get("results") if isinstance(value.get("results"), dict) else {}
+    log = value.get("log") if isinstance(value.get("log"), dict) else {}
+    return ProjectHealth(
+        results_path=_text(results.get("path")), results_age=_number(results.get("age")),
+        since_age=_number(results.get("since_age")), count=_number(results.get("count"), int) or 0,
+        last_ok=_text(results.get("last_ok")), last_ok_age=_number(results.get("last_ok_age")),
+        last_error=_text(results.get("last_error")), last_error_age=_number(results.get("last_error_age")),
+        last_message=_text(results.get("last_message")),
+        last_message_age=_number(results.get("last_message_age")),
+        log_path=_text(log.get("path")), log_age=_number(log.get("age")), log_error=_text(log.get("last_error")),
+        log_lines_after=_number(log.get("lines_after"), int))
 
 
 def _record(value):
@@ -300,15 +380,20 @@ def parse_probe(output):
         stream_exists=stream.get("exists") is True,
         stream_is_fifo=stream.get("fifo") is True,
         stream_write_age=_number(stream.get("age")),
+        health=_health(data.get("health")),
         errors=tuple(str(item)[:200] for item in errors[:20]),
         records=data.get("records") if isinstance(data.get("records"), dict) else None,
     )
 
 
-def run_probe(connection):
-    """Run the probe on the device (one command) and parse it. Raises DeepLensError subclasses."""
-    command = commands.probe_command(layout.DEPLOYED_RECORD, layout.RUNNER_PID, layout.RUNNER_STATE,
-                                     connection.device.stream_path)
+def run_probe(connection, device_layout=None):
+    """Run the probe on the device (one command) and parse it. Raises DeepLensError subclasses.
+
+    ``device_layout`` (a ``layout.DeviceLayout``) moves the app's files (tests on a real sshd)."""
+    lay = device_layout or layout.DeviceLayout()
+    command = commands.probe_command(lay.deployed_record, lay.runner_pid, lay.runner_state,
+                                     connection.device.stream_path, results=lay.results, log=lay.project_log,
+                                     greengrass_logs=GREENGRASS_LOGS)
     result = connection.run(command, timeout=PROBE_TIMEOUT, check=False)
     if result.status != 0 and not result.stdout.strip():
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -344,6 +429,15 @@ def sample_stream(connection, seconds=2.0, path=None):
         state=status.state.value,
         message=status.message,
     )
+
+
+def live_sample(stats, state, window=2.0):
+    """A StreamSample from the StreamStats of a stream the caller already reads (a viewer's tile), so a status
+    check does not open a second stream; frames older than ``window`` seconds do not count as flowing."""
+    flowing = stats.last_frame_age is not None and stats.last_frame_age < window and stats.fps > 0
+    return StreamSample(seconds=window, frames=max(1, round(stats.fps * window)) if flowing else 0,
+                        fps=round(stats.fps, 2) if flowing else 0.0, last_frame_age=stats.last_frame_age,
+                        state=getattr(state, "value", state))
 
 
 def probe_device(connection, sample_seconds=2.0):
@@ -448,6 +542,20 @@ def _behind(record, cloud_part):
     return None
 
 
+def _reports_error(what, error, health):
+    sentence, age = error
+    sentence = trim_period(sentence)
+    if age is not None:
+        return say("{0} streams, but the project reports: {1} ({2} ago).", capitalize(what), sentence, _age(age))
+    return say("{0} streams, but its log {1} ends with: {2}.", capitalize(what), health.log_path, sentence)
+
+
+def project_problem(health):
+    """The project's own current error sentence, or None (``health`` may be None)."""
+    error = health.current_error() if health is not None else None
+    return error[0] if error is not None else None
+
+
 def _why_no_output(report, sample, path):
     causes = []
     if report.runner_pid is not None and not report.runner_alive:
@@ -515,11 +623,22 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
     notes.extend(records_notes(report.records, name))
     behind = _behind(record, cloud_part)
     gg_success = cloud_part is not None and cloud_part.deployment_status == "Success"
+    project_error = None
     if frames:
         what = record.label if record is not None else say("a project not deployed by DeepLens Console")
         flow = say("{0:.1f} unique frames/s, last frame {1} ago", fps, _age(sample.last_frame_age))
+        health = report.health
+        error = health.current_error() if health is not None else None
+        silent = health.silent_for() if health is not None else None
         if behind:
             verdict, reason = Verdict.BEHIND_CLOUD, say("{0} It is running: {1}.", behind, flow)
+        elif error is not None:
+            project_error = error[0]
+            verdict, reason = Verdict.RUNNING_WITH_ERRORS, _reports_error(what, error, health)
+        elif silent is not None and silent > SILENT_AFTER:
+            verdict = Verdict.NO_RESULTS
+            reason = say("{0} streams ({1}), but has published no result for {2}. See {3}.", capitalize(what), flow,
+                         _age(silent), PROJECT_LOG_HINT)
         else:
             verdict, reason = Verdict.RUNNING, say("Running {0}: {1}.", what, flow)
     elif record is not None or gg_success:
@@ -553,13 +672,14 @@ def merge(device, endpoint, probe=None, cloud_part=None, error=None, checked_at=
         stream_path=path, fifo_present=report.stream_exists and report.stream_is_fifo,
         stream_write_age=report.stream_write_age, frames=frames, fps=fps,
         last_frame_age=sample.last_frame_age if sample is not None else None, probe_errors=report.errors,
-        cloud=cloud_part, notes=tuple(notes))
+        cloud=cloud_part, health=report.health, project_error=project_error, notes=tuple(notes))
 
 
-def get_status(connection, client_factory=None, sample_seconds=2.0):
+def get_status(connection, client_factory=None, sample_seconds=2.0, sample=None):
     """The DeviceStatus of the device behind ``connection`` (opened if needed, left open for the caller).
 
-    With ``client_factory`` (``cloud.client``-like), the cloud part is added. Never raises expected errors.
+    With ``client_factory`` (``cloud.client``-like), the cloud part is added. ``sample`` (a StreamSample, see
+    ``live_sample``) replaces sampling the stream. Never raises expected errors.
     """
     device = connection.device
     try:
@@ -568,7 +688,10 @@ def get_status(connection, client_factory=None, sample_seconds=2.0):
         endpoint = device.host
     try:
         connection.open()
-        probe = probe_device(connection, sample_seconds)
+        if sample is not None:
+            probe = DeviceProbe(run_probe(connection), sample)
+        else:
+            probe = probe_device(connection, sample_seconds)
     except DeepLensError as error:
         return merge(device, endpoint, error=error)
     cloud_part = None

@@ -3,7 +3,11 @@
 The DeployDialog resolves the project and runs the deploy on a private bounded pool (a JobRunner). The
 backend's DeployEvents arrive in that worker thread and cross to the GUI thread as values through a signal;
 the dialog lists every step with its state, shows the upload's progress and the elapsed time, cancels through
-the deploy's CancelToken and ends with the sentence saying what runs on the device now.
+the deploy's CancelToken and ends with the sentence saying what runs on the device now (a warning when the
+project streams but reports errors).
+
+Both deploy windows (this one and the classroom's) are DeployWindows: their own top-level windows, not
+transient over the main window, so they never float over full-screen video.
 """
 
 import re
@@ -12,6 +16,7 @@ import time
 from PyQt5.QtCore import Qt, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QFont
 from PyQt5.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,7 +24,9 @@ from PyQt5.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +44,12 @@ from deeplens_gui.core.deploy.service import (
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.recording import format_elapsed
 
+#: how a deploy that worked but whose project reports errors ends (a whole result's state, never a step's)
+WARNING = "warning"
+
 #: state -> (glyph, colour) of a step's icon; "pending" is a step that has not started
 _GLYPHS = {
+    WARNING: ("⚠", "#e65100"),
     "pending": ("○", "#9e9e9e"),
     RUNNING: ("◔", "#1e88e5"),
     DONE: ("✔", "#2e7d32"),
@@ -50,10 +61,81 @@ _GLYPHS = {
 
 
 def result_state(result):
-    """The state a whole DeployResult ends in: done, cancelled (its CancelToken stopped it) or failed."""
+    """The state a whole DeployResult ends in: done, warning (deployed, but the project reports errors),
+    cancelled (its CancelToken stopped it) or failed."""
     if result.ok:
-        return DONE
+        return WARNING if result.problem is not None else DONE
     return CANCELLED if result.cancelled else FAILED
+
+
+def confirm(box, yes_text, yes_role, no_text):
+    """Ask with ``box`` (a QMessageBox with its texts set) whose answers are ``yes_text`` and ``no_text``;
+    "no" is the default and what Esc answers. True when the user chose "yes"."""
+    yes = box.addButton(yes_text, yes_role)
+    no = box.addButton(no_text, QMessageBox.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec_()
+    return box.clickedButton() is yes
+
+
+class HideDeployQuestion:
+    """Asks before hiding a deploy window whose deploy still runs. "Keep it open" is the default."""
+
+    @classmethod
+    def ask(cls, parent):
+        """True when the user wants the window hidden (the deploy goes on)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(parent.tr("Hide the deploy window?"))
+        box.setText(parent.tr("The deploy goes on in the background. A \"Deploying…\" button shows it again."))
+        return confirm(box, parent.tr("Hide"), QMessageBox.AcceptRole, parent.tr("Keep it open"))
+
+
+class DeployWindow(QDialog):
+    """A deploy's progress window: not modal and its own top-level window (no transient parent, so the window
+    manager never keeps it above full-screen video). Its Close button, Esc and the window manager's close all
+    go through ``reject()``: once the deploy ended they close it; while it runs they ask first and the deploy
+    goes on (``hidden_while_running`` tells the owner to show an indicator that brings it back).
+
+    ``owner`` (a widget or None) only places the window over it. It never keeps the application running
+    after the main window closed. Subclasses implement ``deploy_running()`` and emit ``deploy_finished``.
+    """
+
+    hidden_while_running = pyqtSignal()
+    deploy_finished = pyqtSignal(object)
+
+    def __init__(self, owner=None):
+        super().__init__(None, Qt.Window)
+        self.setModal(False)
+        self.setAttribute(Qt.WA_QuitOnClose, False)
+        self._owner = owner
+
+    def deploy_running(self):
+        """True while the window's deploy runs."""
+        raise NotImplementedError
+
+    def bring_back(self):
+        """Show the window again, in front."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._owner is not None and not event.spontaneous():
+            frame = self.frameGeometry()
+            frame.moveCenter(self._owner.window().frameGeometry().center())
+            self.move(frame.topLeft())
+
+    def reject(self):
+        if self.deploy_running():
+            if not HideDeployQuestion.ask(self):
+                return
+            super().reject()
+            self.hidden_while_running.emit()
+            return
+        super().reject()
 
 
 class StepListView(QWidget):
@@ -90,6 +172,7 @@ class StepListView(QWidget):
             SKIPPED: self.tr("skipped"),
             CANCELLED: self.tr("cancelled"),
             ROLLED_BACK: self.tr("rolled back"),
+            WARNING: self.tr("deployed with problems"),
         }
 
     def set_steps(self, steps):
@@ -226,15 +309,60 @@ class StepListView(QWidget):
                                      self.state_names().get(state, state)), colour
 
 
-class DeployDialog(QDialog):
+class DeployIndicator(QPushButton):
+    """A "Deploying…" button shown while a DeployWindow is hidden; a click brings the window back. When the
+    hidden window's deploy ends, the button says so (its result may be a warning worth reading)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setVisible(False)
+        self.setStyleSheet("QPushButton { color: #1e88e5; font-weight: bold; }")
+        self._window = None
+        self.clicked.connect(self._on_clicked)
+
+    def watch(self, window):
+        """Follow ``window`` (a DeployWindow) from now on, instead of the previous one."""
+        if self._window is not None:
+            self._window.hidden_while_running.disconnect(self._on_window_hidden)
+            self._window.deploy_finished.disconnect(self._on_window_deploy_finished)
+        self._window = window
+        window.hidden_while_running.connect(self._on_window_hidden)
+        window.deploy_finished.connect(self._on_window_deploy_finished)
+        self.setVisible(False)
+
+    def _on_window_hidden(self):
+        self.setText(self.tr("Deploying… (show)"))
+        self.setToolTip(self.tr("The deploy goes on; click to show its window."))
+        self.setVisible(True)
+
+    def _on_window_deploy_finished(self, results):
+        if self._window is None or self._window.isVisible():
+            return
+        # one DeployResult (a single device) or a tuple of them (a classroom): the worst outcome shows
+        results = results if isinstance(results, tuple) else (results,)
+        states = {result_state(result) for result in results}
+        worst = next((state for state in (FAILED, CANCELLED, WARNING) if state in states), DONE)
+        glyph, _colour = StepListView.glyph(worst)
+        self.setText(self.tr("{0} Deploy ended (show)").format(glyph))
+        self.setToolTip("\n".join(i18n.text(result.message) for result in results))
+        self.setVisible(True)
+
+    def _on_clicked(self):
+        self.setVisible(False)
+        if self._window is not None:
+            self._window.bring_back()
+
+
+class DeployDialog(DeployWindow):
     """Progress of deploying ``spec`` to one device; not modal, so the video stays usable.
 
     ``jobs`` is the private JobRunner; ``connection_for(device)`` gives the device's shared connection;
     ``service`` a DeployService; ``resolver(spec)`` a ProjectSource (both run in the pool). ``title`` names
-    the project for people ("mask detection"). Emits ``deploy_finished(DeployResult)``.
+    the project for people ("mask detection"); ``parent`` only places the window (see DeployWindow). The
+    "roll back if the project reports errors" box is the user's choice for a project that streams but reports
+    errors (kept by default). Emits ``deploy_finished(DeployResult)``.
     """
 
-    deploy_finished = pyqtSignal(object)
     _event_received = pyqtSignal(object)
 
     def __init__(self, jobs, connection_for, service, resolver, device, spec, title=None, via=None, parent=None):
@@ -254,7 +382,6 @@ class DeployDialog(QDialog):
         self._running = False
         what = title or spec
         self.setWindowTitle(self.tr("Deploying {0} to {1}").format(what, device.name))
-        self.setModal(False)
         self.setMinimumWidth(680)
 
         self.heading = QLabel(self.tr("Deploying {0} to {1}.").format(what, device.display), self)
@@ -273,10 +400,12 @@ class DeployDialog(QDialog):
         self.final_label = QLabel(self.tr("Preparing the project…"), self)
         self.final_label.setWordWrap(True)
         self.final_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.rollback_box = QCheckBox(self.tr("Roll the project back if it reports errors (otherwise it is kept: "
+                                              "the error may be fixed on the camera)"), self)
+        self.rollback_box.toggled.connect(self._on_rollback_box_toggled)
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)
         self.close_button = buttons.addButton(QDialogButtonBox.Close)
-        self.close_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
 
@@ -290,6 +419,7 @@ class DeployDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(progress_row)
         layout.addWidget(self.final_label)
+        layout.addWidget(self.rollback_box)
         layout.addWidget(buttons)
 
         self._timer = QTimer(self)
@@ -311,6 +441,10 @@ class DeployDialog(QDialog):
         """True until the deploy ended."""
         return self._running
 
+    def deploy_running(self):
+        """True until the deploy ended (DeployWindow)."""
+        return self._running
+
     def elapsed(self):
         """Seconds the deploy has taken (so far)."""
         if self._started_at is None:
@@ -328,6 +462,9 @@ class DeployDialog(QDialog):
     def final_text(self):
         """The sentence shown at the bottom."""
         return self.final_label.text()
+
+    def _on_rollback_box_toggled(self, checked):
+        self.cancel_token.rollback_on_errors = checked
 
     # ----------------------------------------------------------------- pool callbacks (GUI thread)
     def _on_source_resolved(self, source):
@@ -379,8 +516,9 @@ class DeployDialog(QDialog):
         _glyph, colour = StepListView.glyph(result_state(result))
         self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
         self.cancel_button.setEnabled(False)
-        self.close_button.setEnabled(True)
+        self.rollback_box.setEnabled(False)
         self.close_button.setDefault(True)
+        self.close_button.setFocus()
         self.adjustSize()
         self.deploy_finished.emit(result)
 
@@ -403,10 +541,6 @@ class DeployDialog(QDialog):
 
     def _show_elapsed(self):
         self.elapsed_label.setText(self.tr("Elapsed {0}").format(format_elapsed(self.elapsed())))
-
-    def reject(self):
-        # Esc closes the window only; a running deploy goes on (its result reaches the device panel).
-        self.close()
 
 
 class SudoPasswordDialog(QDialog):

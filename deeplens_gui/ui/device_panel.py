@@ -28,10 +28,10 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from deeplens_gui.core import commands
+from deeplens_gui.core import actions, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.deploy_dialog import DeployDialog, LambdaVersionDialog
+from deeplens_gui.ui.deploy_dialog import DeployDialog, DeployIndicator, LambdaVersionDialog
 from deeplens_gui.ui.status_panel import HistoryView, Poller, StatusPanel
 
 #: Lines of the project log kept on screen.
@@ -54,14 +54,8 @@ LOG_RUNNER = "runner"
 
 
 def read_log(connection, which=LOG_PROJECT, lines=LOG_LINES):
-    """``(path or None, lines)`` of the log tail (runs in the pool). The project log is the newest of the
-    runner's project.log and the Greengrass user Lambda logs (a cloud-managed DeepLens)."""
-    if which == LOG_RUNNER:
-        command = commands.log_tail_command(lines, [layout.RUNNER_LOG], greengrass=False)
-    else:
-        command = commands.log_tail_command(lines, [layout.PROJECT_LOG], greengrass=True)
-    result = connection.run(command, timeout=COMMAND_TIMEOUT, check=False)
-    return commands.parse_log_tail(result.stdout)
+    """``(path or None, lines)`` of the log tail (runs in the pool); see ``core.actions.read_log``."""
+    return actions.read_log(connection, lines, runner=which == LOG_RUNNER)
 
 
 class LogView(QWidget):
@@ -365,6 +359,7 @@ class DevicePanel(QDockWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.device_label.setFont(font)
+        self.deploy_indicator = DeployIndicator(body)
         self.verdict_badge = QLabel(body)
         self.verdict_badge.setVisible(False)
         self.summary_label = QLabel(body)
@@ -404,6 +399,7 @@ class DevicePanel(QDockWidget):
         layout_.setContentsMargins(6, 6, 6, 6)
         header = QHBoxLayout()
         header.addWidget(self.device_label, 1)
+        header.addWidget(self.deploy_indicator)
         header.addWidget(self.verdict_badge)
         layout_.addLayout(header)
         layout_.addWidget(self.summary_label)
@@ -474,8 +470,10 @@ class DevicePanel(QDockWidget):
                               self.device, spec, title=self._title(title or spec), parent=self.window())
         dialog.deploy_finished.connect(self._on_dialog_deploy_finished)
         if self.dialog is not None:
+            self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = dialog
+        self.deploy_indicator.watch(dialog)
         dialog.show()
         dialog.start()
         self._update_buttons()
@@ -509,6 +507,8 @@ class DevicePanel(QDockWidget):
         self._closed = True
         if self.dialog is not None and self.dialog.is_running():
             self.dialog.cancel_token.cancel()
+        if self.dialog is not None:
+            self.dialog.hide()  # its own top-level window: it does not go away with the main window
         for view in self.views():
             view.poller.set_target(None, None)
             view.poller.set_active(False)

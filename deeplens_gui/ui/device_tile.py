@@ -1,5 +1,9 @@
 """DeviceTile: one camera of the classroom grid: its newest frame, its name and label, and a health badge.
 
+The badge shows the stream's own state when the stream has a problem (offline, auth, stalled...), else the
+device's verdict from ``core/status.py`` (running, running with errors, no results...): never a bare
+"live", and a stream whose frames stopped coming for STALL_SECONDS is stalled whatever its state says.
+
 A tile never queues frames: ``set_image`` replaces the picture and asks for a repaint at most ``max_fps``
 times a second (a tile of 40 is small; repainting it at the stream's full rate would be wasted work).
 """
@@ -11,6 +15,7 @@ from PyQt5.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
+from deeplens_gui.core.status import Verdict
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, fit_rect
@@ -19,15 +24,20 @@ from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, f
 TILE_MAX_FPS = 15.0
 #: Height of the caption strip below the picture, in multiples of the font's line height.
 CAPTION_LINES = 1.6
+#: A live stream whose newest frame is older than this (seconds) is shown as stalled.
+STALL_SECONDS = 3.0
 
 SELECTION = QColor(64, 156, 255)
 CAPTION_BACKGROUND = QColor(30, 34, 40)
 
 # Health keys, their badge colours, and the order "sort by state" uses (problems first).
-HEALTH_ORDER = ("host-key", "auth", "offline", "failed", "stalled", "no-project", "reconnecting",
-                "connecting", "stopped", "live")
+HEALTH_ORDER = ("host-key", "auth", "offline", "failed", "errors", "stalled", "no-results", "no-project",
+                "reconnecting", "behind-cloud", "connecting", "stopped", "live")
 HEALTH_COLORS = {
     "live": QColor(46, 160, 67),
+    "errors": QColor(216, 67, 21),
+    "no-results": QColor(245, 127, 23),
+    "behind-cloud": QColor(249, 168, 37),
     "connecting": QColor(90, 110, 140),
     "reconnecting": QColor(200, 130, 20),
     "stalled": QColor(210, 153, 34),
@@ -44,8 +54,24 @@ def _tr(text):
     return QCoreApplication.translate("DeviceTile", text)
 
 
-def health(status, stats=None):
-    """The health key of a StreamStatus (one of HEALTH_ORDER), from its state and its typed error."""
+#: health keys of a tile whose frames flow (its picture is current)
+LIVE_KEYS = ("live", "errors", "no-results", "behind-cloud")
+#: verdicts that change a live tile's health key (the others leave it "live")
+_VERDICT_HEALTH = {Verdict.RUNNING_WITH_ERRORS: "errors", Verdict.NO_RESULTS: "no-results",
+                   Verdict.BEHIND_CLOUD: "behind-cloud"}
+
+
+def health(status, stats=None, verdict=None):
+    """The health key (one of HEALTH_ORDER) of a StreamStatus, its StreamStats and the device's verdict."""
+    key = _stream_health(status)
+    if key == "live" and stats is not None and (stats.last_frame_age or 0.0) > STALL_SECONDS:
+        return "stalled"  # "live · 0 fps" is not live
+    if key == "live" and verdict is not None:
+        return _VERDICT_HEALTH.get(verdict, key)
+    return key
+
+
+def _stream_health(status):
     state, error = status.state, status.error
     if isinstance(error, HostKeyError) and state in (StreamState.FAILED, StreamState.RECONNECTING):
         return "host-key"
@@ -66,21 +92,29 @@ def health(status, stats=None):
     return "stopped"
 
 
-def health_text(key, stats=None):
-    """The badge text of a health key; ``live`` shows the frame rate."""
+def health_text(key, stats=None, verdict=None):
+    """The badge text of a health key; a live tile says its verdict (or that it is being checked) and its
+    frame rate."""
+    tr = _tr  # a plain tr(...) call is what the catalog extraction finds
+    fps = stats.fps if stats is not None else 0.0
     if key == "live":
-        fps = stats.fps if stats is not None else 0.0
-        return _tr("live · {0:.0f} fps").format(fps)
+        if verdict is Verdict.RUNNING:
+            return tr("running · {0:.0f} fps").format(fps)
+        return tr("checking · {0:.0f} fps").format(fps)
+    if key == "no-results":
+        return tr("no results · {0:.0f} fps").format(fps)
     names = {
-        "connecting": _tr("connecting"),
-        "reconnecting": _tr("reconnecting"),
-        "stalled": _tr("stalled"),
-        "no-project": _tr("no project running"),
-        "auth": _tr("auth failed"),
-        "host-key": _tr("host key problem"),
-        "offline": _tr("offline"),
-        "failed": _tr("failed"),
-        "stopped": _tr("stopped"),
+        "errors": tr("running with errors"),
+        "behind-cloud": tr("behind the cloud"),
+        "connecting": tr("connecting"),
+        "reconnecting": tr("reconnecting"),
+        "stalled": tr("stalled"),
+        "no-project": tr("no project running"),
+        "auth": tr("auth failed"),
+        "host-key": tr("host key problem"),
+        "offline": tr("offline"),
+        "failed": tr("failed"),
+        "stopped": tr("stopped"),
     }
     return names[key]
 
@@ -104,6 +138,7 @@ class DeviceTile(QWidget):
         self._status = StreamStatus(StreamState.IDLE)
         self._stats = StreamStats()
         self._health = "stopped"
+        self._verdict = None
         self._selected = False
         self._interval = 1.0 / max_fps if max_fps > 0 else 0.0
         self._last_paint = 0.0
@@ -136,14 +171,30 @@ class DeviceTile(QWidget):
     def set_status(self, status):
         """Show a StreamStatus on the badge."""
         self._status = status
-        self._health = health(status, self._stats)
-        self._update_tooltip()
-        self.update()
+        self._update_health()
 
     def set_stats(self, stats):
-        """Show the frame rate of ``stats`` on a live badge."""
+        """Show the frame rate of ``stats`` on a live badge (and notice a stall)."""
         self._stats = stats
-        if self._health == "live":
+        self._update_health()
+
+    def set_verdict(self, device_status):
+        """Show the device's verdict (a core DeviceStatus, or None when it could not be checked)."""
+        self._verdict = device_status
+        self._update_health()
+
+    @property
+    def verdict(self):
+        """The last DeviceStatus shown (None before the first check)."""
+        return self._verdict
+
+    def _update_health(self):
+        verdict = self._verdict.verdict if self._verdict is not None else None
+        key = health(self._status, self._stats, verdict)
+        changed = key != self._health
+        self._health = key
+        if changed or key in LIVE_KEYS:
+            self._update_tooltip()
             self.update()
 
     def set_selected(self, selected):
@@ -163,7 +214,7 @@ class DeviceTile(QWidget):
 
     def badge_text(self):
         """What the badge says now."""
-        return health_text(self._health, self._stats)
+        return health_text(self._health, self._stats, self._verdict.verdict if self._verdict is not None else None)
 
     @property
     def status(self):
@@ -189,9 +240,11 @@ class DeviceTile(QWidget):
             self._repaint_timer.start(max(1, int(wait * 1000)))
 
     def _update_tooltip(self):
-        lines = [self.device.display, health_text(self._health, self._stats)]
+        lines = [self.device.display, self.badge_text()]
         if self._status.message:
             lines.append(i18n.text(self._status.message))
+        if self._verdict is not None and self._health in LIVE_KEYS:
+            lines.append(i18n.text(self._verdict.reason))
         self.setToolTip("\n".join(lines))
 
     # ----------------------------------------------------------------- events
@@ -216,9 +269,9 @@ class DeviceTile(QWidget):
             target = fit_rect(self._image.size(), picture)
             draw_frame(painter, self._image, target, self.devicePixelRatioF())
             self.frames_painted += 1
-            if self._health != "live":
+            if self._health not in LIVE_KEYS:
                 painter.fillRect(target, QColor(0, 0, 0, 110))  # an old picture must not look live
-        elif self._status.message and self._health != "live":
+        elif self._status.message and self._health not in LIVE_KEYS:
             self._paint_message(painter, picture)
         self._paint_caption(painter, picture)
         self._paint_badge(painter, picture)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
 
-from deeplens_gui.core import commands
-from deeplens_gui.core.deploy import layout
-from deeplens_gui.core.errors import ConnectionLost, DeepLensError, StorageError
+from deeplens_gui.core import actions, commands
+from deeplens_gui.core.errors import DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.ssh import trust_host_key
 from deeplens_gui.core.stream import FrameSource, StreamState
@@ -26,8 +25,6 @@ from deeplens_gui.ui.controllers import DeviceController
 #: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
 #: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
 GRID_FRAME_BUDGET = 300.0
-#: How long stopping a project may take on one device (s).
-STOP_TIMEOUT = 60.0
 
 
 def _tr(text):
@@ -96,21 +93,11 @@ def write_snapshots(base, folder_name, frames):
 
 
 def stop_project(connection):
-    """Stop the project DeepLens Console's runner runs on the device. Returns an ActionResult."""
-    name = connection.device.name
-    result = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, "stop"),
-                            timeout=STOP_TIMEOUT, check=False)
-    if result.status != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        if result.status == 2 and detail and ("No such file" in detail[-1] or "can't open" in detail[-1]):
-            return ActionResult(name, True, _tr("Nothing to stop on {0}: no project was deployed by "
-                                                "DeepLens Console.").format(name))
-        return ActionResult(name, False, _tr("Could not stop the project on {0}: {1}").format(
-            name, detail[-1] if detail else _tr("exit status {0}").format(result.status)))
-    stopped = '"stopped": true' in result.text
-    if stopped:
-        return ActionResult(name, True, _tr("The project on {0} was stopped.").format(name))
-    return ActionResult(name, True, _tr("Nothing was running on {0}.").format(name))
+    """Stop the project DeepLens Console's runner runs on the device (``core.actions``). An ActionResult."""
+    try:
+        return ActionResult(connection.device.name, True, i18n.text(actions.stop_project(connection)))
+    except DeepLensError as error:
+        return ActionResult(connection.device.name, False, i18n.text(error))
 
 
 def reboot_supported():
@@ -176,6 +163,7 @@ class FleetController(QObject):
     deploy_finished = pyqtSignal(object)
     stop_finished = pyqtSignal(object)
     reboot_finished = pyqtSignal(object)
+    verdict_ready = pyqtSignal(str, object)
 
     def __init__(self, pool, jobs, source_factory=FrameSource, max_fps=15.0, deploy_service=None,
                  source_resolver=None, parent=None):
@@ -186,6 +174,7 @@ class FleetController(QObject):
         self._deploy_service = deploy_service
         self._source_resolver = source_resolver or default_source_resolver
         self._jobs = jobs.lane("deploy", self)
+        self._status_jobs = jobs.lane("status", self)  # tile verdicts never wait behind a deploy
         self._devices = {}
         self._controllers = {}
         self._retired = set()  # removed controllers whose stream thread still ends in the background
@@ -308,6 +297,7 @@ class FleetController(QObject):
         for controller in self._controllers.values():
             controller.stop(emit=False)
         self._jobs.shutdown(timeout_ms)
+        self._status_jobs.shutdown(timeout_ms)
 
     # ----------------------------------------------------------------- frames, states, decoding
     def take_frame(self, name):
@@ -460,6 +450,33 @@ class FleetController(QObject):
                           on_error=lambda error: self._on_source_failed(batch, error))
         return True
 
+    def check_status(self, name, sample):
+        """Check ``name``'s status on the "status" lane with ``sample`` (a StreamSample of its live stream);
+        the DeviceStatus arrives as ``verdict_ready(name, status)``. Returns False for an unknown name or a
+        device without a connection (the tile's stream made it; a check never adds one)."""
+        device = self._devices.get(name)
+        if self._closed or device is None or self._pool.peek(device) is None:
+            return False
+        self._status_jobs.submit(self._status_job, device, sample,
+                                 on_done=lambda status: self.verdict_ready.emit(name, status),
+                                 on_error=lambda error: self.verdict_ready.emit(name, None))
+        return True
+
+    def _status_job(self, device, sample):
+        # A worker thread. The check borrows the connection, so a stream that ends meanwhile does not close it
+        # under the check, and a connection the borrow had to make again is closed when it lets go.
+        from deeplens_gui.core.status import get_status
+
+        if self._closed:
+            return None
+        return self._with_connection(lambda connection: get_status(connection, sample=sample), device)
+
+    def set_rollback_on_errors(self, rollback):
+        """The user's choice for the running deploys' projects that stream but report errors: roll them back
+        (True) or keep them (False, the default)."""
+        if self._batch is not None:
+            self._batch.cancel.rollback_on_errors = rollback
+
     def cancel_deploy(self):
         """Ask the running deploys to stop (each rolls back to what ran before)."""
         if self._batch is not None:
@@ -536,7 +553,6 @@ class FleetController(QObject):
         """
         if not reboot_supported():
             raise DeepLensError(_tr("This version of DeepLens Console cannot reboot devices."))
-        command = commands.reboot_command()
         results = {}
 
         def finish(result):
@@ -545,12 +561,7 @@ class FleetController(QObject):
                 self.reboot_finished.emit(tuple(results[name] for name in names))
 
         def run(connection):
-            try:
-                connection.run(command, timeout=STOP_TIMEOUT, check=True)
-            except ConnectionLost:
-                pass  # a rebooting device may drop the connection before it reports the command's end
-            return ActionResult(connection.device.name, True, _tr("{0} is rebooting.").format(
-                connection.device.name))
+            return ActionResult(connection.device.name, True, i18n.text(actions.reboot(connection)))
 
         for name in names:
             self._jobs.submit(self._with_connection, run, self._devices[name], on_done=finish,

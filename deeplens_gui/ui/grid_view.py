@@ -16,8 +16,8 @@ from PyQt5.QtCore import QEvent, QRect, Qt, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QColor, QFontMetrics
 from PyQt5.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,10 +40,18 @@ from PyQt5.QtWidgets import (
 )
 
 from deeplens_gui.core.files import storage_error
+from deeplens_gui.core.status import Verdict, live_sample
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui import i18n
-from deeplens_gui.ui.deploy_dialog import StepListView, result_state
-from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, DeviceTile, health_text
+from deeplens_gui.ui.deploy_dialog import (
+    WARNING,
+    DeployIndicator,
+    DeployWindow,
+    StepListView,
+    confirm,
+    result_state,
+)
+from deeplens_gui.ui.device_tile import CAPTION_LINES, HEALTH_ORDER, LIVE_KEYS, DeviceTile, health_text
 from deeplens_gui.ui.dialogs import HostKeysDialog
 from deeplens_gui.ui.fleet_controller import safe_file_name
 from deeplens_gui.ui.recording import RecordingController
@@ -55,7 +63,9 @@ SPACING = 8
 #: Picture height / width of a tile (a DeepLens project stream is 858x480).
 PICTURE_RATIO = 480.0 / 858.0
 #: Health keys that count as "needs attention" for the filter.
-PROBLEMS = ("host-key", "auth", "offline", "failed", "stalled", "no-project", "reconnecting")
+PROBLEMS = ("host-key", "auth", "offline", "failed", "errors", "stalled", "no-results", "no-project", "reconnecting")
+#: How often the verdict of every shown live tile is checked (ms); the check reuses the tile's own stream.
+VERDICT_INTERVAL_MS = 15000
 
 
 def natural_key(text):
@@ -112,6 +122,10 @@ class GridView(QWidget):
         self._visible = {}
         self._watched_window = None
         self._columns = 1
+        self._checking = set()
+        self._verdict_timer = QTimer(self)
+        self._verdict_timer.setInterval(VERDICT_INTERVAL_MS)
+        self._verdict_timer.timeout.connect(self.check_verdicts)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or label"))
@@ -120,7 +134,7 @@ class GridView(QWidget):
         self.state_combo.addItem(self.tr("All states"), "all")
         self.state_combo.addItem(self.tr("Needs attention"), "problems")
         for key in reversed(HEALTH_ORDER):
-            self.state_combo.addItem(health_text(key).split(" · ")[0].capitalize(), key)
+            self.state_combo.addItem(health_text(key, verdict=Verdict.RUNNING).split(" · ")[0].capitalize(), key)
         self.sort_combo = QComboBox(self)
         self.sort_combo.addItem(self.tr("Sort by name"), self.SORT_NAME)
         self.sort_combo.addItem(self.tr("Sort by state"), self.SORT_STATE)
@@ -150,6 +164,7 @@ class GridView(QWidget):
 
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.state_combo.currentIndexChanged.connect(self._on_filter_changed)
+        fleet.verdict_ready.connect(self._on_fleet_verdict_ready)
         self.sort_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.select_all_button.clicked.connect(self.select_all)
         self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll_changed)
@@ -316,10 +331,29 @@ class GridView(QWidget):
             self._watched_window = window
             window.installEventFilter(self)
         self._relayout()
+        self._verdict_timer.start()
 
     def hideEvent(self, event):
         super().hideEvent(event)
         self._update_visibility()
+        self._verdict_timer.stop()
+
+    # ----------------------------------------------------------------- verdicts
+    def check_verdicts(self):
+        """Check the verdict of every shown tile whose frames flow (or stalled), one check per device at a
+        time; each tile's badge then says its verdict."""
+        for name, tile in self._tiles.items():
+            if name in self._checking or not self._visible.get(name, False):
+                continue
+            if tile.health in LIVE_KEYS or tile.health == "stalled":
+                sample = live_sample(self.fleet.stats(name), self.fleet.status(name).state)
+                if self.fleet.check_status(name, sample):
+                    self._checking.add(name)
+
+    @pyqtSlot(str, object)
+    def _on_fleet_verdict_ready(self, name, status):
+        self._checking.discard(name)
+        self._update_tile(name, DeviceTile.set_verdict, status)
 
     # ----------------------------------------------------------------- frames and states
     @pyqtSlot(str)
@@ -331,20 +365,26 @@ class GridView(QWidget):
 
     @pyqtSlot(str, object)
     def _on_fleet_status_changed(self, name, status):
+        before, tile = self._update_tile(name, DeviceTile.set_status, status)
+        if tile is not None and before not in LIVE_KEYS and tile.health in LIVE_KEYS and tile.verdict is None:
+            QTimer.singleShot(2500, self.check_verdicts)  # a tile that just went live gets its verdict soon
+
+    def _update_tile(self, name, setter, value):
+        """``setter(tile, value)`` on ``name``'s tile, relaying out when its health key moved it;
+        ``(health before, tile)`` (tile None when the name has none)."""
         tile = self._tiles.get(name)
         if tile is None:
-            return
+            return None, None
         before = tile.health
-        tile.set_status(status)
+        setter(tile, value)
         filtered = self.state_combo.currentData() not in (None, "all")
         if tile.health != before and (filtered or self.sort_combo.currentData() == self.SORT_STATE):
             self._relayout()
+        return before, tile
 
     @pyqtSlot(str, object)
     def _on_fleet_stats_updated(self, name, stats):
-        tile = self._tiles.get(name)
-        if tile is not None:
-            tile.set_stats(stats)
+        self._update_tile(name, DeviceTile.set_stats, stats)
 
     # ----------------------------------------------------------------- selection
     @pyqtSlot(str, int)
@@ -397,20 +437,16 @@ class RebootDialog:
                               "minute).").format(len(names)))
         box.setDetailedText("\n".join(names))
         box.setInformativeText(", ".join(names[:12]) + (" …" if len(names) > 12 else ""))
-        yes = box.addButton(parent.tr("Reboot"), QMessageBox.DestructiveRole)
-        no = box.addButton(parent.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec_()
-        return box.clickedButton() is yes
+        return confirm(box, parent.tr("Reboot"), QMessageBox.DestructiveRole, parent.tr("Cancel"))
 
 
-class BulkDeployDialog(QDialog):
+class BulkDeployDialog(DeployWindow):
     """Progress of a deploy to many devices, then a summary of failures with Retry.
 
     One compact row per device (the step it is at and that step's state, its progress, the latest message)
     and, for the selected row, that device's steps in full: both are rendered by the device's StepListView,
-    the same widget as the single-device deploy dialog.
+    the same widget as the single-device deploy dialog. Closing and hiding work as in every DeployWindow;
+    ``parent`` only places the window.
     """
 
     COLUMNS = 4
@@ -420,7 +456,6 @@ class BulkDeployDialog(QDialog):
         self.fleet = fleet
         self.spec = spec
         self.setWindowTitle(self.tr("Deploying {0}").format(spec))
-        self.setModal(False)
         self._rows = {}
         self._views = {}
         self._batch = ()
@@ -453,6 +488,9 @@ class BulkDeployDialog(QDialog):
         self.summary.setReadOnly(True)
         self.summary.setMaximumHeight(110)
         self.summary.setPlaceholderText(self.tr("The summary appears when every device is done."))
+        self.rollback_box = QCheckBox(self.tr("Roll projects back that report errors (otherwise they are kept: "
+                                              "the error may be fixed on the camera)"), self)
+        self.rollback_box.toggled.connect(self.fleet.set_rollback_on_errors)
         buttons = QDialogButtonBox(self)
         self.retry_button = buttons.addButton(self.tr("Retry failed"), QDialogButtonBox.ActionRole)
         self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)
@@ -464,6 +502,7 @@ class BulkDeployDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rollback_box)
         layout.addWidget(buttons)
         self.resize(860, 620)
         fleet.deploy_started.connect(self._on_fleet_deploy_started)
@@ -497,6 +536,11 @@ class BulkDeployDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.summary.clear()
         self.fleet.deploy(self.spec, names)
+        self.fleet.set_rollback_on_errors(self.rollback_box.isChecked())
+
+    def deploy_running(self):
+        """True while the fleet's deploy runs (DeployWindow)."""
+        return self.fleet.deploying()
 
     def retry_failed(self):
         """Deploy again to the devices that failed."""
@@ -579,13 +623,18 @@ class BulkDeployDialog(QDialog):
             if result.ok:
                 self.table.cellWidget(self._rows[result.device_name], 2).setValue(100)
         failed = [result for result in self.results if not result.ok]
+        troubled = [result for result in self.results if result_state(result) == WARNING]
         ok = len(self.results) - len(failed)
-        lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(
-            ok, len(self.results), len(failed))]
-        lines += ["{0}: {1}".format(result.device_name, i18n.text(result.message)) for result in failed]
+        if troubled:
+            lines = [self.tr("{0} of {1} devices deployed ({2} with problems); {3} failed.").format(
+                ok, len(self.results), len(troubled), len(failed))]
+        else:
+            lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(ok, len(self.results), len(failed))]
+        lines += ["{0}: {1}".format(result.device_name, i18n.text(result.message)) for result in failed + troubled]
         self.summary.setPlainText("\n".join(lines))
         self.retry_button.setEnabled(bool(failed))
         self.cancel_button.setEnabled(False)
+        self.deploy_finished.emit(results)
 
 
 class ClassroomView(QWidget):
@@ -636,6 +685,8 @@ class ClassroomView(QWidget):
                        self.reboot_button, self.host_keys_button):
             bar.addWidget(button)
         bar.addWidget(self.target_label)
+        self.deploy_indicator = DeployIndicator(self)
+        bar.addWidget(self.deploy_indicator)
         bar.addWidget(self.message_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -783,6 +834,7 @@ class ClassroomView(QWidget):
             self.deploy_dialog.close()
             self.deploy_dialog.deleteLater()
         self.deploy_dialog = BulkDeployDialog(self.fleet, spec, names, self)
+        self.deploy_indicator.watch(self.deploy_dialog)
         self.deploy_dialog.show()
         return self.deploy_dialog
 

@@ -35,6 +35,8 @@ SAMPLE_SECONDS = 2.0
 
 _VERDICT_COLOURS = {
     Verdict.RUNNING: "#2e7d32",
+    Verdict.RUNNING_WITH_ERRORS: "#d84315",
+    Verdict.NO_RESULTS: "#f57f17",
     Verdict.NO_OUTPUT: "#ef6c00",
     Verdict.BEHIND_CLOUD: "#f9a825",
     Verdict.NOT_DEPLOYED: "#616161",
@@ -134,6 +136,8 @@ def verdict_name(verdict):
     tr = _tr
     return {
         Verdict.RUNNING: tr("Running"),
+        Verdict.RUNNING_WITH_ERRORS: tr("Running with errors"),
+        Verdict.NO_RESULTS: tr("No results"),
         Verdict.NO_OUTPUT: tr("No output"),
         Verdict.BEHIND_CLOUD: tr("Behind the cloud"),
         Verdict.NOT_DEPLOYED: tr("Not deployed"),
@@ -209,6 +213,25 @@ def deployed_lines(status):
             rows.append((tr("Runner"), tr("pid {0}, {1}").format(status.runner_pid, state)))
         else:
             rows.append((tr("Runner"), tr("pid {0} is not running ({1})").format(status.runner_pid, state)))
+    return rows
+
+
+def project_lines(status):
+    """``[(label, text)]`` of what the project reports itself: its error, its newest result or message."""
+    tr = _tr
+    health = status.health
+    if health is None:
+        return []
+    rows = []
+    if status.project_error:
+        rows.append((tr("Project reports"), status.project_error))
+    for label, text, age in ((tr("Last result"), health.last_ok, health.last_ok_age),
+                             (tr("Last message"), health.last_message, health.last_message_age)):
+        if text is not None:
+            rows.append((label, tr("{0} ({1:.0f} s ago)").format(text, age or 0)))
+    if health.results_path is not None and not health.count:
+        rows.append((tr("Results"), tr("none published since the project started ({0})").format(
+            health.results_path)))
     return rows
 
 
@@ -351,7 +374,8 @@ class StatusPanel(QWidget):
         self.checked_label.setText(self.tr("Checked at {0}").format(when))
         self.reason_label.setText(i18n.text(status.reason))
         self._show_rows(self.health_form, self.health_box, health_lines(status) if status.reachable else [])
-        self._show_rows(self.deployed_form, self.deployed_box, deployed_lines(status) if status.reachable else [])
+        self._show_rows(self.deployed_form, self.deployed_box,
+                        deployed_lines(status) + project_lines(status) if status.reachable else [])
         self._show_rows(self.cloud_form, self.cloud_box, cloud_lines(status))
         self.status_updated.emit(status)
 

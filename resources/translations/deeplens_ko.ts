@@ -19,164 +19,274 @@
         <translation>{0:.0f} B/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="136"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="137"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
         <source>No output</source>
         <translation>출력 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
         <source>Behind the cloud</source>
         <translation>클라우드보다 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
         <source>Not deployed</source>
         <translation>배포되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
         <source>Unreachable</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="151"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="155"/>
         <source>{0:.1f} GB</source>
         <translation>{0:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="152"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
         <source>{0:.0f} MB</source>
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="163"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
         <source>{0} days {1} h</source>
         <translation>{0}일 {1}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="169"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
         <source>{0} min</source>
         <translation>{0}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
         <source>Uptime</source>
         <translation>가동 시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
         <source>Load</source>
         <translation>부하</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
         <source>{0} free of {1}</source>
         <translation>{1} 중 {0} 남음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
         <source>Disk {0}</source>
         <translation>디스크 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
         <source>{0} free of {1} ({2})</source>
         <translation>{1} 중 {0} 남음 ({2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="192"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
         <source>Stream</source>
         <translation>스트림</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="191"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
         <source>{0:.1f} unique frames/s</source>
         <translation>초당 고유 프레임 {0:.1f}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="201"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="200"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
         <source>Nothing deployed by DeepLens Console.</source>
         <translation>DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="207"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
         <source>{0} by {1}</source>
         <translation>{0}, 배포자 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
         <source>Runner</source>
         <translation>러너</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="213"/>
         <source>pid {0}, {1}</source>
         <translation>pid {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="211"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
         <source>pid {0} is not running ({1})</source>
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="226"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="249"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="251"/>
         <source>AWS</source>
         <translation>AWS</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="102"/>
+        <source>running · {0:.0f} fps</source>
+        <translation>실행 중 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
+        <source>checking · {0:.0f} fps</source>
+        <translation>확인 중 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="105"/>
+        <source>no results · {0:.0f} fps</source>
+        <translation>결과 없음 · {0:.0f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="107"/>
+        <source>running with errors</source>
+        <translation>실행 중 (오류 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
+        <source>behind the cloud</source>
+        <translation>클라우드보다 뒤처짐</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
+        <source>connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
+        <source>reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
+        <source>stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
+        <source>no project running</source>
+        <translation>실행 중인 프로젝트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
+        <source>auth failed</source>
+        <translation>인증 실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
+        <source>host key problem</source>
+        <translation>호스트 키 문제</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <source>Running with errors</source>
+        <translation>실행 중 (오류 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <source>No results</source>
+        <translation>결과 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="227"/>
+        <source>Project reports</source>
+        <translation>프로젝트 보고</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <source>Last result</source>
+        <translation>마지막 결과</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <source>Last message</source>
+        <translation>마지막 메시지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <source>{0} ({1:.0f} s ago)</source>
+        <translation>{0} ({1:.0f}초 전)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <source>Results</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <source>none published since the project started ({0})</source>
+        <translation>프로젝트가 시작된 뒤 게시된 결과가 없습니다 ({0})</translation>
     </message>
 </context>
 <context>
@@ -200,205 +310,215 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="455"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="490"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="457"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="496"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="583"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="632"/>
         <source>{0} of {1} devices deployed; {2} failed.</source>
         <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="547"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="591"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="491"/>
+        <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
+        <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
+        <source>{0} of {1} devices deployed ({2} with problems); {3} failed.</source>
+        <translation>디바이스 {1}대 중 {0}대 배포됨 ({2}대는 문제 있음), {3}대 실패.</translation>
     </message>
 </context>
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="615"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="616"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="665"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="622"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="628"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="630"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="679"/>
         <source>000 selected</source>
         <translation>000개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
         <source>{0} selected</source>
         <translation>{0}개 선택됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="674"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="725"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="683"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="734"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="687"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
         <source>Saved {0} snapshot(s) to {1}.</source>
         <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="689"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="740"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="817"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="780"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="794"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="846"/>
         <source>Stopping the project on {0} device(s)…</source>
         <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="798"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="850"/>
         <source>{0} of {1} device(s) done.</source>
         <translation>디바이스 {1}대 중 {0}대 완료.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="883"/>
         <source>Rebooting {0} device(s)…</source>
         <translation>디바이스 {0}대 재부팅 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="806"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="858"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="816"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="868"/>
         <source>Recording {0} host key(s)…</source>
         <translation>호스트 키 {0}개를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="819"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="871"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="822"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="874"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="744"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="795"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="619"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="707"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="715"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="745"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="796"/>
         <source>Saved {0} recording(s), {1} frames, to {2}.</source>
         <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="757"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="759"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="810"/>
         <source>{0} camera(s), {1} frames so far, into {2}</source>
         <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="763"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="814"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
     </message>
@@ -437,59 +557,82 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="260"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="387"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="273"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="407"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="326"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="460"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="336"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="473"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="342"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="479"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="347"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="484"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="357"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="494"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="543"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="538"/>
         <source>Deploying {0} again with the sudo password…</source>
         <translation>sudo 비밀번호로 {0}을(를) 다시 배포하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
+        <source>Roll the project back if it reports errors (otherwise it is kept: the error may be fixed on the camera)</source>
+        <translation>프로젝트가 오류를 보고하면 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>DeployIndicator</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
+        <source>Deploying… (show)</source>
+        <translation>배포 중… (보기)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="335"/>
+        <source>The deploy goes on; click to show its window.</source>
+        <translation>배포가 계속 진행됩니다. 클릭하면 배포 창이 다시 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="346"/>
+        <source>{0} Deploy ended (show)</source>
+        <translation>{0} 배포 끝남 (보기)</translation>
     </message>
 </context>
 <context>
@@ -588,72 +731,72 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="350"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="344"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="425"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="368"/>
         <source>Deploy mask detection</source>
         <translation>마스크 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="374"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
         <source>Deploy face detection</source>
         <translation>얼굴 감지 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="370"/>
         <source>Deploy Lambda version…</source>
         <translation>Lambda 버전 배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="376"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="395"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="390"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="396"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="391"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="397"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="392"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="398"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="485"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="485"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
@@ -683,37 +826,37 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="131"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="134"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="121"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="125"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="139"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="126"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="140"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="128"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="142"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="276"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="291"/>
         <source>{0} of {1} devices</source>
         <translation>디바이스 {1}대 중 {0}대</translation>
     </message>
@@ -721,62 +864,62 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="416"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="425"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="449"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="448"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="455"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="479"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
         <source>{0} deploys, newest first.</source>
         <translation>배포 {0}건, 최신순.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
     </message>
@@ -861,52 +1004,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="455"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="589"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="456"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="590"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="460"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="462"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="596"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="467"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="601"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="468"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="470"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="604"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="487"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="489"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="491"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="625"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -914,37 +1057,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="75"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="69"/>
         <source>Project log</source>
         <translation>프로젝트 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="76"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="70"/>
         <source>Runner log</source>
         <translation>러너 로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="77"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="71"/>
         <source>The project log is the runner&apos;s project.log after an SSH deploy, or the Greengrass Lambda log on a cloud-managed DeepLens</source>
         <translation>프로젝트 로그는 SSH 배포 후에는 러너의 project.log이고, 클라우드로 관리하는 DeepLens에서는 Greengrass Lambda 로그입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="79"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="73"/>
         <source>Follow</source>
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="87"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="81"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="137"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="131"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
         <source>{0}, the last {1} lines</source>
         <translation>{0}, 마지막 {1}줄</translation>
     </message>
@@ -1317,32 +1460,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="277"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="321"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
         <source>The latest {0} results, newest first (topic {1}).</source>
         <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="321"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
     </message>
@@ -1702,52 +1845,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="305"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="328"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="280"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="258"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="269"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="292"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="270"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="317"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="340"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="308"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="351"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="374"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
     </message>
@@ -1755,60 +1898,65 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="86"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="87"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="88"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="89"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
+        <source>deployed with problems</source>
+        <translation>배포됨 (문제 있음)</translation>
     </message>
 </context>
 <context>
     <name>SudoPasswordDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="419"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="553"/>
         <source>Sudo password of {0}</source>
         <translation>{0}의 sudo 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="554"/>
         <source>Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring once the camera accepted it.</source>
         <translation>카메라에서 {0}(으)로 로그인할 때 쓰는 비밀번호를 입력하세요. 카메라가 받아들이면 DeepLens Console이 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="427"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
         <source>Password:</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="429"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="563"/>
         <source>Deploy again</source>
         <translation>다시 배포</translation>
     </message>
@@ -2002,38 +2150,93 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="380"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
         <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
         <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="395"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="435"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="396"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="436"/>
         <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
         <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="401"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <source>Hide the deploy window?</source>
+        <translation>배포 창을 숨길까요?</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
+        <translation>배포는 백그라운드에서 계속됩니다. "배포 중…" 버튼을 누르면 다시 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <source>Keep it open</source>
+        <translation>열어 두기</translation>
     </message>
 </context>
 <context>
     <name>core</name>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="30"/>
+        <source>Nothing to stop on {0}: no project was deployed by DeepLens Console.</source>
+        <translation>{0}에서 멈출 것이 없습니다: DeepLens Console로 배포된 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="31"/>
+        <source>exit status {0}</source>
+        <translation>종료 상태 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="32"/>
+        <source>Could not stop the project on {0}: {1}</source>
+        <translation>{0}의 프로젝트를 멈추지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="34"/>
+        <source>The project on {0} was stopped.</source>
+        <translation>{0}의 프로젝트를 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="35"/>
+        <source>Nothing was running on {0}.</source>
+        <translation>{0}에서 실행 중인 것이 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="44"/>
+        <source>{0} is rebooting.</source>
+        <translation>{0}을(를) 재부팅하는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/actions.py" line="92"/>
+        <source>Reading from {0} stopped: {1}</source>
+        <translation>{0}에서 읽기가 멈췄습니다: {1}</translation>
+    </message>
     <message>
         <location filename="../../deeplens_gui/core/cloud.py" line="202"/>
         <source>The Greengrass V1 API is not available in {0} (AWS ended Greengrass V1 (and DeepLens with it) on 7 October 2026): deploy to the camera over SSH instead (--via ssh).</source>
@@ -2420,12 +2623,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}이(가) 배포 잠금을 얻지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="93"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="110"/>
         <source>The deploy was cancelled.</source>
         <translation>배포가 취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/service.py" line="195"/>
+        <location filename="../../deeplens_gui/core/deploy/service.py" line="213"/>
         <source>Nothing changed on {0}: there is no deploy method {1!r} (use one of {2}).</source>
         <translation>{0}에서 바뀐 것이 없습니다: 배포 방식 {1!r}이(가) 없습니다({2} 중 하나를 사용하세요).</translation>
     </message>
@@ -2530,367 +2733,392 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>Lambda {0}:{1}은(는) '컨테이너 이미지'로 실행됩니다. DeepLens는 Python Lambda만 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="71"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="74"/>
         <source>Package the project</source>
         <translation>프로젝트 패키징</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="72"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="75"/>
         <source>Upload it to the camera</source>
         <translation>카메라에 업로드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="73"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="76"/>
         <source>Stop the project that runs now</source>
         <translation>지금 실행 중인 프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="74"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="77"/>
         <source>Start the new project</source>
         <translation>새 프로젝트 시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="75"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="78"/>
         <source>Wait for its first frames</source>
         <translation>첫 프레임 대기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="76"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="79"/>
         <source>Record what is deployed</source>
         <translation>배포 내용 기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="77"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="80"/>
         <source>Start it again after a reboot</source>
         <translation>재부팅 후 다시 시작하도록 설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="170"/>
-        <source>exit status {0}</source>
-        <translation>종료 상태 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="263"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="276"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="280"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
+        <source>{0} ({1}) is deployed on {2} from {3}, but the project reports: {4}</source>
+        <translation>{0} ({1})이(가) {3}에서 {2}에 배포되었지만 프로젝트가 오류를 보고합니다: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="284"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="300"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="289"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="305"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="301"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="317"/>
         <source>The runner could not be copied to {0}: {1}</source>
         <translation>러너를 {0}에 복사하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="308"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="324"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="323"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="339"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="325"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="341"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="334"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="350"/>
         <source>Looking for the model {0} on {1}…</source>
         <translation>{1}에서 모델 {0}을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="344"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
         <source>{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {3}, then deploy again.</source>
         <translation>{0}에는 {4}의 {3}에 모델 {1}(또는 {2})이(가) 필요하지만 어느 것도 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {3}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="348"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="364"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="349"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="365"/>
         <source>{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {2}, then deploy again.</source>
         <translation>{0}에는 {3}의 {2}에 모델 {1}이(가) 필요하지만 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {2}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
         <source>{0}; waiting up to {1:g} s…</source>
         <translation>{0}; 최대 {1:g}초 동안 기다립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="397"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="413"/>
         <source>The package could not be uploaded to {0}: {1}</source>
         <translation>패키지를 {0}에 업로드하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="408"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="412"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="428"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="421"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="440"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="430"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="451"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="435"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="451"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="453"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="442"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="463"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="452"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="469"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="454"/>
-        <source>Frames arrive from {0}.</source>
-        <translation>{0}에서 프레임이 들어오고 있습니다.</translation>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="489"/>
+        <source>the project streams but reports: {0}</source>
+        <translation>프로젝트가 스트리밍 중이지만 오류를 보고합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="457"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="491"/>
+        <source>Frames arrive from {0}, but the project reports: {1}</source>
+        <translation>{0}에서 프레임이 오지만 프로젝트가 오류를 보고합니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="495"/>
+        <source>Frames arrive from {0} and the project published its first result: {1}.</source>
+        <translation>{0}에서 프레임이 오고 프로젝트가 첫 결과를 게시했습니다: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="499"/>
+        <source>Frames arrive from {0}; the project published no result within {1:g} s.</source>
+        <translation>{0}에서 프레임이 오지만 프로젝트가 {1:g}초 안에 결과를 게시하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="503"/>
+        <source>Frames arrive from {0} (the project publishes no results).</source>
+        <translation>{0}에서 프레임이 옵니다 (이 프로젝트는 결과를 게시하지 않습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="505"/>
+        <source>Frames arrive from {0}; waiting for the project's first result ({1:.0f} s)…</source>
+        <translation>{0}에서 프레임이 옵니다. 프로젝트의 첫 결과를 기다리는 중 ({1:.0f}초)…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="513"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="465"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="521"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="469"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="525"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="472"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="528"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="475"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="531"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="485"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="541"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="494"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="550"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="498"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="554"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="501"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="557"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="511"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="567"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="515"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="571"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="519"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="575"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="551"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="607"/>
         <source>Greengrass (greengrassd) runs on {0}, and stopping it needs sudo, which asks for the password of {1} on the camera. Deploy again and give that password when asked (the deploy command asks on a terminal or reads --sudo-password-env VAR); DeepLens Console keeps it in the system keyring.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중이며, 이를 멈추려면 sudo가 필요한데 sudo가 카메라의 {1} 비밀번호를 요구합니다. 다시 배포하면서 요청될 때 그 비밀번호를 입력하세요(deploy 명령은 터미널에서 묻거나 --sudo-password-env VAR에서 읽습니다). DeepLens Console은 이 비밀번호를 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="556"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="612"/>
         <source>Checking the sudo password of {0} on {1}…</source>
         <translation>{1}에서 {0}의 sudo 비밀번호를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="568"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="624"/>
         <source>sudo on {0} did not accept the password of {1}; give the password {1} logs in with on the camera, then deploy again.</source>
         <translation>{0}의 sudo가 {1}의 비밀번호를 받아들이지 않았습니다. 카메라에서 {1}(으)로 로그인할 때 쓰는 비밀번호를 입력한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="582"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="638"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="585"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="641"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="587"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="590"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="646"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="596"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="652"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="598"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="654"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="613"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="669"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="621"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="677"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="623"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="679"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="625"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="681"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="630"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="686"/>
         <source>The rollback failed too ({0}); once {1} hears nothing more from this deploy (at most {2:g} s), it puts its deployed project back itself, and its status says what runs.</source>
         <translation>롤백도 실패했습니다 ({0}); {1}이(가) 이 배포로부터 더 이상 소식을 듣지 못하면 (최대 {2:g}초 후) 배포된 프로젝트를 스스로 되돌려 놓으며, 상태 화면에서 무엇이 실행 중인지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="634"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="690"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="674"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="730"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="683"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="739"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="685"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="741"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="724"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="780"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="726"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="782"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="761"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="817"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="766"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="822"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="770"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="826"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="771"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="827"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="801"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="857"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="806"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="862"/>
         <source>the camera stored {0} of {1} bytes of {2}</source>
         <translation>카메라가 {2}의 {1}바이트 중 {0}바이트만 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="845"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="901"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>
@@ -3820,212 +4048,227 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}과(와) SSH 세션을 시작하지 못했습니다({1}). SSH 서버가 맞는지 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="111"/>
         <source>the project {0}</source>
         <translation>프로젝트 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="97"/>
+        <location filename="../../deeplens_gui/core/status.py" line="111"/>
         <source>the project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="244"/>
+        <location filename="../../deeplens_gui/core/status.py" line="324"/>
         <source>The status probe gave no text.</source>
         <translation>상태 검사에서 텍스트를 받지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="248"/>
+        <location filename="../../deeplens_gui/core/status.py" line="328"/>
         <source>The status probe printed no report: {0}.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="249"/>
+        <location filename="../../deeplens_gui/core/status.py" line="329"/>
         <source>The status probe printed no report.</source>
         <translation>상태 검사가 보고서를 출력하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="253"/>
+        <location filename="../../deeplens_gui/core/status.py" line="333"/>
         <source>The status probe's report is not valid JSON (truncated output?).</source>
         <translation>상태 검사 보고서가 올바른 JSON이 아닙니다(출력이 잘렸을 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="255"/>
+        <location filename="../../deeplens_gui/core/status.py" line="335"/>
         <source>The status probe's report is not a JSON object.</source>
         <translation>상태 검사 보고서가 JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="257"/>
+        <location filename="../../deeplens_gui/core/status.py" line="337"/>
         <source>The device has no Python (python3, python2 or python), which the status probe needs.</source>
         <translation>디바이스에 상태 검사에 필요한 Python(python3, python2 또는 python)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="260"/>
+        <location filename="../../deeplens_gui/core/status.py" line="340"/>
         <source>The status probe's report has no version: it is not from this app's probe.</source>
         <translation>상태 검사 보고서에 버전이 없습니다: 이 앱의 상태 검사에서 나온 보고서가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="316"/>
+        <location filename="../../deeplens_gui/core/status.py" line="401"/>
         <source>The status probe failed on {0} (exit status {1}: {2}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}: {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="318"/>
+        <location filename="../../deeplens_gui/core/status.py" line="403"/>
         <source>The status probe failed on {0} (exit status {1}).</source>
         <translation>{0}에서 상태 검사가 실패했습니다(종료 상태 {1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="381"/>
+        <location filename="../../deeplens_gui/core/status.py" line="475"/>
         <source>The Lambda function {0} has no published version.</source>
         <translation>Lambda 함수 {0}에 게시된 버전이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="421"/>
+        <location filename="../../deeplens_gui/core/status.py" line="515"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="423"/>
+        <location filename="../../deeplens_gui/core/status.py" line="517"/>
         <source>{0:.0f} s</source>
         <translation>{0:.0f}초</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="425"/>
+        <location filename="../../deeplens_gui/core/status.py" line="519"/>
         <source>{0:.0f} min</source>
         <translation>{0:.0f}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="427"/>
+        <location filename="../../deeplens_gui/core/status.py" line="521"/>
         <source>{0:.0f} h</source>
         <translation>{0:.0f}시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="428"/>
+        <location filename="../../deeplens_gui/core/status.py" line="522"/>
         <source>{0:.0f} days</source>
         <translation>{0:.0f}일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="441"/>
+        <location filename="../../deeplens_gui/core/status.py" line="535"/>
         <source>The device runs version {0} of {1}; version {2} is published: redeploy to update it.</source>
         <translation>디바이스는 {1} 버전 {0}을(를) 실행 중이지만 버전 {2}이(가) 게시되어 있습니다. 다시 배포하여 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="445"/>
+        <location filename="../../deeplens_gui/core/status.py" line="539"/>
         <source>The code on the device differs from version {0} of {1} as published (CodeSha256 {2} on the device, {3} in Lambda): redeploy it.</source>
         <translation>디바이스의 코드가 게시된 {1} 버전 {0}과(와) 다릅니다(디바이스의 CodeSha256 {2}, Lambda의 CodeSha256 {3}). 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="457"/>
+        <location filename="../../deeplens_gui/core/status.py" line="549"/>
+        <source>{0} streams, but the project reports: {1} ({2} ago).</source>
+        <translation>{0}이(가) 스트리밍 중이지만 프로젝트가 오류를 보고합니다: {1} ({2} 전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="550"/>
+        <source>{0} streams, but its log {1} ends with: {2}.</source>
+        <translation>{0}이(가) 스트리밍 중이지만 로그 {1}의 마지막 내용은 다음과 같습니다: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="565"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts, last exit status {3})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회, 마지막 종료 상태 {3})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="460"/>
+        <location filename="../../deeplens_gui/core/status.py" line="568"/>
         <source>its runner (pid {0}) is not running (last state: {1}, {2} restarts)</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 재시작 {2}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="463"/>
+        <location filename="../../deeplens_gui/core/status.py" line="571"/>
         <source>its runner (pid {0}) is not running (last state: {1}, last exit status {2})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1}, 마지막 종료 상태 {2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="466"/>
+        <location filename="../../deeplens_gui/core/status.py" line="574"/>
         <source>its runner (pid {0}) is not running (last state: {1})</source>
         <translation>러너(pid {0})가 실행 중이 아님(마지막 상태: {1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="469"/>
+        <location filename="../../deeplens_gui/core/status.py" line="577"/>
         <source>the runner reports the project {0} after {1} restarts</source>
         <translation>러너가 {1}회 재시작 후 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="472"/>
+        <location filename="../../deeplens_gui/core/status.py" line="580"/>
         <source>the runner reports the project {0}</source>
         <translation>러너가 프로젝트 상태를 {0}(으)로 보고함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="474"/>
+        <location filename="../../deeplens_gui/core/status.py" line="582"/>
         <source>the runner is alive but the project's process is gone</source>
         <translation>러너는 실행 중이지만 프로젝트 프로세스가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="476"/>
+        <location filename="../../deeplens_gui/core/status.py" line="584"/>
         <source>the stream FIFO {0} does not exist (the project never opened its output)</source>
         <translation>스트림 FIFO {0}이(가) 없음(프로젝트가 출력을 연 적이 없음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="478"/>
+        <location filename="../../deeplens_gui/core/status.py" line="586"/>
         <source>{0} is a regular file, not the project's FIFO</source>
         <translation>{0}은(는) 프로젝트의 FIFO가 아니라 일반 파일임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="480"/>
+        <location filename="../../deeplens_gui/core/status.py" line="588"/>
         <source>the FIFO {0} exists but nothing writes to it (last write {1} ago)</source>
         <translation>FIFO {0}은(는) 있지만 아무것도 쓰지 않음(마지막 쓰기 {1} 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="483"/>
+        <location filename="../../deeplens_gui/core/status.py" line="591"/>
         <source>the stream reader failed: {0}</source>
         <translation>스트림 리더가 실패함: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="496"/>
+        <location filename="../../deeplens_gui/core/status.py" line="604"/>
         <source>Connected to {0}, but could not read its status: {1}</source>
         <translation>{0}에 연결했지만 상태를 읽지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="510"/>
+        <location filename="../../deeplens_gui/core/status.py" line="618"/>
         <source>Latest Greengrass deployment {0}: {1} ({2}).</source>
         <translation>최근 Greengrass 배포 {0}: {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="513"/>
+        <location filename="../../deeplens_gui/core/status.py" line="621"/>
         <source>Latest Greengrass deployment {0}: {1}.</source>
         <translation>최근 Greengrass 배포 {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="519"/>
+        <location filename="../../deeplens_gui/core/status.py" line="628"/>
         <source>a project not deployed by DeepLens Console</source>
         <translation>DeepLens 콘솔로 배포하지 않은 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="520"/>
+        <location filename="../../deeplens_gui/core/status.py" line="629"/>
         <source>{0:.1f} unique frames/s, last frame {1} ago</source>
         <translation>초당 고유 프레임 {0:.1f}개, 마지막 프레임 {1} 전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="522"/>
+        <location filename="../../deeplens_gui/core/status.py" line="634"/>
         <source>{0} It is running: {1}.</source>
         <translation>{0} 실행 중입니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="524"/>
+        <location filename="../../deeplens_gui/core/status.py" line="640"/>
+        <source>{0} streams ({1}), but has published no result for {2}. See {3}.</source>
+        <translation>{0}이(가) 스트리밍 중이지만({1}) {2} 동안 결과를 게시하지 않았습니다. {3}을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/status.py" line="643"/>
         <source>Running {0}: {1}.</source>
         <translation>{0} 실행 중: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="529"/>
+        <location filename="../../deeplens_gui/core/status.py" line="648"/>
         <source>{0} is deployed, but no frame arrived in {1:.0f} s: {2}. See {3}.</source>
         <translation>{0}이(가) 배포되었지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="532"/>
+        <location filename="../../deeplens_gui/core/status.py" line="651"/>
         <source>Greengrass reports deployment {0} succeeded, but no frame arrived in {1:.0f} s: {2}. See {3} and {4}.</source>
         <translation>Greengrass에서 배포 {0}이(가) 성공했다고 보고했지만 {1:.0f}초 동안 프레임이 도착하지 않았습니다: {2}. {3} 및 {4}을(를) 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="541"/>
+        <location filename="../../deeplens_gui/core/status.py" line="660"/>
         <source>Nothing is deployed: no deployment record and {0} does not exist. Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}도 없습니다. 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="544"/>
+        <location filename="../../deeplens_gui/core/status.py" line="663"/>
         <source>Nothing is deployed: no deployment record and nothing writes to {0} (last write {1} ago). Deploy a project to it.</source>
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/status.py" line="590"/>
+        <location filename="../../deeplens_gui/core/status.py" line="713"/>
         <source>{0} does not exist on {1}, but {2} runs there and writes {3}: view {3} instead.</source>
         <translation>{1}에 {0}이(가) 없지만, 그곳에서 {2}이(가) 실행 중이며 {3}에 씁니다. 대신 {3}을(를) 보세요.</translation>
     </message>
@@ -4128,135 +4371,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>x-DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="203"/>
         <source>no face</source>
         <translation>얼굴 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="210"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
         <source>1 face</source>
         <translation>얼굴 1개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="210"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
         <source>{0} faces</source>
         <translation>얼굴 {0}개</translation>
     </message>
 </context>
 <context>
-    <name>x-DeviceTile</name>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="73"/>
-        <source>live · {0:.0f} fps</source>
-        <translation>라이브 · {0:.0f} fps</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="75"/>
-        <source>connecting</source>
-        <translation>연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="76"/>
-        <source>reconnecting</source>
-        <translation>다시 연결 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="77"/>
-        <source>stalled</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="78"/>
-        <source>no project running</source>
-        <translation>실행 중인 프로젝트 없음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="79"/>
-        <source>auth failed</source>
-        <translation>인증 실패</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="80"/>
-        <source>host key problem</source>
-        <translation>호스트 키 문제</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="81"/>
-        <source>offline</source>
-        <translation>오프라인</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="82"/>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="83"/>
-        <source>stopped</source>
-        <translation>중지됨</translation>
-    </message>
-</context>
-<context>
     <name>x-FleetController</name>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="83"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="80"/>
         <source>Could not create the folder {0}: {1}.</source>
         <translation>폴더 {0}을(를) 만들 수 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="106"/>
-        <source>Nothing to stop on {0}: no project was deployed by DeepLens Console.</source>
-        <translation>{0}에서 중지할 것이 없습니다: DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="108"/>
-        <source>Could not stop the project on {0}: {1}</source>
-        <translation>{0}의 프로젝트를 중지할 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="109"/>
-        <source>exit status {0}</source>
-        <translation>종료 상태 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="112"/>
-        <source>The project on {0} was stopped.</source>
-        <translation>{0}의 프로젝트를 중지했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="113"/>
-        <source>Nothing was running on {0}.</source>
-        <translation>{0}에서 실행 중인 것이 없었습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="423"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="413"/>
         <source>not live</source>
         <translation>라이브 아님</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="425"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="415"/>
         <source>no frame yet</source>
         <translation>아직 프레임 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="475"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="492"/>
         <source>{0} is no longer in the roster.</source>
         <translation>{0}은(는) 더 이상 명단에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="487"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="504"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="538"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="555"/>
         <source>This version of DeepLens Console cannot reboot devices.</source>
         <translation>이 버전의 DeepLens 콘솔은 디바이스를 재부팅할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="552"/>
-        <source>{0} is rebooting.</source>
-        <translation>{0}을(를) 재부팅하는 중입니다.</translation>
     </message>
 </context>
 <context>

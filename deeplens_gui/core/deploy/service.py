@@ -52,7 +52,8 @@ class DeployResult:
     ``cancelled`` is True when the deploy ended because of its CancelToken, whatever step it was in (a step
     left ``cancelled`` implies it; DeployService sets it when the token stopped the deploy between steps).
     ``error_kind`` is the ``kind`` of the error that ended a failed deploy (``"sudo-password"``: deploy again
-    with the camera's sudo password), None otherwise."""
+    with the camera's sudo password), None otherwise. ``problem`` is the project's own error sentence when it
+    was deployed and streams but reports errors (``ok`` stays True: it was kept, "deployed with problems")."""
 
     device_name: str
     ok: bool
@@ -62,6 +63,7 @@ class DeployResult:
     steps: tuple = ()
     cancelled: bool = False
     error_kind: Optional[str] = None
+    problem: Optional[str] = None
 
     def __post_init__(self):
         if not self.cancelled and any(event.state == CANCELLED for event in self.steps):
@@ -69,10 +71,25 @@ class DeployResult:
 
 
 class CancelToken:
-    """Cancellation shared between the UI (``cancel()``) and a running deploy (``raise_if_cancelled()``)."""
+    """Cancellation shared between the UI (``cancel()``) and a running deploy (``raise_if_cancelled()``).
 
-    def __init__(self):
+    It also carries the user's choice for a project that streams but reports errors: keep it (the default:
+    the error may be fixed on the camera) or roll it back (``rollback_on_errors``, settable while the deploy
+    runs, read when verify sees the error).
+    """
+
+    def __init__(self, rollback_on_errors=False):
         self._event = threading.Event()
+        self._choices = {"rollback_on_errors": bool(rollback_on_errors)}
+
+    @property
+    def rollback_on_errors(self):
+        """True when a project that reports errors is rolled back instead of kept."""
+        return self._choices["rollback_on_errors"]
+
+    @rollback_on_errors.setter
+    def rollback_on_errors(self, value):
+        self._choices["rollback_on_errors"] = bool(value)
 
     def cancel(self):
         """Ask the deploy to stop at its next check (any thread, idempotent)."""
@@ -103,6 +120,7 @@ class _WatchedCancel(CancelToken):
     def __init__(self, token):
         super().__init__()
         self._event = token._event
+        self._choices = token._choices
         self.stopped = False
 
     def raise_if_cancelled(self):

@@ -3,7 +3,10 @@
 Steps: package (zip + SHA-256), upload (SFTP to a temporary name, posix_rename, unpacked on the device into
 ``projects/<id>/<version>/`` through a temporary folder), stop (Greengrass, which runs the console-deployed
 Lambda on a real DeepLens, then the runner's project), start (the device-side runner, ``runner.py``),
-verify (fresh frames from the stream FIFO within a timeout; a project that keeps crashing fails at once),
+verify (fresh frames from the stream FIFO within a timeout; a project that keeps crashing fails at once; then,
+bounded, the project's first published result or its first error report: a project that streams but reports
+errors is kept and the result says "deployed, but the project reports: ...", or rolled back when the
+CancelToken says ``rollback_on_errors``),
 record (``deployed.json`` written atomically, one line appended to ``history.jsonl``, old versions pruned),
 boot (the runner's ``install-boot``: one ``@reboot`` line in the login user's crontab runs the runner's
 ``boot``, which starts the recorded project again after the camera rebooted; when the deploy stopped
@@ -87,6 +90,11 @@ FRAMES_NEEDED = 2
 STATUS_INTERVAL = 1.0
 #: lines of the project's log quoted when it fails
 LOG_LINES = 5
+#: how long verify waits, after the first frames, for the project's first result or error report (seconds)
+DEFAULT_HEALTH_TIMEOUT = 30.0
+#: a project that has published nothing at all this long after its first frames is taken as one that does not
+#: publish (a plain viewer project): verify stops waiting for a result (seconds)
+DEFAULT_QUIET_GRACE = 4.0
 _COMMAND_TIMEOUT = 60.0
 #: how long a deploy waits for another deploy to the same camera before it gives up
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -189,7 +197,8 @@ class SshDeployBackend(DeployBackend):
     def __init__(self, verify_timeout=DEFAULT_VERIFY_TIMEOUT, keep_versions=DEFAULT_KEEP_VERSIONS,
                  app_dir=layout.APP_DIR, runner_env=None, python=None, chunk_size=CHUNK_SIZE,
                  frames_needed=FRAMES_NEEDED, status_interval=STATUS_INTERVAL, boot=True, sudo_passwords=None,
-                 lock_timeout=DEFAULT_LOCK_TIMEOUT, lock_lease=LEASE):
+                 lock_timeout=DEFAULT_LOCK_TIMEOUT, lock_lease=LEASE, health_timeout=DEFAULT_HEALTH_TIMEOUT,
+                 quiet_grace=DEFAULT_QUIET_GRACE):
         self.verify_timeout = float(verify_timeout)
         self.keep_versions = int(keep_versions)
         self.layout = layout.DeviceLayout(app_dir)
@@ -202,6 +211,8 @@ class SshDeployBackend(DeployBackend):
         self.sudo_passwords = sudo_passwords
         self.lock_timeout = float(lock_timeout)
         self.lock_lease = float(lock_lease)
+        self.health_timeout = float(health_timeout)
+        self.quiet_grace = float(quiet_grace)
 
     def steps(self, source):
         """The steps of an SSH deploy (STEPS)."""
@@ -239,6 +250,8 @@ class _SshDeploy:
         self.notes = []  # sentences about the camera's next boot, added to the result's message
         self.lock = None  # the camera's deploy lock while this deploy holds it
         self.consistent = False  # what runs and the camera's records agree (else the camera reconciles)
+        self.start_time = None  # monotonic time the new project was started (its results are newer)
+        self.problem = None  # the project's own error sentence when it streams but reports errors
 
     # -- the steps ---------------------------------------------------------------------------------------------
 
@@ -262,10 +275,13 @@ class _SshDeploy:
                 self.lock.release(self.consistent)
         message = say("{0} ({1}) runs on {2} now, deployed from {3}.", self.source.name, self.version,
                       self.device.name, self.source.label)
+        if self.problem is not None:
+            message = say("{0} ({1}) is deployed on {2} from {3}, but the project reports: {4}", self.source.name,
+                          self.version, self.device.name, self.source.label, _sentence(self.problem))
         if self.notes:
             message = join(" ", [message] + self.notes)
         return DeployResult(self.device.name, True, message, record=self.record,
-                            steps=self.tracker.final_events())
+                            steps=self.tracker.final_events(), problem=self.problem)
 
     def _begin(self, step, message, progress=None):
         self.step = step
@@ -442,6 +458,7 @@ class _SshDeploy:
         self._begin("start", say("Starting {0}…", self.source.name))
         env = dict(self.backend.runner_env)
         env.update(stream_env(self.device.stream_path, self.source.stream_path))
+        self.start_time = time.monotonic()
         self.started = self._start_runner(dest, env, self.backend.python)
         self._done(say("{0} started (runner pid {1}, project pid {2}).", self.source.name,
                        self.started.get("runner_pid"), self.started.get("child_pid")))
@@ -451,7 +468,46 @@ class _SshDeploy:
         path = self._stream_path(self.started.get("env") or {})
         self._begin("verify", say("Waiting for frames from {0}…", path))
         self._wait_for_frames(path, self.backend.verify_timeout, self.cancel)
-        self._done(say("Frames arrive from {0}.", path))
+        self._wait_for_health(path)
+
+    def _wait_for_health(self, path):
+        """After the first frames: wait (bounded) for the project's first result or error report.
+
+        Only what was published since the project started counts (ages on the camera's clock against the time
+        since our start command, so clock skew does not matter). An error is kept as ``self.problem`` (the
+        step ends with a warning), or raises DeployError (a rollback) when the user chose that.
+        """
+        from deeplens_gui.core.status import run_probe
+
+        started = time.monotonic()
+        while True:
+            health = run_probe(self.connection, self.layout).health
+            error, result, anything = _fresh_health(health, time.monotonic() - self.start_time)
+            waited = time.monotonic() - started
+            if error is not None:
+                if self.cancel.rollback_on_errors:
+                    raise DeployError(say("the project streams but reports: {0}", trim_period(error)))
+                self.problem = error
+                self._done(say("Frames arrive from {0}, but the project reports: {1}", path, _sentence(error)),
+                           DONE)
+                return
+            if result is not None:
+                self._done(say("Frames arrive from {0} and the project published its first result: {1}.", path,
+                               result[:120]))
+                return
+            if waited >= self.backend.health_timeout:
+                self._done(say("Frames arrive from {0}; the project published no result within {1:g} s.", path,
+                               self.backend.health_timeout))
+                return
+            if not anything and waited >= self.backend.quiet_grace:
+                self._done(say("Frames arrive from {0} (the project publishes no results).", path))
+                return
+            self.tracker.emit("verify", RUNNING, say("Frames arrive from {0}; waiting for the project's first "
+                                                      "result ({1:.0f} s)…", path, waited),
+                              min(1.0, waited / max(self.backend.health_timeout, 0.001)))
+            self._check_alive()
+            self.cancel.wait(self.backend.status_interval)
+            self.cancel.raise_if_cancelled()
 
     def _record(self):
         self._begin("record", say("Recording the deploy on {0}…", self.device.name))
@@ -869,6 +925,31 @@ class _SshDeploy:
 
 def _errno_name(number):
     return errno.errorcode.get(number, "") if isinstance(number, int) else ""
+
+
+def _fresh_health(health, elapsed):
+    """``(error, result, anything)`` published in the last ``elapsed`` seconds according to ``health``: the
+    newest error sentence when no result came after it, the newest result, and whether anything at all came."""
+    if health is None:
+        return None, None, False
+
+    def fresh(age):
+        return age is not None and age <= elapsed
+
+    error = health.last_error if fresh(health.last_error_age) else None
+    result = health.last_ok if fresh(health.last_ok_age) else None
+    if error is not None and result is not None and health.last_ok_age < health.last_error_age:
+        error = None
+    if error is None and result is None and health.log_error and fresh(health.log_age) \
+            and health.log_lines_after == 0:
+        error = health.log_error  # a project that publishes nowhere we can read still prints its error
+    anything = error is not None or result is not None or fresh(health.last_message_age)
+    return error, result, anything
+
+
+def _sentence(text):
+    """``text`` ending with a period (the project's sentences often have none)."""
+    return text if _is_sentence(text) else text.rstrip() + "."
 
 
 def _trimmed(message):
