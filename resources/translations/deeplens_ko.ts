@@ -2187,7 +2187,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     <message>
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
-        <translation>배포는 백그라운드에서 계속됩니다. "배포 중…" 버튼을 누르면 다시 보입니다.</translation>
+        <translation>배포는 백그라운드에서 계속됩니다. &quot;배포 중…&quot; 버튼을 누르면 다시 보입니다.</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
