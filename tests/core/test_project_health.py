@@ -23,7 +23,8 @@ from deeplens_gui.core.status import (
     merge,
     parse_probe,
 )
-from tests.core.test_probe import _device_home, _python27
+from tests.core.test_probe import _device_home
+from tests.device.conftest import require_python27
 
 ERROR = "Error in mask detection lambda: the model weights are not on this computer (Name or service not known)"
 
@@ -83,7 +84,7 @@ def _run(home, python="python3"):
 
 @pytest.mark.parametrize("interpreter", ["python3", "python2.7"])
 def test_the_probe_reads_the_projects_results_and_greengrass_log(tmp_path, interpreter):
-    python = _python27() if interpreter == "python2.7" else "/usr/bin/python3"
+    python = require_python27() if interpreter == "python2.7" else "/usr/bin/python3"
     if python is None:
         pytest.skip("no Python 2.7 on this machine")
     home, _ = _device_home(tmp_path)
