@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.service import DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
@@ -192,10 +193,12 @@ def test_status_says_when_what_runs_is_not_what_is_recorded(virtual, tmp_path):
     blue = service.deploy(connection, resolve_source(make_project(tmp_path / "blue", "blue", "blue")))
     assert red.ok and blue.ok
     # Someone starts the older version by hand on the camera, outside any deploy.
-    runner = [sys.executable, str(device.root / layout.RUNNER_SCRIPT), "--app-dir", str(device.app_dir)]
-    subprocess.run(runner + ["stop"], check=True, capture_output=True)
-    subprocess.run(runner + ["start", "--project-dir", red.record["runner"]["project_dir"], "--env",
-                             "DEEPLENS_STREAM_PATH=" + str(device.stream_path)], check=True, capture_output=True)
+    # Over SSH, as a person logged in on the camera would (the device's own paths and environment).
+    for action, args in (("stop", []), ("start", ["--project-dir", red.record["runner"]["project_dir"], "--env",
+                                                  "DEEPLENS_STREAM_PATH=" + red.record["stream_path"]])):
+        result = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, action, *args),
+                                timeout=60, check=False)
+        assert result.status == 0, result.stderr
 
     status = get_status(connection)
 

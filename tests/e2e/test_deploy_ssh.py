@@ -163,14 +163,38 @@ def history(app_dir):
 
 
 def runner_processes(app_dir):
-    """Live (non-zombie) processes running the runner for ``app_dir``."""
+    """Live (non-zombie) processes running the runner for ``app_dir`` (this machine's path of the folder).
+
+    A virtual device in its own mount namespace runs the runner with the camera's path
+    (/home/aws_cam/.deeplens-console, the same for every device), so the folder is compared as the process
+    itself sees it, through /proc/PID/root or /proc/PID/cwd.
+    """
+    wanted = os.stat(str(app_dir))
     found = []
     for proc in psutil.process_iter(["cmdline", "status"]):
         cmdline = proc.info["cmdline"] or []
-        if proc.info["status"] != psutil.STATUS_ZOMBIE and str(app_dir) in cmdline and any(
-                part.endswith("runner.py") for part in cmdline):
+        if proc.info["status"] == psutil.STATUS_ZOMBIE or not any(part.endswith("runner.py") for part in cmdline):
+            continue
+        folder = _app_dir_argument(cmdline)
+        if folder is None:
+            continue
+        base = "/proc/{0}/root".format(proc.pid) if folder.startswith("/") else "/proc/{0}/cwd".format(proc.pid)
+        try:
+            seen = os.stat(base + "/" + folder.lstrip("/"))
+        except OSError:
+            continue
+        if (seen.st_dev, seen.st_ino) == (wanted.st_dev, wanted.st_ino):
             found.append(proc)
     return found
+
+
+def _app_dir_argument(cmdline):
+    for i, part in enumerate(cmdline):
+        if part == "--app-dir" and i + 1 < len(cmdline):
+            return cmdline[i + 1]
+        if part.startswith("--app-dir="):
+            return part[len("--app-dir="):]
+    return None
 
 
 def supervisors(app_dir):

@@ -353,7 +353,6 @@ def _app_processes(paths, role):
     except OSError:
         return found
     app = _bytes(paths["app"])
-    own_mounts = _mount_namespace("self")
     for name in names:
         if not name.isdigit() or int(name) == os.getpid():
             continue
@@ -363,11 +362,22 @@ def _app_processes(paths, role):
         except (IOError, OSError):
             continue
         if _bytes(role) in argv and _app_dir_of(argv) == app and _alive(int(name)) \
-                and _mount_namespace(name) == own_mounts:
-            # Another mount namespace sees other files at the same path (virtual cameras on one machine, a
-            # container): its processes are not this app folder's.
+                and _same_folder(name, paths["app"]):
             found.append(int(name))
     return found
+
+
+def _same_folder(pid, app):
+    """Whether process ``pid`` sees the same ``app`` folder as this one. Another mount namespace can show other
+    files at the same path (virtual cameras on one machine, containers); /proc/PID/root and /proc/PID/cwd look
+    through that process's own mounts. True where /proc cannot tell (the command line decides, as before)."""
+    base = "/proc/{0}/root".format(pid) if os.path.isabs(app) else "/proc/{0}/cwd".format(pid)
+    try:
+        theirs = os.stat(base + "/" + app.lstrip("/"))
+        ours = os.stat(app)
+    except (IOError, OSError):
+        return True
+    return (theirs.st_dev, theirs.st_ino) == (ours.st_dev, ours.st_ino)
 
 
 def _app_dir_of(argv):
@@ -377,14 +387,6 @@ def _app_dir_of(argv):
         if arg.startswith(b"--app-dir="):
             return arg[len(b"--app-dir="):]
     return None
-
-
-def _mount_namespace(pid):
-    """The mount namespace of ``pid`` ("mnt:[inode]"), or None where /proc does not say (old kernels)."""
-    try:
-        return os.readlink("/proc/{0}/ns/mnt".format(pid))
-    except (IOError, OSError):
-        return None
 
 
 def _supervisors(paths):
