@@ -28,10 +28,11 @@ RELAY_ERROR = "error"  # detail: what went wrong
 RELAY_NOPYTHON = "nopython"  # no Python on the device: the command fell back to ``cat`` (duplicates included)
 RELAY_ALIVE = "alive"  # heartbeat: the relay wrote nothing for a while but is there (not a change of state)
 RELAY_BADDATA = "baddata"  # detail "<bytes> <oversized>": the FIFO carries data that is not whole JPEG frames
+RELAY_SENDING = "sending"  # detail "thumbnail WxH qQ", "full" or "full no-opencv": what the relay sends
 
 RELAY_STATES = frozenset(
     [RELAY_READY, RELAY_NOFIFO, RELAY_NOTFIFO, RELAY_NOWRITER, RELAY_STREAMING, RELAY_ERROR, RELAY_NOPYTHON,
-     RELAY_ALIVE, RELAY_BADDATA]
+     RELAY_ALIVE, RELAY_BADDATA, RELAY_SENDING]
 )
 
 # $0 is the script, $1 the stream path, the rest the relay's options. No Python: plain cat, the client
@@ -40,6 +41,14 @@ _RELAY_LAUNCHER = (
     'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" -c "$0" "$@"; done; '
     'echo "' + RELAY_STATUS_PREFIX + RELAY_NOPYTHON + '" >&2; exec cat -- "$1"'
 )
+# Thumbnails need OpenCV, and which of the camera's Pythons has it is not certain: the first one that imports
+# cv2 runs the relay, else the usual first Python (which then sends full frames and says so).
+_RELAY_LAUNCHER_OPENCV = (
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && "$p" -c "import cv2" >/dev/null 2>&1 '
+    '&& exec "$p" -c "$0" "$@"; done; ' + _RELAY_LAUNCHER
+)
+#: JPEG quality of thumbnails unless asked otherwise
+DEFAULT_THUMB_QUALITY = 70
 
 
 def _number(value, name, allow_zero):
@@ -49,27 +58,59 @@ def _number(value, name, allow_zero):
     return repr(value)
 
 
-def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0):
+def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0, thumb=None,
+                  quality=DEFAULT_THUMB_QUALITY):
     """The command that streams the new frames of ``path`` to stdout (bare JPEGs back to back).
 
     It runs the relay with the device's first Python among python3, python2 and python; ``max_fps`` 0 means
     every new frame (recording), otherwise at most that many per second, newest first. ``stale`` is how long
-    the FIFO may stay silent before the relay reports ``nowriter``.
+    the FIFO may stay silent before the relay reports ``nowriter``. ``thumb`` (width, height) asks for
+    thumbnails fitting that box at JPEG ``quality``, made by the first of those Pythons that has OpenCV.
     """
     if not path or "\0" in path:
         raise ValueError("the stream path must be a non-empty string without NUL bytes")
+    thumb_args = []
+    if thumb is not None:
+        thumb_args = ["--thumb", _box(thumb), "--quality", str(_quality(quality))]
     args = [
         "sh",
         "-c",
-        _RELAY_LAUNCHER,
+        _RELAY_LAUNCHER_OPENCV if thumb is not None else _RELAY_LAUNCHER,
         relay_script(),
         path,
         "--max-fps",
         _number(max_fps, "max_fps", True),
         "--stale",
         _number(stale, "stale", False),
-    ]
+    ] + thumb_args
     return " ".join(shlex.quote(arg) for arg in args)
+
+
+def _box(size):
+    width, height = (int(value) for value in size)
+    if width <= 0 or height <= 0:
+        raise ValueError(f"a thumbnail size must be positive, not {width}x{height}")
+    return f"{width}x{height}"
+
+
+def _quality(quality):
+    quality = int(quality)
+    if not 1 <= quality <= 100:
+        raise ValueError(f"JPEG quality must be 1..100, not {quality}")
+    return quality
+
+
+def relay_rate_request(max_fps):
+    """The control line (bytes, for the relay's stdin) that changes its rate cap while it runs."""
+    return f"fps {_number(max_fps, 'max_fps', True)}\n".encode("ascii")
+
+
+def relay_thumb_request(thumb, quality=DEFAULT_THUMB_QUALITY):
+    """The control line that asks a running relay for thumbnails fitting ``thumb`` (None: full frames)."""
+    if thumb is None:
+        return b"thumb 0 0 0\n"
+    width, _, height = _box(thumb).partition("x")
+    return f"thumb {width} {height} {_quality(quality)}\n".encode("ascii")
 
 
 def parse_relay_status(line):
