@@ -78,6 +78,7 @@ def test_thumbnails_fit_the_box_while_a_full_view_gets_byte_exact_frames(deeplen
     # The single view's relay still gets every frame exactly as the camera wrote it.
     _indices(full.got(), writer.produced)
     assert _sizes(tile) == {(214, 120)}
+    assert all(map(mjpeg.is_thumbnail, tile.got())) and not any(map(mjpeg.is_thumbnail, full.got()))
     thumb_bytes = sum(map(len, tile.got())) / len(tile.got())
     full_bytes = sum(map(len, frames)) / len(frames)
     assert thumb_bytes < full_bytes / 8, (thumb_bytes, full_bytes)

@@ -55,9 +55,11 @@ if "FrameReader" not in globals():
         with open(path) as source:
             code = compile(source.read(), path, "exec")
         exec(code, scope)
-        return scope["FrameReader"], scope["jpeg_size"]
+        return scope
 
-    FrameReader, jpeg_size = _load_frame_reader()
+    _READER = _load_frame_reader()
+    FrameReader, jpeg_size, mark_thumbnail = (_READER[name] for name in ("FrameReader", "jpeg_size",
+                                                                          "mark_thumbnail"))
 
 STATUS_PREFIX = "deeplens-relay: "
 ST_READY = "ready"
@@ -311,7 +313,7 @@ class Thumbnailer(object):
         if (image.shape[1], image.shape[0]) != target:
             image = cv2.resize(image, target, interpolation=cv2.INTER_AREA)
         ok, encoded = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), self.quality])
-        return encoded.tobytes() if ok else jpeg
+        return mark_thumbnail(encoded.tobytes()) if ok else jpeg
 
 
 class Control(object):
