@@ -9,6 +9,7 @@ share goes to the others; it is probed upwards again while it keeps up. No Qt he
 streams' stats and applies the rates.
 """
 
+import time
 from dataclasses import dataclass
 
 #: a classroom Wi-Fi leaves about this much for the cameras' pictures (Mbit/s)
@@ -22,6 +23,8 @@ KEEPING_UP_RATIO = 0.9
 PROBE_STEP = 1.25
 #: a slow camera is asked for this much more than it delivers, to notice when its link recovers
 HEADROOM = 1.2
+#: the streams' rates cover their last two seconds: a camera is judged only this long after its rate changed
+SETTLE = 3.0
 
 
 @dataclass
@@ -29,6 +32,8 @@ class _Camera:
     frame_bytes: float = DEFAULT_FRAME_BYTES
     link_fps: float = 0.0  # what its link has shown it can carry (0: not limited yet)
     rate: float = 0.0  # what it is asked for now
+    changed_at: float = 0.0  # when ``rate`` last changed (monotonic seconds)
+    live_since: float = None  # when it last began to stream
     active: bool = True
 
 
@@ -70,16 +75,22 @@ class LinkBudget:
         """An inactive camera (its tile hidden) is not given a share; it runs at ``min_fps``."""
         self._cameras[name].active = bool(active)
 
-    def observe(self, name, fps, bytes_per_s, live=True):
+    def observe(self, name, fps, bytes_per_s, live=True, now=None):
         """A camera's delivered rate and throughput of the last seconds; ``live`` when it streams (a camera
         without a project or a connection delivers nothing, which says nothing about its link)."""
         camera = self._cameras.get(name)
-        if camera is None or not live:
+        if camera is None:
             return
+        now = time.monotonic() if now is None else now
+        if not live:
+            camera.live_since = None
+            return
+        if camera.live_since is None:
+            camera.live_since = now
         if fps > 0 and bytes_per_s > 0:
             camera.frame_bytes = bytes_per_s / fps
-        if not camera.rate:
-            return
+        if not camera.rate or now - max(camera.changed_at, camera.live_since) < SETTLE:
+            return  # the measured rate still mixes in the time before the last request or the first frame
         if fps < SLOW_RATIO * camera.rate:
             camera.link_fps = max(self.min_fps, fps * HEADROOM)
         elif camera.link_fps and fps >= KEEPING_UP_RATIO * camera.rate:
@@ -87,8 +98,9 @@ class LinkBudget:
             if camera.link_fps >= self.max_fps:
                 camera.link_fps = 0.0
 
-    def rates(self):
+    def rates(self, now=None):
         """{name: frames per second} for every camera: an even share of the budget, water-filled."""
+        now = time.monotonic() if now is None else now
         active = {name: camera for name, camera in self._cameras.items() if camera.active}
         # Each camera's demand (bytes/s) is what it would use at the most it can use.
         demand = {}
@@ -104,10 +116,10 @@ class LinkBudget:
             left -= given[name]
         rates = {}
         for name, camera in self._cameras.items():
+            rate = self.min_fps
             if name in given:
-                fps = given[name] / camera.frame_bytes
-                camera.rate = round(max(self.min_fps, min(self.max_fps, fps)), 2)
-            else:
-                camera.rate = self.min_fps
-            rates[name] = camera.rate
+                rate = round(max(self.min_fps, min(self.max_fps, given[name] / camera.frame_bytes)), 2)
+            if rate != camera.rate:
+                camera.rate, camera.changed_at = rate, now
+            rates[name] = rate
         return rates

@@ -4,19 +4,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deeplens_gui.core.budget import LinkBudget
+from deeplens_gui.core.budget import SETTLE, LinkBudget
 
 MBIT = 1e6 / 8
 
 
+class Clock:
+    now = 1000.0
+
+
 def _feed(budget, measured, rounds=1):
-    """Cameras deliver what they are asked for, capped by their link ({name: max fps})."""
+    """Cameras deliver what they are asked for, capped by their link ({name: max fps}), SETTLE s per round."""
     for _ in range(rounds):
-        rates = budget.rates()
+        rates = budget.rates(now=Clock.now)
+        Clock.now += SETTLE
         for name, rate in rates.items():
             fps = min(rate, measured.get(name, rate))
-            budget.observe(name, fps, fps * 12000)
-    return budget.rates()
+            budget.observe(name, fps, fps * 12000, now=Clock.now)
+    return budget.rates(now=Clock.now)
 
 
 def test_an_even_share_caps_every_camera():
@@ -62,6 +67,23 @@ def test_a_slow_link_is_asked_for_what_it_carries_and_its_share_goes_to_the_othe
     # The link recovers: the cap is probed upwards until the camera has its even share again.
     rates = _feed(budget, {}, rounds=12)
     assert rates == even
+
+
+def test_a_camera_is_not_judged_while_its_rate_just_changed():
+    budget = LinkBudget(budget_mbit=20, max_fps=15)
+    budget.set_cameras(["a"])
+    assert budget.rates(now=10.0) == {"a": 15.0}
+    # Just after the request the 2-s window still shows the old rate: that is not a slow link.
+    budget.observe("a", 3.0, 3.0 * 12000, now=10.0 + SETTLE / 2)
+    assert budget.rates(now=10.0 + SETTLE / 2) == {"a": 15.0}
+    budget.observe("a", 3.0, 3.0 * 12000, now=10.0 + SETTLE)
+    assert budget.rates(now=10.0 + SETTLE) == {"a": 15.0}, "it only began to stream"
+    budget.observe("a", 3.0, 3.0 * 12000, now=10.0 + 2 * SETTLE)
+    assert budget.rates(now=10.0 + 2 * SETTLE) == {"a": 3.6}
+    # A reconnect starts the wait again.
+    budget.observe("a", 0.0, 0.0, live=False, now=30.0)
+    budget.observe("a", 0.5, 0.5 * 12000, now=30.5)
+    assert budget.rates(now=30.5) == {"a": 3.6}
 
 
 def test_a_camera_without_a_stream_keeps_its_share():
