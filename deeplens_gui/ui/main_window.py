@@ -170,7 +170,9 @@ class MainWindow(QMainWindow):
 
         self.view = VideoView(self)
         self.pool = ConnectionPool(self._classroom_options)
-        self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self)
+        self.fleet = FleetController(self.pool, max_fps=self.store.settings.grid_max_fps, parent=self,
+                                     link_mbit=self.store.settings.grid_link_mbit,
+                                     thumbnail_quality=self.store.settings.thumbnail_quality)
         self.fleet.devices_changed.connect(self._on_fleet_devices_changed)
         self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self,
                                        recording_folder=lambda: self.store.settings.recording_folder())
