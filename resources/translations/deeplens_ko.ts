@@ -406,12 +406,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="232"/>
         <source>The environment variable {0} named by --password-env is not set.</source>
         <translation>--password-env로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="250"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
@@ -419,17 +419,17 @@
 <context>
     <name>DemoFleet</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
         <source>Starting virtual DeepLens…</source>
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
         <source>{0} virtual cameras run on this computer for the demo.</source>
         <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="136"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
     </message>
@@ -864,442 +864,442 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="182"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="183"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="223"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="225"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="224"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="226"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="225"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="227"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="227"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="229"/>
         <source>Leave Full Screen</source>
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="230"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="232"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="234"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="236"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="235"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="237"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="236"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="238"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="240"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="243"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="246"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="248"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="250"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="251"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="251"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="253"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="255"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="255"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="261"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="261"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="263"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="263"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="265"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="266"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="268"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="279"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="281"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="286"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="288"/>
         <source>Device </source>
         <translation>디바이스 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
         <source>aws_cam@192.168.1.20 or ssh alias</source>
         <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="295"/>
         <source>[user@]host[:port], or a Host alias from your ssh config</source>
         <translation>[user@]host[:port] 또는 ssh config의 Host 별칭</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="728"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
         <source>Connect or disconnect (Ctrl+L)</source>
         <translation>연결 또는 연결 끊기 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
         <source>Key </source>
         <translation>키 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="309"/>
         <source>default keys / ssh config</source>
         <translation>기본 키 / ssh config</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="308"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="310"/>
         <source>Private key file (leave empty for your agent, ~/.ssh keys and ssh config)</source>
         <translation>개인 키 파일 (비워 두면 에이전트, ~/.ssh 키, ssh config 사용)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="313"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="315"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="314"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="316"/>
         <source>Choose a private key file</source>
         <translation>개인 키 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="319"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Stream </source>
         <translation>스트림 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
         <source>Project stream ({0})</source>
         <translation>프로젝트 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="322"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="324"/>
         <source>Camera stream ({0})</source>
         <translation>카메라 스트림 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="325"/>
         <source>Other path…</source>
         <translation>다른 경로…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="335"/>
         <source>/path/on/device.mjpeg</source>
         <translation>/path/on/device.mjpeg</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="346"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="350"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="352"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="360"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="362"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="365"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="369"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="371"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="709"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="454"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="456"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="475"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="477"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="584"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="586"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="590"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="592"/>
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="603"/>
         <source>{0} devices from {1}</source>
         <translation>{1}에서 디바이스 {0}대</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="626"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="624"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="626"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="674"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="676"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="690"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="688"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="690"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="692"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="694"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="694"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="696"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="704"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="706"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="705"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="707"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="710"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
         <source>Connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="711"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
         <source>No project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="712"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="713"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
         <source>Stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="714"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="716"/>
         <source>Reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="715"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="717"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="716"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="718"/>
         <source>Disconnected</source>
         <translation>연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="726"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="728"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="733"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="731"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="733"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="764"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="762"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="764"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="774"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="776"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="781"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="779"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="781"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="792"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="794"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="797"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="799"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="810"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="810"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="823"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="825"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="837"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="839"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="839"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="841"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="881"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="883"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="887"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="889"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="527"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="529"/>
         <source>{0} is no longer shown in the viewer: connect to it again.</source>
         <translation>{0}은(는) 더 이상 뷰어에 표시되지 않습니다. 다시 연결하세요.</translation>
     </message>
@@ -1320,12 +1320,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="345"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="344"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="357"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="356"/>
         <source>REC {0} · {1} frames</source>
         <translation>REC {0} · 프레임 {1}개</translation>
     </message>
@@ -2817,27 +2817,27 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}: '{1}'은(는) 양의 정수여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="28"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="35"/>
         <source>Could not encode the frame as PNG.</source>
         <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="31"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="38"/>
         <source>Snapshots are saved as .jpg or .png, not {0!r}.</source>
         <translation>스냅샷은 .jpg 또는 .png로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="41"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="48"/>
         <source>Recordings are saved as .mjpeg, .mp4 or .avi, not {0!r}.</source>
         <translation>녹화는 .mjpeg, .mp4 또는 .avi로 저장합니다. {0!r}은(는) 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="88"/>
-        <source>Could not start the video file {0}.</source>
-        <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다.</translation>
+        <location filename="../../deeplens_gui/core/recording.py" line="169"/>
+        <source>Could not start the video file {0} ({1}).</source>
+        <translation>동영상 파일 {0}을(를) 시작할 수 없습니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="108"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="221"/>
         <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
     </message>
@@ -3157,107 +3157,107 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>키링이 잠겨 있음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="59"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="70"/>
         <source>a version number</source>
         <translation>버전 번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="60"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="71"/>
         <source>one of {0}</source>
         <translation>{0} 중 하나</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="62"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="73"/>
         <source>a file path or null</source>
         <translation>파일 경로 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="65"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="76"/>
         <source>a list of targets</source>
         <translation>대상 목록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="67"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="78"/>
         <source>a folder path or null</source>
         <translation>폴더 경로 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="69"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="80"/>
         <source>a number from {0:g} to {1:g}</source>
         <translation>{0:g}~{1:g} 사이의 숫자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="71"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="84"/>
         <source>a profile name or null</source>
         <translation>프로필 이름 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="73"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="86"/>
         <source>an AWS region (us-east-1)</source>
         <translation>AWS 리전(us-east-1)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="150"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="167"/>
         <source>The original file was kept as {0}.</source>
         <translation>원래 파일은 {0}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="152"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="169"/>
         <source>A copy of the original could not be kept: {0}</source>
         <translation>원래 파일의 사본을 보관하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="180"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="197"/>
         <source>The settings file {0} could not be read ({1}); using the defaults.</source>
         <translation>설정 파일 {0}을(를) 읽을 수 없어({1}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="186"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="203"/>
         <source>The settings file {0} is not UTF-8 text; using the defaults.</source>
         <translation>설정 파일 {0}이(가) UTF-8 텍스트가 아니어서 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="189"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="206"/>
         <source>The settings file {0} is damaged (line {1}, column {2}: {3}); using the defaults.</source>
         <translation>설정 파일 {0}이(가) 손상되어({1}행, {2}열: {3}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="193"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="210"/>
         <source>The settings file {0} does not hold settings; using the defaults.</source>
         <translation>설정 파일 {0}에 설정이 들어 있지 않아 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="203"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="220"/>
         <source>The settings file {0} has a '{1}' entry, which was ignored: passwords are kept only in your OS keyring.</source>
         <translation>설정 파일 {0}에 있는 '{1}' 항목은 무시했습니다. 비밀번호는 OS 키링에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="206"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="223"/>
         <source>The settings file {0} has an unknown setting '{1}', which was ignored.</source>
         <translation>설정 파일 {0}에 있는 알 수 없는 설정 '{1}'은(는) 무시했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="213"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="230"/>
         <source>Some recent targets in {0} were not text and were dropped.</source>
         <translation>{0}의 최근 대상 중 일부가 텍스트가 아니어서 제외했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="218"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="235"/>
         <source>The setting '{0}' in {1} must be {2}, not {3}; using the default.</source>
         <translation>{1}의 설정 '{0}' 값은 {2}(이)어야 하며 {3}은(는) 쓸 수 없으므로 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="226"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="243"/>
         <source>The settings file {0} has an invalid version {1!r}; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1!r}이(가) 올바르지 않습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="230"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="247"/>
         <source>The settings file {0} was written by a newer DeepLens Console (version {1}); reading what this version understands.</source>
         <translation>설정 파일 {0}은(는) 더 새로운 DeepLens 콘솔(버전 {1})에서 작성되었습니다. 이 버전에서 이해할 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="253"/>
         <source>The settings file {0} has version {1}, which cannot be upgraded; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
@@ -3642,99 +3642,104 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="268"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="312"/>
         <source>The connection to {0} was lost ({1}).</source>
         <translation>{0} 연결이 끊어졌습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="281"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="325"/>
         <source>Waiting for the first frame from {0}…</source>
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="328"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="373"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="338"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="383"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="342"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="387"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="344"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="383"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="440"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="386"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="443"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="446"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="410"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="469"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="414"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="473"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="420"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="479"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="432"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="491"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="434"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="493"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="495"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="437"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="496"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="460"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="519"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="462"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="521"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="522"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="561"/>
+        <source>No frame came from {0} within {1:.0f} s.</source>
+        <translation>{1:.0f}초 안에 {0}에서 프레임이 오지 않았습니다.</translation>
     </message>
 </context>
 </TS>
