@@ -53,7 +53,7 @@ class LinkProxy:
     """bench/linkproxy.py in its own process in front of ``target_port``: ``port`` and ``forwarded()`` bytes."""
 
     def __init__(self, workdir, target_port):
-        self.count_file = str(workdir / "link-{0}.count".format(target_port))
+        self.count_file = str(workdir / f"link-{target_port}.count")
         self.process = subprocess.Popen([sys.executable, "-m", "bench.linkproxy", str(target_port),
                                          self.count_file], cwd=str(common.REPO), stdout=subprocess.PIPE,
                                         stdin=subprocess.DEVNULL)
@@ -72,9 +72,9 @@ class LinkProxy:
 
 def proxied(server, proxy, workdir):
     """(SshOptions, port) reaching ``server`` through ``proxy``: its host key trusted under the proxy's port."""
-    known_hosts = workdir / "known_hosts-{0}".format(proxy.port)
-    known_hosts.write_text("[127.0.0.1]:{0} {1} {2}\n".format(proxy.port, server.host_key.get_name(),
-                                                             server.host_key.get_base64()))
+    known_hosts = workdir / f"known_hosts-{proxy.port}"
+    key = server.host_key
+    known_hosts.write_text(f"[127.0.0.1]:{proxy.port} {key.get_name()} {key.get_base64()}\n")
     return server.options(known_hosts=str(known_hosts)), proxy.port
 
 
@@ -231,8 +231,9 @@ def relay_cpu(workdir, frames_file, cameras=RELAY_CAMERAS, seconds=RELAY_SECONDS
     from deeplens_gui.core.relay import relay_script
 
     out = {}
-    for label, extra in (("thumbnails", ["--thumb", "{0}x{1}".format(*RELAY_THUMB)]), ("full frames", [])):
-        fifos = [workdir / "relay-{0}-{1}.mjpeg".format(label[0], n) for n in range(cameras)]
+    thumb = f"{RELAY_THUMB[0]}x{RELAY_THUMB[1]}"
+    for label, extra in (("thumbnails", ["--thumb", thumb]), ("full frames", [])):
+        fifos = [workdir / f"relay-{label[0]}-{n}.mjpeg" for n in range(cameras)]
         writer = common.Writer(workdir, fifos, frames_file, resend=RESEND)
         env = dict(os.environ, TMPDIR=str(workdir))
         relays = [subprocess.Popen([sys.executable, "-c", relay_script(), str(fifo), "--max-fps", "15"] + extra,
@@ -294,12 +295,12 @@ def summary_rows(results, relays):
             goal, verdict = "-", "-"
             if name in goals:
                 limit, sign = goals[name]
-                goal = "{0} {1:g}".format(sign, limit)
+                goal = f"{sign} {limit:g}"
                 ok = {">=": value >= limit, "<": value < limit, "<=": value <= limit}[sign]
                 verdict = common.verdict(ok)
-            rows.append(("N={0}: {1}".format(n, name), common.fmt(value, digits), goal, verdict))
+            rows.append((f"N={n}: {name}", common.fmt(value, digits), goal, verdict))
     for label, percent in relays.items():
-        rows.append(("relay CPU per camera (% of a core), {0}".format(label), common.fmt(percent, 1), "-", "-"))
+        rows.append((f"relay CPU per camera (% of a core), {label}", common.fmt(percent, 1), "-", "-"))
     return rows
 
 
@@ -313,17 +314,17 @@ def report(results, command, window, relays):
                      common.fmt(r["cores"]), common.fmt(r["device_cores"]), common.fmt(r["link_mbit"], 1),
                      common.fmt(r["relay_percent"], 1), common.fmt(r["rss"], 0), common.fmt(r["click_median"], 1),
                      common.fmt(r["click_p99"], 1), r["clicks"]))
-        extra.append("App CPU by thread at N={0} (cores): {1}. The whole machine was busy {2} of {3} cores.".format(
-            r["count"], "; ".join("{0} {1}".format(role, common.fmt(c))
-                                  for role, c in sorted(r["threads"].items(), key=lambda i: -i[1]) if c >= 0.005),
-            common.fmt(r["machine"]), psutil.cpu_count()))
+        roles = "; ".join(f"{role} {common.fmt(c)}"
+                          for role, c in sorted(r["threads"].items(), key=lambda i: -i[1]) if c >= 0.005)
+        extra.append(f"App CPU by thread at N={r['count']} (cores): {roles}. The whole machine was busy "
+                     f"{common.fmt(r['machine'])} of {psutil.cpu_count()} cores.")
         if r.get("profile") and r["profile"][0]:
             extra.append("py-spy of the app at N={0} (6 s, Python functions by self time; C code counts in the "
                          "Python function calling it; `run_qt` is the Qt event loop's own C++ work):\n\n{1}".format(
                 r["count"], common.profile_table(*r["profile"])))
-    extra.append("Relay CPU per camera: {0} relays read DeepLens-like FIFOs (858x480 q95, 15 fps) for {1:g} s, "
-                 "thumbnails fitting {2}x{3} (OpenCV: reduced DCT decode, resize, JPEG q70) vs full frames "
-                 "passed through.".format(RELAY_CAMERAS, min(RELAY_SECONDS, window), *RELAY_THUMB))
+    extra.append(f"Relay CPU per camera: {RELAY_CAMERAS} relays read DeepLens-like FIFOs (858x480 q95, 15 fps) "
+                 f"for {min(RELAY_SECONDS, window):g} s, thumbnails fitting {RELAY_THUMB[0]}x{RELAY_THUMB[1]} "
+                 "(OpenCV: reduced DCT decode, resize, JPEG q70) vs full frames passed through.")
     text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s.\n\n{2}\n\n{3}").format(
         window, DEFAULT_BUDGET_MBIT, common.table(
             ["N", "decoding tiles (size, reduction)", "camera sends", "slowest tile fps", "median tile fps",
