@@ -1289,12 +1289,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="883"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="885"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="889"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="891"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
@@ -1574,84 +1574,99 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>녹화 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="173"/>
         <source>default credentials</source>
         <translation>기본 자격 증명</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="174"/>
         <source>A profile from ~/.aws/config; empty uses AWS_PROFILE or the default credentials</source>
         <translation>~/.aws/config의 프로필. 비워 두면 AWS_PROFILE 또는 기본 자격 증명을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="172"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
         <source>AWS DeepLens was available in us-east-1</source>
         <translation>AWS DeepLens는 us-east-1 리전에서 제공되었습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
         <source>&amp;Appearance:</source>
         <translation>모양(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
         <source>&amp;known_hosts file:</source>
         <translation>known_hosts 파일(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="185"/>
         <source>SSH &amp;config file:</source>
         <translation>SSH config 파일(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="186"/>
         <source>&amp;Snapshot folder:</source>
         <translation>스냅샷 폴더(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="187"/>
         <source>&amp;Recording folder:</source>
         <translation>녹화 폴더(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="188"/>
         <source>&amp;Viewer frame rate limit:</source>
         <translation>뷰어 프레임 속도 제한(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="189"/>
         <source>Classroom &amp;grid frame rate limit:</source>
         <translation>교실 그리드 프레임 속도 제한(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="191"/>
         <source>AWS &amp;profile:</source>
         <translation>AWS 프로필(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="192"/>
         <source>AWS &amp;region:</source>
         <translation>AWS 리전(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="193"/>
         <source>A new language is used the next time DeepLens Console starts. Frame rate limits apply to new connections.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다. 프레임 속도 제한은 새 연결부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="217"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="252"/>
         <source>“{0}” is not an AWS region; use a name like us-east-1.</source>
         <translation>“{0}”은(는) AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="169"/>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="170"/>
+        <source>What the classroom&apos;s cameras may use of the network together; each tile gets an even share</source>
+        <translation>교실 카메라들이 함께 쓸 수 있는 네트워크 대역폭입니다. 각 타일이 똑같이 나누어 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="190"/>
+        <source>Classroom &amp;network budget:</source>
+        <translation>교실 네트워크 대역폭(&amp;N):</translation>
     </message>
 </context>
 <context>
