@@ -878,6 +878,8 @@ class MainWindow(QMainWindow):
                                                     ssh_config=settings.ssh_config)
         if settings.appearance != old.appearance:
             theme.apply(settings.appearance)
+        if settings.grid_link_mbit != old.grid_link_mbit:
+            self.fleet.set_link_budget(settings.grid_link_mbit)
         self.store.update(settings)
         if settings.language != old.language:
             self.statusBar().showMessage(self.tr("The new language is used the next time DeepLens Console "
