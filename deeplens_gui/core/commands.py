@@ -41,11 +41,22 @@ _RELAY_LAUNCHER = (
     'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && exec "$p" -c "$0" "$@"; done; '
     'echo "' + RELAY_STATUS_PREFIX + RELAY_NOPYTHON + '" >&2; exec cat -- "$1"'
 )
-# Thumbnails need OpenCV, and which of the camera's Pythons has it is not certain: the first one that imports
-# cv2 runs the relay, else the usual first Python (which then sends full frames and says so).
+# Thumbnails need OpenCV, and which of the camera's Pythons has it is not certain: the first one that can find
+# cv2 runs the relay, else the usual first Python (which then sends full frames and says so). Finding, not
+# importing: an import of OpenCV takes seconds on a busy camera, and the relay imports it once anyway.
+_HAS_OPENCV = (
+    "import sys\n"
+    "try:\n"
+    "    from importlib.util import find_spec\n"
+    "except ImportError:\n"
+    "    import imp\n"
+    "    imp.find_module('cv2')\n"
+    "else:\n"
+    "    sys.exit(find_spec('cv2') is None)\n"
+)
 _RELAY_LAUNCHER_OPENCV = (
-    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && "$p" -c "import cv2" >/dev/null 2>&1 '
-    '&& exec "$p" -c "$0" "$@"; done; ' + _RELAY_LAUNCHER
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && "$p" -c ' + shlex.quote(_HAS_OPENCV)
+    + ' >/dev/null 2>&1 && exec "$p" -c "$0" "$@"; done; ' + _RELAY_LAUNCHER
 )
 #: JPEG quality of thumbnails unless asked otherwise
 DEFAULT_THUMB_QUALITY = 70

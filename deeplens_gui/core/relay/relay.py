@@ -269,8 +269,10 @@ class Thumbnailer(object):
     skips most of the decoding work, then resized (INTER_AREA) and encoded again.
     """
 
-    def __init__(self, loader=load_cv2):
+    def __init__(self, on_change=None, loader=load_cv2):
         self.loader = loader
+        self.on_change = on_change
+        self.said = None
         self.opencv = None
         self.size = None
         self.quality = DEFAULT_QUALITY
@@ -279,9 +281,15 @@ class Thumbnailer(object):
         """Ask for thumbnails fitting width x height (0 for either: full frames) at JPEG quality 1..100."""
         self.size = (int(width), int(height)) if width > 0 and height > 0 else None
         self.quality = max(1, min(100, int(quality or DEFAULT_QUALITY)))
-        if self.size is not None and self.loader is not None:
-            # Importing OpenCV takes a while on the camera: only a relay asked for thumbnails pays for it.
-            self.opencv, self.loader = self.loader(), None
+        if self.loader is None:
+            self.tell()
+
+    def tell(self):
+        """Call ``on_change`` with ``describe()`` when it changed since the last call."""
+        text = self.describe()
+        if text != self.said and self.on_change is not None:
+            self.said = text
+            self.on_change(text)
 
     def describe(self):
         """What stdout carries, as the detail of a "sending" status line."""
@@ -292,6 +300,11 @@ class Thumbnailer(object):
         return "thumbnail %dx%d q%d" % (self.size[0], self.size[1], self.quality)
 
     def __call__(self, jpeg):
+        if self.size is not None and self.loader is not None:
+            # Importing OpenCV takes seconds on a busy camera: only a relay that has a frame to shrink pays,
+            # once, after it told its client that it runs.
+            self.opencv, self.loader = self.loader(), None
+            self.tell()
         if self.size is None or self.opencv is None:
             return jpeg
         cv2, numpy = self.opencv
@@ -349,13 +362,11 @@ class Relay(object):
         self.status = Status()
         self.last = None
         self.lock_path, self.sock_path = rendezvous(path)
-        self.thumbnailer = Thumbnailer()
+        self.thumbnailer = Thumbnailer(lambda text: self.status.say(ST_SENDING + " " + text))
         self.thumbnailer.request(thumb[0] if thumb else 0, thumb[1] if thumb else 0, quality)
         self.out.transform = self.thumbnailer
         self.control = Control(0)
         self.on_rate = None  # a subscriber passes a new rate on to its hub
-        if thumb:
-            self.status.say(ST_SENDING + " " + self.thumbnailer.describe())
 
     def set_rate(self, max_fps):
         """Cap stdout at ``max_fps`` from now on (0: every new frame)."""
@@ -372,10 +383,7 @@ class Relay(object):
             if words[0] == "fps" and len(words) == 2 and float(words[1]) >= 0:
                 self.set_rate(float(words[1]))
             elif words[0] == "thumb" and len(words) == 4:
-                before = self.thumbnailer.describe()
                 self.thumbnailer.request(int(words[1]), int(words[2]), int(words[3]))
-                if self.thumbnailer.describe() != before:
-                    self.status.say(ST_SENDING + " " + self.thumbnailer.describe())
         except (ValueError, IndexError):
             pass
 
