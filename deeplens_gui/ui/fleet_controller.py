@@ -27,9 +27,11 @@ from deeplens_gui.ui.controllers import DeviceController, JobRunner
 
 #: Deploys (and other bulk jobs) running at once: enough to keep a classroom moving, few enough for Wi-Fi.
 DEFAULT_CONCURRENCY = 4
-#: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
-#: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
-GRID_FRAME_BUDGET = 300.0
+#: Frames per second the whole grid decodes and paints at most; beyond it tiles share it evenly. With the
+#: cameras sending tile-sized thumbnails a tile frame costs the app about 1.7 ms of CPU including SSH and paint
+#: (bench/grid.py, 12 tiles of 470x295: 0.24 cores for 137 frames/s; full frames cost 6.4 ms), so 450 frames/s
+#: stay under one core: 30 tiles at 15 fps, 60 at 7.5.
+GRID_FRAME_BUDGET = 450.0
 #: Frames per second a hidden tile's camera still sends: its state and a snapshot stay current.
 HIDDEN_FPS = 0.5
 #: How often the link budget's rates are recomputed and sent to the cameras (ms).
