@@ -42,6 +42,7 @@ import stat
 import struct
 import sys
 import termios
+import threading
 import time
 import traceback
 import zlib
@@ -271,6 +272,7 @@ class Thumbnailer(object):
 
     def __init__(self, on_change=None, loader=load_cv2):
         self.loader = loader
+        self.loading = None  # the thread importing OpenCV, and its result
         self.on_change = on_change
         self.said = None
         self.opencv = None
@@ -282,6 +284,21 @@ class Thumbnailer(object):
         self.size = (int(width), int(height)) if width > 0 and height > 0 else None
         self.quality = max(1, min(100, int(quality or DEFAULT_QUALITY)))
         if self.loader is None:
+            self.tell()
+
+    def load(self):
+        """Import OpenCV in a thread: it takes seconds on a busy camera, and meanwhile the relay must go on
+        (full frames, heartbeats) or its client takes the silence for a dead network."""
+        if self.loading is None:
+            result = []
+            thread = threading.Thread(target=lambda: result.append(self.loader()), name="load-opencv")
+            thread.daemon = True
+            thread.start()
+            self.loading = (thread, result)
+        thread, result = self.loading
+        if not thread.is_alive():
+            self.opencv = result[0] if result else None
+            self.loader = self.loading = None
             self.tell()
 
     def tell(self):
@@ -301,10 +318,7 @@ class Thumbnailer(object):
 
     def __call__(self, jpeg):
         if self.size is not None and self.loader is not None:
-            # Importing OpenCV takes seconds on a busy camera: only a relay that has a frame to shrink pays,
-            # once, after it told its client that it runs.
-            self.opencv, self.loader = self.loader(), None
-            self.tell()
+            self.load()
         if self.size is None or self.opencv is None:
             return jpeg
         cv2, numpy = self.opencv
