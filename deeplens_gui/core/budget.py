@@ -18,9 +18,10 @@ DEFAULT_BUDGET_MBIT = 20.0
 DEFAULT_FRAME_BYTES = 12000
 #: delivering less than this part of the requested rate means the link cannot keep up ...
 SLOW_RATIO = 0.7
-#: ... and at least this part means it keeps up (then the cap is probed upwards by PROBE_STEP)
+#: ... and at least this part means it keeps up (then the cap is doubled: a link that recovered, or a camera
+#: that was only slow to start, is back at its share within a few rounds)
 KEEPING_UP_RATIO = 0.9
-PROBE_STEP = 1.25
+PROBE_STEP = 2.0
 #: a slow camera is asked for this much more than it delivers, to notice when its link recovers
 HEADROOM = 1.2
 #: the streams' rates cover their last two seconds: a camera is judged only this long after its rate changed
@@ -35,6 +36,7 @@ class _Camera:
     changed_at: float = 0.0  # when ``rate`` last changed (monotonic seconds)
     live_since: float = None  # when it last began to stream
     active: bool = True
+    fixed: float = None  # a rate the user's action requires (a recording), outside the even share
 
 
 class LinkBudget:
@@ -75,6 +77,11 @@ class LinkBudget:
         """An inactive camera (its tile hidden) is not given a share; it runs at ``min_fps``."""
         self._cameras[name].active = bool(active)
 
+    def set_fixed(self, name, fps):
+        """Give ``name`` exactly ``fps`` (a recording must not trickle), or None to share evenly again; what it
+        uses comes off the budget before the others share it."""
+        self._cameras[name].fixed = None if fps is None else float(fps)
+
     def observe(self, name, fps, bytes_per_s, live=True, now=None):
         """A camera's delivered rate and throughput of the last seconds; ``live`` when it streams (a camera
         without a project or a connection delivers nothing, which says nothing about its link)."""
@@ -101,25 +108,31 @@ class LinkBudget:
     def rates(self, now=None):
         """{name: frames per second} for every camera: an even share of the budget, water-filled."""
         now = time.monotonic() if now is None else now
-        active = {name: camera for name, camera in self._cameras.items() if camera.active}
+        active = {name: camera for name, camera in self._cameras.items()
+                  if camera.active and camera.fixed is None}
         # Each camera's demand (bytes/s) is what it would use at the most it can use.
         demand = {}
         for name, camera in active.items():
             cap = min(self.max_fps, camera.link_fps or self.max_fps)
             demand[name] = cap * camera.frame_bytes
-        # Hidden tiles still trickle (state and snapshots stay current); what they use is not shared out.
-        hidden = sum(self.min_fps * camera.frame_bytes for camera in self._cameras.values() if not camera.active)
-        left, given = max(0.0, self._budget - hidden), {}
+        # Hidden tiles still trickle (state and snapshots stay current) and recordings run at their rate: what
+        # they use is not shared out.
+        reserved = sum(self._outside_rate(camera) * camera.frame_bytes for name, camera in self._cameras.items()
+                       if name not in active)
+        left, given = max(0.0, self._budget - reserved), {}
         for count, name in enumerate(sorted(demand, key=demand.get)):
             share = left / (len(demand) - count)
             given[name] = min(demand[name], share)
             left -= given[name]
         rates = {}
         for name, camera in self._cameras.items():
-            rate = self.min_fps
+            rate = self._outside_rate(camera)
             if name in given:
                 rate = round(max(self.min_fps, min(self.max_fps, given[name] / camera.frame_bytes)), 2)
             if rate != camera.rate:
                 camera.rate, camera.changed_at = rate, now
             rates[name] = rate
         return rates
+
+    def _outside_rate(self, camera):
+        return camera.fixed if camera.fixed is not None else self.min_fps

@@ -105,6 +105,17 @@ def test_hidden_tiles_run_at_the_minimum_and_leave_their_share():
     assert budget.names() == ["a"]
 
 
+def test_a_recording_keeps_its_rate_and_the_others_share_the_rest():
+    budget = LinkBudget(budget_mbit=4, max_fps=15)
+    budget.set_cameras(["a", "b", "rec"])
+    budget.set_fixed("rec", 15)
+    rates = budget.rates()
+    assert rates["rec"] == 15
+    assert rates["a"] == rates["b"] == round((4 * MBIT - 15 * 12000) / 2 / 12000, 2)
+    budget.set_fixed("rec", None)
+    assert len(set(budget.rates().values())) == 1
+
+
 def test_the_budget_must_be_positive():
     with pytest.raises(ValueError):
         LinkBudget(budget_mbit=0)
