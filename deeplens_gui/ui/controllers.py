@@ -209,6 +209,11 @@ class DeviceController(QObject):
         if self._run is not None:
             self._run.source.set_max_fps(fps)
 
+    @property
+    def recording(self):
+        """True while a frame tap (a recording) is attached."""
+        return bool(self._taps)
+
     def set_thumbnail(self, size, quality=None):
         """Ask the camera for thumbnails fitting ``size`` ((w, h) device pixels; None: full frames).
 
