@@ -275,13 +275,21 @@ class FleetController(QObject):
 
     @pyqtSlot()
     def _apply_rates(self):
-        """Ask each camera for its share of the link (within the grid's decode budget; hidden: a trickle)."""
+        """Ask each camera for its share of the link (within the grid's decode budget; hidden: a trickle;
+        recorded: the grid's rate)."""
         cap = self.tile_fps(len(self._controllers))
+        for name in self._budget.names():
+            controller = self._controllers.get(name)
+            # A recording keeps the grid's rate (a trickle would be a useless recording), hidden or not.
+            self._budget.set_fixed(name, cap if controller is not None and controller.recording else None)
         for name, rate in self._budget.rates().items():
             controller = self._controllers.get(name)
             if controller is None:
                 continue
-            fps = HIDDEN_FPS if self._paused.get(name) else min(cap, rate)
+            if controller.recording:
+                fps = cap
+            else:
+                fps = HIDDEN_FPS if self._paused.get(name) else min(cap, rate)
             if abs(controller.max_fps - fps) > RATE_CHANGE * fps:
                 controller.set_max_fps(fps)
 
