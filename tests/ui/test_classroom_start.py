@@ -23,6 +23,7 @@ def start_console(qtbot, settings, tmp_path):
 
     yield start
     for console in consoles:
+        console.window.close()  # a window left open would keep a later test's event loop from quitting
         assert console.shutdown() == 0
     qtbot.waitUntil(lambda: not stream_threads(), timeout=5000)
 

@@ -116,3 +116,14 @@ def test_a_resize_asks_again_and_a_hidden_tab_trickles(qtbot, tabbed_classroom):
     assert all(fleet.controller(n).max_fps > 5 for n in names), {n: fleet.controller(n).max_fps for n in names}
     counts = {n: grid.tile(n).frames_received for n in names}
     qtbot.waitUntil(lambda: all(grid.tile(n).frames_received >= counts[n] + 3 for n in names), timeout=20000)
+
+
+def test_the_tile_says_what_the_camera_sends(qapp):
+    from deeplens_gui.core.stream import StreamStats
+    from deeplens_gui.ui.device_tile import feed_text
+
+    assert feed_text(StreamStats(fps=12.34, sending="thumbnail 320x180 q70")) == "12.3 fps · thumbnails"
+    assert feed_text(StreamStats(fps=4.0, sending="full")) == "4.0 fps · full frames"
+    assert feed_text(StreamStats(fps=4.0, sending="full no-opencv")) == \
+        "4.0 fps · full frames: no OpenCV on the camera"
+    assert feed_text(StreamStats()) == "0.0 fps"
