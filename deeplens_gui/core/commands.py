@@ -29,6 +29,7 @@ RELAY_NOPYTHON = "nopython"  # no Python on the device: the command fell back to
 RELAY_ALIVE = "alive"  # heartbeat: the relay wrote nothing for a while but is there (not a change of state)
 RELAY_BADDATA = "baddata"  # detail "<bytes> <oversized>": the FIFO carries data that is not whole JPEG frames
 RELAY_SENDING = "sending"  # detail "thumbnail WxH qQ", "full" or "full no-opencv": what the relay sends
+RELAY_LOADING_OPENCV = "loading-opencv"  # "sending" detail: OpenCV is being imported (it may be silent a while)
 
 RELAY_STATES = frozenset(
     [RELAY_READY, RELAY_NOFIFO, RELAY_NOTFIFO, RELAY_NOWRITER, RELAY_STREAMING, RELAY_ERROR, RELAY_NOPYTHON,

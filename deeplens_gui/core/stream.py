@@ -28,6 +28,10 @@ from deeplens_gui.core.errors import (
 from deeplens_gui.core.mjpeg import FrameReader, is_thumbnail, jpeg_size
 from deeplens_gui.core.text import say
 
+#: How long a relay that said it imports OpenCV may stay silent (seconds on a busy camera, all at once for a
+#: classroom that just opened) before the network is thought dead.
+LOADING_GRACE = 30.0
+
 #: Errors that retrying cannot fix: the user must act (accept a key, fix the login or the target).
 TERMINAL_ERRORS = (HostKeyError, AuthFailed, TargetError)
 
@@ -144,6 +148,7 @@ class FrameSource:
         self._quality = int(quality)
         self._requests = {}  # control lines for the running relay, sent by the worker thread
         self._sending = ""
+        self._loading_until = 0.0
         self._reduce = reduce
         self._decode = decode
         self._paused = False
@@ -368,7 +373,8 @@ class FrameSource:
                 pending = None
                 last_sent = now
             self._check_stall(now, now - heard_at)
-            if self._dead_after and self._heartbeats and now - heard_at > self._dead_after:
+            if (self._dead_after and self._heartbeats and now - heard_at > self._dead_after
+                    and now > self._loading_until):
                 self._give_up_connection(channel)
                 raise ConnectionLost(say("Nothing came from {0} for {1:.0f} s: the network connection seems "
                                          "to be dead.", self._where(), now - heard_at))
@@ -462,7 +468,10 @@ class FrameSource:
             return
         state, detail = parsed
         if state == commands.RELAY_SENDING:
-            self._sending = detail
+            loading = detail == commands.RELAY_LOADING_OPENCV
+            self._loading_until = time.monotonic() + LOADING_GRACE if loading else 0.0
+            if not loading:
+                self._sending = detail
         elif state == commands.RELAY_NOPYTHON:
             self._heartbeats = False  # plain `cat` says nothing while it waits: silence proves nothing
         elif state == "nofifo":

@@ -112,7 +112,7 @@ def test_without_opencv_the_relay_sends_full_frames_and_says_so(deeplens_fifo, r
     writer = deeplens_fifo(frames=frames, fps=20)
     run = relays(writer.path, "--thumb", "214x120", python=argv, env=env)
     assert run.wait_for(lambda: frames[-1] in run.got(), 15), run.diagnostics()
-    assert _sending(run) == ["sending full no-opencv"]
+    assert _sending(run) == ["sending " + relay.LOADING, "sending full no-opencv"]
     _indices(run.got(), writer.produced)
 
 
@@ -137,7 +137,7 @@ def test_the_launcher_falls_back_to_full_frames_without_opencv(deeplens_fifo, re
     command = relay_command(str(writer.path), thumb=(160, 100))
     run = relays(writer.path, env=dict(env or os.environ, PATH=str(folder)), argv=["sh", "-c", command])
     assert run.wait_for(lambda: frames[-1] in run.got(), 15), run.diagnostics()
-    assert _sending(run) == ["sending full no-opencv"]
+    assert _sending(run) == ["sending " + relay.LOADING, "sending full no-opencv"]
     _indices(run.got(), writer.produced)
 
 
@@ -168,6 +168,7 @@ def test_requests_change_on_stdin_while_the_relay_runs(deeplens_fifo, relays, py
 
 
 def test_request_lines_are_validated():
+    assert relay.LOADING == commands.RELAY_LOADING_OPENCV
     assert relay_rate_request(2.5) == b"fps 2.5\n"
     assert relay_thumb_request((320, 180), 75) == b"thumb 320 180 75\n"
     assert relay_thumb_request(None) == b"thumb 0 0 0\n"

@@ -88,6 +88,7 @@ HEARTBEAT = 2.0  # seconds of silence on stdout and stderr before an "alive" lin
 BADDATA_EVERY = 1.0  # at most one "baddata" report per this many seconds
 LEAD_IN = 1024 * 1024  # dropped before the first frame: the tail of a frame the writer was in (not reported)
 DEFAULT_QUALITY = 70
+LOADING = "loading-opencv"  # the "sending" detail while OpenCV is being imported
 MAX_CONTROL_LINE = 256
 
 MSG_FRAME = b"F"
@@ -290,6 +291,10 @@ class Thumbnailer(object):
         """Import OpenCV in a thread: it takes seconds on a busy camera, and meanwhile the relay must go on
         (full frames, heartbeats) or its client takes the silence for a dead network."""
         if self.loading is None:
+            if self.on_change is not None:
+                # Loading a big C extension holds the interpreter for seconds on a busy camera, heartbeats
+                # included: say so first, so the client waits longer before it calls the network dead.
+                self.on_change(LOADING)
             result = []
             thread = threading.Thread(target=lambda: result.append(self.loader()), name="load-opencv")
             thread.daemon = True
