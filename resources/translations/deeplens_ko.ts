@@ -3657,102 +3657,102 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>배포된 것이 없습니다: 배포 기록이 없고 {0}에 쓰는 것도 없습니다(마지막 쓰기 {1} 전). 이 디바이스에 프로젝트를 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="312"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="317"/>
         <source>The connection to {0} was lost ({1}).</source>
         <translation>{0} 연결이 끊어졌습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="325"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="330"/>
         <source>Waiting for the first frame from {0}…</source>
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="373"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="379"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="383"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="387"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="393"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="389"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="395"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="440"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="446"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="443"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="449"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="446"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="452"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="469"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="478"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="473"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="482"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="479"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="488"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="491"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="500"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="493"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="502"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="495"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="504"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="496"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="505"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="519"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="528"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="521"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="530"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="522"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="531"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="561"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="570"/>
         <source>No frame came from {0} within {1:.0f} s.</source>
         <translation>{1:.0f}초 안에 {0}에서 프레임이 오지 않았습니다.</translation>
     </message>
