@@ -597,22 +597,10 @@ def grab_full_frame(connection, path=None, timeout=10.0):
 
     Raises the stream's typed error when no frame comes within ``timeout`` seconds.
     """
-    frames = []
-    source = None
-
-    def on_frame(frame):
-        frames.append(frame.jpeg)
-        source.stop()
-
-    source = FrameSource(connection, path=path, max_fps=1.0, decode=False, reconnect=False, on_frame=on_frame)
-    timer = threading.Timer(timeout, source.stop)
-    timer.start()
-    try:
-        source.run()
-    finally:
-        timer.cancel()
-    if frames:
-        return frames[0]
+    with FrameSource(connection, path=path, max_fps=1.0, decode=False, reconnect=False) as source:
+        frame = next(source.frames(until=time.monotonic() + timeout), None)
+    if frame is not None:
+        return frame.jpeg
     error = source.status.error
     if error is not None:
         raise error

@@ -507,7 +507,7 @@ class FleetController(QObject):
                     full.append((name, item))
                     continue
                 try:
-                    full.append((name, grab_full_frame(item, timeout=FULL_FRAME_TIMEOUT)))
+                    full.append((name, grab_full_frame(item.shared, timeout=FULL_FRAME_TIMEOUT)))
                 except DeepLensError as error:
                     skipped.append((name, i18n.text(error)))
                 finally:

@@ -10,8 +10,10 @@ import pytest
 from deeplens_gui.core import commands, mjpeg
 from deeplens_gui.core.commands import relay_command, relay_rate_request, relay_thumb_request
 from deeplens_gui.core.relay import relay
-from tests.core.test_relay import _indices, _python2
+from deeplens_gui.sim import python2 as sim_python2
+from tests.core.test_relay import _indices
 from tests.core.test_relay import run_relay as relay_runner  # noqa: F401 - used through ``relays``
+from tests.device.conftest import require_python27
 from tests.fixtures.frames import make_jpegs
 
 #: the size of a DeepLens project stream
@@ -57,16 +59,20 @@ def relays(request):
 
 @pytest.fixture
 def python2():
-    """(argv, env) of the real Python 2 interpreter (not a pyenv shim, which needs pyenv on the PATH)."""
-    found = _python2()
+    """(argv, env) of a Python 2.7 without OpenCV: this machine's bare python2.7 (the camera's Python 2.7 that
+    ``sim --setup-python2`` prepares has OpenCV, see ``camera_python2``)."""
+    found = sim_python2.find_interpreter()
     if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail("CI needs a Python 2.7 (pyenv 2.7.18) for the camera-side tests")
         pytest.skip("no python2 interpreter on this machine")
-    argv, env = found
-    executable = subprocess.run(argv + ["-c", "import sys; print(sys.executable)"], env=env,
-                                capture_output=True, text=True, check=True).stdout.strip()
-    return [executable], None
+    return [str(found)], None
+
+
+@pytest.fixture
+def camera_python2():
+    """(argv, env) of the camera's Python 2.7, with numpy and OpenCV as on a DeepLens."""
+    return [require_python27()], None
 
 
 def test_fit_size_keeps_the_aspect_ratio_inside_the_box():
@@ -141,9 +147,12 @@ def test_the_launcher_falls_back_to_full_frames_without_opencv(deeplens_fifo, re
     _indices(run.got(), writer.produced)
 
 
-@pytest.mark.parametrize("interpreter", ["python3", "python2"])
-def test_requests_change_on_stdin_while_the_relay_runs(deeplens_fifo, relays, python2, interpreter):
-    argv, env = python2 if interpreter == "python2" else ([sys.executable], None)
+@pytest.mark.parametrize("interpreter", ["python3", "python2", "camera-python2"])
+def test_requests_change_on_stdin_while_the_relay_runs(deeplens_fifo, relays, request, interpreter):
+    # python2: a bare Python 2.7 (no OpenCV); camera-python2: the camera's Python 2.7, which has OpenCV.
+    argv, env = ([sys.executable], None) if interpreter == "python3" else \
+        request.getfixturevalue(interpreter.replace("-", "_"))
+    opencv = interpreter != "python2"
     frames = make_jpegs(300, *FULL)
     writer = deeplens_fifo(frames=frames, fps=30)
     run = relays(writer.path, "--max-fps", 0, python=argv, env=env, stdin=subprocess.PIPE)
@@ -151,18 +160,18 @@ def test_requests_change_on_stdin_while_the_relay_runs(deeplens_fifo, relays, py
     assert _sizes(run) == {FULL}
     run.proc.stdin.write(relay_thumb_request((214, 120), 40) + relay_rate_request(5))
     run.proc.stdin.flush()
-    expected = "sending full no-opencv" if interpreter == "python2" else "sending thumbnail 214x120 q40"
+    expected = "sending thumbnail 214x120 q40" if opencv else "sending full no-opencv"
     assert run.wait_state(expected, 10), run.diagnostics()
     start = len(run.got())
     assert run.wait_for(lambda: len(run.got()) >= start + 12, 10), run.diagnostics()
     arrivals = [at for at, _ in run.frames[start + 2:start + 12]]
     rate = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0])
     assert rate < 7, f"the rate request was ignored: {rate:.1f} fps"
-    if interpreter == "python3":
+    if opencv:
         assert mjpeg.jpeg_size(run.got()[-1]) == (214, 120)
     run.proc.stdin.write(relay_thumb_request(None) + relay_rate_request(0))
     run.proc.stdin.flush()
-    if interpreter == "python3":
+    if opencv:
         assert run.wait_state("sending full", 10), run.diagnostics()
         assert run.wait_for(lambda: mjpeg.jpeg_size(run.got()[-1]) == FULL, 10), run.diagnostics()
 

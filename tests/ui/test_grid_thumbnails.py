@@ -9,9 +9,10 @@ from deeplens_gui.core import mjpeg
 from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.relay.relay import fit_size
 from deeplens_gui.core.stream import grab_full_frame
-from deeplens_gui.ui.controllers import DeviceController
 from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
+from deeplens_gui.ui.video_view import VideoView
+from deeplens_gui.ui.viewer_controller import ViewerController
 from tests.ui.conftest import stream_threads
 from tests.ui.test_grid import LIVE_TIMEOUT, wait_all_live
 
@@ -19,11 +20,11 @@ FULL = (858, 480)
 
 
 @pytest.fixture
-def tabbed_classroom(qtbot, tmp_path, own_classroom):
+def tabbed_classroom(qtbot, tmp_path, own_classroom, jobs):
     """(window, tabs, ClassroomView, FleetController) of 8 virtual devices in a tab."""
     classroom = own_classroom(8)
     pool = ConnectionPool(classroom.options)
-    fleet = FleetController(pool)
+    fleet = FleetController(pool, jobs)
     window = QMainWindow()
     tabs = QTabWidget()
     view = ClassroomView(fleet, lambda: str(tmp_path / "snapshots"))
@@ -53,7 +54,7 @@ def _has_tile_sized_thumbnail(fleet, grid, name):
             and (frame.image.shape[1], frame.image.shape[0]) == fit_size(*FULL, *_tile_box(grid, name)))
 
 
-def test_tiles_get_thumbnails_of_their_size_while_a_single_view_gets_full_frames(qtbot, tabbed_classroom):
+def test_tiles_get_thumbnails_of_their_size_while_a_single_view_gets_full_frames(qtbot, tabbed_classroom, jobs):
     _window, _tabs, view, fleet = tabbed_classroom
     grid, names = view.grid, fleet.names()
     wait_all_live(qtbot, grid, names)
@@ -64,15 +65,27 @@ def test_tiles_get_thumbnails_of_their_size_while_a_single_view_gets_full_frames
         # a thumbnail of a ~300 px tile is a few kB, a full frame of the player ~60 kB
         assert len(fleet.controller(name).latest_frame().jpeg) < 20000
 
-    # The single view of one camera, at the same time on the same pooled connection: full frames, as written.
+    # The viewer (a fleet of one) of one camera, at the same time on the same pooled connection, shown at a
+    # tile's size: full frames, as written.
     watched = names[0]
     device = fleet.device(watched)
-    single = DeviceController(device, fleet.pool.borrow, max_fps=15.0)
+    video = VideoView()
+    qtbot.addWidget(video)
+    single = ViewerController(fleet.pool, jobs, video)
+    single.set_display_size(*_tile_box(grid, watched))
     seen = []
-    single.add_frame_tap(lambda frame: seen.append(frame))
+
+    def viewer_frames():
+        # no frame tap here: a tap (a recording) would force full frames by itself
+        frame = single.controller.latest_frame()
+        if frame is not None and (not seen or seen[-1] is not frame):
+            seen.append(frame)
+        return len(seen) >= 12
+
     try:
-        single.start()
-        qtbot.waitUntil(lambda: len(seen) >= 12, timeout=LIVE_TIMEOUT)
+        single.connect_device(device, 15.0)
+        qtbot.waitUntil(viewer_frames, timeout=LIVE_TIMEOUT)
+        assert not single.controller.stats.sending.startswith("thumbnail")
         assert all(not frame.thumbnail and (frame.width, frame.height) == FULL for frame in seen)
         # the player cycles a few frames: a frame fetched on its own is one of those the view got, byte for byte
         connection = fleet.pool.borrow(device)
@@ -86,7 +99,7 @@ def test_tiles_get_thumbnails_of_their_size_while_a_single_view_gets_full_frames
         qtbot.waitUntil(lambda: grid.tile(watched).frames_received >= count + 3, timeout=20000)
         assert fleet.controller(watched).latest_frame().thumbnail
     finally:
-        single.stop()
+        single.shutdown()
 
 
 def test_a_resize_asks_again_and_a_hidden_tab_trickles(qtbot, tabbed_classroom):
