@@ -57,6 +57,11 @@ def test_the_last_roster_reopens_at_start(qtbot, start_console, own_classroom, t
     qtbot.waitUntil(lambda: window.roster is not None, timeout=10000)
     assert window.fleet.names() == [virtual.name for virtual in classroom.fleet.devices]
     assert window.tabs.tabText(window.tabs.indexOf(window.classroom)) == "Classroom (3)"
+    # the reopened roster streams behind the Viewer tab (its cameras trickle), and no tile is left
+    # mid-handshake when the console closes
+    grid = window.classroom.grid
+    qtbot.waitUntil(lambda: all(grid.tile(n).health == "live" for n in window.fleet.names()),
+                    timeout=LIVE_TIMEOUT)
 
 
 def test_a_bad_roster_option_says_why_and_leaves_the_classroom_empty(qtbot, start_console, tmp_path):

@@ -9,7 +9,7 @@ from PyQt5.QtWidgets import QMainWindow
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.relay.relay import fit_size
-from deeplens_gui.ui.fleet_controller import FleetController, safe_file_name
+from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController, safe_file_name
 from deeplens_gui.ui.grid_view import ClassroomView, GridView, RebootDialog, grid_shape
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.video_view import fit_rect
@@ -155,7 +155,9 @@ def test_hidden_tiles_stop_decoding_but_keep_counting(qtbot, classroom):
     decoded = fleet.controller(last).stats.decoded
     frames = fleet.controller(last).stats.frames
     received = grid.tile(last).frames_received
-    qtbot.waitUntil(lambda: fleet.controller(last).stats.frames >= frames + 10, timeout=20000)
+    # a hidden tile's camera only trickles (HIDDEN_FPS): a few frames still arrive and are counted
+    assert fleet.controller(last).max_fps == HIDDEN_FPS
+    qtbot.waitUntil(lambda: fleet.controller(last).stats.frames >= frames + 3, timeout=20000)
     assert fleet.controller(last).stats.decoded == decoded
     assert grid.tile(last).frames_received == received
     assert grid.tile(last).health == "live"  # still counted: the badge stays honest
@@ -465,7 +467,7 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot, job
 
 
 def test_a_big_classroom_shares_the_frame_budget_evenly(jobs):
-    from deeplens_gui.ui.fleet_controller import GRID_FRAME_BUDGET, HIDDEN_FPS, RATE_CHANGE
+    from deeplens_gui.ui.fleet_controller import GRID_FRAME_BUDGET, RATE_CHANGE
 
     # A link that carries everything: the app's decode budget is what limits.
     fleet = FleetController(ConnectionPool(lambda device: None), jobs, max_fps=15.0, link_mbit=1000)
