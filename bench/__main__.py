@@ -29,7 +29,8 @@ def runner(name, args):
         return bandwidth.run(quick=args.quick)
     if name == "grid":
         from bench import grid
-        return grid.run(quick=args.quick, counts=args.devices, profile=not args.no_profile)
+        return grid.run(quick=args.quick, counts=args.devices, profile=not args.no_profile, window=args.window,
+                        thumbnails=not args.full_frames)
     if name == "first_frame":
         from bench import first_frame
         return first_frame.run(quick=args.quick)
@@ -47,6 +48,10 @@ def main(argv=None):
     parser.add_argument("--minutes", "--soak-minutes", dest="minutes", type=float, default=None,
                         help="soak duration (default 3, quick 1; the issue's full runs are 10 and 30)")
     parser.add_argument("--devices", type=int, nargs="+", default=None, help="grid sizes (default 10 30 60)")
+    parser.add_argument("--window", type=float, default=None, metavar="S",
+                        help="grid: seconds measured per N (default 8, quick 4)")
+    parser.add_argument("--full-frames", action="store_true",
+                        help="grid: the cameras send full frames instead of tile-sized thumbnails")
     parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profiles")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
     args = parser.parse_args(argv)

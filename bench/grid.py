@@ -2,26 +2,80 @@
 
 Each "virtual device" is a stream path on a real OpenSSH sshd on loopback with the device-side relay, fed by
 one DeepLens-like writer process (15 new frames a second per FIFO; the current frame re-sent every 0.5 s
-instead of in a tight loop, so 60 writers fit on this machine). The grid window is 1920x1080; tiles the
-grid scrolls out of view are paused by the app and do not count. Per N: new pictures painted per second per
-visible tile, the app's CPU (this process, in cores), its RSS, and the GUI's response to a click: a mouse
-press is posted to a tile every 0.5 s and timed until the tile's ``clicked`` signal fires.
+instead of in a tight loop, so 60 writers fit on this machine). The app reaches the sshd through a counting
+TCP proxy in its own process (bench/linkproxy.py): the classroom's "Wi-Fi", whose bytes per second are the
+link load. The grid window is 1920x1080; tiles the grid scrolls out of view are paused by the app and do not
+count. Per N: new pictures painted per second per visible tile, the app's CPU (this process, in cores), its
+RSS, the link Mbit/s, the relays' CPU per camera, and the GUI's response to a click: a mouse press is posted
+to a tile every 0.5 s and timed until the tile's ``clicked`` signal fires. The cameras make thumbnails of
+each tile's size (the app's default); ``--full-frames`` measures the old way for comparison.
+
+Apart from the grid, the relay's own CPU per camera is measured with thumbnails and with full frames: a few
+relays read DeepLens-like FIFOs (858x480 q95, 15 fps) directly, without SSH, for a few seconds.
+
 Note: the device side (sshd encrypting, N relays, the writer) shares the same 2 cores, so large N is also
 limited by the "devices"; their CPU is reported next to the app's.
 """
 
+import os
+import subprocess
+import sys
 import time
 
 import psutil
 
-from deeplens_gui.ui.fleet_controller import GRID_FRAME_BUDGET
+from deeplens_gui.core.budget import DEFAULT_BUDGET_MBIT
 
 from bench import common
 
 GOAL_FPS = 14.0
 GOAL_CORES = 1.0
 GOAL_CLICK_MS = 100.0
+GOAL_LINK_MBIT = 25.0
+GOAL_FPS_60 = 7.0
+GOAL_EVENNESS_60 = 0.8
 RESEND = 0.5
+#: relays and seconds of the relay CPU measurement (thumbnails vs full frames)
+RELAY_CAMERAS = 4
+RELAY_SECONDS = 6.0
+RELAY_THUMB = (320, 180)
+
+
+def is_relay(process):
+    """True for a device-side relay process (its ``python -c`` script names its status prefix)."""
+    try:
+        return any("deeplens-relay" in part for part in process.cmdline())
+    except psutil.Error:  # the process just ended
+        return False
+
+
+class LinkProxy:
+    """bench/linkproxy.py in its own process in front of ``target_port``: ``port`` and ``forwarded()`` bytes."""
+
+    def __init__(self, workdir, target_port):
+        self.count_file = str(workdir / f"link-{target_port}.count")
+        self.process = subprocess.Popen([sys.executable, "-m", "bench.linkproxy", str(target_port),
+                                         self.count_file], cwd=str(common.REPO), stdout=subprocess.PIPE,
+                                        stdin=subprocess.DEVNULL)
+        self.port = int(self.process.stdout.readline())
+
+    def forwarded(self):
+        from bench.linkproxy import read_count
+
+        return read_count(self.count_file)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+        self.process.stdout.close()
+
+
+def proxied(server, proxy, workdir):
+    """(SshOptions, port) reaching ``server`` through ``proxy``: its host key trusted under the proxy's port."""
+    known_hosts = workdir / f"known_hosts-{proxy.port}"
+    key = server.host_key
+    known_hosts.write_text(f"[127.0.0.1]:{proxy.port} {key.get_name()} {key.get_base64()}\n")
+    return server.options(known_hosts=str(known_hosts)), proxy.port
 
 
 def tile_class(base):
@@ -44,7 +98,7 @@ def tile_class(base):
 class Classroom:
     """The app's grid for ``devices`` (core Devices) in a 1920x1080 window."""
 
-    def __init__(self, devices, options, size=(1920, 1080)):
+    def __init__(self, devices, options, size=(1920, 1080), thumbnails=True):
         from deeplens_gui.core.connections import ConnectionPool
         from deeplens_gui.ui import grid_view
         from deeplens_gui.ui.controllers import JobRunner
@@ -54,6 +108,8 @@ class Classroom:
         self.pool = ConnectionPool(options)
         self.jobs = JobRunner()
         self.fleet = FleetController(self.pool, self.jobs)
+        if not thumbnails:
+            self.fleet.set_view_size = self._full_frames(self.fleet.set_view_size)
         original = grid_view.DeviceTile
         grid_view.DeviceTile = tile_class(original)
         try:
@@ -64,6 +120,13 @@ class Classroom:
         finally:
             grid_view.DeviceTile = original
         common.run_qt(0.3)
+
+    def _full_frames(self, set_view_size):
+        def asks_full_frames(name, width, height):
+            set_view_size(name, width, height)
+            self.fleet.controller(name).set_thumbnail(None)
+
+        return asks_full_frames
 
     def tiles(self):
         return list(self.view.tiles())
@@ -113,13 +176,16 @@ def click_latencies(classroom, seconds, every=0.5):
     return handled
 
 
-def measure(count, workdir, server, frames_file, window, profile=False):
+def measure(count, workdir, server, frames_file, window, profile=False, thumbnails=True):
     fifos = [workdir / "grid-{0}-{1}.mjpeg".format(count, n) for n in range(count)]
     writer = common.Writer(workdir, fifos, frames_file, resend=RESEND)
+    proxy = LinkProxy(workdir, server.port)
     classroom = None
     try:
-        devices = [server.device(name="desk-{0}".format(n + 1), stream_path=str(fifo)) for n, fifo in enumerate(fifos)]
-        classroom = Classroom(devices, server.options())
+        options, port = proxied(server, proxy, workdir)
+        devices = [server.device(name="desk-{0}".format(n + 1), stream_path=str(fifo), port=port)
+                   for n, fifo in enumerate(fifos)]
+        classroom = Classroom(devices, options, thumbnails=thumbnails)
         decoding = lambda: classroom.decoding()  # noqa: E731
         common.run_qt(60.0, until=lambda: all(t.new_pictures >= 3 for t in decoding()), step_ms=100)
         common.run_qt(2.0)  # reductions settle once the first stats arrive
@@ -127,6 +193,7 @@ def measure(count, workdir, server, frames_file, window, profile=False):
         before = {t.name: t.new_pictures for t in tiles}
         c0, w0, t0 = common.own_cpu(), writer.cpu(), time.monotonic()
         d0 = common.descendants_cpu(server._process.pid)
+        r0, link0 = common.descendants_cpu(server._process.pid, match=is_relay), proxy.forwarded()
         threads0, machine0 = common.thread_cpu(), psutil.cpu_times()
         clicks = click_latencies(classroom, window)
         threads = common.thread_cpu_delta(threads0, common.thread_cpu())
@@ -134,13 +201,17 @@ def measure(count, workdir, server, frames_file, window, profile=False):
         seconds = time.monotonic() - t0
         cores = (common.own_cpu() - c0) / seconds
         device_cores = (common.descendants_cpu(server._process.pid) - d0 + writer.cpu() - w0) / seconds
+        relay_cores = (common.descendants_cpu(server._process.pid, match=is_relay) - r0) / seconds
+        link_mbit = (proxy.forwarded() - link0) * 8 / seconds / 1e6
         fps = sorted((t.new_pictures - before.get(t.name, 0)) / seconds for t in tiles)
+        sending = sorted({classroom.fleet.controller(t.name).stats.sending.split(" ")[0] or "?" for t in tiles})
         result = dict(count=count, visible=len(tiles), fps_min=fps[0] if fps else 0.0,
                       fps_median=common.median(fps), cores=cores, device_cores=device_cores,
                       rss=psutil.Process().memory_info().rss / 2 ** 20,
                       click_median=common.median(clicks), click_p99=common.percentile(clicks, 99),
                       click_max=max(clicks) if clicks else float("nan"), clicks=len(clicks),
                       reduce=common.median([classroom.fleet.controller(t.name).reduce for t in tiles]),
+                      link_mbit=link_mbit, relay_percent=100.0 * relay_cores / count, sending="/".join(sending),
                       tile=(tiles[0].width(), tiles[0].height()) if tiles else (0, 0),
                       threads={role: sec / seconds for role, sec in threads.items()},
                       machine=(sum(machine1) - machine1.idle - sum(machine0) + machine0.idle) / seconds)
@@ -155,80 +226,114 @@ def measure(count, workdir, server, frames_file, window, profile=False):
     finally:
         if classroom is not None:
             classroom.close()
+        proxy.stop()
         writer.stop()
 
 
-def run(quick=False, counts=None, profile=True):
+def relay_cpu(workdir, frames_file, cameras=RELAY_CAMERAS, seconds=RELAY_SECONDS):
+    """{"thumbnails": %, "full frames": %}: one relay's CPU (% of a core) per camera at 15 fps, no SSH."""
+    from deeplens_gui.core.relay import relay_script
+
+    out = {}
+    thumb = f"{RELAY_THUMB[0]}x{RELAY_THUMB[1]}"
+    for label, extra in (("thumbnails", ["--thumb", thumb]), ("full frames", [])):
+        fifos = [workdir / f"relay-{label[0]}-{n}.mjpeg" for n in range(cameras)]
+        writer = common.Writer(workdir, fifos, frames_file, resend=RESEND)
+        env = dict(os.environ, TMPDIR=str(workdir))
+        relays = [subprocess.Popen([sys.executable, "-c", relay_script(), str(fifo), "--max-fps", "15"] + extra,
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env=env) for fifo in fifos]
+        try:
+            time.sleep(2.0)  # OpenCV imported, FIFOs opened, frames flowing
+            procs = [psutil.Process(relay.pid) for relay in relays]
+            before = sum(sum(p.cpu_times()[:2]) for p in procs)
+            time.sleep(seconds)
+            used = sum(sum(p.cpu_times()[:2]) for p in procs) - before
+            out[label] = 100.0 * used / seconds / cameras
+        finally:
+            for relay in relays:
+                relay.terminate()
+                relay.wait(10)
+                relay.stdin.close()
+            writer.stop()
+    return out
+
+
+def run(quick=False, counts=None, profile=True, window=None, thumbnails=True):
     counts = counts or ([30] if quick else [10, 30, 60])
-    window = 4.0 if quick else 8.0
+    window = window or (4.0 if quick else 8.0)
     command = "python -m bench grid" + (" --quick" if quick else "")
     width, height = common.SIZES["480p"]
     frames = common.render_stream(30, width, height)
     results = []
     with common.Workdir() as workdir:
         frames_file = common.write_frames(workdir / "frames.mjpeg", frames)
+        relays = relay_cpu(workdir, frames_file, seconds=min(RELAY_SECONDS, window))
         server = common.start_sshd(workdir / "sshd")
         try:
             for count in counts:
                 results.append(measure(count, workdir, server, frames_file, window,
-                                       profile=profile and count == 30))
+                                       profile=profile and count == 30, thumbnails=thumbnails))
                 time.sleep(1.0)
         finally:
             server.stop()
-    return report(results, command, window)
+    return report(results, command, window, relays)
 
 
-def report(results, command, window):
-    rows, summary, extra = [], [], []
+def summary_rows(results, relays):
+    """The issue's summary metrics by name, per N: (metric, value, goal, verdict); goals at N=30 and N=60."""
+    rows = []
     for r in results:
-        ok = r["fps_min"] >= GOAL_FPS and r["cores"] < GOAL_CORES and r["click_p99"] < GOAL_CLICK_MS
+        n = r["count"]
+        evenness = r["fps_min"] / r["fps_median"] if r["fps_median"] else 0.0
+        goals = {
+            30: {"slowest tile fps": (GOAL_FPS, ">="), "app CPU (cores)": (GOAL_CORES, "<"),
+                 "link Mbit/s": (GOAL_LINK_MBIT, "<="), "click handled, p99 (ms)": (GOAL_CLICK_MS, "<")},
+            60: {"slowest tile fps": (GOAL_FPS_60, ">="), "slowest/median tile fps": (GOAL_EVENNESS_60, ">="),
+                 "click handled, p99 (ms)": (GOAL_CLICK_MS, "<")},
+        }.get(n, {})
+        values = [("slowest tile fps", r["fps_min"], 1), ("slowest/median tile fps", evenness, 2),
+                  ("app CPU (cores)", r["cores"], 2), ("link Mbit/s", r["link_mbit"], 1),
+                  ("click handled, p99 (ms)", r["click_p99"], 1)]
+        for name, value, digits in values:
+            goal, verdict = "-", "-"
+            if name in goals:
+                limit, sign = goals[name]
+                goal = f"{sign} {limit:g}"
+                ok = {">=": value >= limit, "<": value < limit, "<=": value <= limit}[sign]
+                verdict = common.verdict(ok)
+            rows.append((f"N={n}: {name}", common.fmt(value, digits), goal, verdict))
+    for label, percent in relays.items():
+        rows.append((f"relay CPU per camera (% of a core), {label}", common.fmt(percent, 1), "-", "-"))
+    return rows
+
+
+def report(results, command, window, relays):
+    summary = summary_rows(results, relays)
+    rows, extra = [], []
+    for r in results:
         rows.append((r["count"], "{0} ({1}x{2}, 1/{3:g})".format(r["visible"], r["tile"][0], r["tile"][1],
                                                                 r["reduce"]),
-                     common.fmt(r["fps_min"], 1), common.fmt(r["fps_median"], 1), common.fmt(r["cores"]),
-                     common.fmt(r["device_cores"]), common.fmt(r["rss"], 0), common.fmt(r["click_median"], 1),
-                     common.fmt(r["click_p99"], 1), r["clicks"], common.verdict(ok) if r["count"] == 30 else "-"))
-        if r["count"] == 30:
-            summary += [
-                ("N=30: slowest tile fps", common.fmt(r["fps_min"], 1), ">= 14", common.verdict(r["fps_min"] >= GOAL_FPS)),
-                ("N=30: app CPU (cores)", common.fmt(r["cores"]), "< 1", common.verdict(r["cores"] < GOAL_CORES)),
-                ("N=30: click handled, p99 (ms)", common.fmt(r["click_p99"], 1), "< 100",
-                 common.verdict(r["click_p99"] < GOAL_CLICK_MS)),
-            ]
-        extra.append("App CPU by thread at N={0} (cores): {1}.".format(r["count"], "; ".join(
-            "{0} {1}".format(role, common.fmt(c)) for role, c in sorted(r["threads"].items(), key=lambda i: -i[1])
-            if c >= 0.005)))
+                     r["sending"], common.fmt(r["fps_min"], 1), common.fmt(r["fps_median"], 1),
+                     common.fmt(r["cores"]), common.fmt(r["device_cores"]), common.fmt(r["link_mbit"], 1),
+                     common.fmt(r["relay_percent"], 1), common.fmt(r["rss"], 0), common.fmt(r["click_median"], 1),
+                     common.fmt(r["click_p99"], 1), r["clicks"]))
+        roles = "; ".join(f"{role} {common.fmt(c)}"
+                          for role, c in sorted(r["threads"].items(), key=lambda i: -i[1]) if c >= 0.005)
+        extra.append(f"App CPU by thread at N={r['count']} (cores): {roles}. The whole machine was busy "
+                     f"{common.fmt(r['machine'])} of {psutil.cpu_count()} cores.")
         if r.get("profile") and r["profile"][0]:
             extra.append("py-spy of the app at N={0} (6 s, Python functions by self time; C code counts in the "
                          "Python function calling it; `run_qt` is the Qt event loop's own C++ work):\n\n{1}".format(
                 r["count"], common.profile_table(*r["profile"])))
-    for r in results:
-        if r["count"] != 30:
-            continue
-        missed = [name for name, ok in (("tile fps", r["fps_min"] >= GOAL_FPS), ("app CPU", r["cores"] < GOAL_CORES),
-                                        ("click", r["click_p99"] < GOAL_CLICK_MS)) if not ok]
-        if missed:
-            top = sorted(r["threads"].items(), key=lambda i: -i[1])[0]
-            extra.append(
-                "**Missed at N=30 ({0}).** The whole machine was busy {1} of {2} cores during the window (app "
-                "{3}, device side {4}, the rest other users' work); the app's biggest consumer was {5} at {6} "
-                "cores. Each tile shown at {7}x{8} is decoded at 1/{9:g} (libjpeg-turbo's DCT scaling) and scaled "
-                "to the tile in its stream thread; the GUI thread only copies it. Past 20 tiles the grid shares "
-                "a budget of {10:g} frames/s (deeplens_gui/ui/fleet_controller.py), so each of 30 tiles asks its "
-                "camera for {11:.0f} fps: on this machine, which also runs the 30 simulated cameras, 15 fps per "
-                "tile does not fit (measured without the budget: 8-10 fps at 1.1 cores and clicks up to 70 ms), "
-                "and N=60 froze the window for seconds; with it every tile gets the same rate and the window "
-                "stays responsive. Python's SSH transport "
-                "(paramiko: packet reads, decryption, MACs) and the per-frame work of 30 Python threads sharing "
-                "one interpreter lock are what remains. What would close it: with the cameras on their own "
-                "machines (not sharing these 2 cores) the device side's {4} cores go back to the app; beyond "
-                "that, an SSH transport in C (libssh2 bindings) or one process per group of streams.".format(
-                    ", ".join(missed), common.fmt(r["machine"]), psutil.cpu_count(), common.fmt(r["cores"]),
-                    common.fmt(r["device_cores"]), top[0], common.fmt(top[1]), r["tile"][0], r["tile"][1],
-                    r["reduce"], GRID_FRAME_BUDGET, GRID_FRAME_BUDGET / 30))
-    text = ("{0:g} s windows per N; 1920x1080 grid window.\n\n{1}\n\n{2}").format(
-        window, common.table(["N", "decoding tiles (size, reduction)", "slowest tile fps", "median tile fps",
-                              "app CPU (cores)", "device side CPU (cores)", "app RSS MB", "click median ms",
-                              "click p99 ms", "clicks", "goal (N=30)"], rows), "\n\n".join(extra))
+    extra.append(f"Relay CPU per camera: {RELAY_CAMERAS} relays read DeepLens-like FIFOs (858x480 q95, 15 fps) "
+                 f"for {min(RELAY_SECONDS, window):g} s, thumbnails fitting {RELAY_THUMB[0]}x{RELAY_THUMB[1]} "
+                 "(OpenCV: reduced DCT decode, resize, JPEG q70) vs full frames passed through.")
+    text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s.\n\n{2}\n\n{3}").format(
+        window, DEFAULT_BUDGET_MBIT, common.table(
+            ["N", "decoding tiles (size, reduction)", "camera sends", "slowest tile fps", "median tile fps",
+             "app CPU (cores)", "device side CPU (cores)", "link Mbit/s", "relay CPU per camera (%)",
+             "app RSS MB", "click median ms", "click p99 ms", "clicks"], rows), "\n\n".join(extra))
     section = common.Section("grid", "4. Grid capacity", "", summary, command)
     section.body = common.section_body(summary, command, text)
     return section

@@ -28,19 +28,43 @@ RELAY_ERROR = "error"  # detail: what went wrong
 RELAY_NOPYTHON = "nopython"  # no Python on the device: the command fell back to ``cat`` (duplicates included)
 RELAY_ALIVE = "alive"  # heartbeat: the relay wrote nothing for a while but is there (not a change of state)
 RELAY_BADDATA = "baddata"  # detail "<bytes> <oversized>": the FIFO carries data that is not whole JPEG frames
+RELAY_SENDING = "sending"  # detail "thumbnail WxH qQ", "full" or "full no-opencv": what the relay sends
+RELAY_LOADING_OPENCV = "loading-opencv"  # "sending" detail: OpenCV is being imported (it may be silent a while)
 
 RELAY_STATES = frozenset(
     [RELAY_READY, RELAY_NOFIFO, RELAY_NOTFIFO, RELAY_NOWRITER, RELAY_STREAMING, RELAY_ERROR, RELAY_NOPYTHON,
-     RELAY_ALIVE, RELAY_BADDATA]
+     RELAY_ALIVE, RELAY_BADDATA, RELAY_SENDING]
 )
 
-# $0 is the script, $1 the stream path, $2 the frame rate cap, $3 the staleness. The path goes after "--" so
-# that one starting with a dash is data. No Python: plain cat, the client de-duplicates.
-_RELAY_LAUNCHER = (
-    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && '
-    'exec "$p" -c "$0" --max-fps "$2" --stale "$3" -- "$1"; done; '
-    'echo "' + RELAY_STATUS_PREFIX + RELAY_NOPYTHON + '" >&2; exec cat -- "$1"'
+# $0 is the script, $1 the stream path, $2 the frame rate cap, $3 the staleness, then the relay's further options
+# (thumbnails). Every option goes before "--" and the path after it, so that one starting with a dash is data.
+# No Python: plain cat, the client de-duplicates.
+_RELAY_SETUP = 'path=$1 fps=$2 stale=$3; shift 3; '
+_RELAY_EXEC = 'exec "$p" -c "$0" --max-fps "$fps" --stale "$stale" "$@" -- "$path"'
+_RELAY_FALLBACK = (
+    'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && ' + _RELAY_EXEC + '; done; '
+    'echo "' + RELAY_STATUS_PREFIX + RELAY_NOPYTHON + '" >&2; exec cat -- "$path"'
 )
+_RELAY_LAUNCHER = _RELAY_SETUP + _RELAY_FALLBACK
+# Thumbnails need OpenCV, and which of the camera's Pythons has it is not certain: the first one that can find
+# cv2 runs the relay, else the usual first Python (which then sends full frames and says so). Finding, not
+# importing: an import of OpenCV takes seconds on a busy camera, and the relay imports it once anyway.
+_HAS_OPENCV = (
+    "import sys\n"
+    "try:\n"
+    "    from importlib.util import find_spec\n"
+    "except ImportError:\n"
+    "    import imp\n"
+    "    imp.find_module('cv2')\n"
+    "else:\n"
+    "    sys.exit(find_spec('cv2') is None)\n"
+)
+_RELAY_LAUNCHER_OPENCV = (
+    _RELAY_SETUP + 'for p in python3 python2 python; do command -v "$p" >/dev/null 2>&1 && "$p" -c '
+    + shlex.quote(_HAS_OPENCV) + ' >/dev/null 2>&1 && ' + _RELAY_EXEC + '; done; ' + _RELAY_FALLBACK
+)
+#: JPEG quality of thumbnails unless asked otherwise
+DEFAULT_THUMB_QUALITY = 70
 
 
 def _number(value, name, allow_zero):
@@ -50,25 +74,57 @@ def _number(value, name, allow_zero):
     return repr(value)
 
 
-def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0):
+def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0, thumb=None,
+                  quality=DEFAULT_THUMB_QUALITY):
     """The command that streams the new frames of ``path`` to stdout (bare JPEGs back to back).
 
     It runs the relay with the device's first Python among python3, python2 and python; ``max_fps`` 0 means
     every new frame (recording), otherwise at most that many per second, newest first. ``stale`` is how long
-    the FIFO may stay silent before the relay reports ``nowriter``.
+    the FIFO may stay silent before the relay reports ``nowriter``. ``thumb`` (width, height) asks for
+    thumbnails fitting that box at JPEG ``quality``, made by the first of those Pythons that has OpenCV.
     """
     if not path or "\0" in path:
         raise ValueError("the stream path must be a non-empty string without NUL bytes")
+    thumb_args = []
+    if thumb is not None:
+        thumb_args = ["--thumb", _box(thumb), "--quality", str(_quality(quality))]
     args = [
         "sh",
         "-c",
-        _RELAY_LAUNCHER,
+        _RELAY_LAUNCHER_OPENCV if thumb is not None else _RELAY_LAUNCHER,
         relay_script(),
         path,
         _number(max_fps, "max_fps", True),
         _number(stale, "stale", False),
-    ]
+    ] + thumb_args
     return " ".join(shlex.quote(arg) for arg in args)
+
+
+def _box(size):
+    width, height = (int(value) for value in size)
+    if width <= 0 or height <= 0:
+        raise ValueError(f"a thumbnail size must be positive, not {width}x{height}")
+    return f"{width}x{height}"
+
+
+def _quality(quality):
+    quality = int(quality)
+    if not 1 <= quality <= 100:
+        raise ValueError(f"JPEG quality must be 1..100, not {quality}")
+    return quality
+
+
+def relay_rate_request(max_fps):
+    """The control line (bytes, for the relay's stdin) that changes its rate cap while it runs."""
+    return f"fps {_number(max_fps, 'max_fps', True)}\n".encode("ascii")
+
+
+def relay_thumb_request(thumb, quality=DEFAULT_THUMB_QUALITY):
+    """The control line that asks a running relay for thumbnails fitting ``thumb`` (None: full frames)."""
+    if thumb is None:
+        return b"thumb 0 0 0\n"
+    width, _, height = _box(thumb).partition("x")
+    return f"thumb {width} {height} {_quality(quality)}\n".encode("ascii")
 
 
 def parse_relay_status(line):

@@ -305,3 +305,18 @@ def jpeg_size(frame):
             return None
         pos += 2 + length
     return None
+
+
+#: A comment (COM) segment right after SOI that marks a thumbnail the camera's relay made, so a client can tell
+#: one from a full frame without guessing from the size (length field: 2 + the 18 bytes of text).
+THUMBNAIL_MARK = b"\xff\xfe\x00\x14deeplens-thumbnail"
+
+
+def mark_thumbnail(jpeg):
+    """The JPEG with THUMBNAIL_MARK inserted after its SOI (decoders skip comments)."""
+    return _SOI + THUMBNAIL_MARK + jpeg[2:]
+
+
+def is_thumbnail(jpeg):
+    """True for a JPEG marked by ``mark_thumbnail``."""
+    return jpeg[2 : 2 + len(THUMBNAIL_MARK)] == THUMBNAIL_MARK

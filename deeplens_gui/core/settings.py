@@ -21,6 +21,7 @@ from typing import Optional
 
 import platformdirs
 
+from deeplens_gui.core.budget import DEFAULT_BUDGET_MBIT
 from deeplens_gui.core.errors import StorageError
 from deeplens_gui.core.files import atomic_write, storage_error
 from deeplens_gui.core.text import say
@@ -37,6 +38,10 @@ APPEARANCES = ("system", "light", "dark")
 MAX_RECENT = 10
 #: Frame-rate limits a viewer may ask the device relay for.
 FPS_RANGE = (0.5, 60.0)
+#: the link budget of the classroom grid, Mbit/s
+LINK_RANGE = (1.0, 1000.0)
+#: JPEG quality of the thumbnails the cameras make
+QUALITY_RANGE = (20, 95)
 #: Keys that would hold a secret: ignored with a pointer to the keyring.
 SECRET_KEYS = ("password", "passphrase", "passwd", "secret")
 
@@ -49,9 +54,15 @@ def _optional_text(value):
     return value is None or (isinstance(value, str) and bool(value.strip()))
 
 
-def _fps(value):
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-            and FPS_RANGE[0] <= value <= FPS_RANGE[1])
+def _number_in(low, high):
+    def check(value):
+        return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+                and low <= value <= high)
+
+    return check
+
+
+_fps = _number_in(*FPS_RANGE)
 
 
 #: field -> (check, what a valid value looks like). The Settings dataclass below holds the defaults.
@@ -68,6 +79,8 @@ _SCHEMA = {
     "recording_dir": (_optional_text, say("a folder path or null")),
     "view_max_fps": (_fps, say("a number from {0:g} to {1:g}", *FPS_RANGE)),
     "grid_max_fps": (_fps, say("a number from {0:g} to {1:g}", *FPS_RANGE)),
+    "grid_link_mbit": (_number_in(*LINK_RANGE), say("a number from {0:g} to {1:g}", *LINK_RANGE)),
+    "thumbnail_quality": (_number_in(*QUALITY_RANGE), say("a number from {0:g} to {1:g}", *QUALITY_RANGE)),
     "aws_profile": (_optional_text, say("a profile name or null")),
     "aws_region": (lambda v: isinstance(v, str) and bool(_REGION_RE.match(v)),
                    say("an AWS region (us-east-1)")),
@@ -89,6 +102,8 @@ class Settings:
     recording_dir: Optional[str] = None  # None: the user's Videos folder
     view_max_fps: float = 15.0
     grid_max_fps: float = 15.0
+    grid_link_mbit: float = DEFAULT_BUDGET_MBIT  # what the classroom's tiles may use of the link together
+    thumbnail_quality: int = 70          # JPEG quality of the thumbnails the cameras make for the tiles
     aws_profile: Optional[str] = None    # None: the default boto3 credential chain
     aws_region: str = "us-east-1"
 
@@ -101,6 +116,8 @@ class Settings:
         object.__setattr__(self, "recent_targets", _recent(self.recent_targets))
         object.__setattr__(self, "view_max_fps", float(self.view_max_fps))
         object.__setattr__(self, "grid_max_fps", float(self.grid_max_fps))
+        object.__setattr__(self, "grid_link_mbit", float(self.grid_link_mbit))
+        object.__setattr__(self, "thumbnail_quality", int(self.thumbnail_quality))
 
     def known_hosts_path(self):
         """The known_hosts file to use."""

@@ -26,8 +26,12 @@ from deeplens_gui.core.errors import (
     StreamError,
     TargetError,
 )
-from deeplens_gui.core.mjpeg import FrameReader, jpeg_size
+from deeplens_gui.core.mjpeg import FrameReader, is_thumbnail, jpeg_size
 from deeplens_gui.core.text import say
+
+#: How long a relay that said it imports OpenCV may stay silent (seconds on a busy camera, all at once for a
+#: classroom that just opened) before the network is thought dead.
+LOADING_GRACE = 30.0
 
 #: Errors that retrying cannot fix: the user must act (accept a key, fix the login or the target).
 TERMINAL_ERRORS = (HostKeyError, AuthFailed, TargetError)
@@ -48,7 +52,11 @@ class StreamState(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Frame:
-    """One unique frame: the JPEG as received and, when decoding is on, its BGR pixels (maybe reduced)."""
+    """One unique frame: the JPEG as received and, when decoding is on, its BGR pixels (maybe reduced).
+
+    ``thumbnail`` is True for a small JPEG the camera made for a tile (its size is the thumbnail's); full
+    frames are the camera's bytes exactly.
+    """
 
     jpeg: bytes
     seq: int
@@ -56,6 +64,7 @@ class Frame:
     width: int
     height: int
     image: object = None
+    thumbnail: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,10 @@ class StreamStats:
     height: int = 0
     reconnects: int = 0
     decoded: int = 0
+    #: what the camera says it sends: "thumbnail WxH qQ", "full", "full no-opencv" ("" before it said so)
+    sending: str = ""
+    #: the rate the relay is asked for now (0: every new frame)
+    max_fps: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -131,10 +144,15 @@ class FrameSource:
 
     def __init__(self, connection, path=None, max_fps=15.0, reduce=1, decode=True, reconnect=True,
                  on_frame=None, on_status=None, stall_after=3.0, backoff=(0.5, 10.0), chunk_size=256 * 1024,
-                 dead_after=6.0):
+                 dead_after=6.0, thumb=None, quality=commands.DEFAULT_THUMB_QUALITY):
         self._connection = connection
         self.path = path or connection.device.stream_path
         self.max_fps = float(max_fps or 0.0)
+        self._thumb = _thumb_box(thumb)
+        self._quality = int(quality)
+        self._requests = {}  # control lines for the running relay, sent by the worker thread
+        self._sending = ""
+        self._loading_until = 0.0
         self._reduce = reduce
         self._decode = decode
         self._paused = False
@@ -184,6 +202,30 @@ class FrameSource:
         """Decode later frames at 1/``factor`` size (1, 2, 4 or 8)."""
         self._reduce = factor
 
+    def set_max_fps(self, fps):
+        """Ask the relay for at most ``fps`` frames a second from now on (no reconnect)."""
+        fps = float(fps or 0.0)
+        commands.relay_rate_request(fps)  # validates before anything changes
+        with self._lock:
+            self.max_fps = fps
+            self._requests["fps"] = commands.relay_rate_request(fps)
+
+    def set_thumbnail(self, size, quality=None):
+        """Ask the camera for thumbnails fitting ``size`` (device pixels, (w, h)) or full frames (None)."""
+        size = _thumb_box(size)
+        quality = self._quality if quality is None else int(quality)
+        line = commands.relay_thumb_request(size, quality)
+        with self._lock:
+            if (size, quality) == (self._thumb, self._quality):
+                return
+            self._thumb, self._quality = size, quality
+            self._requests["thumb"] = line
+
+    @property
+    def thumbnail_request(self):
+        """The thumbnail box asked for ((w, h)), or None for full frames."""
+        return self._thumb
+
     def set_paused(self, paused):
         """Stop (True) or resume (False) decoding and delivering frames; they are still read and counted."""
         self._paused = bool(paused)
@@ -210,6 +252,8 @@ class FrameSource:
             height=self._size[1],
             reconnects=self._counts["reconnects"],
             decoded=self._counts["decoded"],
+            sending=self._sending,
+            max_fps=self.max_fps,
         )
 
     def stop(self):
@@ -306,7 +350,12 @@ class FrameSource:
         """One connection's worth of streaming: yields Frames (and None after an empty read). Returns when the
         channel ends; raises typed errors."""
         self._connection.open()
-        command = commands.relay_command(self.path, max_fps=self.max_fps)
+        with self._lock:
+            # The command carries the current request: nothing queued before it is news to the new relay.
+            self._requests.clear()
+            command = commands.relay_command(self.path, max_fps=self.max_fps, thumb=self._thumb,
+                                             quality=self._quality)
+            self._sending = ""
         try:
             channel = self._connection.open_channel(command)
         except DeepLensError:
@@ -332,8 +381,8 @@ class FrameSource:
         stderr = _LineBuffer()
         pending = None
         last_sent = 0.0
-        interval = 1.0 / self.max_fps if self.max_fps > 0 else 0.0
         while not self._stopping.is_set():
+            self._send_requests(channel)
             try:
                 data = channel.recv(self._chunk_size)
             except socket.timeout:
@@ -364,6 +413,7 @@ class FrameSource:
                     pending = jpeg
             # The relay caps the rate on the device; only the `cat` fallback (no Python there, so no relay
             # and no heartbeats) needs the cap here. Holding a relayed frame back would only add latency.
+            interval = 1.0 / self.max_fps if self.max_fps > 0 else 0.0
             capped = interval if not self._heartbeats else 0.0
             if pending is not None and now - last_sent >= capped * 0.8:
                 frame = self._deliver(pending, now)
@@ -373,7 +423,8 @@ class FrameSource:
             else:
                 yield None
             self._check_stall(now, now - heard_at)
-            if self._dead_after and self._heartbeats and now - heard_at > self._dead_after:
+            if (self._dead_after and self._heartbeats and now - heard_at > self._dead_after
+                    and now > self._loading_until):
                 self._give_up_connection(channel)
                 raise ConnectionLost(say("Nothing came from {0} for {1:.0f} s: the network connection seems "
                                          "to be dead.", self._where(), now - heard_at))
@@ -393,6 +444,17 @@ class FrameSource:
                                       stderr.last_error))
             raise StreamError(say("The stream reader on {0} stopped: exit status {1}.", self._where(),
                                   status))
+
+    def _send_requests(self, channel):
+        """Send the requests made since the last call to the relay's stdin (the worker thread does the I/O)."""
+        with self._lock:
+            if not self._requests:
+                return
+            lines, self._requests = b"".join(self._requests.values()), {}
+        try:
+            channel.sendall(lines)
+        except (OSError, EOFError):
+            pass  # the channel is going away: the next session starts with the current request
 
     def _deliver(self, jpeg, now):
         """Count ``jpeg`` and make it the latest Frame; returns it, or None when paused or undecodable."""
@@ -415,7 +477,8 @@ class FrameSource:
         self._size = size
         self._last_frame_at = now
         self._frame_rate.add(now)
-        frame = Frame(jpeg=jpeg, seq=self._seq, received=now, width=size[0], height=size[1], image=image)
+        frame = Frame(jpeg=jpeg, seq=self._seq, received=now, width=size[0], height=size[1], image=image,
+                      thumbnail=is_thumbnail(jpeg))
         self._latest = frame
         self._session_streamed = True
         if self._status.state is not StreamState.LIVE or self._status.message:
@@ -453,7 +516,12 @@ class FrameSource:
         if parsed is None:
             return
         state, detail = parsed
-        if state == commands.RELAY_NOPYTHON:
+        if state == commands.RELAY_SENDING:
+            loading = detail == commands.RELAY_LOADING_OPENCV
+            self._loading_until = time.monotonic() + LOADING_GRACE if loading else 0.0
+            if not loading:
+                self._sending = detail
+        elif state == commands.RELAY_NOPYTHON:
             self._heartbeats = False  # plain `cat` says nothing while it waits: silence proves nothing
         elif state == "nofifo":
             error = NoStream(say("No project is running on {0}: {1} does not exist yet.", self._where(),
@@ -515,6 +583,28 @@ class FrameSource:
     def _where(self):
         device = self._connection.device
         return device.name
+
+
+def _thumb_box(size):
+    if size is None:
+        return None
+    width, height = (int(value) for value in size)
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def grab_full_frame(connection, path=None, timeout=10.0):
+    """One full-size JPEG of the stream at ``path`` (default: the device's), exactly as the camera wrote it.
+
+    Raises the stream's typed error when no frame comes within ``timeout`` seconds.
+    """
+    with FrameSource(connection, path=path, max_fps=1.0, decode=False, reconnect=False) as source:
+        frame = next(source.frames(until=time.monotonic() + timeout), None)
+    if frame is not None:
+        return frame.jpeg
+    error = source.status.error
+    if error is not None:
+        raise error
+    raise NoStream(say("No frame came from {0} within {1:.0f} s.", connection.device.name, timeout))
 
 
 class _LineBuffer:

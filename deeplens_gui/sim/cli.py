@@ -44,6 +44,8 @@ def add_arguments(parser):
         help="sudo on the devices asks for aws_cam's password, as on a DeepLens: the value of this environment "
         "variable (only a salted hash is kept)",
     )
+    parser.add_argument("--fps", type=_rate, default=15.0, metavar="F",
+                        help="frames per second the virtual cameras give their projects (default 15)")
     parser.add_argument("--roster-out", type=Path, metavar="FILE", help="write the devices' roster (TOML) here")
     parser.add_argument(
         "--base-dir",
@@ -77,6 +79,35 @@ def _positive(text):
     return value
 
 
+def _rate(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0.5 <= value <= 60:
+        raise argparse.ArgumentTypeError("{0!r} is not a frame rate from 0.5 to 60".format(text))
+    return value
+
+
+class _Progress:
+    """"Starting N virtual DeepLens device(s): k/N" on one line (a terminal) or every tenth of the way."""
+
+    def __init__(self, out):
+        self.out = out
+        self.tty = getattr(out, "isatty", lambda: False)()
+        self.lock = threading.Lock()
+
+    def __call__(self, started, count):
+        with self.lock:
+            if self.tty:
+                end = "\n" if started == count else ""
+                print("\rStarting {0} virtual DeepLens device(s): {1}/{0}".format(count, started), end=end,
+                      file=self.out, flush=True)
+            elif started == count or started % max(1, count // 10) == 0:
+                print("Starting {0} virtual DeepLens device(s): {1}/{0}".format(count, started), file=self.out,
+                      flush=True)
+
+
 def run(args, stop_event=None, out=None):
     """Start the fleet, print how to reach it, wait for SIGINT/SIGTERM (or ``stop_event``), stop. Returns 0."""
     out = out or sys.stdout
@@ -100,8 +131,9 @@ def run(args, stop_event=None, out=None):
     previous = _install_signal_handlers(stop_event)
     started = time.monotonic()
     try:
-        with Fleet(args.devices, base_dir=args.base_dir, project=project, scene=args.scene, greengrass=greengrass,
-                   sudo_password=sudo_password) as fleet:
+        fleet = Fleet(args.devices, base_dir=args.base_dir, project=project, scene=args.scene, greengrass=greengrass,
+                      sudo_password=sudo_password, camera_fps=getattr(args, "fps", 15.0))
+        with fleet.start(progress=_Progress(out)):
             roster = Path(args.roster_out) if args.roster_out else fleet.base_dir / "roster.toml"
             known_hosts = roster.with_name(roster.stem + ".known_hosts")
             fleet.write_known_hosts(known_hosts)

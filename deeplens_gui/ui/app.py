@@ -17,6 +17,7 @@ from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import single_threaded
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError
+from deeplens_gui.core.roster import Roster
 from deeplens_gui.core.settings import Settings, load_settings
 from deeplens_gui.core.ssh import SshOptions
 from deeplens_gui.ui import i18n, theme
@@ -124,6 +125,8 @@ class DemoFleet(QObject):
         window.set_ssh_options(dataclasses.replace(window.ssh_options, known_hosts=known_hosts,
                                                    look_for_keys=False, allow_agent=False, use_keyring=False))
         window.set_devices(devices)
+        # The Classroom tab shows the virtual cameras too (a roster of the demo only: never remembered).
+        window.set_roster(Roster(devices=tuple(devices), known_hosts=known_hosts))
         window.connect_device(devices[0])
         self.started.emit(devices)
 
@@ -202,6 +205,12 @@ class Console:
         elif getattr(options, "target", None):
             self.window.device_bar.target_combo.setCurrentText(options.target)
             self.window.connect_to(options.target)
+        if getattr(options, "roster", None) and not getattr(options, "demo", False):
+            # --roster FILE: the classroom opens on it, every tile connecting.
+            self.window.open_roster(options.roster)
+            self.window.tabs.setCurrentWidget(self.window.classroom)
+        elif not getattr(options, "demo", False):
+            self.window.open_last_roster()
         return self
 
     def shutdown(self):

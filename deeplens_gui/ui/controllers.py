@@ -134,6 +134,7 @@ class DeviceController(QObject):
         self._paused = False
         self._display_size = None
         self._lingering = set()
+        self._thumbnail = (None, None)  # (box in device pixels or None for full frames, JPEG quality)
         self._run = None
         self._lock = threading.Lock()
         self._pending = None
@@ -173,6 +174,8 @@ class DeviceController(QObject):
         source = self._source_factory(connection.shared, path=self.device.stream_path, max_fps=self._max_fps,
                                       reduce=self._reduce, on_status=on_status)
         source.set_paused(self._paused)
+        if self._thumbnail[0] is not None:
+            self._apply_thumbnail(source)
         thread = QThread()
         thread.setObjectName("stream-{0}".format(self.device.name))
         worker = StreamWorker(source, connection, lambda frame: self._offer(run_holder[0], frame))
@@ -192,8 +195,9 @@ class DeviceController(QObject):
         # The stream thread: taps first, then the newest QImage replaces any the GUI has not taken yet.
         if not run.active:
             return
-        for tap in self._taps:
-            tap(frame)
+        if not frame.thumbnail:  # a recording wants the camera's frames, never a tile's thumbnail
+            for tap in self._taps:
+                tap(frame)
         image = frame_to_qimage(frame, self._display_size)
         if image is None:
             return
@@ -215,12 +219,30 @@ class DeviceController(QObject):
         return self._max_fps
 
     def set_max_fps(self, fps):
-        """Ask for another frame rate; a running stream restarts with it (the relay caps on the device)."""
+        """Ask for another frame rate; a running relay is told so (it caps on the device), no reconnect."""
         if fps == self._max_fps:
             return
         self._max_fps = fps
         if self._run is not None:
-            self.restart()
+            self._run.source.set_max_fps(fps)
+
+    @property
+    def recording(self):
+        """True while a frame tap (a recording) is attached."""
+        return bool(self._taps)
+
+    def set_thumbnail(self, size, quality=None):
+        """Ask the camera for thumbnails fitting ``size`` ((w, h) device pixels; None: full frames).
+
+        While a frame tap (a recording) is attached the camera sends full frames anyway.
+        """
+        self._thumbnail = (tuple(size) if size else None, quality)
+        if self._run is not None:
+            self._apply_thumbnail(self._run.source)
+
+    def _apply_thumbnail(self, source):
+        size, quality = self._thumbnail
+        source.set_thumbnail(None if self._taps else size, quality)
 
     def stop(self, emit=True):
         """Stop streaming. Returns within about STOP_WAIT_MS even when the thread is stuck connecting."""
@@ -259,11 +281,15 @@ class DeviceController(QObject):
         """
         with self._lock:
             self._taps = self._taps + (tap,)
+        if self._run is not None:
+            self._apply_thumbnail(self._run.source)
 
     def remove_frame_tap(self, tap):
         """Stop calling ``tap`` (idempotent); a frame being delivered right now may still reach it."""
         with self._lock:
             self._taps = tuple(t for t in self._taps if t != tap)
+        if self._run is not None:
+            self._apply_thumbnail(self._run.source)
 
     def set_display_size(self, width, height):
         """Frames are scaled for a view of this many device pixels (read by the stream thread), and decoded at

@@ -119,6 +119,21 @@ def health_text(key, stats=None, verdict=None):
     return names[key]
 
 
+def feed_text(stats):
+    """The real frame rate and what the camera sends (thumbnails or full frames), for a live tile's corner."""
+    sending = stats.sending
+    if sending.startswith("thumbnail"):
+        kind = _tr("thumbnails")
+    elif sending == "full no-opencv":
+        kind = _tr("full frames: no OpenCV on the camera")
+    elif sending:
+        kind = _tr("full frames")
+    else:
+        kind = ""
+    fps = _tr("{0:.1f} fps").format(stats.fps)
+    return fps + " · " + kind if kind else fps
+
+
 class DeviceTile(QWidget):
     """Paints one device: the newest frame letterboxed, a badge on top, name and label below.
 
@@ -174,7 +189,8 @@ class DeviceTile(QWidget):
         self._update_health()
 
     def set_stats(self, stats):
-        """Show the frame rate of ``stats`` on a live badge (and notice a stall)."""
+        """Show the frame rate of ``stats`` on a live badge (and notice a stall), and what the camera sends in
+        the corner."""
         self._stats = stats
         self._update_health()
 
@@ -239,8 +255,12 @@ class DeviceTile(QWidget):
         elif not self._repaint_timer.isActive():
             self._repaint_timer.start(max(1, int(wait * 1000)))
 
+    def feed_text(self):
+        """What the corner of a live tile says: the real frame rate and thumbnails or full frames."""
+        return feed_text(self._stats)
+
     def _update_tooltip(self):
-        lines = [self.device.display, self.badge_text()]
+        lines = [self.device.display, self.badge_text(), self.feed_text()]
         if self._status.message:
             lines.append(i18n.text(self._status.message))
         if self._verdict is not None and self._health in LIVE_KEYS:
@@ -275,6 +295,8 @@ class DeviceTile(QWidget):
             self._paint_message(painter, picture)
         self._paint_caption(painter, picture)
         self._paint_badge(painter, picture)
+        if self._health == "live":
+            self._paint_feed(painter, picture)
         if self._selected:
             pen = QPen(SELECTION, 3)
             painter.setPen(pen)
@@ -323,3 +345,17 @@ class DeviceTile(QWidget):
         painter.setFont(font)
         painter.setPen(QColor(255, 255, 255))
         painter.drawText(badge, Qt.AlignCenter, metrics.elidedText(text, Qt.ElideRight, int(width) - 10))
+
+    def _paint_feed(self, painter, picture):
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        metrics = QFontMetrics(font)
+        text = metrics.elidedText(self.feed_text(), Qt.ElideRight, max(0, picture.width() - 16))
+        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+        box = QRectF(picture.right() - width - 4, picture.bottom() - height - 4, width, height)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 140))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setFont(font)
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(box, Qt.AlignCenter, text)

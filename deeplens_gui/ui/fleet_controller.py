@@ -12,19 +12,30 @@ import os
 import re
 from dataclasses import dataclass
 
-from PyQt5.QtCore import QCoreApplication, QObject, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal, pyqtSlot
 
 from deeplens_gui.core import actions, commands
+from deeplens_gui.core.budget import DEFAULT_BUDGET_MBIT, LinkBudget
 from deeplens_gui.core.errors import DeepLensError, StorageError
 from deeplens_gui.core.recording import save_snapshot
 from deeplens_gui.core.ssh import trust_host_key
-from deeplens_gui.core.stream import FrameSource, StreamState
+from deeplens_gui.core.stream import FrameSource, StreamState, grab_full_frame
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.controllers import DeviceController
 
-#: Frames per second the whole grid decodes and paints at most (about one core of a 2-core laptop, measured
-#: in bench/grid.py at roughly 3 ms per tile frame including SSH); beyond it tiles share it evenly.
-GRID_FRAME_BUDGET = 300.0
+#: Frames per second the whole grid decodes and paints at most; beyond it tiles share it evenly. With the
+#: cameras sending tile-sized thumbnails a tile frame costs the app about 1.7 ms of CPU including SSH and paint
+#: (bench/grid.py, 12 tiles of 470x295: 0.24 cores for 137 frames/s; full frames cost 6.4 ms), so 450 frames/s
+#: stay under one core: 30 tiles at 15 fps, 60 at 7.5.
+GRID_FRAME_BUDGET = 450.0
+#: Frames per second a hidden tile's camera still sends: its state and a snapshot stay current.
+HIDDEN_FPS = 0.5
+#: How often the link budget's rates are recomputed and sent to the cameras (ms).
+BUDGET_INTERVAL_MS = 1000
+#: A rate change smaller than this part is not worth a request.
+RATE_CHANGE = 0.1
+#: How long a snapshot waits for a full frame from a camera that sends thumbnails (s).
+FULL_FRAME_TIMEOUT = 10.0
 
 
 def _tr(text):
@@ -166,11 +177,20 @@ class FleetController(QObject):
     verdict_ready = pyqtSignal(str, object)
 
     def __init__(self, pool, jobs, source_factory=FrameSource, max_fps=15.0, deploy_service=None,
-                 source_resolver=None, parent=None):
+                 source_resolver=None, parent=None, link_mbit=DEFAULT_BUDGET_MBIT,
+                 thumbnail_quality=commands.DEFAULT_THUMB_QUALITY, thumbnails=True):
         super().__init__(parent)
         self._pool = pool
         self._source_factory = source_factory
         self._max_fps = max_fps
+        self._budget = LinkBudget(link_mbit, max_fps=max_fps, min_fps=HIDDEN_FPS)
+        self._thumbnail_quality = thumbnail_quality
+        # A grid asks each camera for its tile's thumbnail and shares the link; the viewer (a fleet of one)
+        # shows the camera's full frames at the rate the user chose.
+        self._thumbnails = thumbnails
+        self._budget_timer = QTimer(self)
+        self._budget_timer.setInterval(BUDGET_INTERVAL_MS)
+        self._budget_timer.timeout.connect(self._apply_rates)
         self._deploy_service = deploy_service
         self._source_resolver = source_resolver or default_source_resolver
         self._jobs = jobs.lane("deploy", self)
@@ -220,6 +240,12 @@ class FleetController(QObject):
             if device.name not in self._controllers:
                 self._add(device, start, fps)
         self._devices = {device.name: self._devices[device.name] for device in devices}
+        self._budget.set_cameras(self._devices)
+        for name in self._devices:
+            self._budget.set_active(name, not self._controllers[name].paused)
+        self._apply_rates()
+        if self._thumbnails and not self._closed:
+            self._budget_timer.start()
         self.devices_changed.emit()
 
     def set_max_fps(self, fps):
@@ -231,6 +257,38 @@ class FleetController(QObject):
         fits GRID_FRAME_BUDGET, then an even share of it. A big classroom thus degrades by every tile showing
         fewer frames (capped on the cameras, which also spares the Wi-Fi), never by freezing the window."""
         return min(self._max_fps, max(1.0, GRID_FRAME_BUDGET / max(1, count)))
+
+    @property
+    def link_budget(self):
+        """The Mbit/s the tiles' cameras may use of the link together."""
+        return self._budget.budget_mbit
+
+    def set_link_budget(self, mbit):
+        """Share ``mbit`` Mbit/s among the cameras from now on (ValueError unless > 0)."""
+        self._budget.budget_mbit = mbit
+        self._apply_rates()
+
+    @pyqtSlot()
+    def _apply_rates(self):
+        """Ask each camera for its share of the link (within the grid's decode budget; hidden: a trickle;
+        recorded: the grid's rate)."""
+        if not self._thumbnails:
+            return
+        cap = self.tile_fps(len(self._controllers))
+        for name in self._budget.names():
+            controller = self._controllers.get(name)
+            # A recording keeps the grid's rate (a trickle would be a useless recording), hidden or not.
+            self._budget.set_fixed(name, cap if controller is not None and controller.recording else None)
+        for name, rate in self._budget.rates().items():
+            controller = self._controllers.get(name)
+            if controller is None:
+                continue
+            if controller.recording:
+                fps = cap
+            else:
+                fps = HIDDEN_FPS if controller.paused else min(cap, rate)
+            if abs(controller.max_fps - fps) > RATE_CHANGE * fps:
+                controller.set_max_fps(fps)
 
     def _add(self, device, start, fps):
         name = device.name
@@ -292,6 +350,7 @@ class FleetController(QObject):
         if self._closed:
             return
         self._closed = True
+        self._budget_timer.stop()
         if self._batch is not None:
             self._batch.cancel.cancel()
         for controller in self._controllers.values():
@@ -315,8 +374,12 @@ class FleetController(QObject):
 
     def set_paused(self, name, paused):
         """Stop (True) or resume decoding ``name``'s frames; the stream keeps running and counting."""
-        if name in self._controllers:
-            self._controllers[name].set_paused(paused)
+        if name not in self._controllers:
+            return
+        self._controllers[name].set_paused(paused)
+        if name in self._budget.names():
+            self._budget.set_active(name, not paused)
+            self._apply_rates()
 
     def is_paused(self, name):
         """True while ``name``'s decoding is paused."""
@@ -325,8 +388,12 @@ class FleetController(QObject):
 
     def set_view_size(self, name, width, height):
         """The size (device pixels) ``name`` is shown at: picks the JPEG reduction (DCT scaling) for it."""
-        if name in self._controllers:
-            self._controllers[name].set_display_size(width, height)
+        if name not in self._controllers:
+            return
+        self._controllers[name].set_display_size(width, height)
+        if self._thumbnails:
+            # The camera makes the tile's picture: only what the tile shows crosses the Wi-Fi.
+            self._controllers[name].set_thumbnail((width, height), self._thumbnail_quality)
 
     def _is_current(self, controller):
         # Signals of a controller removed from the fleet may still be queued.
@@ -350,7 +417,10 @@ class FleetController(QObject):
     def _on_controller_stats_updated(self, stats):
         controller = self.sender()
         if self._is_current(controller):
-            self.stats_updated.emit(controller.device.name, stats)
+            name = controller.device.name
+            self._budget.observe(name, stats.fps, stats.bytes_per_s,
+                                 live=controller.status.state is StreamState.LIVE and not controller.paused)
+            self.stats_updated.emit(name, stats)
 
     @pyqtSlot(object)
     def _on_controller_host_key_unknown(self, error):
@@ -413,15 +483,32 @@ class FleetController(QObject):
                 skipped.append((name, _tr("not live")))
             elif frame is None:
                 skipped.append((name, _tr("no frame yet")))
+            elif frame.thumbnail:
+                frames.append((name, self._pool.borrow(self._devices[name])))
             else:
                 frames.append((name, frame.jpeg))
         folder_name = snapshot_folder_name(when)
+
+        def collect_and_write():
+            # A tile shows a thumbnail: a snapshot gets a full frame of its own, fetched off the GUI thread.
+            full = []
+            for name, item in frames:
+                if isinstance(item, bytes):
+                    full.append((name, item))
+                    continue
+                try:
+                    full.append((name, grab_full_frame(item.shared, timeout=FULL_FRAME_TIMEOUT)))
+                except DeepLensError as error:
+                    skipped.append((name, i18n.text(error)))
+                finally:
+                    item.close()
+            return write_snapshots(base_folder, folder_name, full)
 
         def done(result):
             folder, paths = result
             self.snapshot_finished.emit(SnapshotResult(folder, tuple(paths), tuple(skipped)))
 
-        self._jobs.submit(write_snapshots, base_folder, folder_name, frames, on_done=done,
+        self._jobs.submit(collect_and_write, on_done=done,
                           on_error=lambda error: self.snapshot_failed.emit(i18n.text(error)))
         return folder_name
 

@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         self.viewer.host_key_unknown.connect(self._on_viewer_host_key_unknown)
         self.viewer.host_key_failed.connect(self._on_viewer_host_key_failed)
         self.viewer.passphrase_needed.connect(self._on_viewer_passphrase_needed)
-        self.fleet = FleetController(self.pool, jobs, max_fps=self.store.settings.grid_max_fps, parent=self)
+        self.fleet = FleetController(self.pool, jobs, max_fps=self.store.settings.grid_max_fps, parent=self,
+                                     link_mbit=self.store.settings.grid_link_mbit,
+                                     thumbnail_quality=self.store.settings.thumbnail_quality)
         self.classroom = ClassroomView(self.fleet, lambda: self.store.settings.snapshot_folder(), self,
                                        recording_folder=lambda: self.store.settings.recording_folder())
         self.classroom.open_device.connect(self._on_classroom_open_device)
@@ -461,6 +463,8 @@ class MainWindow(QMainWindow):
                                                     ssh_config=settings.ssh_config)
         if settings.appearance != old.appearance:
             theme.apply(settings.appearance)
+        if settings.grid_link_mbit != old.grid_link_mbit:
+            self.fleet.set_link_budget(settings.grid_link_mbit)
         self.store.update(settings)
         if settings.language != old.language:
             self.statusBar().showMessage(self.tr("The new language is used the next time DeepLens Console "

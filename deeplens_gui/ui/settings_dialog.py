@@ -24,7 +24,7 @@ from PyQt5.QtWidgets import (
 )
 
 from deeplens_gui.core.errors import StorageError
-from deeplens_gui.core.settings import FPS_RANGE, Settings, save_settings
+from deeplens_gui.core.settings import FPS_RANGE, LINK_RANGE, Settings, save_settings
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.i18n import LANGUAGE_NAMES
 
@@ -161,6 +161,13 @@ class SettingsDialog(QDialog):
                                          Settings().recording_folder(), folder=True, parent=self)
         self.view_fps_spin = self._fps_spin()
         self.grid_fps_spin = self._fps_spin()
+        self.link_spin = QDoubleSpinBox(self)
+        self.link_spin.setRange(*LINK_RANGE)
+        self.link_spin.setDecimals(0)
+        self.link_spin.setSingleStep(5.0)
+        self.link_spin.setSuffix(self.tr(" Mbit/s"))
+        self.link_spin.setToolTip(self.tr("What the classroom's cameras may use of the network together; "
+                                          "each tile gets an even share"))
         self.aws_profile_edit = QLineEdit(self)
         self.aws_profile_edit.setPlaceholderText(self.tr("default credentials"))
         self.aws_profile_edit.setToolTip(self.tr("A profile from ~/.aws/config; empty uses AWS_PROFILE or the "
@@ -179,6 +186,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Recording folder:"), self.recording_field)
         form.addRow(self.tr("&Viewer frame rate limit:"), self.view_fps_spin)
         form.addRow(self.tr("Classroom &grid frame rate limit:"), self.grid_fps_spin)
+        form.addRow(self.tr("Classroom &network budget:"), self.link_spin)
         form.addRow(self.tr("AWS &profile:"), self.aws_profile_edit)
         form.addRow(self.tr("AWS &region:"), self.aws_region_combo)
         self.note_label = QLabel(self.tr("A new language is used the next time DeepLens Console starts. Frame "
@@ -218,6 +226,7 @@ class SettingsDialog(QDialog):
         self.recording_field.set_value(settings.recording_dir)
         self.view_fps_spin.setValue(settings.view_max_fps)
         self.grid_fps_spin.setValue(settings.grid_max_fps)
+        self.link_spin.setValue(settings.grid_link_mbit)
         self.aws_profile_edit.setText(settings.aws_profile or "")
         self.aws_region_combo.setCurrentText(settings.aws_region)
 
@@ -235,6 +244,7 @@ class SettingsDialog(QDialog):
                 recording_dir=self.recording_field.value(),
                 view_max_fps=self.view_fps_spin.value(),
                 grid_max_fps=self.grid_fps_spin.value(),
+                grid_link_mbit=self.link_spin.value(),
                 aws_profile=self.aws_profile_edit.text().strip() or None,
                 aws_region=region)
         except ValueError:

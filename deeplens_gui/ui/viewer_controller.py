@@ -31,7 +31,7 @@ class ViewerController(QObject):
         super().__init__(parent)
         self._view = view
         self._display_size = (0, 0)
-        self.fleet = FleetController(pool, jobs, source_factory=source_factory, parent=self)
+        self.fleet = FleetController(pool, jobs, source_factory=source_factory, parent=self, thumbnails=False)
         self.fleet.frame_ready.connect(self._on_fleet_frame_ready)
         self.fleet.status_changed.connect(self._on_fleet_status_changed)
         self.fleet.stats_updated.connect(self._on_fleet_stats_updated)

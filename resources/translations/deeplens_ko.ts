@@ -526,12 +526,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="265"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="238"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="247"/>
         <source>The environment variable {0} named by {1} is not set.</source>
         <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
@@ -539,17 +539,17 @@
 <context>
     <name>DemoFleet</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="98"/>
         <source>Starting virtual DeepLens…</source>
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="97"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="98"/>
         <source>{0} virtual cameras run on this computer for the demo.</source>
         <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="134"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="137"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
     </message>
@@ -1258,152 +1258,152 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="119"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="118"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="120"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="193"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="195"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="207"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="242"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="303"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="306"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="356"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="358"/>
         <source>No frame to save yet.</source>
         <translation>아직 저장할 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="361"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="361"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="374"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="376"/>
         <source>Snapshot saved to {0}</source>
         <translation>스냅샷을 {0}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="379"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="381"/>
         <source>Snapshot not saved</source>
         <translation>스냅샷이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="390"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
         <source>Record the stream</source>
         <translation>스트림 녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="390"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
         <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
         <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="405"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="407"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="419"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="421"/>
         <source>Recording not saved</source>
         <translation>녹화가 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="421"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="423"/>
         <source>Recording saved to {0}: {1} frames, {2}.</source>
         <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="466"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="470"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="476"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
         <source>Passphrase not kept</source>
         <translation>암호 문구를 저장하지 못함</translation>
     </message>
@@ -1714,84 +1714,99 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>녹화 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="165"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="172"/>
         <source>default credentials</source>
         <translation>기본 자격 증명</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="166"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="173"/>
         <source>A profile from ~/.aws/config; empty uses AWS_PROFILE or the default credentials</source>
         <translation>~/.aws/config의 프로필. 비워 두면 AWS_PROFILE 또는 기본 자격 증명을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="171"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
         <source>AWS DeepLens was available in us-east-1</source>
         <translation>AWS DeepLens는 us-east-1 리전에서 제공되었습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="174"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
         <source>&amp;Appearance:</source>
         <translation>모양(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="176"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
         <source>&amp;known_hosts file:</source>
         <translation>known_hosts 파일(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="177"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
         <source>SSH &amp;config file:</source>
         <translation>SSH config 파일(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="178"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="185"/>
         <source>&amp;Snapshot folder:</source>
         <translation>스냅샷 폴더(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="179"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="186"/>
         <source>&amp;Recording folder:</source>
         <translation>녹화 폴더(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="187"/>
         <source>&amp;Viewer frame rate limit:</source>
         <translation>뷰어 프레임 속도 제한(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="181"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="188"/>
         <source>Classroom &amp;grid frame rate limit:</source>
         <translation>교실 그리드 프레임 속도 제한(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="190"/>
         <source>AWS &amp;profile:</source>
         <translation>AWS 프로필(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="183"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="191"/>
         <source>AWS &amp;region:</source>
         <translation>AWS 리전(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="192"/>
         <source>A new language is used the next time DeepLens Console starts. Frame rate limits apply to new connections.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다. 프레임 속도 제한은 새 연결부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="208"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="216"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="241"/>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="251"/>
         <source>“{0}” is not an AWS region; use a name like us-east-1.</source>
         <translation>“{0}”은(는) AWS 리전이 아닙니다. us-east-1 같은 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="168"/>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="169"/>
+        <source>What the classroom&apos;s cameras may use of the network together; each tile gets an even share</source>
+        <translation>교실 카메라들이 함께 쓸 수 있는 네트워크 대역폭입니다. 각 타일이 똑같이 나누어 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/settings_dialog.py" line="189"/>
+        <source>Classroom &amp;network budget:</source>
+        <translation>교실 네트워크 대역폭(&amp;N):</translation>
     </message>
 </context>
 <context>
@@ -3723,107 +3738,107 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>키링이 잠겨 있음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="59"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="70"/>
         <source>a version number</source>
         <translation>버전 번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="60"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="71"/>
         <source>one of {0}</source>
         <translation>{0} 중 하나</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="62"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="73"/>
         <source>a file path or null</source>
         <translation>파일 경로 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="65"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="76"/>
         <source>a list of targets</source>
         <translation>대상 목록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="67"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="78"/>
         <source>a folder path or null</source>
         <translation>폴더 경로 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="69"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="80"/>
         <source>a number from {0:g} to {1:g}</source>
         <translation>{0:g}~{1:g} 사이의 숫자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="71"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="84"/>
         <source>a profile name or null</source>
         <translation>프로필 이름 또는 null</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="73"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="86"/>
         <source>an AWS region (us-east-1)</source>
         <translation>AWS 리전(us-east-1)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="156"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="173"/>
         <source>The original file was kept as {0}.</source>
         <translation>원래 파일은 {0}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="158"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="175"/>
         <source>A copy of the original could not be kept: {0}</source>
         <translation>원래 파일의 사본을 보관하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="186"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="203"/>
         <source>The settings file {0} could not be read ({1}); using the defaults.</source>
         <translation>설정 파일 {0}을(를) 읽을 수 없어({1}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="192"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="209"/>
         <source>The settings file {0} is not UTF-8 text; using the defaults.</source>
         <translation>설정 파일 {0}이(가) UTF-8 텍스트가 아니어서 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="195"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="212"/>
         <source>The settings file {0} is damaged (line {1}, column {2}: {3}); using the defaults.</source>
         <translation>설정 파일 {0}이(가) 손상되어({1}행, {2}열: {3}) 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="199"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="216"/>
         <source>The settings file {0} does not hold settings; using the defaults.</source>
         <translation>설정 파일 {0}에 설정이 들어 있지 않아 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="209"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="226"/>
         <source>The settings file {0} has a '{1}' entry, which was ignored: passwords are kept only in your OS keyring.</source>
         <translation>설정 파일 {0}에 있는 '{1}' 항목은 무시했습니다. 비밀번호는 OS 키링에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="212"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="229"/>
         <source>The settings file {0} has an unknown setting '{1}', which was ignored.</source>
         <translation>설정 파일 {0}에 있는 알 수 없는 설정 '{1}'은(는) 무시했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="219"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
         <source>Some recent targets in {0} were not text and were dropped.</source>
         <translation>{0}의 최근 대상 중 일부가 텍스트가 아니어서 제외했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="224"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="241"/>
         <source>The setting '{0}' in {1} must be {2}, not {3}; using the default.</source>
         <translation>{1}의 설정 '{0}' 값은 {2}(이)어야 하며 {3}은(는) 쓸 수 없으므로 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="232"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="249"/>
         <source>The settings file {0} has an invalid version {1!r}; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1!r}이(가) 올바르지 않습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="236"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="253"/>
         <source>The settings file {0} was written by a newer DeepLens Console (version {1}); reading what this version understands.</source>
         <translation>설정 파일 {0}은(는) 더 새로운 DeepLens 콘솔(버전 {1})에서 작성되었습니다. 이 버전에서 이해할 수 있는 부분만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/settings.py" line="242"/>
+        <location filename="../../deeplens_gui/core/settings.py" line="259"/>
         <source>The settings file {0} has version {1}, which cannot be upgraded; reading what it can.</source>
         <translation>설정 파일 {0}의 버전 {1}은(는) 업그레이드할 수 없습니다. 읽을 수 있는 부분만 읽습니다.</translation>
     </message>
@@ -4273,99 +4288,104 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{1}에 {0}이(가) 없지만, 그곳에서 {2}이(가) 실행 중이며 {3}에 씁니다. 대신 {3}을(를) 보세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="315"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="364"/>
         <source>The connection to {0} was lost ({1}).</source>
         <translation>{0} 연결이 끊어졌습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="328"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="377"/>
         <source>Waiting for the first frame from {0}…</source>
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="378"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="429"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="388"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="439"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="392"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="443"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="394"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="445"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="433"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="496"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="499"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="439"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="502"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="459"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="527"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="463"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="531"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="469"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="537"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="481"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="549"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="483"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="551"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="485"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="553"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="486"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="554"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="509"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="577"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="511"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="579"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="512"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="580"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/stream.py" line="607"/>
+        <source>No frame came from {0} within {1:.0f} s.</source>
+        <translation>{1:.0f}초 안에 {0}에서 프레임이 오지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -4387,34 +4407,57 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
+    <name>x-DeviceTile</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="126"/>
+        <source>thumbnails</source>
+        <translation>썸네일</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="128"/>
+        <source>full frames: no OpenCV on the camera</source>
+        <translation>전체 프레임: 카메라에 OpenCV 없음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="130"/>
+        <source>full frames</source>
+        <translation>전체 프레임</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="133"/>
+        <source>{0:.1f} fps</source>
+        <translation>{0:.1f} fps</translation>
+    </message>
+</context>
+<context>
     <name>x-FleetController</name>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="80"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="91"/>
         <source>Could not create the folder {0}: {1}.</source>
         <translation>폴더 {0}을(를) 만들 수 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="413"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="483"/>
         <source>not live</source>
         <translation>라이브 아님</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="415"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="485"/>
         <source>no frame yet</source>
         <translation>아직 프레임 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="492"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="579"/>
         <source>{0} is no longer in the roster.</source>
         <translation>{0}은(는) 더 이상 명단에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="504"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="591"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="555"/>
+        <location filename="../../deeplens_gui/ui/fleet_controller.py" line="642"/>
         <source>This version of DeepLens Console cannot reboot devices.</source>
         <translation>이 버전의 DeepLens 콘솔은 디바이스를 재부팅할 수 없습니다.</translation>
     </message>

@@ -28,11 +28,11 @@ MJPEG_SOURCE = mjpeg.__file__
 class RelayRun:
     """A relay subprocess whose stdout is parsed into frames and whose stderr is parsed into states."""
 
-    def __init__(self, argv, cwd=None, env=None, read_stdout=True):
+    def __init__(self, argv, cwd=None, env=None, read_stdout=True, stdin=subprocess.DEVNULL):
         # Its own process group: with ``sh -c`` the relay is a grandchild, and close() must reach it.
         self.proc = subprocess.Popen(
             argv,
-            stdin=subprocess.DEVNULL,
+            stdin=stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=cwd,
@@ -118,8 +118,8 @@ class RelayRun:
         self.proc.wait(10)
         for thread in self._threads:
             thread.join(10)
-        for stream in (self.proc.stdout, self.proc.stderr):
-            if not stream.closed:
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if stream is not None and not stream.closed:
                 stream.close()
 
     def diagnostics(self):
@@ -135,10 +135,12 @@ def run_relay():
     runs = []
     rendezvous_dir = tempfile.mkdtemp(prefix="dlr-")
 
-    def start(path, *options, via="python", python=None, read_stdout=True, env=None, **kwargs):
+    def start(path, *options, via="python", python=None, read_stdout=True, env=None, argv=None, **kwargs):
         env = dict(os.environ if env is None else env, TMPDIR=rendezvous_dir)
         options = [str(o) for o in options]
-        if via == "sh":
+        if argv is not None:
+            pass  # a command built by the test
+        elif via == "sh":
             fps = options[options.index("--max-fps") + 1] if "--max-fps" in options else 0.0
             stale = options[options.index("--stale") + 1] if "--stale" in options else 2.0
             argv = ["sh", "-c", relay_command(str(path), max_fps=fps, stale=stale)]
@@ -465,7 +467,7 @@ def test_parse_relay_status():
     assert parse_relay_status("deeplens-relay: ") is None
     # The relay's own names and the client's must agree.
     device = {relay.ST_READY, relay.ST_NOFIFO, relay.ST_NOTFIFO, relay.ST_NOWRITER, relay.ST_STREAMING}
-    device.update([relay.ST_ERROR, relay.ST_ALIVE, relay.ST_BADDATA])
+    device.update([relay.ST_ERROR, relay.ST_ALIVE, relay.ST_BADDATA, relay.ST_SENDING])
     assert parse_relay_status("deeplens-relay: alive\n") == (commands.RELAY_ALIVE, "")
     assert device | {commands.RELAY_NOPYTHON} == commands.RELAY_STATES
     assert relay.STATUS_PREFIX == commands.RELAY_STATUS_PREFIX

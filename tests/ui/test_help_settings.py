@@ -28,14 +28,16 @@ def test_settings_dialog_edits_every_setting_and_the_window_saves_them(qtbot, ma
     dialog.recording_field.edit.setText(str(tmp_path / "videos"))
     dialog.view_fps_spin.setValue(10)
     dialog.grid_fps_spin.setValue(4)
+    dialog.link_spin.setValue(54)
     dialog.aws_profile_edit.setText("workshop")
     dialog.aws_region_combo.setCurrentText("ap-northeast-2")
     dialog.accept()
     expected = Settings(language="ko", appearance="light", known_hosts=str(tmp_path / "class_hosts"),
                         snapshot_dir=str(tmp_path / "shots"), recording_dir=str(tmp_path / "videos"),
-                        view_max_fps=10.0, grid_max_fps=4.0, aws_profile="workshop",
+                        view_max_fps=10.0, grid_max_fps=4.0, grid_link_mbit=54.0, aws_profile="workshop",
                         aws_region="ap-northeast-2")
     assert window.store.settings == expected
+    assert window.fleet.link_budget == 54.0  # the classroom shares the new budget at once
     assert window.ssh_options.known_hosts == str(tmp_path / "class_hosts")
     assert "next time" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: path.exists() and load_settings(str(path)) == expected, timeout=5000)

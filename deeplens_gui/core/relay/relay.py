@@ -1,6 +1,6 @@
 """DeepLens stream relay: runs ON the camera with the device's own Python (2.7 or 3.5+), standard library only.
 
-Usage: relay.py [--max-fps F] [--stale S] [--] PATH
+Usage: relay.py [--max-fps F] [--stale S] [--thumb WxH] [--quality Q] [--] PATH
 
 A DeepLens Lambda writes bare JPEGs into the FIFO PATH, re-sending the current frame in a tight loop. This
 relay reads the FIFO, drops the duplicates and writes only new frames to stdout (bare JPEGs back to back),
@@ -21,6 +21,13 @@ written nothing to stdout or stderr for HEARTBEAT seconds (waiting for a project
 "deeplens-relay: alive" to stderr, so the client can tell a quiet device from a dead network. The relay ends
 when its stdout is closed (the SSH channel went away).
 
+Thumbnails (``--thumb WxH``): where this Python has OpenCV, each frame sent to stdout is decoded at a reduced
+DCT scale, resized to fit WxH and re-encoded at quality Q, so a classroom tile costs a few KB instead of a
+full frame; without OpenCV the frames go out as they are. "deeplens-relay: sending thumbnail WxH qQ" or
+"deeplens-relay: sending full[ no-opencv]" on stderr says which (when it changes). Control lines on stdin
+change the request while the relay runs: "fps F" and "thumb W H Q" (W or H 0: full frames). Only this relay's
+own stdout is affected: the hub still fans the full frames out, each subscriber makes what its viewer asked for.
+
 Hub to subscriber messages: one type byte, a 4-byte big-endian length, the payload. "F": a JPEG frame, "S": a
 status line ("<state>[ <detail>]"). Subscriber to hub: "H" with the subscriber's max fps as ASCII text.
 No f-strings or annotations here: a test runs vermin over this file.
@@ -37,6 +44,7 @@ import stat
 import struct
 import sys
 import termios
+import threading
 import time
 import traceback
 import zlib
@@ -50,9 +58,11 @@ if "FrameReader" not in globals():
         with open(path) as source:
             code = compile(source.read(), path, "exec")
         exec(code, scope)
-        return scope["FrameReader"]
+        return scope
 
-    FrameReader = _load_frame_reader()
+    _READER = _load_frame_reader()
+    FrameReader, jpeg_size, mark_thumbnail = (_READER[name] for name in ("FrameReader", "jpeg_size",
+                                                                          "mark_thumbnail"))
 
 STATUS_PREFIX = "deeplens-relay: "
 ST_READY = "ready"
@@ -63,6 +73,7 @@ ST_STREAMING = "streaming"
 ST_ERROR = "error"
 ST_ALIVE = "alive"
 ST_BADDATA = "baddata"  # detail: "<bytes dropped> <frames over the size cap>" since the FIFO was opened
+ST_SENDING = "sending"  # detail: "thumbnail WxH qQ", "full" or "full no-opencv": what stdout carries
 
 WAIT = 0.2  # polling period while the path is missing or the hub is starting
 REOPEN_DELAY = 0.05  # after a writer left, before the FIFO is opened again
@@ -78,6 +89,9 @@ MAX_BACKLOG = 64
 HEARTBEAT = 2.0  # seconds of silence on stdout and stderr before an "alive" line
 BADDATA_EVERY = 1.0  # at most one "baddata" report per this many seconds
 LEAD_IN = 1024 * 1024  # dropped before the first frame: the tail of a frame the writer was in (not reported)
+DEFAULT_QUALITY = 70
+LOADING = "loading-opencv"  # the "sending" detail while OpenCV is being imported
+MAX_CONTROL_LINE = 256
 
 MSG_FRAME = b"F"
 MSG_STATUS = b"S"
@@ -170,6 +184,7 @@ class Output(object):
         self.control = []
         self.next_at = 0.0
         self.sent_at = now()
+        self.transform = None  # applied to a frame when it is sent: only frames that go out cost the work
 
     @property
     def pending(self):
@@ -209,6 +224,8 @@ class Output(object):
                     data = self.control.pop(0)
                 elif self.frames and t >= self.next_at:
                     data = self.frames.pop(0)
+                    if self.transform is not None:
+                        data = self.transform(data)
                     if self.sock is not None:
                         data = message(MSG_FRAME, data)
                     if self.interval:
@@ -233,10 +250,132 @@ class Output(object):
                 self.view = None
 
 
+def load_cv2():
+    """(cv2, numpy) when this Python has OpenCV, else None."""
+    try:
+        import cv2
+        import numpy
+    except Exception:  # a broken OpenCV install raises more than ImportError; then it is simply absent
+        return None
+    return cv2, numpy
+
+
+def fit_size(width, height, box_width, box_height):
+    """The largest (w, h) with the aspect ratio of width x height that fits the box (at least 1 x 1)."""
+    scale = min(float(box_width) / width, float(box_height) / height)
+    return max(1, int(round(width * scale))), max(1, int(round(height * scale)))
+
+
+class Thumbnailer(object):
+    """Turns full JPEG frames into small ones of a requested size and quality, with OpenCV when present.
+
+    The frame is decoded at the largest DCT reduction (1/2, 1/4, 1/8) that still covers the target size, which
+    skips most of the decoding work, then resized (INTER_AREA) and encoded again.
+    """
+
+    def __init__(self, on_change=None, loader=load_cv2):
+        self.loader = loader
+        self.loading = None  # the thread importing OpenCV, and its result
+        self.on_change = on_change
+        self.said = None
+        self.opencv = None
+        self.size = None
+        self.quality = DEFAULT_QUALITY
+
+    def request(self, width, height, quality):
+        """Ask for thumbnails fitting width x height (0 for either: full frames) at JPEG quality 1..100."""
+        self.size = (int(width), int(height)) if width > 0 and height > 0 else None
+        self.quality = max(1, min(100, int(quality or DEFAULT_QUALITY)))
+        if self.loader is None:
+            self.tell()
+
+    def load(self):
+        """Import OpenCV in a thread: it takes seconds on a busy camera, and meanwhile the relay must go on
+        (full frames, heartbeats) or its client takes the silence for a dead network."""
+        if self.loading is None:
+            if self.on_change is not None:
+                # Loading a big C extension holds the interpreter for seconds on a busy camera, heartbeats
+                # included: say so first, so the client waits longer before it calls the network dead.
+                self.on_change(LOADING)
+            result = []
+            thread = threading.Thread(target=lambda: result.append(self.loader()), name="load-opencv")
+            thread.daemon = True
+            thread.start()
+            self.loading = (thread, result)
+        thread, result = self.loading
+        if not thread.is_alive():
+            self.opencv = result[0] if result else None
+            self.loader = self.loading = None
+            self.tell()
+
+    def tell(self):
+        """Call ``on_change`` with ``describe()`` when it changed since the last call."""
+        text = self.describe()
+        if text != self.said and self.on_change is not None:
+            self.said = text
+            self.on_change(text)
+
+    def describe(self):
+        """What stdout carries, as the detail of a "sending" status line."""
+        if self.size is None:
+            return "full"
+        if self.opencv is None:
+            return "full no-opencv"
+        return "thumbnail %dx%d q%d" % (self.size[0], self.size[1], self.quality)
+
+    def __call__(self, jpeg):
+        if self.size is not None and self.loader is not None:
+            self.load()
+        if self.size is None or self.opencv is None:
+            return jpeg
+        cv2, numpy = self.opencv
+        full = jpeg_size(jpeg)
+        if full is None:
+            return jpeg
+        target = fit_size(full[0], full[1], self.size[0], self.size[1])
+        if target[0] >= full[0] or target[1] >= full[1]:
+            return jpeg  # never upscale: the frame is already as small as the tile
+        flag = cv2.IMREAD_COLOR
+        for factor, reduced in ((8, "IMREAD_REDUCED_COLOR_8"), (4, "IMREAD_REDUCED_COLOR_4"),
+                                (2, "IMREAD_REDUCED_COLOR_2")):
+            if full[0] // factor >= target[0] and full[1] // factor >= target[1] and hasattr(cv2, reduced):
+                flag = getattr(cv2, reduced)
+                break
+        image = cv2.imdecode(numpy.frombuffer(jpeg, dtype=numpy.uint8), flag)
+        if image is None:
+            return jpeg  # not decodable here: the client reports what is wrong with it
+        if (image.shape[1], image.shape[0]) != target:
+            image = cv2.resize(image, target, interpolation=cv2.INTER_AREA)
+        ok, encoded = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), self.quality])
+        return mark_thumbnail(encoded.tobytes()) if ok else jpeg
+
+
+class Control(object):
+    """Request changes read from stdin, one line each: "fps F" or "thumb W H Q"."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.buffer = b""
+
+    def read(self):
+        """The complete lines now readable as lists of words; None once stdin is closed."""
+        try:
+            data = os.read(self.fd, 4096)
+        except EnvironmentError as exc:
+            if errno_of(exc) in _AGAIN:
+                return []
+            return None
+        if not data:
+            return None
+        lines = (self.buffer + data).split(b"\n")
+        self.buffer = lines.pop()[-MAX_CONTROL_LINE:]
+        return [to_text(line).split() for line in lines]
+
+
 class Relay(object):
     """What survives a change of role: the stdout consumer, the status and the last frame sent."""
 
-    def __init__(self, path, max_fps, stale):
+    def __init__(self, path, max_fps, stale, thumb=None, quality=DEFAULT_QUALITY):
         self.path = path
         self.stale = stale
         self.max_fps = max_fps
@@ -244,6 +383,30 @@ class Relay(object):
         self.status = Status()
         self.last = None
         self.lock_path, self.sock_path = rendezvous(path)
+        self.thumbnailer = Thumbnailer(lambda text: self.status.say(ST_SENDING + " " + text))
+        self.thumbnailer.request(thumb[0] if thumb else 0, thumb[1] if thumb else 0, quality)
+        self.out.transform = self.thumbnailer
+        self.control = Control(0)
+        self.on_rate = None  # a subscriber passes a new rate on to its hub
+
+    def set_rate(self, max_fps):
+        """Cap stdout at ``max_fps`` from now on (0: every new frame)."""
+        self.max_fps = max_fps
+        interval = 1.0 / max_fps if max_fps > 0 else 0.0
+        self.out.next_at = min(self.out.next_at, now() + interval)
+        self.out.interval = interval
+        if self.on_rate is not None:
+            self.on_rate()
+
+    def on_control(self, words):
+        """Apply one control line; lines that do not parse are ignored (a newer client may say more)."""
+        try:
+            if words[0] == "fps" and len(words) == 2 and float(words[1]) >= 0:
+                self.set_rate(float(words[1]))
+            elif words[0] == "thumb" and len(words) == 4:
+                self.thumbnailer.request(int(words[1]), int(words[2]), int(words[3]))
+        except (ValueError, IndexError):
+            pass
 
     def take(self, frame):
         """A frame from the source: True if it is new (then it goes to stdout)."""
@@ -264,6 +427,8 @@ class Relay(object):
             deadline = min(deadline, wake)
         poller = select.poll()
         poller.register(1, select.POLLOUT if self.out.wants_write(t) else 0)
+        if self.control is not None:
+            poller.register(self.control.fd, select.POLLIN)
         for fd, events in entries:
             poller.register(fd, events)
         timeout = max(0, int((deadline - t) * 1000 + 0.999))
@@ -275,6 +440,13 @@ class Relay(object):
             ready = {}
         if ready.get(1, 0) & _GONE_EVENTS:
             raise StdoutClosed()
+        if self.control is not None and ready.get(self.control.fd):
+            lines = self.control.read()
+            if lines is None:
+                self.control = None  # no more requests (a client without control, or stdin was /dev/null)
+            for words in lines or ():
+                if words:
+                    self.on_control(words)
         t = now()
         if not self.out.flush(t):
             raise StdoutClosed()
@@ -633,10 +805,10 @@ class Subscriber(object):
         """Returns when the hub went away."""
         relay = self.relay
         try:
-            hello = to_bytes(repr(float(relay.max_fps)))
-            self.sock.sendall(message(MSG_HELLO, hello))
+            self.hello()
             self.sock.setblocking(False)
             relay.status.set(ST_READY, "sub")
+            relay.on_rate = self.hello
             while True:
                 ready = relay.poll([(self.sock.fileno(), select.POLLIN)], now() + 1.0)
                 if ready.get(self.sock.fileno()) and not self.receive():
@@ -646,7 +818,12 @@ class Subscriber(object):
                 return
             raise
         finally:
+            relay.on_rate = None
             self.sock.close()
+
+    def hello(self):
+        """Tell the hub the rate this relay's viewer wants (again when it changes)."""
+        self.sock.sendall(message(MSG_HELLO, to_bytes(repr(float(self.relay.max_fps)))))
 
     def receive(self):
         try:
@@ -735,15 +912,26 @@ def serve(relay):
 
 
 def parse_args(argv):
-    """[--max-fps F] [--stale S] [--] PATH (after "--" a path starting with a dash is data)."""
+    """[--max-fps F] [--stale S] [--thumb WxH] [--quality Q] [--] PATH (after "--" a path starting with a dash is data)."""
     parser = argparse.ArgumentParser(prog="relay.py", description="Relay new frames of a DeepLens stream.")
     parser.add_argument("path")
     parser.add_argument("--max-fps", type=float, default=0.0, help="frame rate cap, 0 for none")
     parser.add_argument("--stale", type=float, default=2.0, help="seconds without bytes before 'nowriter'")
+    parser.add_argument("--thumb", type=parse_box, default=None, help="WxH: send thumbnails fitting this box")
+    parser.add_argument("--quality", type=int, default=DEFAULT_QUALITY, help="JPEG quality of thumbnails")
     args = parser.parse_args(argv)
     if not args.max_fps >= 0 or not args.stale > 0:
         parser.error("--max-fps must be >= 0 and --stale > 0")
     return args
+
+
+def parse_box(text):
+    """"WxH" as (W, H), both > 0."""
+    width, _, height = text.lower().partition("x")
+    box = (int(width), int(height))
+    if min(box) <= 0:
+        raise ValueError(text)
+    return box
 
 
 def _raise_exit(signum, frame):
@@ -759,7 +947,7 @@ def main(argv):
     signal.signal(signal.SIGHUP, _raise_exit)
     flags = fcntl.fcntl(1, fcntl.F_GETFL)
     fcntl.fcntl(1, fcntl.F_SETFL, flags | os.O_NONBLOCK)
-    relay = Relay(args.path, args.max_fps, args.stale)
+    relay = Relay(args.path, args.max_fps, args.stale, args.thumb, args.quality)
     try:
         serve(relay)
         while relay.out.busy() or relay.out.pending is not None:
