@@ -370,13 +370,14 @@ def _app_processes(paths, role):
 def _same_folder(pid, app):
     """Whether process ``pid`` sees the same ``app`` folder as this one. Another mount namespace can show other
     files at the same path (virtual cameras on one machine, containers); /proc/PID/root and /proc/PID/cwd look
-    through that process's own mounts. True where /proc cannot tell (the command line decides, as before)."""
+    through that process's own mounts. A process whose view this one may not look into (another user, another
+    user namespace) is not this app folder's: the app's own processes run as this user, in this namespace."""
     base = "/proc/{0}/root".format(pid) if os.path.isabs(app) else "/proc/{0}/cwd".format(pid)
     try:
         theirs = os.stat(base + "/" + app.lstrip("/"))
         ours = os.stat(app)
     except (IOError, OSError):
-        return True
+        return False
     return (theirs.st_dev, theirs.st_ino) == (ours.st_dev, ours.st_ino)
 
 
