@@ -316,9 +316,13 @@ def record(args):
             return recorder.frames >= args.frames
         return bool(started) and time.monotonic() - started[0] >= args.seconds
 
+    def stop_at():
+        # --seconds ends on time even when the next frame is far away (a camera at 2 fps).
+        return started[0] + args.seconds if started and args.seconds else None
+
     try:
         with _connection(args) as connection:
-            _stream(connection, args, write, done)
+            _stream(connection, args, write, done, stop_at)
     except DeepLensError as error:
         if not recorder.frames:
             recorder.discard()
@@ -356,17 +360,22 @@ def _finish(recorder):
         recorder.discard()
 
 
-def _stream(connection, args, on_jpeg, done):
-    """Stream every unique frame to ``on_jpeg`` until ``done()``; raise on failure."""
+def _stream(connection, args, on_jpeg, done, stop_at=lambda: None):
+    """Stream every unique frame to ``on_jpeg`` until ``done()`` (or the time ``stop_at()`` gives); raise on
+    failure."""
     from deeplens_gui.core.stream import FrameSource, StreamState
 
     connection.open()  # typed connect/auth/host-key errors surface here, before the stream starts
     with FrameSource(connection, max_fps=0, decode=False, reconnect=True) as source:
         while not done():
-            frame = next(source.frames(until=time.monotonic() + args.timeout), None)
+            deadline = time.monotonic() + args.timeout
+            end = stop_at()
+            frame = next(source.frames(until=deadline if end is None else min(deadline, end)), None)
             if frame is not None:
                 on_jpeg(frame.jpeg)
                 continue
+            if done():
+                return
             status = source.status
             if status.state in (StreamState.FAILED, StreamState.STOPPED):
                 raise status.error or StreamError(status.message or "The stream from {0} ended.".format(

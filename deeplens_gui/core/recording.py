@@ -182,7 +182,7 @@ class VideoRecorder:
             options.update(preset="veryfast", crf="23")
         self._stream.codec_context.options = options
 
-    def _emit(self, at):
+    def _emit(self, at, final=False):
         # Timestamps strictly increase even when two frames arrive within one tick of the time base.
         pts = max(self._next_pts, round((at - self._first) / self._time_base))
         self._next_pts = pts + 1
@@ -199,7 +199,14 @@ class VideoRecorder:
         frame = av.VideoFrame.from_ndarray(image, format="bgr24").reformat(format="yuv420p")
         frame.pts = pts
         frame.time_base = self._time_base
-        self._container.mux(self._stream.encode(frame))
+        packets = list(self._stream.encode(frame))
+        if final:
+            # The frame shown again at the end marks when the recording stopped: it lasts one tick, or the
+            # encoder would give it the length of a typical frame and the video would outlast the recording.
+            packets += list(self._stream.encode(None))
+            if packets:
+                packets[-1].duration = 1
+        self._container.mux(packets)
 
     def close(self):
         """Finish the file (it appears at ``path`` only now). Idempotent."""
@@ -207,9 +214,7 @@ class VideoRecorder:
             return
         try:
             if self._container is not None:
-                self._emit(time.monotonic())  # the last frame lasts until now
-                if not self._copy:
-                    self._container.mux(self._stream.encode(None))
+                self._emit(time.monotonic(), final=True)  # the last frame lasts until now
                 self._container.close()
                 self._container = None
             written = os.path.getsize(self._out.temp_path)

@@ -89,7 +89,7 @@ def test_a_read_only_camera_says_so_and_changes_nothing(small_device, tmp_path):
 
         assert not result.ok
         expected = ("failed at upload: the filesystem of virtual-1 that holds {0} is read-only, so nothing "
-                    "can be written there. Nothing changed on virtual-1").format(projects)
+                    "can be written there. Nothing changed on virtual-1").format(device.paths.camera(projects))
         assert expected in result.message, result.message
         assert camera_state(device) == before
         assert stream_colour(connection, str(device.stream_path)) == "red"
