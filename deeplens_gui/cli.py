@@ -164,8 +164,11 @@ def _configure_logging(debug):
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(threadName)s %(name)s %(levelname)s: %(message)s")
     else:
-        # Without a handler Python would print warnings of any library on stderr ("last resort").
-        logging.getLogger().addHandler(logging.NullHandler())
+        # Without a handler Python would print warnings of any library on stderr ("last resort"). Once: main()
+        # runs many times in one process (tests, scripts importing the CLI).
+        root = logging.getLogger()
+        if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+            root.addHandler(logging.NullHandler())
 
 
 def _positive_int(text):
