@@ -988,11 +988,19 @@ def _keep_lock(paths, args, status_fd):
     vanishes. Returns the exit status."""
     lock = _open_lock(paths["deploy_lock"])
     reported = [0.0]
+    began = time.time()
 
     def busy():
-        if time.time() - reported[0] >= 1.0:
-            reported[0] = time.time()
-            _say({"busy": _journal_view(paths)})
+        if time.time() - reported[0] < 1.0:
+            return
+        view = _journal_view(paths)
+        # A holder writes its journal just after it takes the lock: a waiter that came a moment later would
+        # read no owner yet. Name the holder once it has said who it is (or after a second: a short command
+        # such as `stop` holds the lock without a journal).
+        if view["owner"] is None and time.time() - began < 1.0:
+            return
+        reported[0] = time.time()
+        _say({"busy": view})
 
     if not _lock_within(lock, args.wait, busy):
         view = _journal_view(paths)
