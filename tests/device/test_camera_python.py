@@ -63,6 +63,40 @@ def test_mo_awscam_and_the_sdk_run_in_the_cameras_python(tmp_path):
     assert json.loads((tmp_path / "results.jsonl").read_text())["payload"] == "hello"
 
 
+def test_the_cameras_python_has_the_last_boto3_for_python_27(tmp_path):
+    if python2.prepared() is None:
+        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    # What coffee-counter style Lambdas do at import: a botocore session and a Rekognition client.
+    out, _ = run27(
+        "import json, sys, boto3, botocore.session, s3transfer, dateutil\n"
+        "client = botocore.session.Session().create_client('rekognition', region_name='us-east-1',\n"
+        "    aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='secret')\n"
+        "s3 = boto3.client('s3', region_name='us-east-1', aws_access_key_id='AKIDEXAMPLE',\n"
+        "    aws_secret_access_key='secret')\n"
+        "print(json.dumps([sys.version_info[0], boto3.__version__, botocore.__version__, s3transfer.__version__,\n"
+        "    dateutil.__version__, client.meta.service_model.service_name, hasattr(client, 'detect_faces'),\n"
+        "    hasattr(s3, 'upload_file')]))\n", tmp_path)
+    major, boto3, botocore, s3transfer, dateutil, service, detect, upload = json.loads(out.strip())
+    pinned = dict(pin.split("==") for pin in python2.BOTO3)
+    assert [major, boto3, botocore, s3transfer, dateutil] == [2, pinned["boto3"], pinned["botocore"],
+                                                             pinned["s3transfer"], pinned["python-dateutil"]]
+    assert (service, detect, upload) == ("rekognition", True, True)
+
+
+def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
+    script = tmp_path / "bin" / "python2.7"
+    script.parent.mkdir()
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    (tmp_path / "ready.json").write_text(json.dumps({"interpreter": "/usr/bin/python2.7", "numpy": "1.16.6"}))
+    assert python2.prepared(tmp_path) is None
+    said = python2.describe(tmp_path)
+    assert "prepared by an older version (without boto3)" in said and python2.SETUP_COMMAND in said
+    (tmp_path / "ready.json").write_text(json.dumps({"stamp": python2.STAMP, "interpreter": "/usr/bin/python2.7"}))
+    assert python2.prepared(tmp_path) == script
+    assert "run with the camera's Python 2.7" in python2.describe(tmp_path)
+
+
 def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
     if python2.prepared() is None:
         pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
