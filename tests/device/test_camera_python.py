@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from deeplens_gui.sim import catalog, namespace, python2
+from deeplens_gui.sim.fleet import VirtualDevice
 from deeplens_gui.sim.runtime import DEVICE_MODULES, PACKAGE_ROOT
 from tests.device.conftest import require_python27
 from tests.device.test_lambdas import _vermin_violations
@@ -212,3 +214,24 @@ def test_two_commands_in_device_namespaces_share_the_fifo_at_the_cameras_path(re
     assert "results.mjpeg" in lines[2:]
     assert (root / "tmp" / "results.mjpeg").exists(), "the camera's /tmp is the device's own folder"
     assert {path: os.path.exists(path) for path in existed} == existed, "nothing was made on this machine"
+
+
+def test_each_camera_has_its_wifi_interface_mlan0_with_a_mac_of_its_own(tmp_path):
+    if not namespace.available():
+        if os.environ.get("CI") == "true" and not namespace.disabled():
+            pytest.fail("CI runs on Linux as root: mount namespaces must work there")
+        pytest.skip("no mount namespaces here")
+    # Samples read /sys/class/net/mlan0/address (a DeepLens's Wi-Fi) to name the camera in what they upload.
+    script = "cat /sys/class/net/mlan0/address; ls /sys/class/net"
+    seen = []
+    for name in ("virtual-1", "virtual-2", "virtual-1"):
+        device = VirtualDevice(name, tmp_path / name, namespace=True)
+        result = subprocess.run(namespace.wrap_command(device.root, ["/bin/sh", "-c", script]),
+                                capture_output=True, text=True, timeout=30, check=False)
+        assert result.returncode == 0, result.stderr
+        address, *interfaces = result.stdout.split()
+        assert re.match(r"^02(:[0-9a-f]{2}){5}$", address)
+        assert "mlan0" in interfaces and "lo" in interfaces, "this machine's interfaces stay"
+        seen.append(address)
+    assert seen[0] != seen[1] and seen[0] == seen[2], "one address per camera, the same after a restart"
+    assert not os.path.exists("/sys/class/net/mlan0"), "nothing was made on this machine"
