@@ -21,6 +21,12 @@ from tests.device.test_lambdas import _vermin_violations
 SIM = PACKAGE_ROOT / "deeplens_gui" / "sim"
 
 
+def require_prepared():
+    """Skip a test that needs the prepared Python 2.7 (numpy, OpenCV, boto3) when it is not prepared."""
+    if python2.prepared() is None:
+        pytest.skip("needs the prepared Python 2.7 with numpy, OpenCV and boto3: " + python2.SETUP_COMMAND)
+
+
 def run27(code, tmp_path, env=None):
     """Run ``code`` with the camera's Python 2.7 and the device modules, as a Lambda would; its stdout."""
     python = require_python27()
@@ -41,8 +47,7 @@ def test_the_device_side_stand_ins_are_python_27_and_35_code():
 
 
 def test_mo_awscam_and_the_sdk_run_in_the_cameras_python(tmp_path):
-    if python2.prepared() is None:
-        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    require_prepared()
     out, err = run27(
         "from __future__ import print_function\n"
         "import json, numpy as np, awscam, mo, greengrasssdk\n"
@@ -66,8 +71,7 @@ def test_mo_awscam_and_the_sdk_run_in_the_cameras_python(tmp_path):
 
 
 def test_the_cameras_python_has_the_last_boto3_for_python_27(tmp_path):
-    if python2.prepared() is None:
-        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    require_prepared()
     # What coffee-counter style Lambdas do at import: a botocore session and a Rekognition client.
     out, _ = run27(
         "import json, sys, boto3, botocore.session, s3transfer, dateutil\n"
@@ -100,8 +104,7 @@ def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
 
 
 def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
-    if python2.prepared() is None:
-        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    require_prepared()
     catalog.write_artifact(str(tmp_path / "artifacts"), "mxnet_headpose_FP16_FUSED.xml")
     out, _ = run27(
         "import awscam\n"
