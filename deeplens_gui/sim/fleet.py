@@ -178,13 +178,15 @@ class VirtualDevice:
             prepare_artifacts(project, self.artifacts_dir)
         for stem in catalog.ARTIFACTS:
             catalog.write_artifact(str(self.artifacts_dir), stem + ".xml")
-        # A DeepLens's Wi-Fi interface is mlan0; samples read its MAC (/sys/class/net/mlan0/address) to name the
-        # camera. A locally administered address made from the device's name stays the same across restarts.
+        # A DeepLens's Wi-Fi interface is mlan0; samples read its MAC (/sys/class/net/mlan0/address) to name
+        # the camera. A locally administered address made from the device's name stays the same across
+        # restarts.
         mlan0 = self.root / MLAN0_DIR / "address"
         if not mlan0.exists():
             mlan0.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256(self.name.encode("utf-8")).digest()
-            mlan0.write_text(":".join("{0:02x}".format(byte) for byte in bytearray(b"\x02" + digest[:5])) + "\n")
+            octets = bytearray(b"\x02" + digest[:5])
+            mlan0.write_text(":".join("{0:02x}".format(octet) for octet in octets) + "\n")
         os.chmod(str(self.authorized_keys_path.parent), 0o700)
         self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
         self.client_key = ensure_ed25519_key(self.client_key_path, comment="deeplens-console@" + self.name)

@@ -33,8 +33,8 @@ from deeplens_gui.core.errors import ConfigError
 
 HOME_ENV = "DEEPLENS_PYTHON2_HOME"
 PIP = "pip==20.3.4"
-#: boto3 and botocore for Lambdas that call AWS (Rekognition, S3) as they did on a camera: the last releases for
-#: Python 2.7, each dependency pinned too (the download takes no dependencies).
+#: boto3 and botocore for Lambdas that call AWS (Rekognition, S3) as they did on a camera: the last releases
+#: for Python 2.7, each dependency pinned too (the download takes no dependencies).
 BOTO3 = ("boto3==1.17.112", "botocore==1.20.112", "s3transfer==0.4.2", "jmespath==0.10.0",
          "python-dateutil==2.8.2", "urllib3==1.26.20", "six==1.16.0", "futures==3.3.0")
 WHEELS = ("numpy==1.16.6", "opencv-python==4.2.0.32") + BOTO3
@@ -62,7 +62,7 @@ def home():
 
 
 def prepared(folder=None):
-    """The prepared ``python2.7`` script, or None when ``prepare()`` has not completed there with ``STAMP``."""
+    """The prepared ``python2.7`` script, or None unless ``prepare()`` completed there with this ``STAMP``."""
     folder = Path(folder) if folder is not None else home()
     script = folder / "bin" / "python2.7"
     if _stamp(folder) == STAMP and os.access(str(script), os.X_OK):
@@ -85,9 +85,10 @@ def describe(folder=None):
         return "Projects whose runtime is python2.7 run with the camera's Python 2.7 ({0}).".format(script)
     folder = Path(folder) if folder is not None else home()
     if _stamp(folder) is not None:
-        return ("The camera's Python 2.7 in {0} was prepared by an older version (without boto3), so projects "
-                "whose runtime is python2.7 run with Python {1}.{2} ({3}). Run '{4}' once to bring it up to "
-                "date.".format(folder, sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))
+        return ("The camera's Python 2.7 in {0} was prepared by an older version (without boto3), "
+                "so projects whose runtime is python2.7 run with Python {1}.{2} ({3}). Run '{4}' once to "
+                "bring it up to date.".format(folder, sys.version_info[0], sys.version_info[1],
+                                              sys.executable, SETUP_COMMAND))
     return ("No Python 2.7 is prepared, so projects whose runtime is python2.7 run with Python {0}.{1} "
             "({2}); Python-2-only code fails there. Run '{3}' once to prepare the camera's Python "
             "2.7.".format(sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))
@@ -98,7 +99,8 @@ def prepare(folder=None, source="auto", progress=print):
 
     ``source`` is ``"auto"`` (an existing python2.7, else Debian's) or ``"debian"``. ``progress`` gets one
     line per step. Raises Python2Error with what went wrong and what to do. A folder prepared with this
-    ``STAMP`` is reused as it is; one prepared with an older stamp is brought up to date (its downloads reused).
+    ``STAMP`` is reused as it is; one prepared with an older stamp is brought up to date (reusing its
+    downloads).
     """
     folder = Path(folder) if folder is not None else home()
     done = prepared(folder)
@@ -135,8 +137,9 @@ def prepare(folder=None, source="auto", progress=print):
             _tail(check)))
     versions = check.stdout.split()
     (folder / "ready.json").write_text(json.dumps({
-        "stamp": STAMP, "interpreter": str(interpreter), "abi": abi, "numpy": versions[0], "opencv": versions[1],
-        "boto3": versions[2], "botocore": versions[3], "debian": bool(library_dirs)}, indent=1) + "\n")
+        "stamp": STAMP, "interpreter": str(interpreter), "abi": abi, "numpy": versions[0],
+        "opencv": versions[1], "boto3": versions[2], "botocore": versions[3], "debian": bool(library_dirs)},
+        indent=1) + "\n")
     progress("The camera's Python 2.7 is ready: {0} (numpy {1}, OpenCV {2}, boto3 {3})".format(
         script, versions[0], versions[1], versions[2]))
     return script

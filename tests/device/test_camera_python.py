@@ -79,8 +79,9 @@ def test_the_cameras_python_has_the_last_boto3_for_python_27(tmp_path):
         "    aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='secret')\n"
         "s3 = boto3.client('s3', region_name='us-east-1', aws_access_key_id='AKIDEXAMPLE',\n"
         "    aws_secret_access_key='secret')\n"
-        "print(json.dumps([sys.version_info[0], boto3.__version__, botocore.__version__, s3transfer.__version__,\n"
-        "    dateutil.__version__, client.meta.service_model.service_name, hasattr(client, 'detect_faces'),\n"
+        "print(json.dumps([sys.version_info[0], boto3.__version__, botocore.__version__,\n"
+        "    s3transfer.__version__, dateutil.__version__, client.meta.service_model.service_name,\n"
+        "    hasattr(client, 'detect_faces'),\n"
         "    hasattr(s3, 'upload_file')]))\n", tmp_path)
     major, boto3, botocore, s3transfer, dateutil, service, detect, upload = json.loads(out.strip())
     pinned = dict(pin.split("==") for pin in python2.BOTO3)
@@ -98,7 +99,7 @@ def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
     assert python2.prepared(tmp_path) is None
     said = python2.describe(tmp_path)
     assert "prepared by an older version (without boto3)" in said and python2.SETUP_COMMAND in said
-    (tmp_path / "ready.json").write_text(json.dumps({"stamp": python2.STAMP, "interpreter": "/usr/bin/python2.7"}))
+    (tmp_path / "ready.json").write_text(json.dumps({"stamp": python2.STAMP, "abi": "cp27mu"}))
     assert python2.prepared(tmp_path) == script
     assert "run with the camera's Python 2.7" in python2.describe(tmp_path)
 
