@@ -104,6 +104,19 @@ def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
     assert "run with the camera's Python 2.7" in python2.describe(tmp_path)
 
 
+def test_debians_python_unpacked_for_an_older_stamp_is_reused_without_downloading(tmp_path, monkeypatch):
+    target = tmp_path / "debian"
+    (target / "usr" / "bin").mkdir(parents=True)
+    (target / "usr" / "bin" / "python2.7").write_text("")
+    (target / "usr" / "lib" / "x86_64-linux-gnu").mkdir(parents=True)
+    monkeypatch.setattr(python2, "debian_mirror", lambda: pytest.fail("no download when reusing"))
+    said = []
+    interpreter, libraries, python_home = python2._debian_interpreter(target, said.append, reuse=True)
+    assert (interpreter, libraries, python_home) == (
+        target / "usr" / "bin" / "python2.7", [target / "usr" / "lib" / "x86_64-linux-gnu"], target / "usr")
+    assert said == ["Reusing Debian's Python 2.7 unpacked in {0}".format(target)]
+
+
 def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
     require_prepared()
     catalog.write_artifact(str(tmp_path / "artifacts"), "mxnet_headpose_FP16_FUSED.xml")
