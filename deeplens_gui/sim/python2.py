@@ -85,10 +85,10 @@ def describe(folder=None):
         return "Projects whose runtime is python2.7 run with the camera's Python 2.7 ({0}).".format(script)
     folder = Path(folder) if folder is not None else home()
     if _stamp(folder) is not None:
-        return ("The camera's Python 2.7 in {0} was prepared by an older version (without boto3), "
-                "so projects whose runtime is python2.7 run with Python {1}.{2} ({3}). Run '{4}' once to "
-                "bring it up to date.".format(folder, sys.version_info[0], sys.version_info[1],
-                                              sys.executable, SETUP_COMMAND))
+        return ("The camera's Python 2.7 in {0} was prepared by an older version of DeepLens Console, so "
+                "projects whose runtime is python2.7 run with Python {1}.{2} ({3}). Run '{4}' once to bring "
+                "it up to date.".format(folder, sys.version_info[0], sys.version_info[1], sys.executable,
+                                        SETUP_COMMAND))
     return ("No Python 2.7 is prepared, so projects whose runtime is python2.7 run with Python {0}.{1} "
             "({2}); Python-2-only code fails there. Run '{3}' once to prepare the camera's Python "
             "2.7.".format(sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))

@@ -98,7 +98,7 @@ def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
     (tmp_path / "ready.json").write_text(json.dumps({"interpreter": "/usr/bin/python2.7", "numpy": "1.16.6"}))
     assert python2.prepared(tmp_path) is None
     said = python2.describe(tmp_path)
-    assert "prepared by an older version (without boto3)" in said and python2.SETUP_COMMAND in said
+    assert "prepared by an older version of DeepLens Console" in said and python2.SETUP_COMMAND in said
     (tmp_path / "ready.json").write_text(json.dumps({"stamp": python2.STAMP, "abi": "cp27mu"}))
     assert python2.prepared(tmp_path) == script
     assert "run with the camera's Python 2.7" in python2.describe(tmp_path)
