@@ -1,6 +1,7 @@
 """The composition root: excepthook dialog, --demo with a virtual fleet, run_gui's loop and clean exit."""
 
 import argparse
+import socket
 import sys
 import threading
 import time
@@ -9,6 +10,7 @@ import pytest
 from PyQt5.QtCore import QObject, QSettings, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QApplication
 
+from deeplens_gui.cli.demo import DemoClassroom
 from deeplens_gui.ui.app import Console, ExceptionHook, run_gui
 from deeplens_gui.ui.dialogs import ExceptionDialog
 from tests.ui.conftest import stream_threads
@@ -77,7 +79,8 @@ def test_an_exception_in_another_thread_is_shown_on_the_gui_thread(qtbot, shown_
 
 
 def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, settings, shown_exceptions):
-    console = Console(options(demo=True), settings=settings).start()
+    classroom = DemoClassroom()
+    console = Console(options(demo=True), demo=classroom, settings=settings).start()
     window = console.window
     try:
         assert "Starting virtual DeepLens" in window.view.state_text()[0]
@@ -85,6 +88,7 @@ def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, setting
             pass
         devices = blocker.args[0]
         assert [d.name for d in devices] == ["virtual-1", "virtual-2", "virtual-3"]
+        assert classroom.running
         combo = window.device_bar.target_combo
         assert [combo.itemText(i) for i in range(3)] == ["virtual-1", "virtual-2", "virtual-3"]
         qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
@@ -95,7 +99,10 @@ def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, setting
         assert time.monotonic() - started < 1.0
     finally:
         assert console.shutdown() == 0
-    assert console.demo._fleet is None
+    assert not classroom.running
+    for device in devices:  # the virtual cameras' SSH servers are gone with the console
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection((device.host, device.port), timeout=5).close()
     assert shown_exceptions == []
     qtbot.waitUntil(lambda: not stream_threads(), timeout=3000)
 
