@@ -141,7 +141,7 @@ def assert_stopped(devices):
 
 def test_the_cli_demo_starts_the_virtual_classroom_for_the_gui_and_stops_it(qtbot, tmp_path, monkeypatch,
                                                                            shown_exceptions):
-    """``deeplens-gui --demo``: the CLI owns the virtual DeepLens; the window shows it, closing it stops it."""
+    """``deeplens-gui --demo``: the CLI owns the virtual DeepLens; the window shows it; closing stops it."""
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path))
     QSettings.setDefaultFormat(QSettings.IniFormat)
     built, shown = [], []
