@@ -26,6 +26,7 @@ from deeplens_gui.cli.common import (
     positive_int,
 )
 from deeplens_gui.core import cloud
+from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
 from deeplens_gui.core.deploy.service import RUNNING, CancelToken, DeployResult, DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
@@ -34,6 +35,7 @@ from deeplens_gui.core.secrets import SudoPasswords
 from deeplens_gui.core.text import say
 
 DEFAULT_JOBS = 4
+BACKENDS = ("ssh", "greengrass")
 _TIMEOUT_HELP = ("deploy over ssh: wait up to S seconds for the new project's first frames (default 60); "
                  "greengrass: for the deployment to finish")
 
@@ -54,7 +56,7 @@ def add_arguments(parser):
                              "/tmp/results.mjpeg")
     parser.add_argument("targets", metavar="TARGET", nargs="+",
                         help="[user@]host[:port], a Host alias from your ssh config, or a roster name")
-    parser.add_argument("--via", choices=_backend_names(), default="ssh",
+    parser.add_argument("--via", choices=BACKENDS, default="ssh",
                         help="ssh (default: works for every camera) or greengrass (AWS Greengrass V1, until "
                              "AWS ends it on 7 October 2026)")
     parser.add_argument("--profile", metavar="P",
@@ -81,31 +83,18 @@ def add_arguments(parser):
             action.help = _TIMEOUT_HELP
 
 
-def _greengrass_backend_class():
-    try:
-        from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
-    except ImportError:
-        return None
-    return GreengrassDeployBackend
-
-
-def _backend_names():
-    return ("ssh", "greengrass") if _greengrass_backend_class() is not None else ("ssh",)
-
-
 def build_service(args):
     """The DeployService with the backends the arguments ask for."""
     backends = {"ssh": SshDeployBackend(verify_timeout=args.timeout or DEFAULT_VERIFY_TIMEOUT,
                                         sudo_passwords=sudo_passwords(args))}
-    greengrass = _greengrass_backend_class()
-    if greengrass is not None:
-        def client_factory(service, region=None):
-            return cloud.client(service, profile=args.profile, region=region or args.region)
 
-        options = {"client_factory": client_factory}
-        if args.timeout:
-            options["timeout"] = args.timeout
-        backends["greengrass"] = greengrass(**options)
+    def client_factory(service, region=None):
+        return cloud.client(service, profile=args.profile, region=region or args.region)
+
+    options = {"client_factory": client_factory}
+    if args.timeout:
+        options["timeout"] = args.timeout
+    backends["greengrass"] = GreengrassDeployBackend(**options)
     return DeployService(backends, default="ssh")
 
 
