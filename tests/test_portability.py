@@ -27,10 +27,8 @@ PLATFORMS = [("win_amd64", "3.12"), ("macosx_13_0_arm64", "3.12"),
 
 
 def _client_files():
-    for folder in ("deeplens_gui/core", "deeplens_gui/ui", "deeplens_gui/cli.py", "deeplens_gui/cli"):
-        path = ROOT / folder
-        files = [path] if path.suffix == ".py" else sorted(path.rglob("*.py"))
-        for file in files:
+    for folder in ("deeplens_gui/core", "deeplens_gui/ui", "deeplens_gui/cli"):
+        for file in sorted((ROOT / folder).rglob("*.py")):
             relative = file.relative_to(ROOT).as_posix()
             if file.exists() and relative not in DEVICE_CODE:
                 yield relative, file
