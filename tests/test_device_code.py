@@ -57,7 +57,8 @@ def python27_compile_errors(paths):
 
 def test_device_code_is_python_27_and_35_code():
     names = {path.relative_to(ROOT).as_posix() for path in _files(DEVICE_CODE)}
-    assert {"deeplens_gui/remote/" + name for name in ("relay.py", "runner.py", "probe.py", "frames.py")} <= names
+    programs = ("relay.py", "runner.py", "probe.py", "frames.py")
+    assert {"deeplens_gui/remote/" + name for name in programs} <= names
     assert vermin_violations(*DEVICE_CODE) == ""
 
 

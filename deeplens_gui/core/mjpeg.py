@@ -1,7 +1,7 @@
 """The app's frame reader: bare JPEG frames sent back to back (MJPEG without boundaries) into whole frames.
 
-The structure-aware reader is the camera's own (``deeplens_gui/remote/frames.py``, which the relay imports), so
-the camera and the client split a stream the same way and there is one parser to keep right. It runs on the
+The structure-aware reader is the camera's own (``deeplens_gui/remote/frames.py``, which the relay imports),
+so the camera and the client split a stream the same way and there is one parser to keep right. It runs on the
 camera's Python 2.7 too; what only the client does is here: a frame's picture size read in place, without the
 copy Python 2 needs, and the thumbnail mark check.
 """

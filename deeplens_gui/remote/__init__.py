@@ -1,17 +1,18 @@
-"""Code that runs ON the camera, with the device's own Python (2.7 or 3.5+; standard library, cv2 where present).
+"""Code that runs ON the camera, with the device's own Python (2.7 or 3.5+; standard library, cv2 where
+present).
 
 The client never runs these programs itself; it ships them with the one loader below:
 
 - ``relay``  (relay.py): the stream relay, run with ``python -c`` (see ``core/commands.py``);
 - ``probe``  (probe.py): the health probe, run with ``python -c``;
 - ``runner`` (runner.py): the deploy runner, uploaded as one file and run from it;
-- ``frames`` (frames.py): the structure-aware JPEG frame reader the relay imports (and the client's
-  ``core/mjpeg.py`` builds on).
+- ``frames`` (frames.py): the structure-aware JPEG frame reader the relay imports (the client's
+  ``core/mjpeg.py`` imports it too, as a library).
 
-``script(name)`` is the text to run or upload: the program's file with, in front, the modules of this folder it
-imports, each defined as a module of that name (so ``from frames import ...`` works in a ``python -c`` script as
-it does next to the file). ``payload(name)`` is that text as bytes and ``stamp(name)`` its version (SHA-256).
-The loader keeps to the same Python 2.7/3.5 syntax as the programs, so one check covers every file here.
+``script(name)`` is the text to run or upload: the program's file with, in front, the modules of this folder
+it imports, each defined as a module of that name (so ``from frames import ...`` works in a ``python -c``
+script as it does next to the file). ``payload(name)`` is that text as bytes, ``stamp(name)`` its version
+(SHA-256). The loader keeps to the programs' Python 2.7/3.5 syntax, so one check covers every file here.
 """
 
 import hashlib

@@ -188,7 +188,7 @@ class FrameReader(object):  # noqa: UP004 - also runs on the camera's Python 2
                     self.oversized_frames += 1
                     self._discard_head(end)
                 else:
-                    # One copy of the frame; the view is gone before the buffer shrinks (CPython frees it at once).
+                    # One copy of the frame; CPython frees the view at once, before the buffer shrinks.
                     out.append(memoryview(buf)[:end].tobytes())
                     del buf[:end]
                     del self._suspects[:]
