@@ -278,17 +278,18 @@ class VirtualDevice:
         """
         if name not in PROJECTS:
             raise ValueError("Unknown project {0!r}; choose one of {1}.".format(name, ", ".join(PROJECTS)))
+        from deeplens_gui import remote
         from deeplens_gui.core.deploy.sources import project_source
-        from deeplens_gui.core.deploy.ssh import make_record, make_version, runner_script
+        from deeplens_gui.core.deploy.ssh import make_record, make_version
         from deeplens_gui.core.projects import bundled_projects
 
         self.stop_project()
         source = project_source(bundled_projects()[name], "bundled", "bundled:" + name)
         version = make_version(source.zip_bytes)
         script = self.root / layout.RUNNER_SCRIPT
-        if not script.exists() or script.read_bytes() != runner_script():
+        if not script.exists() or script.read_bytes() != remote.payload("runner"):
             script.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(script, runner_script())
+            atomic_write(script, remote.payload("runner"))
         dest = self.root / layout.PROJECTS_DIR / source.project_id / version
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)

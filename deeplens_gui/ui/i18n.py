@@ -41,8 +41,6 @@ _UI_DIR = os.path.dirname(os.path.abspath(__file__))
 _CORE_DIR = os.path.join(os.path.dirname(_UI_DIR), "core")
 #: The catalog context of the core's sentences (``deeplens_gui.core.text.say``).
 CORE_CONTEXT = "core"
-#: Core modules that run on the device (Python 2.7): they print for logs, not for people reading the app.
-DEVICE_SIDE = ("relay", os.path.join("deploy", "runner.py"))
 
 
 def text(value):
@@ -167,13 +165,8 @@ def source_files():
 
 
 def core_source_files():
-    """The core modules whose sentences are shown in the app (the device-side ones are left out)."""
-    found = []
-    for path in sorted(glob.glob(os.path.join(_CORE_DIR, "**", "*.py"), recursive=True)):
-        relative = os.path.relpath(path, _CORE_DIR)
-        if not relative.startswith(DEVICE_SIDE):
-            found.append(path)
-    return found
+    """The core modules, whose sentences are shown in the app (device-side code lives in ``remote/``)."""
+    return sorted(glob.glob(os.path.join(_CORE_DIR, "**", "*.py"), recursive=True))
 
 
 def core_messages():

@@ -8,7 +8,7 @@ from PyQt5.QtWidgets import QMainWindow
 
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.device import Device
-from deeplens_gui.core.relay.relay import fit_size
+from deeplens_gui.remote.relay import fit_size
 from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController, safe_file_name
 from deeplens_gui.ui.grid_view import ClassroomView, GridView, RebootDialog, grid_shape
 from deeplens_gui.ui.roster_dialog import RosterDialog

@@ -173,7 +173,7 @@ def test_core_sentences_are_in_the_catalog_and_shown_in_korean(korean):
 
     templates = [template for template, _path, _line in i18n.core_messages()]
     assert len(templates) > 300 and "Connecting to {0}…" in templates
-    assert not any(path.startswith("deeplens_gui/core/relay") for _t, path, _l in i18n.core_messages())
+    assert not any(path.startswith("deeplens_gui/remote") for _t, path, _l in i18n.core_messages())
     hangul = re.compile("[\uac00-\ud7a3]")
     changed = HostKeyChanged("[cam-7]:2222", "SHA256:old", "SHA256:new", "/home/me/.ssh/known_hosts")
     shown = i18n.text(changed)
