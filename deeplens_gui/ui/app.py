@@ -3,10 +3,12 @@ main window and (``--demo``) the virtual classroom its caller hands in."""
 
 import dataclasses
 import os
+import signal
+import socket
 import sys
 import traceback
 
-from PyQt5.QtCore import QCoreApplication, QObject, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QIcon
 from PyQt5.QtWidgets import QApplication
 
@@ -121,6 +123,55 @@ class DemoFleet(QObject):
         self._stopped = True
         self._jobs.shutdown(30000)
         self._classroom.stop()
+
+
+class QuitOnSignal(QObject):
+    """Ctrl+C or a TERM from the terminal ends the GUI as its close button does (streams and the virtual
+    classroom stop, their folders go).
+
+    Python runs a signal handler only when it next runs Python code, and Qt's event loop waits in C: the signal
+    wakes the loop through a socket (``signal.set_wakeup_fd``), so nothing polls. ``on_signal(signum)`` runs on
+    the GUI thread.
+    """
+
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name))
+
+    def __init__(self, on_signal, parent=None):
+        super().__init__(parent)
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {sig: signal.signal(sig, self._note) for sig in self.SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
+        self._notifier.activated.connect(self._woken)
+
+    @staticmethod
+    def _note(signum, frame):
+        """Replaces the default handlers (KeyboardInterrupt, death by TERM); the work happens in _woken."""
+
+    def _woken(self):
+        try:
+            received = self._reader.recv(64)
+        except (BlockingIOError, InterruptedError):
+            return
+        for byte in received:
+            if byte in self.SIGNALS:
+                self._on_signal(byte)
+                return
+
+    def uninstall(self):
+        """Give the signals back to their previous handlers. Idempotent."""
+        if self._notifier is None:
+            return
+        self._notifier.setEnabled(False)
+        self._notifier = None
+        signal.set_wakeup_fd(self._previous_fd)
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        self._reader.close()
+        self._writer.close()
 
 
 class Console:
@@ -240,7 +291,11 @@ def run_gui(options, demo=None):
         ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), i18n.text(error))
         console.shutdown()
         return 2
+    # The window closes as if its close button were pressed (settings saved); the exit status is the shell's
+    # for a death by that signal (130 after Ctrl+C).
+    quitter = QuitOnSignal(lambda signum: (console.window.close(), console.app.exit(128 + signum)))
     try:
         return console.app.exec_()
     finally:
+        quitter.uninstall()
         console.shutdown()
