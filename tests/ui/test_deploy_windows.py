@@ -25,9 +25,9 @@ from deeplens_gui.core.deploy.service import (
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.ui import deploy_dialog
+from deeplens_gui.ui.bulk_dialogs import BulkDeployDialog
 from deeplens_gui.ui.deploy_dialog import DeployDialog, DeployIndicator
 from deeplens_gui.ui.fleet_controller import FleetController
-from deeplens_gui.ui.grid_view import BulkDeployDialog
 
 PROBLEM = "Error in mask detection lambda: the model weights are not on this computer"
 

@@ -166,7 +166,7 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
     window.menu_actions.device_panel_action.trigger()
     panel.tabs.setCurrentWidget(panel.log_view)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
-    assert window.start_recording(str(tmp_path / "class.mjpeg"))
+    assert window.capture.start_recording(str(tmp_path / "class.mjpeg"))
     qtbot.waitUntil(lambda: panel.status_panel.status is not None and bool(panel.log_view.lines()),
                     timeout=40000)
     qtbot.waitUntil(lambda: window.recording.frames() >= 5, timeout=20000)
@@ -180,7 +180,7 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
                     timeout=20000)
     assert virtual.server.connection_count() == 1
     with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
-        window.stop_recording()
+        window.capture.stop_recording()
     assert stopped.args[0].frames >= 5 and not stopped.args[0].error
     # letting the device go closes its connection
     window.disconnect_device()

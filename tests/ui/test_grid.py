@@ -9,8 +9,9 @@ from PyQt5.QtWidgets import QMainWindow
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.relay.relay import fit_size
+from deeplens_gui.ui.bulk_dialogs import RebootDialog
 from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController, safe_file_name
-from deeplens_gui.ui.grid_view import ClassroomView, GridView, RebootDialog, grid_shape
+from deeplens_gui.ui.grid_view import ClassroomView, GridView, grid_shape
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.video_view import fit_rect
 from tests.ui.conftest import stream_threads
@@ -412,8 +413,8 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot, job
     from deeplens_gui.core.deploy.service import DeployService
     from deeplens_gui.core.device import Device
     from deeplens_gui.core.ssh import SshOptions
+    from deeplens_gui.ui.bulk_dialogs import BulkDeployDialog
     from deeplens_gui.ui.deploy_dialog import StepListView
-    from deeplens_gui.ui.grid_view import BulkDeployDialog
 
     pool = ConnectionPool(SshOptions())
     fleet = FleetController(pool, jobs,
