@@ -67,12 +67,9 @@ class MainActions(QObject):
         self.record_action = action(self.tr("&Record"), "record.svg", "Ctrl+R", capture.toggle_recording,
                                     checkable=True)
         self.record_action.setStatusTip(self.tr("Record the stream to a file (MJPEG as received, or MP4)"))
-        self.device_panel_action = window.device_panel.toggleViewAction()
-        self.device_panel_action.setText(self.tr("Device &Panel"))
-        self.device_panel_action.setIcon(theme.icon("panel.svg"))
-        self.device_panel_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.device_panel_action = action(self.tr("Device &Panel"), "panel.svg", "Ctrl+D",
+                                          window.set_device_panel_visible, checkable=True)
         self.device_panel_action.setStatusTip(self.tr("Show the device's status, log, results and history"))
-        window.addAction(self.device_panel_action)
         self._update_tooltips()
 
     def _update_tooltips(self):

@@ -4,7 +4,7 @@ import dataclasses
 
 from PyQt5.QtCore import QByteArray, QSettings, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QIcon
-from PyQt5.QtWidgets import QMainWindow, QTabWidget
+from PyQt5.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 import resources
 from deeplens_gui.core import cloud, secrets
@@ -34,6 +34,9 @@ from deeplens_gui.ui.viewer_controller import ViewerController
 _PANEL_KEY = "viewer/device_panel"
 _STATE_KEY = "window/state"
 _TAB_KEY = "window/tab"
+_PANEL_WIDTH_KEY = "viewer/device_panel_width"
+#: The device panel's default share of the window's width: the video gets most of it.
+PANEL_SHARE = 0.3
 
 
 class MainWindow(QMainWindow):
@@ -91,11 +94,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.view, self.tr("Viewer"))
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.setCentralWidget(self.tabs)
         self.device_panel = DevicePanel(self.pool.borrow, jobs=jobs, client_factory=self._aws_client,
                                         parent=self)
         self.device_panel.setVisible(False)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
+        # Beside the video, not over half of it: the video takes what the panel leaves, the user drags the
+        # handle, and the split is remembered with the window's layout.
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("viewer_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.device_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.setCentralWidget(self.splitter)
         self.recording = RecordingController(parent=self)
         self.capture = ViewerCapture(self, self.recording, self._jobs)
         self.capture.changed.connect(self._update_actions)
@@ -123,14 +135,27 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
             self.resize(1100, 720)
         self.restoreState(self._settings.value(_STATE_KEY, QByteArray()))
-        if self._settings.value(_PANEL_KEY, False) in (True, "true"):
-            self.device_panel.setVisible(True)
+        self.set_device_panel_visible(self._settings.value(_PANEL_KEY, False) in (True, "true"))
         tab = self._settings.value(_TAB_KEY, 0)
         if str(tab) == "1":
             self.tabs.setCurrentWidget(self.classroom)
         self._update_actions()
 
     # ----------------------------------------------------------------- construction
+    def set_device_panel_visible(self, on):
+        """Show or hide the device panel beside the video (Ctrl+D), as wide as the user last made it."""
+        if on and not self.device_panel.isVisible():
+            total = self.splitter.width() if self.splitter.isVisible() else self.width()
+            width = int(self._settings.value(_PANEL_WIDTH_KEY, 0) or 0) or round(total * PANEL_SHARE)
+            self.device_panel.setVisible(True)
+            self.splitter.setSizes([max(total - width, 0), width])
+        elif not on:
+            self.device_panel.setVisible(False)
+        self.menu_actions.device_panel_action.setChecked(on)
+
+    def _on_splitter_moved(self, _position, _index):
+        self._settings.setValue(_PANEL_WIDTH_KEY, self.splitter.sizes()[1])
+
     # ----------------------------------------------------------------- devices and SSH options
     @property
     def controller(self):

@@ -255,14 +255,16 @@ def cloud_lines(status):
 class StatusPanel(QWidget):
     """Verdict badge and reason at a glance, device health, deployed record and the cloud part.
 
-    ``jobs`` is the private JobRunner; ``client_factory`` (optional, ``cloud.client``-like) adds the cloud
-    part. Polls every STATUS_INTERVAL_MS while visible; Refresh polls now. Emits ``status_updated``.
+    ``headed=False`` leaves ``badge`` and ``reason_label`` out of the panel's layout for the caller to place
+    (the device panel shows them once, above every tab). ``jobs`` is the private JobRunner;
+    ``client_factory`` (optional, ``cloud.client``-like) adds the cloud part. Polls every STATUS_INTERVAL_MS
+    while visible; Refresh polls now. Emits ``status_updated``.
     """
 
     status_updated = pyqtSignal(object)
 
     def __init__(self, jobs, client_factory=None, interval_ms=STATUS_INTERVAL_MS, sample_seconds=SAMPLE_SECONDS,
-                 parent=None):
+                 parent=None, headed=True):
         super().__init__(parent)
         self.status = None
         self._client_factory = client_factory
@@ -285,7 +287,8 @@ class StatusPanel(QWidget):
         self.reason_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         top = QHBoxLayout()
-        top.addWidget(self.badge)
+        if headed:
+            top.addWidget(self.badge)
         top.addWidget(self.checked_label, 1)
         top.addWidget(self.refresh_button)
 
@@ -297,7 +300,8 @@ class StatusPanel(QWidget):
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(top)
-        inner.addWidget(self.reason_label)
+        if headed:
+            inner.addWidget(self.reason_label)
         inner.addWidget(self.health_box)
         inner.addWidget(self.deployed_box)
         inner.addWidget(self.cloud_box)

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from PyQt5.QtCore import QSettings
+from PyQt5.QtWidgets import QLabel
 
 from deeplens_gui.core import commands
 from deeplens_gui.core.ssh import SshOptions
@@ -79,7 +80,10 @@ def test_panel_shows_status_log_results_and_history_of_a_running_device(qtbot, v
     assert panel.status_panel.field_text("Uptime") and "free of" in panel.status_panel.field_text("Memory")
     assert panel.status_panel.field_text("Project").startswith("Face detection")
     assert panel.status_panel.field_text("Source") == "bundled:face"
-    assert panel.verdict_badge.text() == "Running" and panel.summary_label.text() == status.reason
+    # One verdict shown once: the badge and the reason head the panel, not again inside the Status tab
+    shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisible()]
+    assert shown.count("Running") == 1 and shown.count(status.reason) == 1, shown
+    assert panel.status_panel.badge.isVisible() and not panel.status_panel.isAncestorOf(panel.status_panel.badge)
 
     # Log: the tail of the project's log (the runner's project.log on an SSH-deployed device)
     panel.tabs.setCurrentWidget(panel.log_view)

@@ -6,7 +6,6 @@ English and Korean (screenshot-health-panel-LANG.png, screenshot-health-tile-LAN
 """
 
 import pytest
-from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QApplication
 
 from deeplens_gui.ui import i18n
@@ -63,10 +62,9 @@ def test_running_with_errors_in_the_deploy_window_the_device_panel_and_the_tile(
         with qtbot.waitSignal(status_panel.status_updated, timeout=30000):
             status_panel.refresh()
         qtbot.waitUntil(lambda: status_panel.verdict_text() == words["verdict"], timeout=30000)
-        assert panel.verdict_badge.text() == words["verdict"]
-        assert ERROR_SENTENCE in status_panel.reason_text() and ERROR_SENTENCE in panel.summary_label.text()
+        assert ERROR_SENTENCE in status_panel.reason_text() and status_panel.reason_label.isVisible()
         assert status_panel.status.project_error == ERROR_SENTENCE
-        window.resizeDocks([panel], [760], Qt.Horizontal)
+        window.splitter.setSizes([window.width() - 760, 760])
         save_screenshot(_settled(panel), "screenshot-health-panel-{0}.png".format(language))
 
         # the classroom tile: its badge is the verdict

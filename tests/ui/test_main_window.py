@@ -227,6 +227,33 @@ def test_shortcuts_toggle_overlay_and_fullscreen(qtbot, make_window):
     assert window.menu_actions.snapshot_action.shortcut().toString() == "Ctrl+S"
 
 
+def test_the_device_panel_sits_beside_the_video_resizable_and_remembered(qtbot, make_window):
+    window = make_window()
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.menu_actions.device_panel_action.trigger()  # Ctrl+D
+    panel = window.device_panel
+    qtbot.waitUntil(lambda: panel.width() > 0 and panel.isVisible())
+    video, beside = window.splitter.sizes()
+    assert beside == panel.width() and video >= 2 * beside, (video, beside)  # the video keeps most of the width
+    assert window.menu_actions.device_panel_action.isChecked()
+    # the user drags the handle: the panel gets wider, and a new window opens it as wide
+    window.splitter.moveSplitter(video - 200, 1)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= beside + 150)
+    dragged = window.splitter.sizes()[1]
+    window.set_device_panel_visible(False)
+    assert not panel.isVisible() and not window.menu_actions.device_panel_action.isChecked()
+    window.shutdown()
+    again = make_window()
+    again.resize(1280, 720)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.device_panel.isVisible() is False
+    again.set_device_panel_visible(True)
+    qtbot.waitUntil(lambda: again.splitter.sizes()[1] == dragged)
+
+
 def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, settings, monkeypatch):
     connected = []
     monkeypatch.setattr(MainWindow, "connect_device", lambda self, device: connected.append(device))
