@@ -36,8 +36,8 @@ class ProjectDialog:
         """The project the user chose, or None."""
         text, ok = QInputDialog.getItem(
             parent, parent.tr("Deploy a project"),
-            parent.tr("Project to deploy to {0} device(s): mask or face (bundled), a project folder, or "
-                      "lambda:NAME[:VERSION]").format(count), list(cls.CHOICES), 0, True)
+            parent.tr("Project to deploy to %n device(s): mask or face (bundled), a project folder, or "
+                      "lambda:NAME[:VERSION]", None, count), list(cls.CHOICES), 0, True)
         return text.strip() if ok and text.strip() else None
 
 
@@ -50,8 +50,8 @@ class RebootDialog:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Warning)
         box.setWindowTitle(parent.tr("Reboot devices"))
-        box.setText(parent.tr("Reboot {0} device(s)? Their projects stop until they are back (about a "
-                              "minute).").format(len(names)))
+        box.setText(parent.tr("Reboot %n device(s)? Their projects stop until they are back (about a "
+                              "minute).", None, len(names)))
         box.setDetailedText("\n".join(names))
         box.setInformativeText(", ".join(names[:12]) + (" …" if len(names) > 12 else ""))
         return confirm(box, parent.tr("Reboot"), QMessageBox.DestructiveRole, parent.tr("Cancel"))
@@ -243,11 +243,13 @@ class BulkDeployDialog(DeployWindow):
         troubled = [result for result in self.results if result_state(result) == WARNING]
         ok = len(self.results) - len(failed)
         if troubled:
-            lines = [self.tr("{0} of {1} devices deployed ({2} with problems); {3} failed.").format(
-                ok, len(self.results), len(troubled), len(failed))]
+            lines = [self.tr("{0} of %n device(s) deployed ({1} with problems); {2} failed.", None,
+                             len(self.results)).format(ok, len(troubled), len(failed))]
         else:
-            lines = [self.tr("{0} of {1} devices deployed; {2} failed.").format(ok, len(self.results), len(failed))]
-        lines += ["{0}: {1}".format(result.device_name, i18n.text(result.message)) for result in failed + troubled]
+            lines = [self.tr("{0} of %n device(s) deployed; {1} failed.", None, len(self.results)).format(
+                ok, len(failed))]
+        lines += ["{0}: {1}".format(result.device_name, i18n.text(result.message))
+                  for result in failed + troubled]
         self.summary.setPlainText("\n".join(lines))
         self.retry_button.setEnabled(bool(failed))
         self.cancel_button.setEnabled(False)

@@ -133,8 +133,8 @@ class ViewerCapture(QObject):
             if not self._window.is_closed():
                 ErrorDialog.show_error(self._window, self.tr("Recording not saved"), result.error)
             return
-        self._show(self.tr("Recording saved to {0}: {1} frames, {2}.").format(
-            result.path, result.frames, format_elapsed(result.seconds)), 10000)
+        self._show(self.tr("Recording saved to {0}: %n frame(s), {1}.", None, result.frames).format(
+            result.path, format_elapsed(result.seconds)), 10000)
 
     def _on_recording_failed(self, sentence):
         self.changed.emit()

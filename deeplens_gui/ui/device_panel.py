@@ -131,7 +131,7 @@ class LogView(QWidget):
             self.path_label.setText(self.tr("There is no log on the device yet (nothing was deployed, or the "
                                             "project has not written anything)."))
         else:
-            self.path_label.setText(self.tr("{0}, the last {1} lines").format(path, self._lines))
+            self.path_label.setText(self.tr("{0}, the last %n line(s)", None, self._lines).format(path))
         text = "\n".join(lines[-self._lines:])
         if text == self.text.toPlainText():
             return
@@ -201,7 +201,7 @@ def interpret_payload(payload):
         boxes = "; ".join(_box_text(face.get("box")) for face in faces if isinstance(face, dict) and "box" in face)
         if not faces:
             return _tr("no face"), None, ""
-        label = _tr("1 face") if len(faces) == 1 else _tr("{0} faces").format(len(faces))
+        label = QCoreApplication.translate("DevicePanel", "%n face(s)", None, len(faces))
         return label, (max(probs) if probs else None), boxes
     label = value.get("label", value.get("top_label"))
     probability = None
@@ -312,8 +312,8 @@ class ResultsView(QWidget):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
-        self.message_label.setText(self.tr("The latest {0} results, newest first (topic {1}).").format(
-            len(rows), rows[0].topic) if rows else self.tr("The project has not published any results yet."))
+        self.message_label.setText(self.tr("The latest %n result(s), newest first (topic {0}).", None, len(rows))
+                                   .format(rows[0].topic) if rows else self.tr("The project has not published any results yet."))
 
     def _on_poller_poll_failed(self, error):
         self.message_label.setText(i18n.text(error))

@@ -270,7 +270,7 @@ class GridView(QWidget):
                 tile.hide()
         rows = math.ceil(len(order) / columns) if order else 0
         self.area.resize(width, max(height, SPACING + rows * (tile_height + SPACING)))
-        self.count_label.setText(self.tr("{0} of {1} devices").format(len(order), len(self._tiles)))
+        self.count_label.setText(self.tr("{0} of %n device(s)", None, len(self._tiles)).format(len(order)))
         ratio = self.devicePixelRatioF()
         for name in order:
             picture = self._tiles[name].picture_rect()
@@ -430,7 +430,8 @@ class ClassroomView(QWidget):
         if not fleet.reboot_available():
             self.reboot_button.setToolTip(self.tr("Rebooting is not available in this version."))
         self.target_label = QLabel(self)
-        self.target_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("000 selected")) + 8)
+        widest = self.tr("%n selected", None, 999)
+        self.target_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 8)
         self.message_label = QLabel(self)
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
@@ -474,7 +475,7 @@ class ClassroomView(QWidget):
     def _update_targets(self):
         selected = len(self.grid.selected_names())
         if selected:
-            self.target_label.setText(self.tr("{0} selected").format(selected))
+            self.target_label.setText(self.tr("%n selected", None, selected))
         else:
             self.target_label.setText(self.tr("all {0}").format(len(self.grid.displayed_names())))
 
@@ -489,7 +490,7 @@ class ClassroomView(QWidget):
         return folder
 
     def _on_fleet_snapshot_finished(self, result):
-        text = self.tr("Saved {0} snapshot(s) to {1}.").format(len(result.files), result.folder)
+        text = self.tr("Saved %n snapshot(s) to {0}.", None, len(result.files)).format(result.folder)
         if result.skipped:
             text += " " + self.tr("Not live: {0}.").format(", ".join(name for name, _why in result.skipped))
         self.show_message(text)
@@ -547,8 +548,8 @@ class ClassroomView(QWidget):
                 recording.stop()
         self.record_button.setChecked(False)
         self.record_button.setText(self.tr("Record"))
-        self.show_message(self.tr("Saved {0} recording(s), {1} frames, to {2}.").format(
-            len(recordings), frames, self._recording_dir))
+        self.show_message(self.tr("Saved %n recording(s), {0}, to {1}.", None, len(recordings)).format(
+            self.tr("%n frame(s)", None, frames), self._recording_dir))
 
     def _on_record_clicked(self, checked):
         if checked:
@@ -561,8 +562,8 @@ class ClassroomView(QWidget):
         frames = sum(recording.frames() for recording in self._recordings.values())
         self.record_button.setText(self.tr("● Stop recording {0}:{1:02d}").format(seconds // 60,
                                                                                     seconds % 60))
-        self.record_button.setToolTip(self.tr("{0} camera(s), {1} frames so far, into {2}").format(
-            len(self._recordings), frames, self._recording_dir))
+        cameras = self.tr("%n camera(s), {0} so far, into {1}", None, len(self._recordings))
+        self.record_button.setToolTip(cameras.format(self.tr("%n frame(s)", None, frames), self._recording_dir))
 
     def _on_recording_failed(self, sentence):
         self.show_message(self.tr("A recording stopped: {0}").format(sentence))
@@ -597,11 +598,11 @@ class ClassroomView(QWidget):
         names = self.grid.targets()
         if names:
             self.fleet.stop_projects(names)
-            self.show_message(self.tr("Stopping the project on {0} device(s)…").format(len(names)))
+            self.show_message(self.tr("Stopping the project on %n device(s)…", None, len(names)))
 
     def _on_fleet_stop_finished(self, results):
         failed = [result for result in results if not result.ok]
-        text = self.tr("{0} of {1} device(s) done.").format(len(results) - len(failed), len(results))
+        text = self.tr("{0} of %n device(s) done.", None, len(results)).format(len(results) - len(failed))
         if failed:
             text += " " + "; ".join(i18n.text(result.message) for result in failed)
         self.show_message(text)
@@ -619,7 +620,7 @@ class ClassroomView(QWidget):
         names = HostKeysDialog.ask(self, entries)
         if names:
             self.fleet.trust_host_keys(names)
-            self.show_message(self.tr("Recording {0} host key(s)…").format(len(names)))
+            self.show_message(self.tr("Recording %n host key(s)…", None, len(names)))
 
     def _on_fleet_host_keys_trusted(self, names):
         self.show_message(self.tr("Trusted the host keys of {0}; connecting.").format(", ".join(names)))
@@ -634,4 +635,4 @@ class ClassroomView(QWidget):
             return
         if RebootDialog.ask(self, names):
             self.fleet.reboot(names)
-            self.show_message(self.tr("Rebooting {0} device(s)…").format(len(names)))
+            self.show_message(self.tr("Rebooting %n device(s)…", None, len(names)))

@@ -164,7 +164,7 @@ def format_uptime(seconds):
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        return tr("{0} days {1} h").format(days, hours)
+        return QCoreApplication.translate("StatusPanel", "%n day(s) {0} h", None, days).format(hours)
     if hours:
         return tr("{0} h {1} min").format(hours, minutes)
     return tr("{0} min").format(minutes)
@@ -497,7 +497,7 @@ class HistoryView(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
-        self.message_label.setText(self.tr("{0} deploys, newest first.").format(len(entries)) if entries
+        self.message_label.setText(self.tr("%n deploy(s), newest first.", None, len(entries)) if entries
                                    else self.tr("No deploys recorded on this device yet."))
 
     def _on_poller_poll_failed(self, error):

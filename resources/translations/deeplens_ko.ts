@@ -54,11 +54,6 @@
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
-        <source>{0} days {1} h</source>
-        <translation>{0}일 {1}시간</translation>
-    </message>
-    <message>
         <location filename="../../deeplens_gui/ui/status_panel.py" line="169"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
@@ -310,217 +305,239 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="75"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="490"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="107"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="112"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="496"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="113"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="632"/>
-        <source>{0} of {1} devices deployed; {2} failed.</source>
-        <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="591"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="208"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="491"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="108"/>
         <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
         <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
-        <source>{0} of {1} devices deployed ({2} with problems); {3} failed.</source>
-        <translation>디바이스 {1}대 중 {0}대 배포됨 ({2}대는 문제 있음), {3}대 실패.</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="246"/>
+        <source>{0} of %n device(s) deployed ({1} with problems); {2} failed.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 배포됨 ({1}대는 문제 있음), {2}대 실패.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="249"/>
+        <source>{0} of %n device(s) deployed; {1} failed.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 배포 완료, {1}대 실패.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="418"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="665"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="419"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="424"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="425"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="431"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="679"/>
-        <source>000 selected</source>
-        <translation>000개 선택됨</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
-        <source>{0} selected</source>
-        <translation>{0}개 선택됨</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="725"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="480"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="734"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="489"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
-        <source>Saved {0} snapshot(s) to {1}.</source>
-        <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="740"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="817"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="572"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="586"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="846"/>
-        <source>Stopping the project on {0} device(s)…</source>
-        <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="850"/>
-        <source>{0} of {1} device(s) done.</source>
-        <translation>디바이스 {1}대 중 {0}대 완료.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="883"/>
-        <source>Rebooting {0} device(s)…</source>
-        <translation>디바이스 {0}대 재부팅 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="426"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="427"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="858"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="613"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="868"/>
-        <source>Recording {0} host key(s)…</source>
-        <translation>호스트 키 {0}개를 기록하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="871"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="626"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="874"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="795"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="550"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="513"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="521"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="796"/>
-        <source>Saved {0} recording(s), {1} frames, to {2}.</source>
-        <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="563"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="810"/>
-        <source>{0} camera(s), {1} frames so far, into {2}</source>
-        <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="814"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="569"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="478"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n개 선택됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="493"/>
+        <source>Saved %n snapshot(s) to {0}.</source>
+        <translation>
+            <numerusform>스냅샷 %n개를 {0}에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="551"/>
+        <source>Saved %n recording(s), {0}, to {1}.</source>
+        <translation>
+            <numerusform>녹화 %n개({0})를 {1}에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="566"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="565"/>
+        <source>%n camera(s), {0} so far, into {1}</source>
+        <translation>
+            <numerusform>카메라 %n대, 지금까지 {0}, 저장 위치 {1}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
+        <source>Stopping the project on %n device(s)…</source>
+        <translation>
+            <numerusform>디바이스 %n대에서 프로젝트를 중지하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
+        <source>{0} of %n device(s) done.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 완료.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
+        <source>Recording %n host key(s)…</source>
+        <translation>
+            <numerusform>호스트 키 %n개를 기록하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="638"/>
+        <source>Rebooting %n device(s)…</source>
+        <translation>
+            <numerusform>디바이스 %n대 재부팅 중…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -731,74 +748,81 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="344"/>
-        <source>Device</source>
-        <translation>디바이스</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="425"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="419"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="368"/>
-        <source>Deploy mask detection</source>
-        <translation>마스크 감지 배포</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
-        <source>Deploy face detection</source>
-        <translation>얼굴 감지 배포</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="370"/>
-        <source>Deploy Lambda version…</source>
-        <translation>Lambda 버전 배포…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="365"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="367"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="390"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="387"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="391"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="388"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="392"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="389"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="390"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="477"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="477"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>얼굴 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="362"/>
+        <source>Mask detection</source>
+        <translation>마스크 감지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="363"/>
+        <source>Face detection</source>
+        <translation>얼굴 감지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="364"/>
+        <source>Lambda version…</source>
+        <translation>Lambda 버전…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <source>Deploy:</source>
+        <translation>배포:</translation>
     </message>
 </context>
 <context>
@@ -826,102 +850,106 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="131"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="113"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="134"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="121"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="122"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="291"/>
-        <source>{0} of {1} devices</source>
-        <translation>디바이스 {1}대 중 {0}대</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="273"/>
+        <source>{0} of %n device(s)</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="449"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="453"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="479"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="483"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
-        <source>{0} deploys, newest first.</source>
-        <translation>배포 {0}건, 최신순.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="500"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="500"/>
+        <source>%n deploy(s), newest first.</source>
+        <translation>
+            <numerusform>배포 %n건, 최신순.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1086,26 +1114,28 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
-        <source>{0}, the last {1} lines</source>
-        <translation>{0}, 마지막 {1}줄</translation>
+        <source>{0}, the last %n line(s)</source>
+        <translation>
+            <numerusform>{0}, 마지막 %n줄</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="31"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="34"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
@@ -1115,132 +1145,132 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="38"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="36"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="39"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="43"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="42"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="51"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="49"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="58"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="57"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="71"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="73"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="70"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="76"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="72"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="85"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="91"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="106"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="101"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="115"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="110"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -1248,162 +1278,107 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="58"/>
-        <source>Could not encode the frame as PNG.</source>
-        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="86"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="62"/>
         <source>DeepLens Console</source>
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="119"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="94"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="95"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="194"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="206"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="243"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="303"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="306"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="358"/>
-        <source>No frame to save yet.</source>
-        <translation>아직 저장할 프레임이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
-        <source>Save snapshot</source>
-        <translation>스냅샷 저장</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="376"/>
-        <source>Snapshot saved to {0}</source>
-        <translation>스냅샷을 {0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="381"/>
-        <source>Snapshot not saved</source>
-        <translation>스냅샷이 저장되지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
-        <source>Record the stream</source>
-        <translation>스트림 녹화</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
-        <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
-        <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="407"/>
-        <source>Recording to {0}</source>
-        <translation>{0}에 녹화 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="421"/>
-        <source>Recording not saved</source>
-        <translation>녹화가 저장되지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="423"/>
-        <source>Recording saved to {0}: {1} frames, {2}.</source>
-        <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="470"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="372"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="378"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Passphrase not kept</source>
         <translation>암호 문구를 저장하지 못함</translation>
     </message>
@@ -1445,16 +1420,28 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
+    <name>RecordingController</name>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/recording.py" line="183"/>
+        <source>Recording stopped: could not write {0} ({1}). The %n frame(s) recorded before that were kept.</source>
+        <translation>
+            <numerusform>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 그 전에 녹화한 프레임 %n개는 보존했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="351"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="354"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="363"/>
-        <source>REC {0} · {1} frames</source>
-        <translation>REC {0} · 프레임 {1}개</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/recording.py" line="366"/>
+        <source>REC {0} · %n frame(s)</source>
+        <translation>
+            <numerusform>REC {0} · 프레임 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1481,13 +1468,15 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
-        <source>The latest {0} results, newest first (topic {1}).</source>
-        <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
+        <source>The latest %n result(s), newest first (topic {0}).</source>
+        <translation>
+            <numerusform>최근 결과 %n개, 최신순 (토픽 {0}).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1497,10 +1486,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../deeplens_gui/ui/roster_controller.py" line="52"/>
-        <source>{0} devices from {1}</source>
-        <translation>{1}에서 디바이스 {0}대</translation>
+        <source>%n device(s) from {0}</source>
+        <translation>
+            <numerusform>{0}에서 디바이스 %n대</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1601,16 +1592,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0!r}은(는) 이미 명단에 있어 다시 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="227"/>
-        <source>Imported {0} device(s) {1}.</source>
-        <translation>디바이스 {0}대를 {1} 가져왔습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="229"/>
-        <source>{0} row(s) were not imported:</source>
-        <translation>{0}개 행을 가져오지 못했습니다:</translation>
-    </message>
-    <message>
         <location filename="../../deeplens_gui/ui/roster_dialog.py" line="235"/>
         <source>Import devices from CSV</source>
         <translation>CSV에서 디바이스 가져오기</translation>
@@ -1621,49 +1602,67 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="252"/>
-        <source>Opened {0} ({1} devices).</source>
-        <translation>{0}을(를) 열었습니다 (디바이스 {1}대).</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="257"/>
         <source>Open a roster</source>
         <translation>명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="257"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="269"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="270"/>
         <source>Not saved:</source>
         <translation>저장되지 않음:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="273"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="274"/>
         <source>Save the roster</source>
         <translation>명단 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="295"/>
         <source>Rosters (*.toml)</source>
         <translation>명단 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="282"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="283"/>
         <source>Not saved: {0}</source>
         <translation>저장되지 않음: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="288"/>
-        <source>Saved {0} device(s) to {1}.</source>
-        <translation>디바이스 {0}대를 {1}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="295"/>
         <source>Save the roster as</source>
         <translation>다른 이름으로 명단 저장</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="227"/>
+        <source>Imported %n device(s) {0}.</source>
+        <translation>
+            <numerusform>디바이스 %n대를 {0} 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="229"/>
+        <source>%n row(s) were not imported:</source>
+        <translation>
+            <numerusform>%n개 행을 가져오지 못했습니다:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="252"/>
+        <source>Opened {0} (%n device(s)).</source>
+        <translation>
+            <numerusform>{0}을(를) 열었습니다 (디바이스 %n대).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="289"/>
+        <source>Saved %n device(s) to {0}.</source>
+        <translation>
+            <numerusform>디바이스 %n대를 {0}에 저장했습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1860,54 +1859,61 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="328"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="282"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="283"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="335"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="295"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="296"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="297"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="344"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="335"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="374"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="378"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
+        <source>%n day(s) {0} h</source>
+        <translation>
+            <numerusform>%n일 {0}시간</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2056,66 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
+    <name>ViewerCapture</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="34"/>
+        <source>Could not encode the frame as PNG.</source>
+        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="68"/>
+        <source>No frame to save yet.</source>
+        <translation>아직 저장할 프레임이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="74"/>
+        <source>Save snapshot</source>
+        <translation>스냅샷 저장</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="74"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="87"/>
+        <source>Snapshot saved to {0}</source>
+        <translation>스냅샷을 {0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="92"/>
+        <source>Snapshot not saved</source>
+        <translation>스냅샷이 저장되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="104"/>
+        <source>Record the stream</source>
+        <translation>스트림 녹화</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="104"/>
+        <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
+        <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="120"/>
+        <source>Recording to {0}</source>
+        <translation>{0}에 녹화 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="134"/>
+        <source>Recording not saved</source>
+        <translation>녹화가 저장되지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/capture.py" line="136"/>
+        <source>Recording saved to {0}: %n frame(s), {1}.</source>
+        <translation>
+            <numerusform>녹화를 {0}에 저장했습니다: 프레임 %n개, {1}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkshopGuideDialog</name>
     <message>
         <location filename="../../deeplens_gui/ui/help.py" line="45"/>
@@ -2165,32 +2231,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="37"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
-        <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
-        <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="435"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="52"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="436"/>
-        <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
-        <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="57"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="57"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -2213,6 +2269,20 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>Keep it open</source>
         <translation>열어 두기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="37"/>
+        <source>Project to deploy to %n device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
+        <translation>
+            <numerusform>디바이스 %n대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="53"/>
+        <source>Reboot %n device(s)? Their projects stop until they are back (about a minute).</source>
+        <translation>
+            <numerusform>디바이스 %n대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3403,7 +3473,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="221"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="226"/>
         <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
     </message>
@@ -4395,16 +4465,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>no face</source>
         <translation>얼굴 없음</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
-        <source>1 face</source>
-        <translation>얼굴 1개</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
-        <source>{0} faces</source>
-        <translation>얼굴 {0}개</translation>
-    </message>
 </context>
 <context>
     <name>x-DeviceTile</name>
@@ -4495,17 +4555,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0} 녹화를 시작할 수 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="182"/>
-        <source>Recording stopped: could not write {0} ({1}). The {2} frames recorded before that were kept.</source>
-        <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 그 전에 녹화한 프레임 {2}개는 보존했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="188"/>
         <source>Recording stopped: could not write {0} ({1}). Nothing was recorded.</source>
         <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 녹화된 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="198"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="201"/>
         <source>The recording {0} could not be saved: {1}</source>
         <translation>녹화 {0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>

@@ -193,6 +193,35 @@ def test_english_is_the_source_language(qtbot, make_window):
     assert window.device_bar.connect_button.text() == "Connect"
 
 
+def test_counts_use_plural_forms_in_english_and_korean(qtbot, make_window):
+    from PyQt5.QtCore import QCoreApplication
+
+    def count(n):
+        return QCoreApplication.translate("GridView", "{0} of %n device(s)", None, n).format(n)
+
+    i18n.install("en")  # English has a catalog of its plural forms only
+    assert (count(1), count(3), count(0)) == ("1 of 1 device", "3 of 3 devices", "0 of 0 devices")
+    assert make_window().classroom.grid.count_label.text() == "0 of 0 devices"
+    assert QCoreApplication.translate("StatusPanel", "Running") == "Running"  # nothing else is in it
+    i18n.install("ko")
+    try:
+        assert count(1) == "디바이스 1대 중 1대" and count(30) == "디바이스 30대 중 30대"
+    finally:
+        i18n.install("en")
+
+
+def test_every_count_sentence_is_a_plural_message():
+    english = i18n.numerus_messages(i18n.catalog_path("en"))
+    assert len(english) >= 20 and set(english) == set(i18n.numerus_messages(i18n.catalog_path("ko")))
+    assert all(len(forms) == 2 and forms[0] != forms[1] or "selected" in source
+               for (_context, source), forms in i18n.read_catalog(i18n.catalog_path("en")).items())
+    # "(s)" is for the plural message's source only: what the user reads comes from its forms (the ui's
+    # strings; the core's sentences have no count forms)
+    singular = [key for key in i18n.extracted_messages(i18n.catalog_path("ko"))
+                if "(s)" in key[1] and key not in set(english) and key[0] != i18n.CORE_CONTEXT]
+    assert not singular, singular
+
+
 def _stream_with_panel(qtbot, window, fleet):
     virtual = fleet.devices[0]
     window.resize(1280, 760)
