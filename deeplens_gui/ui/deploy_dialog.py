@@ -400,8 +400,8 @@ class DeployDialog(DeployWindow):
         self.final_label = QLabel(self.tr("Preparing the project…"), self)
         self.final_label.setWordWrap(True)
         self.final_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.rollback_box = QCheckBox(self.tr("Roll the project back if it reports errors (otherwise it is kept: "
-                                              "the error may be fixed on the camera)"), self)
+        self.rollback_box = QCheckBox(self.tr("Roll the project back if it reports errors"), self)
+        self.rollback_box.setToolTip(self.tr("Otherwise it is kept: the error may be fixed on the camera."))
         self.rollback_box.toggled.connect(self._on_rollback_box_toggled)
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)

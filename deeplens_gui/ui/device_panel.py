@@ -76,7 +76,7 @@ class LogView(QWidget):
         self.path_label.setStyleSheet("color: palette(mid);")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.text.setLineWrapMode(QPlainTextEdit.WidgetWidth)  # a narrow panel wraps, it never cuts
         self.text.setMaximumBlockCount(lines)
         self.text.setPlaceholderText(self.tr("The log appears here."))
         font = self.text.font()

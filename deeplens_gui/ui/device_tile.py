@@ -134,6 +134,26 @@ def feed_text(stats):
     return fps + " · " + kind if kind else fps
 
 
+def wrapped_lines(metrics, text, width, max_lines):
+    """``text`` broken into lines of at most ``width`` pixels (at spaces), at most ``max_lines`` of them; the
+    last line ends with "…" when the text does not fit."""
+    lines, line = [], ""
+    words = text.split()
+    for index, word in enumerate(words):
+        candidate = word if not line else line + " " + word
+        if not line or metrics.horizontalAdvance(candidate) <= width:
+            line = candidate
+            continue
+        lines.append(line)
+        line = word
+        if len(lines) == max_lines - 1:
+            line = " ".join(words[index:])
+            break
+    if line:
+        lines.append(line)
+    return [metrics.elidedText(text_line, Qt.ElideRight, width) for text_line in lines[:max_lines]]
+
+
 class DeviceTile(QWidget):
     """Paints one device: the newest frame letterboxed, a badge on top, name and label below.
 
@@ -309,8 +329,12 @@ class DeviceTile(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
         painter.setPen(DIM_TEXT)
-        area = picture.adjusted(8, QFontMetrics(font).height() * 2 + 8, -8, -4)
-        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, i18n.text(self._status.message))
+        metrics = QFontMetrics(font)
+        area = picture.adjusted(8, metrics.height() * 2 + 8, -8, -4)
+        # Whole lines only, the last one elided: the full sentence is in the tile's tooltip.
+        lines = wrapped_lines(metrics, i18n.text(self._status.message), area.width(),
+                              max(1, area.height() // metrics.lineSpacing()))
+        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop, "\n".join(lines))
 
     def _paint_caption(self, painter, picture):
         strip = QRect(0, picture.bottom() + 1, self.width(), self.height() - picture.height())

@@ -349,11 +349,6 @@
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="108"/>
-        <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
-        <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="246"/>
         <source>{0} of %n device(s) deployed ({1} with problems); {2} failed.</source>
@@ -367,6 +362,16 @@
         <translation>
             <numerusform>디바이스 %n대 중 {0}대 배포 완료, {1}대 실패.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="108"/>
+        <source>Roll projects back that report errors</source>
+        <translation>오류를 보고하는 프로젝트 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="109"/>
+        <source>Otherwise they are kept: the error may be fixed on the camera.</source>
+        <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -630,8 +635,13 @@
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
-        <source>Roll the project back if it reports errors (otherwise it is kept: the error may be fixed on the camera)</source>
-        <translation>프로젝트가 오류를 보고하면 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+        <source>Roll the project back if it reports errors</source>
+        <translation>프로젝트가 오류를 보고하면 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="404"/>
+        <source>Otherwise it is kept: the error may be fixed on the camera.</source>
+        <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -663,11 +673,6 @@
         <location filename="../../deeplens_gui/ui/device_bar.py" line="32"/>
         <source>Device </source>
         <translation>디바이스 </translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="38"/>
-        <source>aws_cam@192.168.1.20 or ssh alias</source>
-        <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/device_bar.py" line="39"/>
@@ -715,34 +720,49 @@
         <translation>스트림 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="66"/>
-        <source>Project stream ({0})</source>
-        <translation>프로젝트 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="67"/>
-        <source>Camera stream ({0})</source>
-        <translation>카메라 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="68"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="69"/>
         <source>Other path…</source>
         <translation>다른 경로…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="79"/>
         <source>/path/on/device.mjpeg</source>
         <translation>/path/on/device.mjpeg</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="141"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="141"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="38"/>
+        <source>user@host or ssh alias</source>
+        <translation>user@host 또는 ssh 별칭</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="67"/>
+        <source>Project stream</source>
+        <translation>프로젝트 스트림</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="68"/>
+        <source>Camera stream</source>
+        <translation>카메라 스트림</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="72"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="74"/>
+        <source>Another MJPEG file or FIFO on the device</source>
+        <translation>디바이스의 다른 MJPEG 파일 또는 FIFO</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,11 @@ def _source(spec):
 @pytest.fixture
 def single(qtbot, jobs):
     """``make(problem=None)`` -> (running DeployDialog, its backend); everything released at the end."""
+    yield from single_deploys(qtbot, jobs)
+
+
+def single_deploys(qtbot, jobs):
+    """Generator behind ``single`` (also used by other test modules)."""
     made = []
     runner = jobs.lane("status")  # the device panel's lane, which its deploy window uses
 
