@@ -73,6 +73,7 @@ class LogView(QWidget):
         self.follow_check = QCheckBox(self.tr("Follow"), self)
         self.follow_check.setChecked(True)
         self.path_label = QLabel(self)
+        self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("color: palette(mid);")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
@@ -307,13 +308,16 @@ class ResultsView(QWidget):
                     item = QTableWidgetItem()
                     self.table.setItem(index, column, item)
                 item.setText(value)
-                item.setToolTip(row.topic if column == 1 else value)
+                item.setToolTip(value)  # a narrow panel cuts a cell: its full text (the topic is above)
                 if column == 2:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
-        self.message_label.setText(self.tr("The latest %n result(s), newest first (topic {0}).", None, len(rows))
-                                   .format(rows[0].topic) if rows else self.tr("The project has not published any results yet."))
+        if rows:
+            self.message_label.setText(self.tr("The latest %n result(s), newest first (topic {0}).", None,
+                                               len(rows)).format(rows[0].topic))
+        else:
+            self.message_label.setText(self.tr("The project has not published any results yet."))
 
     def _on_poller_poll_failed(self, error):
         self.message_label.setText(i18n.text(error))

@@ -3,6 +3,7 @@ deploy history. Everything is read on the private pool and polled only while the
 
 import datetime
 import json
+import re
 
 from PyQt5.QtCore import QCoreApplication, QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QFont
@@ -147,6 +148,13 @@ def verdict_name(verdict):
 
 def _tr(text):
     return QCoreApplication.translate("StatusPanel", text)
+
+
+def wrappable(text, longest=16):
+    """``text`` with invisible break opportunities after the separators of its long words (paths, hosts, ids,
+    JSON), so a word-wrapped label in a narrow panel wraps them instead of growing past the panel's edge."""
+    return re.sub(r"\S{%d,}" % longest, lambda word: re.sub(r"([/@:,._\-\]}])", "\\1\u200b", word.group(0)),
+                  text)
 
 
 def _bytes(value):
@@ -308,6 +316,7 @@ class StatusPanel(QWidget):
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the rows wrap to the panel's width
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -363,7 +372,7 @@ class StatusPanel(QWidget):
                 name = form.itemAt(row, QFormLayout.LabelRole)
                 value = form.itemAt(row, QFormLayout.FieldRole)
                 if name is not None and value is not None and name.widget().text() == label + ":":
-                    return value.widget().text()
+                    return value.widget().text().replace("\u200b", "")
         return ""
 
     # ----------------------------------------------------------------- internals
@@ -397,7 +406,7 @@ class StatusPanel(QWidget):
         while form.rowCount():
             form.removeRow(0)
         for label, text in rows:
-            value = QLabel(text)
+            value = QLabel(wrappable(text))
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             form.addRow(label + ":", value)

@@ -20,8 +20,10 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-#: Room a header section or a cell needs besides its text (the style's margins and the sort arrow).
+#: Room a cell or a tab needs besides its text (the style's margins).
 CELL_PADDING = 8
+#: Room a header section needs besides its text (QHeaderView's own size hint leaves this much).
+HEADER_PADDING = 4
 
 
 def _plain(text):
@@ -37,11 +39,22 @@ def _shown(widget):
 
 
 def _label(label):
-    if label.wordWrap() or not label.text() or label.pixmap() is not None:
+    if not label.text() or label.pixmap() is not None:
         return None
     text = label.text() if label.textFormat() == Qt.PlainText else _plain(label.text())
+    if label.wordWrap():
+        # a wrapped label cuts nothing itself, but a scroll area may show only part of it
+        return text, label.width(), _visible_width(label)
     needed = _advance(label.fontMetrics(), text)
-    return text, needed, label.contentsRect().width() - 2 * max(label.margin(), 0) - max(label.indent(), 0)
+    room = label.contentsRect().width() - 2 * max(label.margin(), 0) - max(label.indent(), 0)
+    return text, needed, min(room, _visible_width(label))
+
+
+def _visible_width(widget):
+    """How much of ``widget``'s width is on screen: a scroll area's viewport clips what sticks out sideways.
+    A widget scrolled out of view entirely (a row below the fold) is not cut: it counts as whole."""
+    visible = widget.visibleRegion().boundingRect().width()
+    return visible if visible > 0 else widget.width()
 
 
 def _button(button):
@@ -108,7 +121,7 @@ def problems(root):
                 if widget.isSectionHidden(section):
                     continue
                 text = str(model.headerData(section, Qt.Horizontal) or "")
-                room = widget.sectionSize(section) - CELL_PADDING
+                room = widget.sectionSize(section) - HEADER_PADDING
                 check(widget, "column", (text, _advance(widget.fontMetrics(), text), room), "")
         elif isinstance(widget, (QTableWidget, QTreeWidget)):
             found.extend(_cells(widget))

@@ -1,7 +1,7 @@
 """Translations: every visible string is marked, the Korean catalog has them all, Korean windows show Korean.
 
 Set DEEPLENS_SCREENSHOTS to a folder to also save the main window streaming a virtual device with the device
-panel open, in English and in Korean (docs/screenshot-main-en.png, docs/screenshot-main-ko.png).
+panel open, in English and in Korean at 1280x720 and 1920x1080 (docs/screenshot-main-<en|ko>-<size>.png).
 """
 
 import ast
@@ -14,6 +14,7 @@ from PyQt5.QtCore import QLocale, Qt
 from PyQt5.QtWidgets import QApplication
 
 from deeplens_gui.ui import i18n
+from tests.ui.cut_text import problems
 
 UI_DIR = os.path.dirname(i18n.__file__)
 
@@ -230,7 +231,7 @@ def _stream_with_panel(qtbot, window, fleet):
     panel = window.device_panel
     with qtbot.waitSignal(panel.status_panel.status_updated, timeout=30000):
         window.connect_to()
-        panel.setVisible(True)
+        window.set_device_panel_visible(True)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=20000)
     return panel
 
@@ -255,8 +256,23 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
         assert window.device_bar.connect_button.text() == words[0]
         assert panel.status_panel.badge.text() == words[1]  # the face project runs on the device
         assert panel.tabs.tabText(2) == words[2]
-        image = _save(window, "screenshot-main-{0}.png".format(language))
-        assert image is None or image.width() >= 1280
+        # Nothing cut at either size, on any tab of the panel, with the device's real status, log, results
+        # and history in it
+        for size in ((1280, 720), (1920, 1080)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda: window.width() == size[0])
+            loaded = [lambda: panel.status_panel.status is not None, lambda: bool(panel.log_view.lines()),
+                      lambda: bool(panel.results_view.rows), lambda: bool(panel.history_view.entries)]
+            for tab in range(panel.tabs.count()):
+                panel.tabs.setCurrentIndex(tab)
+                qtbot.waitUntil(loaded[tab], timeout=30000)
+                QApplication.processEvents()
+                found = problems(window)
+                assert not found, "{0} {1} tab {2}: {3}".format(language, size, tab, found)
+            panel.tabs.setCurrentIndex(0)
+            QApplication.processEvents()
+            image = _save(window, "screenshot-main-{0}-{1}x{2}.png".format(language, *size))
+            assert image is None or image.width() == size[0]
         if language == "en":
             panel.tabs.setCurrentWidget(panel.results_view)
             qtbot.waitUntil(lambda: len(panel.results_view.labels()) > 0, timeout=20000)
