@@ -18,6 +18,7 @@ from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
 from deeplens_gui.core.status import Verdict
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
 from deeplens_gui.ui import i18n
+from deeplens_gui.ui.text_fit import wrapped_lines
 from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, fit_rect
 
 #: Default repaint cap of a tile (frames per second).
@@ -132,26 +133,6 @@ def feed_text(stats):
         kind = ""
     fps = _tr("{0:.1f} fps").format(stats.fps)
     return fps + " · " + kind if kind else fps
-
-
-def wrapped_lines(metrics, text, width, max_lines):
-    """``text`` broken into lines of at most ``width`` pixels (at spaces), at most ``max_lines`` of them; the
-    last line ends with "…" when the text does not fit."""
-    lines, line = [], ""
-    words = text.split()
-    for index, word in enumerate(words):
-        candidate = word if not line else line + " " + word
-        if not line or metrics.horizontalAdvance(candidate) <= width:
-            line = candidate
-            continue
-        lines.append(line)
-        line = word
-        if len(lines) == max_lines - 1:
-            line = " ".join(words[index:])
-            break
-    if line:
-        lines.append(line)
-    return [metrics.elidedText(text_line, Qt.ElideRight, width) for text_line in lines[:max_lines]]
 
 
 class DeviceTile(QWidget):

@@ -3,7 +3,6 @@ deploy history. Everything is read on the private pool and polled only while the
 
 import datetime
 import json
-import re
 
 from PyQt5.QtCore import QCoreApplication, QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QFont
@@ -26,6 +25,7 @@ from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.status import Verdict, get_status
 from deeplens_gui.ui import i18n
+from deeplens_gui.ui.text_fit import wrappable
 
 #: How often the status is checked while the panel is visible (ms).
 STATUS_INTERVAL_MS = 10000
@@ -148,13 +148,6 @@ def verdict_name(verdict):
 
 def _tr(text):
     return QCoreApplication.translate("StatusPanel", text)
-
-
-def wrappable(text, longest=16):
-    """``text`` with invisible break opportunities after the separators of its long words (paths, hosts, ids,
-    JSON), so a word-wrapped label in a narrow panel wraps them instead of growing past the panel's edge."""
-    return re.sub(r"\S{%d,}" % longest, lambda word: re.sub(r"([/@:,._\-\]}])", "\\1\u200b", word.group(0)),
-                  text)
 
 
 def _bytes(value):
