@@ -98,7 +98,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="205"/>
         <source>%n face(s)</source>
         <translation>
             <numerusform>%n face</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>HistoryView</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="500"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="502"/>
         <source>%n deploy(s), newest first.</source>
         <translation>
             <numerusform>%n deploy, newest first.</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>LogView</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="135"/>
         <source>{0}, the last %n line(s)</source>
         <translation>
             <numerusform>{0}, the last line</numerusform>
@@ -164,7 +164,7 @@
 <context>
     <name>ResultsView</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="317"/>
         <source>The latest %n result(s), newest first (topic {0}).</source>
         <translation>
             <numerusform>The latest result (topic {0}).</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>StatusPanel</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="168"/>
         <source>%n day(s) {0} h</source>
         <translation>
             <numerusform>%n day {0} h</numerusform>

@@ -19,267 +19,267 @@
         <translation>{0:.0f} B/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
         <source>No output</source>
         <translation>출력 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
         <source>Behind the cloud</source>
         <translation>클라우드보다 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
         <source>Not deployed</source>
         <translation>배포되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="145"/>
         <source>Unreachable</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
         <source>{0:.1f} GB</source>
         <translation>{0:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="157"/>
         <source>{0:.0f} MB</source>
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="169"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="171"/>
         <source>{0} min</source>
         <translation>{0}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="181"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
         <source>Uptime</source>
         <translation>가동 시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
         <source>Load</source>
         <translation>부하</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
         <source>{0} free of {1}</source>
         <translation>{1} 중 {0} 남음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
         <source>Disk {0}</source>
         <translation>디스크 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
         <source>{0} free of {1} ({2})</source>
         <translation>{1} 중 {0} 남음 ({2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="192"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="193"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="196"/>
         <source>Stream</source>
         <translation>스트림</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="196"/>
         <source>{0:.1f} unique frames/s</source>
         <translation>초당 고유 프레임 {0:.1f}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="206"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>Nothing deployed by DeepLens Console.</source>
         <translation>DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="208"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
         <source>{0} by {1}</source>
         <translation>{0}, 배포자 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="216"/>
         <source>Runner</source>
         <translation>러너</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="213"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="214"/>
         <source>pid {0}, {1}</source>
         <translation>pid {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="216"/>
         <source>pid {0} is not running ({1})</source>
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="250"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="251"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="252"/>
         <source>AWS</source>
         <translation>AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="102"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
         <source>running · {0:.0f} fps</source>
         <translation>실행 중 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="104"/>
         <source>checking · {0:.0f} fps</source>
         <translation>확인 중 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="105"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="106"/>
         <source>no results · {0:.0f} fps</source>
         <translation>결과 없음 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="107"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
         <source>running with errors</source>
         <translation>실행 중 (오류 있음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
         <source>behind the cloud</source>
         <translation>클라우드보다 뒤처짐</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
         <source>connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
         <source>reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
         <source>stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
         <source>no project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
         <source>auth failed</source>
         <translation>인증 실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
         <source>host key problem</source>
         <translation>호스트 키 문제</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
         <source>offline</source>
         <translation>오프라인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="118"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
         <source>Running with errors</source>
         <translation>실행 중 (오류 있음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
         <source>No results</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="227"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
         <source>Project reports</source>
         <translation>프로젝트 보고</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
         <source>Last result</source>
         <translation>마지막 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
         <source>Last message</source>
         <translation>마지막 메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="232"/>
         <source>{0} ({1:.0f} s ago)</source>
         <translation>{0} ({1:.0f}초 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
         <source>none published since the project started ({0})</source>
         <translation>프로젝트가 시작된 뒤 게시된 결과가 없습니다 ({0})</translation>
     </message>
@@ -579,67 +579,67 @@
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="382"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="385"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="398"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="407"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="460"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="458"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="471"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="479"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="477"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="484"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="482"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="494"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="492"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="543"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="541"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="538"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="536"/>
         <source>Deploying {0} again with the sudo password…</source>
         <translation>sudo 비밀번호로 {0}을(를) 다시 배포하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="401"/>
         <source>Roll the project back if it reports errors</source>
         <translation>프로젝트가 오류를 보고하면 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="404"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="402"/>
         <source>Otherwise it is kept: the error may be fixed on the camera.</source>
         <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
     </message>
@@ -647,17 +647,17 @@
 <context>
     <name>DeployIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="332"/>
         <source>Deploying… (show)</source>
         <translation>배포 중… (보기)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="335"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="333"/>
         <source>The deploy goes on; click to show its window.</source>
         <translation>배포가 계속 진행됩니다. 클릭하면 배포 창이 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="346"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="344"/>
         <source>{0} Deploy ended (show)</source>
         <translation>{0} 배포 끝남 (보기)</translation>
     </message>
@@ -768,79 +768,79 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="419"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="423"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="365"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="367"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="391"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="388"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="392"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="389"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="390"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="394"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="477"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="481"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="477"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="481"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="205"/>
         <source>%n face(s)</source>
         <translation>
             <numerusform>얼굴 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="362"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="366"/>
         <source>Mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="363"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="367"/>
         <source>Face detection</source>
         <translation>얼굴 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="364"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="368"/>
         <source>Lambda version…</source>
         <translation>Lambda 버전…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
         <source>Deploy:</source>
         <translation>배포:</translation>
     </message>
@@ -910,62 +910,62 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="444"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="453"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="455"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="485"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="500"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="502"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="500"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="502"/>
         <source>%n deploy(s), newest first.</source>
         <translation>
             <numerusform>배포 %n건, 최신순.</numerusform>
@@ -1052,52 +1052,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="589"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="587"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="590"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="588"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="592"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="596"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="599"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="600"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="604"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="619"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1125,17 +1125,17 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="81"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="82"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="131"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="132"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="135"/>
         <source>{0}, the last %n line(s)</source>
         <translation>
             <numerusform>{0}, 마지막 %n줄</numerusform>
@@ -1467,32 +1467,32 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="320"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="317"/>
         <source>The latest %n result(s), newest first (topic {0}).</source>
         <translation>
             <numerusform>최근 결과 %n개, 최신순 (토픽 {0}).</numerusform>
@@ -1879,57 +1879,57 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="332"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="334"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="282"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="283"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="283"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="284"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="335"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="337"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="295"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="296"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="296"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="297"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="297"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="298"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="344"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="346"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="335"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="337"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="378"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="380"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="168"/>
         <source>%n day(s) {0} h</source>
         <translation>
             <numerusform>%n일 {0}시간</numerusform>
@@ -1939,42 +1939,42 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="176"/>
         <source>deployed with problems</source>
         <translation>배포됨 (문제 있음)</translation>
     </message>
@@ -1982,22 +1982,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>SudoPasswordDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="553"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="551"/>
         <source>Sudo password of {0}</source>
         <translation>{0}의 sudo 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="554"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="552"/>
         <source>Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring once the camera accepted it.</source>
         <translation>카메라에서 {0}(으)로 로그인할 때 쓰는 비밀번호를 입력하세요. 카메라가 받아들이면 DeepLens Console이 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="559"/>
         <source>Password:</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="563"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
         <source>Deploy again</source>
         <translation>다시 배포</translation>
     </message>
@@ -2194,11 +2194,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/help.py" line="78"/>
-        <source>Open the &lt;b&gt;device panel&lt;/b&gt; (Ctrl+D) and press &lt;b&gt;Deploy mask detection&lt;/b&gt;, or use Device ▸ Deploy Mask Detection.</source>
-        <translation>&lt;b&gt;디바이스 패널&lt;/b&gt;(Ctrl+D)을 열고 &lt;b&gt;마스크 감지 배포&lt;/b&gt;를 누르거나, 디바이스 ▸ 마스크 감지 배포 메뉴를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/help.py" line="78"/>
         <source>The deploy window lists each step: upload, install, start. If a step fails, the previous project is put back and the window says what to do.</source>
         <translation>배포 창에 업로드, 설치, 시작 등 각 단계가 표시됩니다. 단계가 실패하면 이전 프로젝트로 되돌리고 무엇을 해야 하는지 알려 줍니다.</translation>
     </message>
@@ -2247,6 +2242,11 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>The full user guide is docs/USER_GUIDE.md in the project.</source>
         <translation>전체 사용자 가이드는 프로젝트의 docs/USER_GUIDE.md에 있습니다.</translation>
     </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/help.py" line="78"/>
+        <source>Open the &lt;b&gt;device panel&lt;/b&gt; (Ctrl+D) and press &lt;b&gt;Mask detection&lt;/b&gt; next to Deploy, or use Device ▸ Deploy Mask Detection.</source>
+        <translation>&lt;b&gt;디바이스 패널&lt;/b&gt;(Ctrl+D)을 열고 배포 옆의 &lt;b&gt;마스크 감지&lt;/b&gt;를 누르거나, 디바이스 ▸ 마스크 감지 배포 메뉴를 사용하세요.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
@@ -2271,22 +2271,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>Hide the deploy window?</source>
         <translation>배포 창을 숨길까요?</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
         <translation>배포는 백그라운드에서 계속됩니다. &quot;배포 중…&quot; 버튼을 누르면 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="93"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="93"/>
         <source>Keep it open</source>
         <translation>열어 두기</translation>
     </message>
@@ -4481,7 +4481,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>x-DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
         <source>no face</source>
         <translation>얼굴 없음</translation>
     </message>
@@ -4489,22 +4489,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>x-DeviceTile</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="126"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="127"/>
         <source>thumbnails</source>
         <translation>썸네일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="128"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="129"/>
         <source>full frames: no OpenCV on the camera</source>
         <translation>전체 프레임: 카메라에 OpenCV 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="130"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="131"/>
         <source>full frames</source>
         <translation>전체 프레임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="134"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
