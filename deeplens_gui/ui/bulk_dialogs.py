@@ -106,7 +106,8 @@ class BulkDeployDialog(DeployWindow):
         self.summary.setMaximumHeight(110)
         self.summary.setPlaceholderText(self.tr("The summary appears when every device is done."))
         self.rollback_box = QCheckBox(self.tr("Roll projects back that report errors"), self)
-        self.rollback_box.setToolTip(self.tr("Otherwise they are kept: the error may be fixed on the camera."))
+        self.rollback_box.setToolTip(self.tr("Otherwise they are kept: the error may be fixed on the "
+                                             "camera."))
         self.rollback_box.toggled.connect(self.fleet.set_rollback_on_errors)
         buttons = QDialogButtonBox(self)
         self.retry_button = buttons.addButton(self.tr("Retry failed"), QDialogButtonBox.ActionRole)

@@ -53,5 +53,5 @@ class ElidedLabel(QLabel):
         painter = QPainter(self)
         rect = self.contentsRect()
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(rect, int(self.alignment()), self.fontMetrics().elidedText(self.text(), Qt.ElideRight,
-                                                                                    rect.width()))
+        shown = self.fontMetrics().elidedText(self.text(), Qt.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), shown)

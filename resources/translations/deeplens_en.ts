@@ -4,7 +4,7 @@
 <context>
     <name>BulkDeployDialog</name>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="247"/>
         <source>{0} of %n device(s) deployed ({1} with problems); {2} failed.</source>
         <translation>
             <numerusform>{0} of %n device deployed ({1} with problems); {2} failed.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="250"/>
         <source>{0} of %n device(s) deployed; {1} failed.</source>
         <translation>
             <numerusform>{0} of %n device deployed; {1} failed.</numerusform>

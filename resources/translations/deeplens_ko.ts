@@ -335,29 +335,29 @@
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="112"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="113"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="113"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="114"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="208"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="209"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="247"/>
         <source>{0} of %n device(s) deployed ({1} with problems); {2} failed.</source>
         <translation>
             <numerusform>디바이스 %n대 중 {0}대 배포됨 ({1}대는 문제 있음), {2}대 실패.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="250"/>
         <source>{0} of %n device(s) deployed; {1} failed.</source>
         <translation>
             <numerusform>디바이스 %n대 중 {0}대 배포 완료, {1}대 실패.</numerusform>

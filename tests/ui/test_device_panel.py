@@ -83,7 +83,8 @@ def test_panel_shows_status_log_results_and_history_of_a_running_device(qtbot, v
     # One verdict shown once: the badge and the reason head the panel, not again inside the Status tab
     shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisible()]
     assert shown.count("Running") == 1 and shown.count(status.reason) == 1, shown
-    assert panel.status_panel.badge.isVisible() and not panel.status_panel.isAncestorOf(panel.status_panel.badge)
+    badge = panel.status_panel.badge
+    assert badge.isVisible() and not panel.status_panel.isAncestorOf(badge)
 
     # Log: the tail of the project's log (the runner's project.log on an SSH-deployed device)
     panel.tabs.setCurrentWidget(panel.log_view)

@@ -236,7 +236,8 @@ def test_the_device_panel_sits_beside_the_video_resizable_and_remembered(qtbot, 
     panel = window.device_panel
     qtbot.waitUntil(lambda: panel.width() > 0 and panel.isVisible())
     video, beside = window.splitter.sizes()
-    assert beside == panel.width() and video >= 2 * beside, (video, beside)  # the video keeps most of the width
+    # the video keeps most of the width
+    assert beside == panel.width() and video >= 2 * beside, (video, beside)
     assert window.menu_actions.device_panel_action.isChecked()
     # the user drags the handle: the panel gets wider, and a new window opens it as wide
     window.splitter.moveSplitter(video - 200, 1)
