@@ -22,10 +22,13 @@ LIVE_TIMEOUT = 120000
 
 
 def _shown_tiles_live(grid):
-    """True when every tile on screen shows a picture (tiles scrolled out of view are paused)."""
+    """True when every tile on screen shows a picture and its verdict (tiles scrolled out of view are
+    paused)."""
     shown = [tile for tile in (grid.tile(name) for name in grid.displayed_names())
              if not tile.visibleRegion().isEmpty()]
-    return bool(shown) and all(tile.health == "live" and tile.frames_received >= 2 for tile in shown)
+    # live, a few pictures in, and the verdict known (a badge that says "running", not "checking")
+    return bool(shown) and all(tile.health == "live" and tile.frames_received >= 2
+                               and tile.verdict is not None for tile in shown)
 
 
 @pytest.mark.parametrize("count", [12, 30])
