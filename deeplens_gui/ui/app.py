@@ -92,8 +92,8 @@ class DemoFleet(QObject):
     def start(self):
         """Start the fleet in the background; the window shows progress and connects to the first device."""
         self._window.view.set_message(self.tr("Starting virtual DeepLens…"),
-                                      self.tr("{0} virtual cameras run on this computer for the demo.").format(
-                                          self._classroom.count))
+                                      self.tr("%n virtual camera(s) run on this computer for the demo.", None,
+                                              self._classroom.count))
         self._jobs.submit(self._classroom.start, on_done=self._on_fleet_started,
                           on_error=self._on_fleet_failed)
 

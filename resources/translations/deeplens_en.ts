@@ -96,6 +96,17 @@
     </message>
 </context>
 <context>
+    <name>DemoFleet</name>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/app.py" line="94"/>
+        <source>%n virtual camera(s) run on this computer for the demo.</source>
+        <translation>
+            <numerusform>%n virtual camera runs on this computer for the demo.</numerusform>
+            <numerusform>%n virtual cameras run on this computer for the demo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicePanel</name>
     <message numerus="yes">
         <location filename="../../deeplens_gui/ui/device_panel.py" line="205"/>

@@ -566,14 +566,16 @@
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="94"/>
-        <source>{0} virtual cameras run on this computer for the demo.</source>
-        <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
-    </message>
-    <message>
         <location filename="../../deeplens_gui/ui/app.py" line="118"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/app.py" line="94"/>
+        <source>%n virtual camera(s) run on this computer for the demo.</source>
+        <translation>
+            <numerusform>데모용 가상 카메라 %n대가 이 컴퓨터에서 실행됩니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
