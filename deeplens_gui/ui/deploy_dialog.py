@@ -378,7 +378,7 @@ class DeployDialog(DeployWindow):
         self._started_at = None
         self._ended_at = None
         self._running = False
-        what = title or spec
+        what = self._what = title or spec
         self.setWindowTitle(self.tr("Deploying {0} to {1}").format(what, device.name))
         self.setMinimumWidth(680)
 
@@ -511,6 +511,10 @@ class DeployDialog(DeployWindow):
         if result.ok:
             self.progress_bar.setValue(100)
         self.final_label.setText(i18n.text(result.message))
+        # A finished window says how it ended in its heading and title too, not "Deploying…" for good.
+        ending = self._ending(result_state(result))
+        self.heading.setText(ending + ".")
+        self.setWindowTitle(ending)
         _glyph, colour = StepListView.glyph(result_state(result))
         self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
         self.cancel_button.setEnabled(False)
@@ -519,6 +523,16 @@ class DeployDialog(DeployWindow):
         self.close_button.setFocus()
         self.adjustSize()
         self.deploy_finished.emit(result)
+
+    def _ending(self, state):
+        what, device = self._what, self.device.display
+        if state == DONE:
+            return self.tr("Deployed {0} to {1}").format(what, device)
+        if state == WARNING:
+            return self.tr("Deployed {0} to {1}, but it reports errors").format(what, device)
+        if state == CANCELLED:
+            return self.tr("Deploy of {0} to {1} cancelled").format(what, device)
+        return self.tr("Could not deploy {0} to {1}").format(what, device)
 
     def _deploy_again_with_sudo_password(self, result):
         """When sudo on the camera wants the login's password (nothing changed there), ask for it and deploy

@@ -626,12 +626,12 @@
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="541"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="555"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="536"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="550"/>
         <source>Deploying {0} again with the sudo password…</source>
         <translation>sudo 비밀번호로 {0}을(를) 다시 배포하는 중…</translation>
     </message>
@@ -644,6 +644,26 @@
         <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="402"/>
         <source>Otherwise it is kept: the error may be fixed on the camera.</source>
         <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="530"/>
+        <source>Deployed {0} to {1}</source>
+        <translation>{1}에 {0}을(를) 배포했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="532"/>
+        <source>Deployed {0} to {1}, but it reports errors</source>
+        <translation>{1}에 {0}을(를) 배포했지만 프로젝트가 오류를 보고합니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="534"/>
+        <source>Deploy of {0} to {1} cancelled</source>
+        <translation>{1}에 {0} 배포를 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="535"/>
+        <source>Could not deploy {0} to {1}</source>
+        <translation>{1}에 {0}을(를) 배포하지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -1054,52 +1074,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="587"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="601"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="588"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="592"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="606"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="608"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="599"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="613"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="600"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="614"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="616"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="619"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="633"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="635"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="637"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1984,22 +2004,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>SudoPasswordDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="551"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="565"/>
         <source>Sudo password of {0}</source>
         <translation>{0}의 sudo 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="552"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="566"/>
         <source>Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring once the camera accepted it.</source>
         <translation>카메라에서 {0}(으)로 로그인할 때 쓰는 비밀번호를 입력하세요. 카메라가 받아들이면 DeepLens Console이 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="559"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="573"/>
         <source>Password:</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="575"/>
         <source>Deploy again</source>
         <translation>다시 배포</translation>
     </message>

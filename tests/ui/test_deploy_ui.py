@@ -78,6 +78,7 @@ def test_one_click_deploys_mask_to_a_face_device_and_its_results_show_mask_verdi
     assert [steps.state(key) for key in steps.keys()] == ["done"] * 7
     assert steps.message("stop").startswith("Stopped") and "Face detection" in steps.message("stop")
     assert dialog.final_text() == result.message and "runs on {0} now".format(virtual.name) in result.message
+    assert dialog.windowTitle() == "Deployed mask detection to {0}".format(virtual.name)
     assert dialog.progress_bar.value() == 100 and dialog.close_button.isEnabled()
     assert not dialog.cancel_button.isEnabled()
     shown = dialog.elapsed()
@@ -125,6 +126,8 @@ def test_cancel_during_the_deploy_keeps_the_old_project_running(qtbot, viewer):
     assert cancelled_at and dialog.cancel_token.cancelled and not result.ok and result.rolled_back, result.message
     assert result.message.startswith("Cancelled the deploy of Mask detection")
     assert "runs again" in result.message and dialog.final_text() == result.message
+    assert dialog.heading.text().startswith("Deploy of ") and dialog.heading.text().endswith(
+        " cancelled.")
     assert dialog.steps_view.state("start") == "rolled-back"
     assert dialog.steps_view.state("verify") in ("skipped", "cancelled")
     # the old project still runs: same record, a live runner, and it keeps publishing face results
@@ -148,7 +151,7 @@ def test_a_failing_deploy_shows_the_sentence_and_rolls_back(qtbot, viewer, tmp_p
     result = finished.args[0]
     assert not result.ok and not result.cancelled
     assert "this project crashes on start" in result.message and "runs again" in result.message
-    assert dialog.final_text() == result.message
+    assert dialog.final_text() == result.message and dialog.heading.text().startswith("Could not deploy ")
     assert dialog.steps_view.state("start") in ("failed", "rolled-back")
     assert "crashes on start" in dialog.steps_view.message("start") or dialog.steps_view.state("start") == "rolled-back"
     assert dialog.steps_view.state("record") == "skipped"

@@ -6,6 +6,11 @@ English and Korean (screenshot-health-panel-LANG.png, screenshot-health-tile-LAN
 window (screenshot-deploy-LANG.png).
 """
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from PyQt5.QtWidgets import QApplication
 
@@ -17,8 +22,10 @@ from tests.ui.test_deploy_ui import DEPLOY_TIMEOUT_MS
 from tests.ui.test_device_panel import save_screenshot, viewer_factory
 
 WORDS = {
-    "en": {"verdict": "Running with errors", "badge": "running with errors", "step": "deployed with problems"},
-    "ko": {"verdict": "실행 중 (오류 있음)", "badge": "실행 중 (오류 있음)", "step": "배포됨 (문제 있음)"},
+    "en": {"verdict": "Running with errors", "badge": "running with errors", "step": "deployed with problems",
+           "heading": "Deployed Mask detection to virtual-1, but it reports errors."},
+    "ko": {"verdict": "실행 중 (오류 있음)", "badge": "실행 중 (오류 있음)", "step": "배포됨 (문제 있음)",
+           "heading": "virtual-1에 Mask detection을(를) 배포했지만 프로젝트가 오류를 보고합니다."},
 }
 
 
@@ -37,15 +44,19 @@ def viewer(qtbot, sim_fleet, tmp_path, jobs):
 
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_running_with_errors_in_the_deploy_window_the_device_panel_and_the_tile(qtbot, viewer, tmp_path,
-                                                                                 language):
+                                                                                 language, request):
     i18n.install(language)
     try:
         words = WORDS[language]
         window, virtual = viewer("face")
         panel = window.device_panel
         window.menu_actions.device_panel_action.trigger()
-        folder = make_reporting_project(tmp_path / "mask", "mask-offline", ERROR_SENTENCE, colour="green",
+        # The window names the folder: for the user guide's screenshot a workshop-like path, not pytest's.
+        parent = Path(tempfile.mkdtemp(prefix="workshop-")) if os.environ.get("DEEPLENS_SCREENSHOTS") else tmp_path
+        folder = make_reporting_project(parent / "mask", "mask-offline", ERROR_SENTENCE, colour="green",
                                         name="Mask detection")
+        if parent != tmp_path:
+            request.addfinalizer(lambda: shutil.rmtree(str(parent), ignore_errors=True))
 
         dialog = panel.deploy(folder, "Mask detection")
         with qtbot.waitSignal(dialog.deploy_finished, timeout=DEPLOY_TIMEOUT_MS) as finished:
@@ -54,6 +65,7 @@ def test_running_with_errors_in_the_deploy_window_the_device_panel_and_the_tile(
         result = finished.args[0]
         assert result.ok and result.problem == ERROR_SENTENCE, result.message
         assert result_state(result) == WARNING
+        assert dialog.heading.text() == words["heading"]
         assert ERROR_SENTENCE in dialog.final_text()
         assert ERROR_SENTENCE in dialog.steps_view.message("verify")
         assert not problems(dialog), problems(dialog)
