@@ -378,6 +378,10 @@ class FrameSource:
         channel.settimeout(0.25)
         self._heartbeats = True
         heard_at = time.monotonic()
+        # Until its first word the relay is being started: a camera busy with its project, or a whole
+        # classroom connecting at once, takes seconds to start Python. That silence is not a dead network.
+        self._loading_until = heard_at + LOADING_GRACE
+        starting = True
         stderr = _LineBuffer()
         pending = None
         last_sent = 0.0
@@ -390,6 +394,9 @@ class FrameSource:
             except OSError as error:
                 raise ConnectionLost(say("The connection to {0} was lost ({1}).", self._where(),
                                          str(error))) from error
+            if starting and (data or channel.recv_stderr_ready()):
+                starting = False
+                self._loading_until = 0.0  # unless its first words say it is loading OpenCV
             while channel.recv_stderr_ready():
                 heard_at = time.monotonic()
                 for line in stderr.feed(channel.recv_stderr(4096)):
