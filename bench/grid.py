@@ -25,6 +25,7 @@ import time
 import psutil
 
 from deeplens_gui.core.budget import DEFAULT_BUDGET_MBIT
+from deeplens_gui.core.stream import StreamState
 
 from bench import common
 
@@ -39,6 +40,40 @@ RESEND = 0.5
 RELAY_CAMERAS = 4
 RELAY_SECONDS = 6.0
 RELAY_THUMB = (320, 180)
+#: niceness of the simulated camera side (sshd with its relays, the writer) and of the link proxy: on this one
+#: machine they stand for 30-60 cameras' own CPUs and a network, so they must not take the app's CPU away
+#: (0: the old setup, everyone at the same priority; see docs/BENCHMARKS.md section 4)
+CAMERA_NICE = 10
+#: the app's profile (py-spy, samples of the thread holding the GIL) at N=30 and N=60
+PROFILE_SECONDS = 6
+PROFILE_RATE = 100
+
+
+APP = "app (this process)"
+RELAYS = "relays (camera side)"
+SSHD = "sshd: SSH encryption (camera side)"
+LAUNCH = "relay start: sh, cv2 probe (camera side)"
+WRITER = "writer: the cameras' projects (camera side)"
+PROXY = "link proxy (the Wi-Fi)"
+CAMERA_SIDE = (RELAYS, SSHD, LAUNCH, WRITER)
+
+
+def roles(server, writer, proxy):
+    """[(role, pid)] of every process the benchmark runs: app, writer, proxy, sshd and its children."""
+    out = [(APP, os.getpid()), (WRITER, writer.process.pid), (PROXY, proxy.process.pid),
+           (SSHD, server._process.pid)]
+    try:
+        children = psutil.Process(server._process.pid).children(recursive=True)
+    except psutil.Error:
+        children = []
+    for child in children:
+        try:
+            name = child.name()
+        except psutil.Error:
+            continue
+        role = RELAYS if is_relay(child) else SSHD if name.startswith("sshd") else LAUNCH
+        out.append((role, child.pid))
+    return out
 
 
 def is_relay(process):
@@ -176,10 +211,12 @@ def click_latencies(classroom, seconds, every=0.5):
     return handled
 
 
-def measure(count, workdir, server, frames_file, window, profile=False, thumbnails=True):
+def measure(count, workdir, server, frames_file, window, profile=False, thumbnails=True, nice=CAMERA_NICE):
     fifos = [workdir / "grid-{0}-{1}.mjpeg".format(count, n) for n in range(count)]
     writer = common.Writer(workdir, fifos, frames_file, resend=RESEND)
     proxy = LinkProxy(workdir, server.port)
+    for process in (writer.process, proxy.process):
+        common.renice(process.pid, nice)
     classroom = None
     try:
         options, port = proxied(server, proxy, workdir)
@@ -191,37 +228,38 @@ def measure(count, workdir, server, frames_file, window, profile=False, thumbnai
         common.run_qt(2.0)  # reductions settle once the first stats arrive
         tiles = decoding()
         before = {t.name: t.new_pictures for t in tiles}
-        c0, w0, t0 = common.own_cpu(), writer.cpu(), time.monotonic()
-        d0 = common.descendants_cpu(server._process.pid)
-        r0, link0 = common.descendants_cpu(server._process.pid, match=is_relay), proxy.forwarded()
-        threads0, machine0 = common.thread_cpu(), psutil.cpu_times()
+        ledger = common.CpuLedger(lambda: roles(server, writer, proxy))
+        link0, threads0, sample0 = proxy.forwarded(), common.thread_cpu(), ledger.sample()
         clicks = click_latencies(classroom, window)
-        threads = common.thread_cpu_delta(threads0, common.thread_cpu())
-        machine1 = psutil.cpu_times()
-        seconds = time.monotonic() - t0
-        cores = (common.own_cpu() - c0) / seconds
-        device_cores = (common.descendants_cpu(server._process.pid) - d0 + writer.cpu() - w0) / seconds
-        relay_cores = (common.descendants_cpu(server._process.pid, match=is_relay) - r0) / seconds
+        threads = common.thread_cpu_delta(threads0, common.thread_cpu(), waits=True)
+        spent, seconds = ledger.delta(sample0, ledger.sample())
         link_mbit = (proxy.forwarded() - link0) * 8 / seconds / 1e6
         fps = sorted((t.new_pictures - before.get(t.name, 0)) / seconds for t in tiles)
         sending = sorted({classroom.fleet.controller(t.name).stats.sending.split(" ")[0] or "?" for t in tiles})
+        cores = {role: (cpu / seconds, wait / seconds, n) for role, (cpu, wait, n) in spent.items()}
+        device = sum(cores[role][0] for role in CAMERA_SIDE if role in cores)
         result = dict(count=count, visible=len(tiles), fps_min=fps[0] if fps else 0.0,
-                      fps_median=common.median(fps), cores=cores, device_cores=device_cores,
+                      fps_median=common.median(fps), cores=cores[APP][0], device_cores=device,
                       rss=psutil.Process().memory_info().rss / 2 ** 20,
                       click_median=common.median(clicks), click_p99=common.percentile(clicks, 99),
                       click_max=max(clicks) if clicks else float("nan"), clicks=len(clicks),
                       reduce=common.median([classroom.fleet.controller(t.name).reduce for t in tiles]),
-                      link_mbit=link_mbit, relay_percent=100.0 * relay_cores / count, sending="/".join(sending),
+                      link_mbit=link_mbit, relay_percent=100.0 * cores.get(RELAYS, (0.0,))[0] / count,
+                      sending="/".join(sending),
                       tile=(tiles[0].width(), tiles[0].height()) if tiles else (0, 0),
-                      threads={role: sec / seconds for role, sec in threads.items()},
-                      machine=(sum(machine1) - machine1.idle - sum(machine0) + machine0.idle) / seconds)
+                      threads={role: (cpu / seconds, wait / seconds)
+                               for role, (cpu, wait) in threads.items()},
+                      roles=cores, frames=sum(fps) * seconds, seconds=seconds,
+                      live=sum(classroom.fleet.controller(t.name).status.state is StreamState.LIVE
+                               for t in tiles))
         if profile:
             out = workdir / "profile-grid-{0}.txt".format(count)
-            spy = common.profile_self(6, out)
+            spy = common.profile_self(PROFILE_SECONDS, out, rate=PROFILE_RATE, gil=True)
             if spy is not None:
-                common.run_qt(9.0, until=lambda: spy.poll() is not None, step_ms=200)
-                spy.wait(30)
+                common.run_qt(PROFILE_SECONDS + 6.0, until=lambda: spy.poll() is not None, step_ms=200)
+                common.stop_profiler(spy)
                 result["profile"] = common.summarise_profile(out, top=10)
+                result["gil"] = result["profile"][0] / float(PROFILE_RATE * PROFILE_SECONDS)
         return result
     finally:
         if classroom is not None:
@@ -259,7 +297,7 @@ def relay_cpu(workdir, frames_file, cameras=RELAY_CAMERAS, seconds=RELAY_SECONDS
     return out
 
 
-def run(quick=False, counts=None, profile=True, window=None, thumbnails=True):
+def run(quick=False, counts=None, profile=True, window=None, thumbnails=True, nice=CAMERA_NICE):
     counts = counts or ([30] if quick else [10, 30, 60])
     window = window or (4.0 if quick else 8.0)
     command = "python -m bench grid" + (" --quick" if quick else "")
@@ -270,14 +308,16 @@ def run(quick=False, counts=None, profile=True, window=None, thumbnails=True):
         frames_file = common.write_frames(workdir / "frames.mjpeg", frames)
         relays = relay_cpu(workdir, frames_file, seconds=min(RELAY_SECONDS, window))
         server = common.start_sshd(workdir / "sshd")
+        common.renice(server._process.pid, nice)  # its sessions and relays inherit it
         try:
             for count in counts:
                 results.append(measure(count, workdir, server, frames_file, window,
-                                       profile=profile and count == 30, thumbnails=thumbnails))
+                                       profile=profile and count in (30, 60), thumbnails=thumbnails,
+                                       nice=nice))
                 time.sleep(1.0)
         finally:
             server.stop()
-    return report(results, command, window, relays)
+    return report(results, command, window, relays, nice)
 
 
 def summary_rows(results, relays):
@@ -308,32 +348,53 @@ def summary_rows(results, relays):
     return rows
 
 
-def report(results, command, window, relays):
+def cpu_table(r):
+    """Markdown: where the CPU seconds of the N=``r["count"]`` window went, by process role and app thread."""
+    order = [APP, WRITER, RELAYS, SSHD, LAUNCH, PROXY, "rest of the machine"]
+    rows = []
+    for role in order + sorted(set(r["roles"]) - set(order) - {"machine"}):
+        if role in r["roles"]:
+            cpu, wait, n = r["roles"][role]
+            rows.append((role, n or "-", common.fmt(cpu), common.fmt(wait) if n else "-"))
+    rows.append(("whole machine (busy)", "-", common.fmt(r["roles"]["machine"][0]), "-"))
+    threads = [(role, "-", common.fmt(cpu), common.fmt(wait))
+               for role, (cpu, wait) in sorted(r["threads"].items(), key=lambda i: -i[1][0]) if cpu >= 0.005]
+    per_frame = r["cores"] * 1000.0 / (r["frames"] / r["seconds"]) if r["frames"] else float("nan")
+    return ("Where the CPU goes at N={0} ({1:g} cores; cores = CPU seconds per second of the window; "
+            "waited = seconds per second its threads were runnable but had no CPU, summed over threads):\n\n"
+            "{2}\n\nThe app's threads (app CPU per painted tile picture: {3} ms):\n\n{4}").format(
+        r["count"], psutil.cpu_count(),
+        common.table(["process (role)", "processes", "cores", "waited for a CPU"], rows),
+        common.fmt(per_frame), common.table(["app thread", "", "cores", "waited for a CPU"], threads))
+
+
+def report(results, command, window, relays, nice=CAMERA_NICE):
     summary = summary_rows(results, relays)
     rows, extra = [], []
     for r in results:
         rows.append((r["count"], "{0} ({1}x{2}, 1/{3:g})".format(r["visible"], r["tile"][0], r["tile"][1],
-                                                                r["reduce"]),
+                                                                r["reduce"]), r["live"],
                      r["sending"], common.fmt(r["fps_min"], 1), common.fmt(r["fps_median"], 1),
                      common.fmt(r["cores"]), common.fmt(r["device_cores"]), common.fmt(r["link_mbit"], 1),
                      common.fmt(r["relay_percent"], 1), common.fmt(r["rss"], 0), common.fmt(r["click_median"], 1),
                      common.fmt(r["click_p99"], 1), r["clicks"]))
-        roles = "; ".join(f"{role} {common.fmt(c)}"
-                          for role, c in sorted(r["threads"].items(), key=lambda i: -i[1]) if c >= 0.005)
-        extra.append(f"App CPU by thread at N={r['count']} (cores): {roles}. The whole machine was busy "
-                     f"{common.fmt(r['machine'])} of {psutil.cpu_count()} cores.")
+        extra.append(cpu_table(r))
         if r.get("profile") and r["profile"][0]:
-            extra.append("py-spy of the app at N={0} (6 s, Python functions by self time; C code counts in the "
-                         "Python function calling it; `run_qt` is the Qt event loop's own C++ work):\n\n{1}".format(
-                r["count"], common.profile_table(*r["profile"])))
+            extra.append("py-spy of the app at N={0} ({1} s at {2} Hz, only the thread holding the GIL: "
+                         "the GIL was held {3:.0%} of the time; Python functions by self time, C code counts in "
+                         "the Python function calling it, `run_qt` is the Qt event loop's own C++ work):"
+                         "\n\n{4}".format(
+                r["count"], PROFILE_SECONDS, PROFILE_RATE, r["gil"], common.profile_table(*r["profile"])))
     extra.append(f"Relay CPU per camera: {RELAY_CAMERAS} relays read DeepLens-like FIFOs (858x480 q95, 15 fps) "
                  f"for {min(RELAY_SECONDS, window):g} s, thumbnails fitting {RELAY_THUMB[0]}x{RELAY_THUMB[1]} "
                  "(OpenCV: reduced DCT decode, resize, JPEG q70) vs full frames passed through.")
-    text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s.\n\n{2}\n\n{3}").format(
+    text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s; camera side (sshd, "
+            "relays, writer) and link proxy at nice {4}.\n\n{2}\n\n{3}").format(
         window, DEFAULT_BUDGET_MBIT, common.table(
-            ["N", "decoding tiles (size, reduction)", "camera sends", "slowest tile fps", "median tile fps",
+            ["N", "decoding tiles (size, reduction)", "live", "camera sends", "slowest tile fps",
+             "median tile fps",
              "app CPU (cores)", "device side CPU (cores)", "link Mbit/s", "relay CPU per camera (%)",
-             "app RSS MB", "click median ms", "click p99 ms", "clicks"], rows), "\n\n".join(extra))
+             "app RSS MB", "click median ms", "click p99 ms", "clicks"], rows), "\n\n".join(extra), nice)
     section = common.Section("grid", "4. Grid capacity", "", summary, command)
     section.body = common.section_body(summary, command, text)
     return section
