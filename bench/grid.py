@@ -368,6 +368,59 @@ def cpu_table(r):
         common.fmt(per_frame), common.table(["app thread", "", "cores", "waited for a CPU"], threads))
 
 
+#: Why the camera side runs at a lower priority (written into docs/BENCHMARKS.md with every run).
+NICE_REASON = (
+    "Why the camera side runs at nice {0}: in a classroom every camera makes its thumbnails, encrypts its "
+    "SSH stream and runs its project on its own CPU, and the instructor's computer runs only the app. Here "
+    "the N cameras' relays, sshd sessions and writer share the app's 2 cores, so at the same priority they "
+    "take the CPU the app needs on its machine (see \"waited for a CPU\") and a slow tile may be the app's "
+    "fault or only the simulation's. At a lower priority the app gets the CPU first, as on its own machine, "
+    "and the simulated cameras get the rest; what they cost is still measured and reported (the camera side "
+    "rows), and when they cannot keep up their waits show it. `--camera-nice 0` gives the old setup "
+    "(everything at the same priority) for comparison. The writer cycles 30 frames encoded before the run "
+    "(it never encodes), re-sending the current frame every {1:g} s instead of in a tight loop.")
+
+
+#: below this part of the time held, the GIL leaves the app's threads room: one process is enough
+GIL_ROOM = 0.6
+
+
+def findings(results, nice):
+    """Sentences computed from the measurements: who used the CPU, what the app needs at the goal, the GIL."""
+    lines = []
+    for r in results:
+        roles, n = r["roles"], r["count"]
+        camera = sum(roles[role][0] for role in CAMERA_SIDE if role in roles)
+        per_frame = r["cores"] / (r["frames"] / r["seconds"]) if r["frames"] else float("nan")
+        goal_fps = min(15.0, 450.0 / n)
+        lines.append(
+            "- N={0}: of {1} busy cores the simulated cameras took {2} (relays {3}, sshd {4}), the app {5}, "
+            "other work on this machine {6}; the app's threads waited {7} s per second for a CPU. The app "
+            "spends {8} ms of CPU per painted tile picture, so {0} tiles at {9:g} fps need {10} cores of "
+            "the app.".format(
+                n, common.fmt(roles["machine"][0]), common.fmt(camera),
+                common.fmt(roles.get(RELAYS, (0.0,))[0]), common.fmt(roles.get(SSHD, (0.0,))[0]),
+                common.fmt(r["cores"]), common.fmt(roles["rest of the machine"][0]),
+                common.fmt(roles[APP][1]), common.fmt(per_frame * 1000.0), goal_fps,
+                common.fmt(per_frame * n * goal_fps)))
+    gil = [r for r in results if r.get("gil") is not None]
+    if gil:
+        worst = max(gil, key=lambda r: r["gil"])
+        verdict = ("one process is enough: a pool of processes with shared-memory frames would only add "
+                   "hand-offs" if worst["gil"] < GIL_ROOM else
+                   "the GIL is close to its limit: the stream workers' per-frame work needs more than one "
+                   "process, or less Python per frame")
+        lines.append(
+            "- The GIL was held at most {0:.0%} of the time (N={1}; the app used {2} cores then): {3}. On a "
+            "saturated machine the share exceeds the app's CPU, because a thread holding the GIL is "
+            "descheduled while it holds it.".format(worst["gil"], worst["count"], common.fmt(worst["cores"]),
+                                                    verdict))
+    setup = NICE_REASON.format(nice, RESEND) if nice else (
+        "The camera side ran at the app's priority (`--camera-nice 0`, the old setup): the simulated cameras "
+        "compete with the app for its 2 cores, which in a classroom each camera does not.")
+    return "Findings of this run:\n\n" + "\n".join(lines) + "\n\n" + setup
+
+
 def report(results, command, window, relays, nice=CAMERA_NICE):
     summary = summary_rows(results, relays)
     rows, extra = [], []
@@ -381,13 +434,15 @@ def report(results, command, window, relays, nice=CAMERA_NICE):
         extra.append(cpu_table(r))
         if r.get("profile") and r["profile"][0]:
             extra.append("py-spy of the app at N={0} ({1} s at {2} Hz, only the thread holding the GIL: "
-                         "the GIL was held {3:.0%} of the time; Python functions by self time, C code counts in "
-                         "the Python function calling it, `run_qt` is the Qt event loop's own C++ work):"
-                         "\n\n{4}".format(
+                         "the GIL was held {3:.0%} of the time; Python functions by self time, C code "
+                         "counts in the Python function calling it, `run_qt` is the Qt event loop's own C++ "
+                         "work):\n\n{4}".format(
                 r["count"], PROFILE_SECONDS, PROFILE_RATE, r["gil"], common.profile_table(*r["profile"])))
     extra.append(f"Relay CPU per camera: {RELAY_CAMERAS} relays read DeepLens-like FIFOs (858x480 q95, 15 fps) "
                  f"for {min(RELAY_SECONDS, window):g} s, thumbnails fitting {RELAY_THUMB[0]}x{RELAY_THUMB[1]} "
-                 "(OpenCV: reduced DCT decode, resize, JPEG q70) vs full frames passed through.")
+                 "(OpenCV: reduced DCT decode, bilinear resize of the < 2x left, JPEG q70) vs full frames "
+                 "passed through.")
+    extra.append(findings(results, nice))
     text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s; camera side (sshd, "
             "relays, writer) and link proxy at nice {4}.\n\n{2}\n\n{3}").format(
         window, DEFAULT_BUDGET_MBIT, common.table(
