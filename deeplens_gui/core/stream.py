@@ -105,23 +105,23 @@ class _Rate:
     def __init__(self, window=2.0):
         self.window = window
         self._events = collections.deque()
+        self._total = 0  # of the amounts in the window, kept as they come and go (no sum per query)
         self._lock = threading.Lock()
 
     def add(self, now, amount=1):
         with self._lock:
             self._events.append((now, amount))
+            self._total += amount
             self._trim(now)
 
     def per_second(self, now):
         with self._lock:
             self._trim(now)
-            if not self._events:
-                return 0.0
-            return sum(a for _, a in self._events) / self.window
+            return self._total / self.window if self._events else 0.0
 
     def _trim(self, now):
         while self._events and now - self._events[0][0] > self.window:
-            self._events.popleft()
+            self._total -= self._events.popleft()[1]
 
 
 class FrameSource:
