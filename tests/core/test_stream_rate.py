@@ -1,4 +1,4 @@
-"""The stream's sliding-window rates (frames and bytes per second, as the tiles and the link budget see them)."""
+"""The stream's sliding-window rates: frames and bytes per second, as tiles and the link budget see them."""
 
 from deeplens_gui.core.stream import _Rate
 
