@@ -228,6 +228,7 @@ def measure(count, workdir, server, frames_file, window, profile=False, thumbnai
         common.run_qt(2.0)  # reductions settle once the first stats arrive
         tiles = decoding()
         before = {t.name: t.new_pictures for t in tiles}
+        received0 = {t.name: classroom.fleet.controller(t.name).stats.frames for t in tiles}
         ledger = common.CpuLedger(lambda: roles(server, writer, proxy))
         link0, threads0, sample0 = proxy.forwarded(), common.thread_cpu(), ledger.sample()
         clicks = click_latencies(classroom, window)
@@ -235,11 +236,15 @@ def measure(count, workdir, server, frames_file, window, profile=False, thumbnai
         spent, seconds = ledger.delta(sample0, ledger.sample())
         link_mbit = (proxy.forwarded() - link0) * 8 / seconds / 1e6
         fps = sorted((t.new_pictures - before.get(t.name, 0)) / seconds for t in tiles)
+        # Frames the app received (decoded or not) per tile: what the cameras and the link delivered.
+        received = [(classroom.fleet.controller(t.name).stats.frames - received0[t.name]) / seconds
+                    for t in tiles]
         sending = sorted({classroom.fleet.controller(t.name).stats.sending.split(" ")[0] or "?" for t in tiles})
         cores = {role: (cpu / seconds, wait / seconds, n) for role, (cpu, wait, n) in spent.items()}
         device = sum(cores[role][0] for role in CAMERA_SIDE if role in cores)
         result = dict(count=count, visible=len(tiles), fps_min=fps[0] if fps else 0.0,
                       fps_median=common.median(fps), cores=cores[APP][0], device_cores=device,
+                      received=common.median(received),
                       rss=psutil.Process().memory_info().rss / 2 ** 20,
                       click_median=common.median(clicks), click_p99=common.percentile(clicks, 99),
                       click_max=max(clicks) if clicks else float("nan"), clicks=len(clicks),
@@ -451,7 +456,8 @@ def report(results, command, window, relays, nice=CAMERA_NICE):
     for r in results:
         rows.append((r["count"], "{0} ({1}x{2}, 1/{3:g})".format(r["visible"], r["tile"][0], r["tile"][1],
                                                                 r["reduce"]), r["live"],
-                     r["sending"], common.fmt(r["fps_min"], 1), common.fmt(r["fps_median"], 1),
+                     r["sending"], common.fmt(r["received"], 1), common.fmt(r["fps_min"], 1),
+                     common.fmt(r["fps_median"], 1),
                      common.fmt(r["cores"]), common.fmt(r["device_cores"]), common.fmt(r["link_mbit"], 1),
                      common.fmt(r["relay_percent"], 1), common.fmt(r["rss"], 0), common.fmt(r["click_median"], 1),
                      common.fmt(r["click_p99"], 1), r["clicks"]))
@@ -470,7 +476,8 @@ def report(results, command, window, relays, nice=CAMERA_NICE):
     text = ("{0:g} s windows per N; 1920x1080 grid window; link budget {1:g} Mbit/s; camera side (sshd, "
             "relays, writer) and link proxy at nice {4}.\n\n{2}\n\n{3}").format(
         window, DEFAULT_BUDGET_MBIT, common.table(
-            ["N", "decoding tiles (size, reduction)", "live", "camera sends", "slowest tile fps",
+            ["N", "decoding tiles (size, reduction)", "live", "camera sends", "received fps (median)",
+             "slowest tile fps",
              "median tile fps",
              "app CPU (cores)", "device side CPU (cores)", "link Mbit/s", "relay CPU per camera (%)",
              "app RSS MB", "click median ms", "click p99 ms", "clicks"], rows), "\n\n".join(extra), nice)
