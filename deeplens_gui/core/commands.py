@@ -7,7 +7,6 @@ Also here: how to read the relay's status lines (stderr), so the stream code doe
 relay's internals.
 """
 
-import functools
 import math
 import shlex
 
@@ -156,10 +155,8 @@ _PROBE_LAUNCHER = (
 )
 
 
-@functools.cache
 def probe_script():
-    """The device-side probe (``core/probe.py``) as source text for ``python -c``, read and checked once (a
-    classroom checks every tile's status again and again)."""
+    """The device-side probe (``core/probe.py``) as source text for ``python -c``."""
     from pathlib import Path
 
     script = (Path(__file__).resolve().parent / "probe.py").read_text(encoding="utf-8")

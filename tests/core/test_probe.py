@@ -169,10 +169,3 @@ def test_fuzz_structured_garbage_raises_only_probe_error(document, versioned):
     else:
         assert isinstance(result, ProbeReport)
         assert result.loadavg is None or len(result.loadavg) == 3
-
-
-def test_the_probe_script_is_read_once_and_is_the_probe():
-    # A classroom checks every tile's status again and again: the script is read and compiled once.
-    script = commands.probe_script()
-    assert script is commands.probe_script()
-    assert script == Path(probe.__file__).read_text(encoding="utf-8")
