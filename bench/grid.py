@@ -275,7 +275,7 @@ def measure(count, workdir, server, frames_file, window, profile=False, thumbnai
 
 def relay_cpu(workdir, frames_file, cameras=RELAY_CAMERAS, seconds=RELAY_SECONDS):
     """{"thumbnails": %, "full frames": %}: one relay's CPU (% of a core) per camera at 15 fps, no SSH."""
-    from deeplens_gui.core.relay import relay_script
+    from deeplens_gui import remote
 
     out = {}
     thumb = f"{RELAY_THUMB[0]}x{RELAY_THUMB[1]}"
@@ -283,7 +283,8 @@ def relay_cpu(workdir, frames_file, cameras=RELAY_CAMERAS, seconds=RELAY_SECONDS
         fifos = [workdir / f"relay-{label[0]}-{n}.mjpeg" for n in range(cameras)]
         writer = common.Writer(workdir, fifos, frames_file, resend=RESEND)
         env = dict(os.environ, TMPDIR=str(workdir))
-        relays = [subprocess.Popen([sys.executable, "-c", relay_script(), str(fifo), "--max-fps", "15"] + extra,
+        relays = [subprocess.Popen([sys.executable, "-c", remote.script("relay"), str(fifo), "--max-fps", "15"]
+                                   + extra,
                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    env=env) for fifo in fifos]
         try:

@@ -1,4 +1,5 @@
-"""The client (GUI, CLI, core) installs and runs on Windows and macOS; only sim and device code are Linux-only."""
+"""The client (GUI, CLI, core) installs and runs on Windows and macOS; only sim and device code (remote/) are
+Linux-only."""
 
 import ast
 import json
@@ -17,8 +18,6 @@ else:
     import tomli as tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# Code that runs on the camera, shipped as data: Linux by definition.
-DEVICE_CODE = {"deeplens_gui/core/relay/relay.py", "deeplens_gui/core/deploy/runner.py", "deeplens_gui/core/probe.py"}
 # POSIX-only calls that an import contract cannot see (os and signal import fine everywhere).
 POSIX_ONLY = {("os", "mkfifo"), ("os", "fork"), ("os", "setsid"), ("os", "killpg"), ("os", "getuid"),
               ("os", "geteuid"), ("os", "getpgid"), ("signal", "SIGKILL"), ("signal", "SIGHUP")}
@@ -27,12 +26,10 @@ PLATFORMS = [("win_amd64", "3.12"), ("macosx_13_0_arm64", "3.12"),
 
 
 def _client_files():
-    for folder in ("deeplens_gui/core", "deeplens_gui/ui", "deeplens_gui/cli.py", "deeplens_gui/cli"):
-        path = ROOT / folder
-        files = [path] if path.suffix == ".py" else sorted(path.rglob("*.py"))
-        for file in files:
+    for folder in ("deeplens_gui/core", "deeplens_gui/ui", "deeplens_gui/cli"):
+        for file in sorted((ROOT / folder).rglob("*.py")):
             relative = file.relative_to(ROOT).as_posix()
-            if file.exists() and relative not in DEVICE_CODE:
+            if file.exists():
                 yield relative, file
 
 

@@ -32,7 +32,10 @@ def test_core_is_qt_free_and_layers_hold():
     result = subprocess.run([lint, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"Contracts: [4-9] kept, 0 broken", result.stdout), result.stdout
+    kept = re.search(r"Contracts: (\d+) kept, 0 broken", result.stdout)
+    # core, ui, sim and the CLI's layers, the client's portability, the app apart from the device code, and
+    # the device code's own imports
+    assert kept and int(kept.group(1)) >= 7, result.stdout
 
 
 def test_core_imports_without_qt():

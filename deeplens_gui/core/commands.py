@@ -10,7 +10,7 @@ relay's internals.
 import math
 import shlex
 
-from deeplens_gui.core.relay import relay_script
+from deeplens_gui import remote
 
 #: the FIFO the DeepLens sample Lambdas write their annotated frames to
 DEFAULT_STREAM_PATH = "/tmp/results.mjpeg"
@@ -92,7 +92,7 @@ def relay_command(path=DEFAULT_STREAM_PATH, max_fps=0.0, stale=2.0, thumb=None,
         "sh",
         "-c",
         _RELAY_LAUNCHER_OPENCV if thumb is not None else _RELAY_LAUNCHER,
-        relay_script(),
+        remote.script("relay"),
         path,
         _number(max_fps, "max_fps", True),
         _number(stale, "stale", False),
@@ -155,18 +155,9 @@ _PROBE_LAUNCHER = (
 )
 
 
-def probe_script():
-    """The device-side probe (``core/probe.py``) as source text for ``python -c``."""
-    from pathlib import Path
-
-    script = (Path(__file__).resolve().parent / "probe.py").read_text(encoding="utf-8")
-    compile(script, "<deeplens-probe>", "exec")  # a broken script must fail here, not on the camera
-    return script
-
-
 def probe_command(record, runner_pid, runner_state, stream_path, results=None, log=None,
                   greengrass_logs=None):
-    """The command that prints the device's health as one JSON line (see ``core/probe.py``).
+    """The command that prints the device's health as one JSON line (see ``remote/probe.py``).
 
     Paths may be relative to the login directory. ``results``, ``log`` and ``greengrass_logs`` (a glob) say
     where the project reports its own health. Runs with the device's first Python among python3, python2
@@ -181,7 +172,8 @@ def probe_command(record, runner_pid, runner_state, stream_path, results=None, l
             raise ValueError("probe paths must be strings without NUL bytes")
         # positional after --: an absent one is an empty word, so the ones after it keep their place
         extras.append(value or "")
-    args = ["sh", "-c", _PROBE_LAUNCHER, probe_script(), "--", record, runner_pid, runner_state, stream_path]
+    args = ["sh", "-c", _PROBE_LAUNCHER, remote.script("probe"), "--", record, runner_pid, runner_state,
+            stream_path]
     args += extras
     return " ".join(shlex.quote(arg) for arg in args)
 
@@ -238,7 +230,7 @@ def runner_command(script, app_dir, action, *args, lock=None):
     """``python SCRIPT --app-dir APP_DIR [--lock TOKEN] ACTION ARGS...`` with the device's first working
     Python.
 
-    ``script`` is the runner (``core/deploy/runner.py``) as uploaded to the device; paths may be relative to
+    ``script`` is the runner (``remote/runner.py``) as uploaded to the device; paths may be relative to
     the login directory. Actions: start, stop, status, unpack, prune, record, boot, install-boot, lock, space
     (see the runner's docstring; install-boot changes the login user's crontab). ``lock`` is the token of the
     deploy lock the caller holds (``lock`` prints it), without which a changing action is refused while

@@ -1,7 +1,7 @@
 """One merged status record per device, with a verdict a human reads at a glance.
 
 Blocking and Qt-free: the GUI polls it from its private pool, the CLI calls it directly. The device part comes
-from ONE remote command (the probe, ``core/probe.py``) and a short sample of the stream through the relay;
+from ONE remote command (the probe, ``remote/probe.py``) and a short sample of the stream through the relay;
 the cloud part from boto3 when a client factory is given. AWS problems become sentences in the record, never
 exceptions; a device that cannot be reached becomes the UNREACHABLE verdict with the connection's sentence.
 
@@ -113,7 +113,7 @@ class DeployedRecord:
 
 @dataclass(frozen=True)
 class ProjectHealth:
-    """What the project reports itself (see ``core/probe.py``): its published results and its log.
+    """What the project reports itself (see ``remote/probe.py``): its published results and its log.
 
     Ages are seconds before the probe ran, on the camera's clock; results published before the project's
     start are not counted. ``results_path`` is None when no results file exists, ``log_path`` likewise.

@@ -56,8 +56,8 @@ def add_arguments(parser):
     parser.add_argument(
         "--setup-python2",
         action="store_true",
-        help="prepare the camera's Python 2.7 (with numpy 1.16.6 and OpenCV 4.2) in the user cache folder "
-        "for projects whose runtime is python2.7, then exit",
+        help="prepare the camera's Python 2.7 (with numpy 1.16.6, OpenCV 4.2 and boto3 1.17) in the user "
+        "cache folder for projects whose runtime is python2.7, then exit",
     )
     parser.add_argument(
         "--python2-source",

@@ -15,6 +15,7 @@ Layout of one device's directory (its "filesystem"; HOME and cwd of every comman
     <root>/.sim/crontab                      the login user's crontab (its @reboot lines run at every boot)
     <root>/.sim/sudo.sha256                  salted hash of aws_cam's sudo password (a device whose sudo asks)
     <root>/.sim/greengrass/                  the greengrassd unit's state (a Greengrass-managed device)
+    <root>/.sim/net/mlan0/address            the MAC address of the camera's Wi-Fi interface mlan0
     <root>/opt/awscam/greengrass/ggc/deployment/lambda/<id>/   the console-deployed project greengrassd runs
 
 On Linux the device's commands and projects run in its own mount namespace (deeplens_gui.sim.namespace), where
@@ -56,7 +57,7 @@ from deeplens_gui.core.device import DEFAULT_USER, Device
 from deeplens_gui.core.files import atomic_write
 from deeplens_gui.core.roster import Roster, save_roster
 from deeplens_gui.sim import catalog, greengrassd
-from deeplens_gui.sim.namespace import CameraPaths, wrap_command
+from deeplens_gui.sim.namespace import MLAN0_DIR, CameraPaths, wrap_command
 from deeplens_gui.sim.namespace import available as namespace_available
 from deeplens_gui.sim.python2 import describe as describe_python2
 from deeplens_gui.sim.python2 import prepared as prepared_python2
@@ -177,6 +178,15 @@ class VirtualDevice:
             prepare_artifacts(project, self.artifacts_dir)
         for stem in catalog.ARTIFACTS:
             catalog.write_artifact(str(self.artifacts_dir), stem + ".xml")
+        # A DeepLens's Wi-Fi interface is mlan0; samples read its MAC (/sys/class/net/mlan0/address) to name
+        # the camera. A locally administered address made from the device's name stays the same across
+        # restarts.
+        mlan0 = self.root / MLAN0_DIR / "address"
+        if not mlan0.exists():
+            mlan0.parent.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha256(self.name.encode("utf-8")).digest()
+            octets = bytearray(b"\x02" + digest[:5])
+            mlan0.write_text(":".join("{0:02x}".format(octet) for octet in octets) + "\n")
         os.chmod(str(self.authorized_keys_path.parent), 0o700)
         self.host_key = ensure_ed25519_key(self.host_key_path, comment="root@" + self.name)
         self.client_key = ensure_ed25519_key(self.client_key_path, comment="deeplens-console@" + self.name)
@@ -268,17 +278,18 @@ class VirtualDevice:
         """
         if name not in PROJECTS:
             raise ValueError("Unknown project {0!r}; choose one of {1}.".format(name, ", ".join(PROJECTS)))
+        from deeplens_gui import remote
         from deeplens_gui.core.deploy.sources import project_source
-        from deeplens_gui.core.deploy.ssh import make_record, make_version, runner_script
+        from deeplens_gui.core.deploy.ssh import make_record, make_version
         from deeplens_gui.core.projects import bundled_projects
 
         self.stop_project()
         source = project_source(bundled_projects()[name], "bundled", "bundled:" + name)
         version = make_version(source.zip_bytes)
         script = self.root / layout.RUNNER_SCRIPT
-        if not script.exists() or script.read_bytes() != runner_script():
+        if not script.exists() or script.read_bytes() != remote.payload("runner"):
             script.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(script, runner_script())
+            atomic_write(script, remote.payload("runner"))
         dest = self.root / layout.PROJECTS_DIR / source.project_id / version
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)

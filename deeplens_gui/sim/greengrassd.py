@@ -166,11 +166,11 @@ def _lambda_command(package):
 
 
 def _device_runner():
-    """The device-side runner (core/deploy/runner.py, standard library only), loaded from its file: this
+    """The device-side runner (remote/runner.py, standard library only), loaded from its file: this
     script runs without the deeplens_gui package on its path."""
     import importlib.util
 
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "core", "deploy", "runner.py")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "remote", "runner.py")
     spec = importlib.util.spec_from_file_location("deeplens_device_runner", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -7,6 +7,7 @@ folders bind-mounted where a DeepLens has them::
     <root>              -> /home/aws_cam   (HOME of aws_cam: .deeplens-console, .ssh, .sim)
     <root>/opt/awscam   -> /opt/awscam     (artifacts/ holds the models)
     <root>/tmp          -> /tmp            (/tmp/results.mjpeg, the project stream)
+    <root>/.sim/net/mlan0 -> /sys/class/net/mlan0  (the camera's Wi-Fi interface: its MAC ``address``)
 
 so a sample that writes ``/tmp/results.mjpeg`` and loads ``/opt/awscam/artifacts/...`` works unchanged, and
 the app reaches a virtual camera with the same paths as a real one. Each command gets a namespace of its own
@@ -31,6 +32,8 @@ ENV = "DEEPLENS_SIM_NAMESPACES"
 CAMERA_HOME = "/home/aws_cam"
 CAMERA_OPT = "/opt/awscam"
 CAMERA_TMP = "/tmp"
+#: the device's folder shown as its Wi-Fi interface /sys/class/net/mlan0 (holds ``address``)
+MLAN0_DIR = ".sim/net/mlan0"
 
 _SCRIPT = r'''
 set -e
@@ -61,6 +64,11 @@ place() {
 }
 place "$root" /home/aws_cam
 place "$root/opt/awscam" /opt/awscam
+# The camera's Wi-Fi interface (samples read mlan0's MAC address), where the device has one; this machine's
+# own interfaces stay.
+if [ -d "$root/@MLAN0@" ] && [ -d /sys/class/net ] && [ ! -e /sys/class/net/mlan0 ]; then
+  place "$root/@MLAN0@" /sys/class/net/mlan0 || true
+fi
 while [ "$1" != "--" ]; do
   mkdir -p "$root/tmp/${1#/tmp/}"
   mount --rbind "$1" "$root/tmp/${1#/tmp/}"
@@ -71,7 +79,7 @@ place "$root/tmp" /tmp
 cd /home/aws_cam
 PATH=$command_path
 exec "$@"
-'''
+'''.replace("@MLAN0@", MLAN0_DIR)
 
 _lock = threading.Lock()
 _available = None

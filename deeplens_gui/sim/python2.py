@@ -1,13 +1,13 @@
-"""The camera's Python for the virtual DeepLens: a Python 2.7 with numpy 1.16.6 and OpenCV 4.2.
+"""The camera's Python for the virtual DeepLens: a Python 2.7 with numpy 1.16.6, OpenCV 4.2 and boto3.
 
 A DeepLens runs its Lambdas with Python 2.7 and sample Lambdas are Python 2 code, so the virtual device
 runs a project whose runtime is ``python2.7`` with a real 2.7 once ``prepare()`` (``deeplens-gui sim
 --setup-python2``) has made one in the user's cache folder::
 
     <home>/bin/python2.7     the interpreter the virtual devices put on PATH (a script: it adds the wheels)
-    <home>/site/             numpy and opencv-python (cp27 wheels from PyPI, installed by pip 20.3.4)
+    <home>/site/             numpy, opencv-python and boto3 (cp27 wheels from PyPI, installed by pip 20.3.4)
     <home>/debian/           the unpacked Debian packages, when no python2.7 was on this machine
-    <home>/ready.json        written last: what was prepared, from where
+    <home>/ready.json        written last: what was prepared, from where, and ``STAMP``
 
 The interpreter is an existing ``python2.7`` (PATH or pyenv) or else Debian bullseye's python2.7 packages
 with libssl1.1 and libffi7, downloaded with ``apt-get download`` from this machine's own Debian mirror (read
@@ -33,7 +33,13 @@ from deeplens_gui.core.errors import ConfigError
 
 HOME_ENV = "DEEPLENS_PYTHON2_HOME"
 PIP = "pip==20.3.4"
-WHEELS = ("numpy==1.16.6", "opencv-python==4.2.0.32")
+#: boto3 and botocore for Lambdas that call AWS (Rekognition, S3) as they did on a camera: the last releases
+#: for Python 2.7, each dependency pinned too (the download takes no dependencies).
+BOTO3 = ("boto3==1.17.112", "botocore==1.20.112", "s3transfer==0.4.2", "jmespath==0.10.0",
+         "python-dateutil==2.8.2", "urllib3==1.26.20", "six==1.16.0", "futures==3.3.0")
+WHEELS = ("numpy==1.16.6", "opencv-python==4.2.0.32") + BOTO3
+#: What a prepared folder holds; a folder prepared with another stamp is prepared again.
+STAMP = 2
 SUITE = "bullseye"
 DEBIAN_PACKAGES = ("python2.7", "python2.7-minimal", "libpython2.7-minimal", "libpython2.7-stdlib",
                    "libssl1.1", "libffi7")
@@ -56,12 +62,20 @@ def home():
 
 
 def prepared(folder=None):
-    """The prepared ``python2.7`` script, or None when ``prepare()`` has not completed there."""
+    """The prepared ``python2.7`` script, or None unless ``prepare()`` completed there with this ``STAMP``."""
     folder = Path(folder) if folder is not None else home()
     script = folder / "bin" / "python2.7"
-    if (folder / "ready.json").is_file() and os.access(str(script), os.X_OK):
+    if _stamp(folder) == STAMP and os.access(str(script), os.X_OK):
         return script
     return None
+
+
+def _stamp(folder):
+    """The ``STAMP`` a folder was prepared with: None when never, 1 for folders from before stamps."""
+    try:
+        return json.loads((folder / "ready.json").read_text()).get("stamp", 1)
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def describe(folder=None):
@@ -69,6 +83,12 @@ def describe(folder=None):
     script = prepared(folder)
     if script is not None:
         return "Projects whose runtime is python2.7 run with the camera's Python 2.7 ({0}).".format(script)
+    folder = Path(folder) if folder is not None else home()
+    if _stamp(folder) is not None:
+        return ("The camera's Python 2.7 in {0} was prepared by an older version of DeepLens Console, so "
+                "projects whose runtime is python2.7 run with Python {1}.{2} ({3}). Run '{4}' once to bring "
+                "it up to date.".format(folder, sys.version_info[0], sys.version_info[1], sys.executable,
+                                        SETUP_COMMAND))
     return ("No Python 2.7 is prepared, so projects whose runtime is python2.7 run with Python {0}.{1} "
             "({2}); Python-2-only code fails there. Run '{3}' once to prepare the camera's Python "
             "2.7.".format(sys.version_info[0], sys.version_info[1], sys.executable, SETUP_COMMAND))
@@ -78,8 +98,9 @@ def prepare(folder=None, source="auto", progress=print):
     """Make the camera's Python 2.7 in ``folder`` (default ``home()``); returns the ``python2.7`` script.
 
     ``source`` is ``"auto"`` (an existing python2.7, else Debian's) or ``"debian"``. ``progress`` gets one
-    line per step. Raises Python2Error with what went wrong and what to do. An already prepared folder is
-    reused as it is.
+    line per step. Raises Python2Error with what went wrong and what to do. A folder prepared with this
+    ``STAMP`` is reused as it is; one prepared with an older stamp is brought up to date (reusing its
+    downloads).
     """
     folder = Path(folder) if folder is not None else home()
     done = prepared(folder)
@@ -104,19 +125,23 @@ def prepare(folder=None, source="auto", progress=print):
         if interpreter is not None:
             progress("Using this machine's Python 2.7: {0}".format(interpreter))
     if interpreter is None:
-        interpreter, library_dirs, python_home = _debian_interpreter(folder / "debian", progress)
+        interpreter, library_dirs, python_home = _debian_interpreter(
+            folder / "debian", progress, reuse=_stamp(folder) is not None)
     script = _write_script(folder, interpreter, library_dirs, python_home, folder / "site")
     abi = _abi(script)
     _install_wheels(folder, script, abi, progress)
-    check = _run([str(script), "-c", "import numpy, cv2; print(numpy.__version__ + ' ' + cv2.__version__)"])
+    check = _run([str(script), "-c", "import numpy, cv2, boto3, botocore.session; print(' '.join(("
+                  "numpy.__version__, cv2.__version__, boto3.__version__, botocore.__version__)))"])
     if check.returncode != 0:
-        raise Python2Error("The prepared Python 2.7 cannot import numpy and cv2: {0}".format(_tail(check)))
+        raise Python2Error("The prepared Python 2.7 cannot import numpy, cv2 and boto3: {0}".format(
+            _tail(check)))
     versions = check.stdout.split()
     (folder / "ready.json").write_text(json.dumps({
-        "interpreter": str(interpreter), "abi": abi, "numpy": versions[0], "opencv": versions[1],
-        "debian": bool(library_dirs)}, indent=1) + "\n")
-    progress("The camera's Python 2.7 is ready: {0} (numpy {1}, OpenCV {2})".format(
-        script, versions[0], versions[1]))
+        "stamp": STAMP, "interpreter": str(interpreter), "abi": abi, "numpy": versions[0],
+        "opencv": versions[1], "boto3": versions[2], "botocore": versions[3], "debian": bool(library_dirs)},
+        indent=1) + "\n")
+    progress("The camera's Python 2.7 is ready: {0} (numpy {1}, OpenCV {2}, boto3 {3})".format(
+        script, versions[0], versions[1], versions[2]))
     return script
 
 
@@ -243,8 +268,14 @@ def _deb822_entries(text):
                 yield uri, fields.get("suites", "").split(), fields.get("signed-by") or None
 
 
-def _debian_interpreter(target, progress):
-    """Download and unpack Debian bullseye's python2.7; ``(interpreter, library dirs, PYTHONHOME)``."""
+def _debian_interpreter(target, progress, reuse=False):
+    """Download and unpack Debian bullseye's python2.7; ``(interpreter, library dirs, PYTHONHOME)``.
+
+    ``reuse``: the folder was prepared once (with an older stamp), so what it unpacked then is complete.
+    """
+    if reuse and (target / "usr" / "bin" / "python2.7").is_file():
+        progress("Reusing Debian's Python 2.7 unpacked in {0}".format(target))
+        return _unpacked(target)
     if shutil.which("apt-get") is None or shutil.which("dpkg") is None:
         raise Python2Error("No python2.7 was found and this machine has no apt-get and dpkg to fetch "
                            "Debian's; install a Python 2.7 (for example with pyenv) and run '{0}' "
@@ -281,9 +312,14 @@ def _debian_interpreter(target, progress):
         unpacked = _run(["dpkg", "-x", str(deb), str(target)])
         if unpacked.returncode != 0:
             raise Python2Error("dpkg could not unpack {0}: {1}".format(deb.name, _tail(unpacked)))
-    interpreter = target / "usr" / "bin" / "python2.7"
-    if not interpreter.is_file():
+    if not (target / "usr" / "bin" / "python2.7").is_file():
         raise Python2Error("Debian's packages held no usr/bin/python2.7 in {0}.".format(target))
+    return _unpacked(target)
+
+
+def _unpacked(target):
+    """``(interpreter, library dirs, PYTHONHOME)`` of Debian's Python 2.7 unpacked in ``target``."""
+    interpreter = target / "usr" / "bin" / "python2.7"
     libraries = [target / "usr" / "lib" / "x86_64-linux-gnu", target / "lib" / "x86_64-linux-gnu"]
     return interpreter, [d for d in libraries if d.is_dir()], target / "usr"
 

@@ -1,14 +1,14 @@
 """Composition root of the GUI: the QApplication, the excepthook, the one job runner and connection pool, the
-main window and (``--demo``) a virtual fleet."""
+main window and (``--demo``) the virtual classroom its caller hands in."""
 
 import dataclasses
 import os
-import shutil
+import signal
+import socket
 import sys
-import tempfile
 import traceback
 
-from PyQt5.QtCore import QCoreApplication, QObject, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QIcon
 from PyQt5.QtWidgets import QApplication
 
@@ -17,7 +17,6 @@ from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import single_threaded
 from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import ConfigError
-from deeplens_gui.core.roster import Roster
 from deeplens_gui.core.settings import Settings, load_settings
 from deeplens_gui.core.ssh import SshOptions
 from deeplens_gui.ui import i18n, theme
@@ -26,9 +25,6 @@ from deeplens_gui.ui.dialogs import ErrorDialog, ExceptionDialog
 from deeplens_gui.ui.main_window import MainWindow
 
 APP_NAME = "DeepLens Console"
-#: Virtual devices started by ``--demo`` and the project they run.
-DEMO_DEVICES = 3
-DEMO_PROJECT = "face"
 
 
 class ExceptionHook(QObject):
@@ -76,57 +72,42 @@ class ExceptionHook(QObject):
 
 
 class DemoFleet(QObject):
-    """``--demo``: virtual DeepLens devices started off the GUI thread, listed and connected in the window."""
+    """``--demo``: the window's side of the virtual classroom its caller hands in.
+
+    ``classroom`` has ``count``, ``start()`` (blocking, run off the GUI thread; returns the Roster of the
+    started devices, whose known_hosts lists them) and ``stop()`` (idempotent); the GUI knows nothing else
+    of the virtual DeepLens.
+    """
 
     started = pyqtSignal(list)
     failed = pyqtSignal(str)
 
-    def __init__(self, window, jobs, count=DEMO_DEVICES, project=DEMO_PROJECT, fleet_factory=None,
-                 parent=None):
+    def __init__(self, window, jobs, classroom, parent=None):
         super().__init__(parent)
         self._window = window
-        self._count = count
-        self._project = project
-        self._fleet_factory = fleet_factory
+        self._classroom = classroom
         self._jobs = jobs.lane("files", self)
-        self._fleet = None
-        self._folder = None
         self._stopped = False
 
     def start(self):
         """Start the fleet in the background; the window shows progress and connects to the first device."""
         self._window.view.set_message(self.tr("Starting virtual DeepLens…"),
-                                      self.tr("{0} virtual cameras run on this computer for the demo.").format(
-                                          self._count))
-        self._jobs.submit(self._start_fleet, on_done=self._on_fleet_started, on_error=self._on_fleet_failed)
+                                      self.tr("%n virtual camera(s) run on this computer for the demo.", None,
+                                              self._classroom.count))
+        self._jobs.submit(self._classroom.start, on_done=self._on_fleet_started,
+                          on_error=self._on_fleet_failed)
 
-    def _start_fleet(self):
-        self._folder = tempfile.mkdtemp(prefix="deeplens-demo-")
-        if self._fleet_factory is None:
-            from deeplens_gui.sim.fleet import Fleet
-
-            # The device on screen runs at the camera's 15 fps; the others at 3 fps, so that three
-            # face-detection projects fit on a 2-core laptop next to the viewer.
-            rates = [15.0] + [3.0] * (self._count - 1)
-            self._fleet = Fleet(self._count, project=self._project, camera_fps=rates)
-        else:
-            self._fleet = self._fleet_factory(self._count, project=self._project)
-        self._fleet.start()
-        known_hosts = os.path.join(self._folder, "known_hosts")
-        self._fleet.write_known_hosts(known_hosts)
-        return known_hosts, [virtual.device() for virtual in self._fleet.devices]
-
-    def _on_fleet_started(self, result):
+    def _on_fleet_started(self, roster):
         if self._stopped:
             return
-        known_hosts, devices = result
+        known_hosts, devices = roster.known_hosts, list(roster.devices)
         window = self._window
         # The virtual devices take their own client key only: the user's agent and keys stay out of the demo.
         window.set_ssh_options(dataclasses.replace(window.ssh_options, known_hosts=known_hosts,
                                                    look_for_keys=False, allow_agent=False, use_keyring=False))
         window.set_devices(devices)
         # The Classroom tab shows the virtual cameras too (a roster of the demo only: never remembered).
-        window.set_roster(Roster(devices=tuple(devices), known_hosts=known_hosts))
+        window.set_roster(roster)
         window.connect_device(devices[0])
         self.started.emit(devices)
 
@@ -138,15 +119,59 @@ class DemoFleet(QObject):
         self.failed.emit(text)
 
     def stop(self):
-        """Stop the fleet (waiting for a start still under way) and delete its files. Idempotent."""
+        """Stop the classroom (waiting for a start still under way). Idempotent."""
         self._stopped = True
         self._jobs.shutdown(30000)
-        fleet, self._fleet = self._fleet, None
-        if fleet is not None:
-            fleet.stop()
-        folder, self._folder = self._folder, None
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+        self._classroom.stop()
+
+
+class QuitOnSignal(QObject):
+    """Ctrl+C or a TERM from the terminal ends the GUI as its close button does (streams and the virtual
+    classroom stop, their folders go).
+
+    Python runs a signal handler only when it next runs Python code, and Qt's event loop waits in C: the signal
+    wakes the loop through a socket (``signal.set_wakeup_fd``), so nothing polls. ``on_signal(signum)`` runs on
+    the GUI thread.
+    """
+
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name))
+
+    def __init__(self, on_signal, parent=None):
+        super().__init__(parent)
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {sig: signal.signal(sig, self._note) for sig in self.SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
+        self._notifier.activated.connect(self._woken)
+
+    @staticmethod
+    def _note(signum, frame):
+        """Replaces the default handlers (KeyboardInterrupt, death by TERM); the work happens in _woken."""
+
+    def _woken(self):
+        try:
+            received = self._reader.recv(64)
+        except (BlockingIOError, InterruptedError):
+            return
+        for byte in received:
+            if byte in self.SIGNALS:
+                self._on_signal(byte)
+                return
+
+    def uninstall(self):
+        """Give the signals back to their previous handlers. Idempotent."""
+        if self._notifier is None:
+            return
+        self._notifier.setEnabled(False)
+        self._notifier = None
+        signal.set_wakeup_fd(self._previous_fd)
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        self._reader.close()
+        self._writer.close()
 
 
 class Console:
@@ -154,10 +179,10 @@ class Console:
 
     ``settings`` is the QSettings of the window layout (default: the application's); ``app_settings_path``
     the core settings file (default: the user's), read once at start: its language and appearance apply to
-    the whole run.
+    the whole run. ``demo`` is the virtual classroom to show (see DemoFleet), from the caller that owns it.
     """
 
-    def __init__(self, options, fleet_factory=None, settings=None, app_settings_path=None):
+    def __init__(self, options, demo=None, settings=None, app_settings_path=None):
         self.options = options
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.app.setApplicationName(APP_NAME)
@@ -169,7 +194,7 @@ class Console:
         self.pool = None
         self.window = None
         self.demo = None
-        self._fleet_factory = fleet_factory
+        self._classroom = demo
         self._settings = settings
         self._app_settings_path = app_settings_path
         self.app_settings = Settings()
@@ -199,17 +224,17 @@ class Console:
         self.window.show()
         if notes:
             self.window.statusBar().showMessage(" ".join(i18n.text(note) for note in notes), 20000)
-        if getattr(options, "demo", False):
-            self.demo = DemoFleet(self.window, self.jobs, fleet_factory=self._fleet_factory)
+        if self._classroom is not None:
+            self.demo = DemoFleet(self.window, self.jobs, self._classroom)
             self.demo.start()
         elif getattr(options, "target", None):
             self.window.device_bar.target_combo.setCurrentText(options.target)
             self.window.connect_to(options.target)
-        if getattr(options, "roster", None) and not getattr(options, "demo", False):
+        if getattr(options, "roster", None) and self._classroom is None:
             # --roster FILE: the classroom opens on it, every tile connecting.
             self.window.open_roster(options.roster)
             self.window.tabs.setCurrentWidget(self.window.classroom)
-        elif not getattr(options, "demo", False):
+        elif self._classroom is None:
             self.window.open_last_roster()
         return self
 
@@ -253,19 +278,24 @@ def ssh_options(options, app_settings=None):
                       password=secrets.get("password"), passphrase=secrets.get("passphrase"))
 
 
-def run_gui(options):
-    """Run the GUI until the user quits; returns the exit status."""
+def run_gui(options, demo=None):
+    """Run the GUI until the user quits (showing the virtual classroom ``demo``, see DemoFleet); returns the
+    exit status."""
     if QApplication.instance() is None:
         QApplication.setAttribute(Qt.AA_EnableHighDpiScaling, True)
         QApplication.setAttribute(Qt.AA_UseHighDpiPixmaps, True)
-    console = Console(options)
+    console = Console(options, demo=demo)
     try:
         console.start()
     except ConfigError as error:
         ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), i18n.text(error))
         console.shutdown()
         return 2
+    # The window closes as if its close button were pressed (settings saved); the exit status is the shell's
+    # for a death by that signal (130 after Ctrl+C).
+    quitter = QuitOnSignal(lambda signum: (console.window.close(), console.app.exit(128 + signum)))
     try:
         return console.app.exec_()
     finally:
+        quitter.uninstall()
         console.shutdown()

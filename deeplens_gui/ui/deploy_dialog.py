@@ -43,6 +43,7 @@ from deeplens_gui.core.deploy.service import (
 )
 from deeplens_gui.ui import i18n
 from deeplens_gui.ui.recording import format_elapsed
+from deeplens_gui.ui.text_fit import ElidedLabel
 
 #: how a deploy that worked but whose project reports errors ends (a whole result's state, never a step's)
 WARNING = "warning"
@@ -202,9 +203,7 @@ class StepListView(QWidget):
             bar.setMaximumHeight(14)
             bar.setTextVisible(False)
             bar.setVisible(False)
-            message = QLabel(self)
-            message.setWordWrap(True)
-            message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            message = ElidedLabel(self)  # one line per step; the whole message is its tooltip
             message.setStyleSheet("color: #555555;")
             message.setMinimumWidth(420)
             row = index * 2
@@ -234,7 +233,6 @@ class StepListView(QWidget):
         self._show_state(event.step, event.state)
         if event.message:
             row["message"].setText(i18n.text(event.message))
-            row["message"].setToolTip(i18n.text(event.message))
         bar = row["bar"]
         if event.state == RUNNING and event.progress is not None:
             bar.setValue(round(100 * max(0.0, min(1.0, event.progress))))
@@ -400,8 +398,8 @@ class DeployDialog(DeployWindow):
         self.final_label = QLabel(self.tr("Preparing the project…"), self)
         self.final_label.setWordWrap(True)
         self.final_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.rollback_box = QCheckBox(self.tr("Roll the project back if it reports errors (otherwise it is kept: "
-                                              "the error may be fixed on the camera)"), self)
+        self.rollback_box = QCheckBox(self.tr("Roll the project back if it reports errors"), self)
+        self.rollback_box.setToolTip(self.tr("Otherwise it is kept: the error may be fixed on the camera."))
         self.rollback_box.toggled.connect(self._on_rollback_box_toggled)
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(self.tr("Cancel deploy"), QDialogButtonBox.RejectRole)

@@ -35,7 +35,7 @@ class DeviceBar(QToolBar):
         self.target_combo.setInsertPolicy(QComboBox.NoInsert)
         self.target_combo.setMinimumContentsLength(16)
         self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.target_combo.lineEdit().setPlaceholderText(self.tr("aws_cam@192.168.1.20 or ssh alias"))
+        self.target_combo.lineEdit().setPlaceholderText(self.tr("user@host or ssh alias"))
         self.target_combo.setToolTip(self.tr("[user@]host[:port], or a Host alias from your ssh config"))
         self.target_combo.lineEdit().returnPressed.connect(self.connect_requested)
         self.addWidget(self.target_combo)
@@ -63,16 +63,17 @@ class DeviceBar(QToolBar):
         self.addSeparator()
         self.addWidget(QLabel(self.tr("Stream ")))
         self.stream_combo = QComboBox(self)
-        self.stream_combo.addItem(self.tr("Project stream ({0})").format(PROJECT_STREAM), PROJECT_STREAM)
-        self.stream_combo.addItem(self.tr("Camera stream ({0})").format(CAMERA_STREAM), CAMERA_STREAM)
+        # Short names in the bar; the path each one reads is in the tooltip (of the item and of the combo).
+        self.stream_combo.addItem(self.tr("Project stream"), PROJECT_STREAM)
+        self.stream_combo.addItem(self.tr("Camera stream"), CAMERA_STREAM)
         self.stream_combo.addItem(self.tr("Other path…"), None)
+        self.stream_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        for index, path in enumerate((PROJECT_STREAM, CAMERA_STREAM)):
+            self.stream_combo.setItemData(index, self.tr("{0}: {1}").format(self.stream_combo.itemText(index),
+                                                                           path), Qt.ToolTipRole)
+        self.stream_combo.setItemData(2, self.tr("Another MJPEG file or FIFO on the device"), Qt.ToolTipRole)
         self.stream_combo.currentIndexChanged.connect(self._on_stream_combo_changed)
-        # Narrower when closed; the open list stays wide enough for the full paths.
-        self.stream_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.stream_combo.setMinimumContentsLength(18)
-        self.stream_combo.view().setMinimumWidth(self.stream_combo.view().sizeHintForColumn(0) + 24)
-        for index in range(self.stream_combo.count()):
-            self.stream_combo.setItemData(index, self.stream_combo.itemText(index), Qt.ToolTipRole)
+        self.stream_combo.setToolTip(self.stream_combo.itemData(0, Qt.ToolTipRole))
         self.addWidget(self.stream_combo)
         self.stream_path_edit = QLineEdit(self)
         self.stream_path_edit.setPlaceholderText(self.tr("/path/on/device.mjpeg"))
@@ -143,4 +144,5 @@ class DeviceBar(QToolBar):
             self.identity_edit.setText(path)
 
     def _on_stream_combo_changed(self, index):
+        self.stream_combo.setToolTip(self.stream_combo.itemData(index, Qt.ToolTipRole))
         self.stream_path_action.setVisible(self.stream_combo.itemData(index) is None)

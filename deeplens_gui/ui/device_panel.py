@@ -15,7 +15,7 @@ from PyQt5.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -73,10 +73,11 @@ class LogView(QWidget):
         self.follow_check = QCheckBox(self.tr("Follow"), self)
         self.follow_check.setChecked(True)
         self.path_label = QLabel(self)
+        self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("color: palette(mid);")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.text.setLineWrapMode(QPlainTextEdit.WidgetWidth)  # a narrow panel wraps, it never cuts
         self.text.setMaximumBlockCount(lines)
         self.text.setPlaceholderText(self.tr("The log appears here."))
         font = self.text.font()
@@ -131,7 +132,7 @@ class LogView(QWidget):
             self.path_label.setText(self.tr("There is no log on the device yet (nothing was deployed, or the "
                                             "project has not written anything)."))
         else:
-            self.path_label.setText(self.tr("{0}, the last {1} lines").format(path, self._lines))
+            self.path_label.setText(self.tr("{0}, the last %n line(s)", None, self._lines).format(path))
         text = "\n".join(lines[-self._lines:])
         if text == self.text.toPlainText():
             return
@@ -201,7 +202,7 @@ def interpret_payload(payload):
         boxes = "; ".join(_box_text(face.get("box")) for face in faces if isinstance(face, dict) and "box" in face)
         if not faces:
             return _tr("no face"), None, ""
-        label = _tr("1 face") if len(faces) == 1 else _tr("{0} faces").format(len(faces))
+        label = QCoreApplication.translate("DevicePanel", "%n face(s)", None, len(faces))
         return label, (max(probs) if probs else None), boxes
     label = value.get("label", value.get("top_label"))
     probability = None
@@ -307,13 +308,16 @@ class ResultsView(QWidget):
                     item = QTableWidgetItem()
                     self.table.setItem(index, column, item)
                 item.setText(value)
-                item.setToolTip(row.topic if column == 1 else value)
+                item.setToolTip(value)  # a narrow panel cuts a cell: its full text (the topic is above)
                 if column == 2:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
-        self.message_label.setText(self.tr("The latest {0} results, newest first (topic {1}).").format(
-            len(rows), rows[0].topic) if rows else self.tr("The project has not published any results yet."))
+        if rows:
+            self.message_label.setText(self.tr("The latest %n result(s), newest first (topic {0}).", None,
+                                               len(rows)).format(rows[0].topic))
+        else:
+            self.message_label.setText(self.tr("The project has not published any results yet."))
 
     def _on_poller_poll_failed(self, error):
         self.message_label.setText(i18n.text(error))
@@ -326,8 +330,9 @@ MASK = ("mask", "mask detection")
 FACE = ("face", "face detection")
 
 
-class DevicePanel(QDockWidget):
-    """Deploy buttons and the Status, Log, Results and History tabs of one device (the viewer's).
+class DevicePanel(QWidget):
+    """The device's verdict and reason (shown once, above every tab), deploy buttons and the Status, Log,
+    Results and History tabs of one device (the viewer's); the main window puts it beside the video.
 
     ``connection_factory(device)`` makes the connection the panel shares between its reads and deploys
     (closed when the panel moves to another device; a borrowed pooled connection only lets go). ``service``
@@ -341,8 +346,6 @@ class DevicePanel(QDockWidget):
                  status_interval_ms=None, parent=None):
         super().__init__(parent)
         self.setObjectName("device_panel")
-        self.setWindowTitle(self.tr("Device"))
-        self.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
         self.jobs = jobs.lane("status", self)
         self._connection_factory = connection_factory
         self._service = service
@@ -353,21 +356,16 @@ class DevicePanel(QDockWidget):
         self.dialog = None
         self._closed = False
 
-        body = QWidget(self)
+        body = self
         self.device_label = QLabel(self.tr("No device"), body)
         font = self.device_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.device_label.setFont(font)
         self.deploy_indicator = DeployIndicator(body)
-        self.verdict_badge = QLabel(body)
-        self.verdict_badge.setVisible(False)
-        self.summary_label = QLabel(body)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet("color: palette(mid);")
-        self.mask_button = QPushButton(self.tr("Deploy mask detection"), body)
-        self.face_button = QPushButton(self.tr("Deploy face detection"), body)
-        self.lambda_button = QPushButton(self.tr("Deploy Lambda version…"), body)
+        self.mask_button = QPushButton(self.tr("Mask detection"), body)
+        self.face_button = QPushButton(self.tr("Face detection"), body)
+        self.lambda_button = QPushButton(self.tr("Lambda version…"), body)
         self.mask_button.setToolTip(self.tr("Replace what runs on the device with the bundled mask detection "
                                             "project"))
         self.face_button.setToolTip(self.tr("Replace what runs on the device with the bundled face detection "
@@ -376,13 +374,16 @@ class DevicePanel(QDockWidget):
         self.mask_button.clicked.connect(lambda: self.deploy(*MASK))
         self.face_button.clicked.connect(lambda: self.deploy(*FACE))
         self.lambda_button.clicked.connect(self._on_lambda_button_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.mask_button)
-        buttons.addWidget(self.face_button)
-        buttons.addWidget(self.lambda_button)
+        # Two rows, so the panel can stay narrow beside the video without cutting a button.
+        buttons = QGridLayout()
+        buttons.addWidget(QLabel(self.tr("Deploy:"), body), 0, 0)
+        buttons.addWidget(self.mask_button, 0, 1)
+        buttons.addWidget(self.face_button, 0, 2)
+        buttons.addWidget(self.lambda_button, 1, 1, 1, 2)
+        buttons.setColumnStretch(3, 1)
 
         kwargs = {"interval_ms": status_interval_ms} if status_interval_ms else {}
-        self.status_panel = StatusPanel(self.jobs, client_factory, parent=body, **kwargs)
+        self.status_panel = StatusPanel(self.jobs, client_factory, parent=body, headed=False, **kwargs)
         self.log_view = LogView(self.jobs, parent=body)
         self.results_view = ResultsView(self.jobs, parent=body)
         self.history_view = HistoryView(self.jobs, parent=body)
@@ -392,20 +393,17 @@ class DevicePanel(QDockWidget):
         self.tabs.addTab(self.results_view, self.tr("Results"))
         self.tabs.addTab(self.history_view, self.tr("History"))
         self.tabs.currentChanged.connect(self._update_polling)
-        self.status_panel.status_updated.connect(self._on_status_panel_status_updated)
-        self.visibilityChanged.connect(self._update_polling)
 
         layout_ = QVBoxLayout(body)
         layout_.setContentsMargins(6, 6, 6, 6)
         header = QHBoxLayout()
         header.addWidget(self.device_label, 1)
         header.addWidget(self.deploy_indicator)
-        header.addWidget(self.verdict_badge)
+        header.addWidget(self.status_panel.badge)
         layout_.addLayout(header)
-        layout_.addWidget(self.summary_label)
+        layout_.addWidget(self.status_panel.reason_label)
         layout_.addLayout(buttons)
         layout_.addWidget(self.tabs, 1)
-        self.setWidget(body)
         self._update_buttons()
 
     # ----------------------------------------------------------------- following the viewer's device
@@ -423,8 +421,6 @@ class DevicePanel(QDockWidget):
         if old is not None:
             self.jobs.submit(old.close)  # closing joins the transport thread: not on the GUI thread
         self.device_label.setText(device.display if device is not None else self.tr("No device"))
-        self.verdict_badge.setVisible(False)
-        self.summary_label.clear()
         for view in self.views():
             view.set_device(device, self.connection_for if device is not None else None)
         self._update_buttons()
@@ -437,18 +433,20 @@ class DevicePanel(QDockWidget):
                 self._connection = self._connection_factory(device)
             return self._connection
 
-    def _update_polling(self, *_args):
-        visible = self.isVisible() and not self._closed
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._update_polling()
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self._update_polling(visible=False)
+
+    def _update_polling(self, *_args, visible=None):
+        visible = (self.isVisible() if visible is None else visible) and not self._closed
         current = self.tabs.currentWidget()
         for view in self.views():
             # The status stays current while the panel is visible: its verdict heads every tab.
             view.poller.set_active(visible and (view is current or view is self.status_panel))
-
-    def _on_status_panel_status_updated(self, status):
-        self.verdict_badge.setText(self.status_panel.verdict_text())
-        self.verdict_badge.setStyleSheet(self.status_panel.badge.styleSheet())
-        self.verdict_badge.setVisible(True)
-        self.summary_label.setText(i18n.text(status.reason))
 
     # ----------------------------------------------------------------- deploying
     def deploying(self):

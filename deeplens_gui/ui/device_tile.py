@@ -18,6 +18,7 @@ from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
 from deeplens_gui.core.status import Verdict
 from deeplens_gui.core.stream import StreamState, StreamStats, StreamStatus
 from deeplens_gui.ui import i18n
+from deeplens_gui.ui.text_fit import wrapped_lines
 from deeplens_gui.ui.video_view import BACKGROUND, DIM_TEXT, TEXT, draw_frame, fit_rect
 
 #: Default repaint cap of a tile (frames per second).
@@ -348,8 +349,12 @@ class DeviceTile(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
         painter.setPen(DIM_TEXT)
-        area = picture.adjusted(8, QFontMetrics(font).height() * 2 + 8, -8, -4)
-        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, i18n.text(self._status.message))
+        metrics = QFontMetrics(font)
+        area = picture.adjusted(8, metrics.height() * 2 + 8, -8, -4)
+        # Whole lines only, the last one elided: the full sentence is in the tile's tooltip.
+        lines = wrapped_lines(metrics, i18n.text(self._status.message), area.width(),
+                              max(1, area.height() // metrics.lineSpacing()))
+        painter.drawText(area, Qt.AlignHCenter | Qt.AlignTop, "\n".join(lines))
 
     def _paint_caption(self, painter, picture):
         strip = QRect(0, picture.bottom() + 1, self.width(), self.height() - picture.height())

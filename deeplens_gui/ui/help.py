@@ -76,8 +76,8 @@ class WorkshopGuideDialog(QDialog):
                         "the project stream yet: deploy a project (next step)."),
             ]),
             (self.tr("3. Deploy the mask detection project"), [
-                self.tr("Open the <b>device panel</b> (Ctrl+D) and press <b>Deploy mask detection</b>, or "
-                        "use Device ▸ Deploy Mask Detection."),
+                self.tr("Open the <b>device panel</b> (Ctrl+D) and press <b>Mask detection</b> next to "
+                        "Deploy, or use Device ▸ Deploy Mask Detection."),
                 self.tr("The deploy window lists each step: upload, install, start. If a step fails, the "
                         "previous project is put back and the window says what to do."),
             ]),

@@ -10,10 +10,14 @@ PyQt5's ``tr()`` takes its context from the class of the object it is called on,
 class the string is written in when a subclass or another object's ``tr`` is used; a message that is not
 found in the asked context is therefore looked up by its source text in any context.
 
+Count sentences use Qt's plurals: ``self.tr("%n device(s)", None, count)``. Qt takes the plural forms from a
+translation, so English has a catalog too, ``deeplens_en.ts``, that holds only those messages (their English
+singular and plural); it is installed for English like any other catalog.
+
 Updating the catalog after changing strings (extraction with the wheel's ``pylupdate5``, which keeps the
 existing translations and drops strings the code no longer has)::
 
-    python -m deeplens_gui.ui.i18n update          # every shipped language
+    python -m deeplens_gui.ui.i18n update          # every shipped catalog (English: plural messages only)
     python -m deeplens_gui.ui.i18n check           # lists strings without a translation; status 1 if any
 """
 
@@ -33,6 +37,10 @@ from deeplens_gui.core import text as core_text
 
 #: Languages the app ships besides English (the language of the source strings).
 LANGUAGES = ("ko",)
+#: The language of the source strings; its catalog holds only the plural ("numerus") messages.
+SOURCE_LANGUAGE = "en"
+#: Every catalog ``update`` and ``check`` handle.
+CATALOGS = (SOURCE_LANGUAGE,) + LANGUAGES
 #: Language names as they are shown in the settings, each in its own language.
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 CATALOG_NAME = "deeplens_{0}.ts"
@@ -41,8 +49,6 @@ _UI_DIR = os.path.dirname(os.path.abspath(__file__))
 _CORE_DIR = os.path.join(os.path.dirname(_UI_DIR), "core")
 #: The catalog context of the core's sentences (``deeplens_gui.core.text.say``).
 CORE_CONTEXT = "core"
-#: Core modules that run on the device (Python 2.7): they print for logs, not for people reading the app.
-DEVICE_SIDE = ("relay", os.path.join("deploy", "runner.py"))
 
 
 def text(value):
@@ -140,11 +146,10 @@ def install(language_setting, app=None):
     app = app or QCoreApplication.instance()
     uninstall(app)
     language = resolve_language(language_setting)
-    if language == "en":
-        return language
     ours = TsTranslator(catalog_path(language), app)
     qt = QTranslator(app)
-    if qt.load("qtbase_" + language, QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
+    if language != SOURCE_LANGUAGE and qt.load("qtbase_" + language,
+                                               QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
     app.installTranslator(ours)
@@ -153,7 +158,7 @@ def install(language_setting, app=None):
 
 
 def uninstall(app=None):
-    """Remove the translators ``install`` added (back to the English source strings)."""
+    """Remove the translators ``install`` added (the bare source strings: plurals read "%n device(s)")."""
     app = app or QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()
@@ -167,13 +172,8 @@ def source_files():
 
 
 def core_source_files():
-    """The core modules whose sentences are shown in the app (the device-side ones are left out)."""
-    found = []
-    for path in sorted(glob.glob(os.path.join(_CORE_DIR, "**", "*.py"), recursive=True)):
-        relative = os.path.relpath(path, _CORE_DIR)
-        if not relative.startswith(DEVICE_SIDE):
-            found.append(path)
-    return found
+    """The core modules, whose sentences are shown in the app (device-side code lives in ``remote/``)."""
+    return sorted(glob.glob(os.path.join(_CORE_DIR, "**", "*.py"), recursive=True))
 
 
 def core_messages():
@@ -300,6 +300,24 @@ def extract(ts_path, drop_obsolete=True):
     return done.stdout
 
 
+def _keep_numerus_only(ts_path):
+    """Drop every message of ``ts_path`` that is not a plural one, and the contexts left empty."""
+    with open(ts_path, encoding="utf-8") as handle:
+        body = handle.read()
+    body = re.sub(r"\n?\s*<message>.*?</message>", "", body, flags=re.S)
+    body = re.sub(r"<context>\s*<name>[^<]*</name>\s*</context>\n?", "", body)
+    with open(ts_path, "w", encoding="utf-8") as handle:
+        handle.write(body)
+
+
+def numerus_messages(ts_path):
+    """``[(context, source)]`` of the plural messages in a ``.ts`` file."""
+    root = ET.parse(ts_path).getroot()
+    return [(context.findtext("name") or "", message.findtext("source"))
+            for context in root.iter("context") for message in context.iter("message")
+            if message.get("numerus") == "yes"]
+
+
 def extracted_messages(ts_path):
     """``[(context, source)]`` of every message in a ``.ts`` file (translated or not)."""
     root = ET.parse(ts_path).getroot()
@@ -310,7 +328,9 @@ def extracted_messages(ts_path):
 def missing(language, ts_path=None):
     """``[(context, source)]`` of the messages in ``ts_path`` (default: the catalog) without a translation."""
     done = read_catalog(catalog_path(language))
-    return [key for key in extracted_messages(ts_path or catalog_path(language)) if key not in done]
+    ts_path = ts_path or catalog_path(language)
+    listed = numerus_messages(ts_path) if language == SOURCE_LANGUAGE else extracted_messages(ts_path)
+    return [key for key in listed if key not in done]
 
 
 def main(argv=None):
@@ -321,11 +341,17 @@ def main(argv=None):
         print("usage: python -m deeplens_gui.ui.i18n [update|check]", file=sys.stderr)
         return 2
     status = 0
-    for language in LANGUAGES:
+    for language in CATALOGS:
         path = catalog_path(language)
         if command == "update":
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            if not os.path.exists(path):
+                with open(path, "w", encoding="utf-8") as handle:  # pylupdate5 takes the language from here
+                    handle.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" '
+                                 'language="{0}" sourcelanguage="en">\n</TS>\n'.format(language))
             print(extract(path).strip())
+            if language == SOURCE_LANGUAGE:
+                _keep_numerus_only(path)
         todo = missing(language)
         for context, source in todo:
             print("{0}: untranslated in {1}: {2}".format(language, context, source))

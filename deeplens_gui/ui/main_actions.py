@@ -28,13 +28,11 @@ class MainActions(QObject):
             window.addAction(act)  # shortcuts keep working when the menu bar is hidden (full screen)
             return act
 
-        self.snapshot_action = action(self.tr("&Snapshot…"), "snapshot.svg", "Ctrl+S", window.snapshot)
+        capture = window.capture
+        self.snapshot_action = action(self.tr("&Snapshot…"), "snapshot.svg", "Ctrl+S", capture.snapshot)
         self.snapshot_action.setStatusTip(self.tr("Save the current frame as a PNG image"))
-        self.fullscreen_action = action(self.tr("&Full Screen"), "fullscreen.svg", Qt.Key_F11,
-                                        window.set_fullscreen, checkable=True)
-        self.leave_fullscreen_action = action(self.tr("Leave Full Screen"), shortcut=Qt.Key_Escape,
-                                              slot=window._on_leave_fullscreen_triggered)
-        self.leave_fullscreen_action.setEnabled(False)
+        self.fullscreen_action = action(self.tr("&Full Screen"), "fullscreen.svg", Qt.Key_F11, checkable=True)
+        self.leave_fullscreen_action = action(self.tr("Leave Full Screen"), shortcut=Qt.Key_Escape)
         self.overlay_action = action(self.tr("Information &Overlay"), "overlay.svg", "Ctrl+I",
                                      window.view.set_overlay_visible, checkable=True)
         self.overlay_action.setChecked(window.view.overlay_visible())
@@ -66,15 +64,12 @@ class MainActions(QObject):
                                          slot=lambda: window.device_panel.deploy(*FACE))
         self.deploy_lambda_action = action(self.tr("Deploy &Lambda Version…"),
                                            slot=window.device_panel.lambda_button.click)
-        self.record_action = action(self.tr("&Record"), "record.svg", "Ctrl+R", window._on_record_triggered,
+        self.record_action = action(self.tr("&Record"), "record.svg", "Ctrl+R", capture.toggle_recording,
                                     checkable=True)
         self.record_action.setStatusTip(self.tr("Record the stream to a file (MJPEG as received, or MP4)"))
-        self.device_panel_action = window.device_panel.toggleViewAction()
-        self.device_panel_action.setText(self.tr("Device &Panel"))
-        self.device_panel_action.setIcon(theme.icon("panel.svg"))
-        self.device_panel_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.device_panel_action = action(self.tr("Device &Panel"), "panel.svg", "Ctrl+D",
+                                          window.set_device_panel_visible, checkable=True)
         self.device_panel_action.setStatusTip(self.tr("Show the device's status, log, results and history"))
-        window.addAction(self.device_panel_action)
         self._update_tooltips()
 
     def _update_tooltips(self):

@@ -1,32 +1,29 @@
 """MainWindow: the live viewer of one device (device bar, video, actions, status bar) and the classroom."""
 
 import dataclasses
-import datetime
-import os
-import re
 
-from PyQt5.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QByteArray, QSettings, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QIcon
-from PyQt5.QtWidgets import QFileDialog, QMainWindow, QTabWidget
+from PyQt5.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 import resources
 from deeplens_gui.core import cloud, secrets
 from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.device import PROJECT_STREAM
-from deeplens_gui.core.errors import StorageError, TargetError
-from deeplens_gui.core.files import atomic_write
-from deeplens_gui.core.recording import save_snapshot
+from deeplens_gui.core.errors import TargetError
 from deeplens_gui.core.settings import MAX_RECENT, load_settings, with_recent_target  # noqa: F401 (API)
 from deeplens_gui.core.ssh import SshOptions
 from deeplens_gui.ui import i18n, theme
+from deeplens_gui.ui.capture import ViewerCapture
 from deeplens_gui.ui.device_bar import DeviceBar
 from deeplens_gui.ui.device_panel import DevicePanel
 from deeplens_gui.ui.dialogs import ErrorDialog, HostKeyDialog, PassphraseDialog
 from deeplens_gui.ui.fleet_controller import FleetController
+from deeplens_gui.ui.fullscreen import FullscreenMode
 from deeplens_gui.ui.grid_view import ClassroomView
 from deeplens_gui.ui.help import AboutDialog, WorkshopGuideDialog
 from deeplens_gui.ui.main_actions import MainActions
-from deeplens_gui.ui.recording import RecordingController, RecordingIndicator, format_elapsed
+from deeplens_gui.ui.recording import RecordingController, RecordingIndicator
 from deeplens_gui.ui.roster_controller import RosterController
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.settings_dialog import SettingsDialog, SettingsStore
@@ -37,28 +34,9 @@ from deeplens_gui.ui.viewer_controller import ViewerController
 _PANEL_KEY = "viewer/device_panel"
 _STATE_KEY = "window/state"
 _TAB_KEY = "window/tab"
-
-
-def snapshot_name(device_name, when=None, ext=".png"):
-    """The default snapshot file name: ``deeplens-<device>-<YYYYmmdd-HHMMSS>.png`` (safe characters only)."""
-    when = when or datetime.datetime.now()
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", device_name).strip("_.") or "device"
-    return "deeplens-{0}-{1}{2}".format(safe, when.strftime("%Y%m%d-%H%M%S"), ext)
-
-
-def write_snapshot(path, jpeg=None, image=None):
-    """Write a frame to ``path`` atomically: from the full-size ``jpeg`` when known, else from a QImage."""
-    if jpeg is not None:
-        save_snapshot(jpeg, path)
-        return path
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise StorageError(QCoreApplication.translate("MainWindow", "Could not encode the frame as PNG."))
-    buffer.close()
-    atomic_write(path, bytes(data))
-    return path
+_PANEL_WIDTH_KEY = "viewer/device_panel_width"
+#: The device panel's default share of the window's width: the video gets most of it.
+PANEL_SHARE = 0.3
 
 
 class MainWindow(QMainWindow):
@@ -74,8 +52,6 @@ class MainWindow(QMainWindow):
     user's file); ``store`` saves every change to that file in the background.
     """
 
-    snapshot_saved = pyqtSignal(str)
-    snapshot_failed = pyqtSignal(str)
     controller_changed = pyqtSignal(object)
     roster_opened = pyqtSignal(object)
     roster_failed = pyqtSignal(str)
@@ -89,7 +65,6 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self._jobs = jobs.lane("files", self)
         self._closed = False
-        self._was_maximized = False
 
         if app_settings is None:
             app_settings = load_settings(app_settings_path)
@@ -119,18 +94,26 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.view, self.tr("Viewer"))
         self.tabs.addTab(self.classroom, self.tr("Classroom"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.setCentralWidget(self.tabs)
         self.device_panel = DevicePanel(self.pool.borrow, jobs=jobs, client_factory=self._aws_client,
                                         parent=self)
         self.device_panel.setVisible(False)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.device_panel)
+        # Beside the video, not over half of it: the video takes what the panel leaves, the user drags the
+        # handle, and the split is remembered with the window's layout.
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("viewer_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.device_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.setCentralWidget(self.splitter)
         self.recording = RecordingController(parent=self)
+        self.capture = ViewerCapture(self, self.recording, self._jobs)
+        self.capture.changed.connect(self._update_actions)
         self.fullscreen_recording_indicator = RecordingIndicator(self.recording, self.view)
         self.fullscreen_recording_indicator.setStyleSheet(
             "background: rgba(0, 0, 0, 160); color: white; padding: 4px 8px; border-radius: 4px;")
-        self.fullscreen_recording_indicator.set_allowed(False)
-        self.recording.stopped.connect(self._on_recording_stopped)
-        self.recording.failed.connect(self._on_recording_failed)
         self.menu_actions = MainActions(self)
         self.device_bar = DeviceBar(self.store, self)
         self.device_bar.connect_requested.connect(self._on_connect_triggered)
@@ -140,6 +123,9 @@ class MainWindow(QMainWindow):
         self.device_bar.addAction(self.menu_actions.device_panel_action)
         self.addToolBar(Qt.TopToolBarArea, self.device_bar)
         self.menu_actions.build_menus(self.menuBar())
+        self.fullscreen = FullscreenMode(self, self.menu_actions.fullscreen_action,
+                                         self.menu_actions.leave_fullscreen_action,
+                                         self.fullscreen_recording_indicator)
         self.status_line = StatusLine(self.statusBar(), self.recording)
         self.viewer.stats_updated.connect(self.status_line.show_stats)
         self.device_bar.set_stream_path(stream_path or PROJECT_STREAM)
@@ -149,14 +135,27 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self._settings.value("window/geometry", QByteArray())):
             self.resize(1100, 720)
         self.restoreState(self._settings.value(_STATE_KEY, QByteArray()))
-        if self._settings.value(_PANEL_KEY, False) in (True, "true"):
-            self.device_panel.setVisible(True)
+        self.set_device_panel_visible(self._settings.value(_PANEL_KEY, False) in (True, "true"))
         tab = self._settings.value(_TAB_KEY, 0)
         if str(tab) == "1":
             self.tabs.setCurrentWidget(self.classroom)
         self._update_actions()
 
     # ----------------------------------------------------------------- construction
+    def set_device_panel_visible(self, on):
+        """Show or hide the device panel beside the video (Ctrl+D), as wide as the user last made it."""
+        if on and not self.device_panel.isVisible():
+            total = self.splitter.width() if self.splitter.isVisible() else self.width()
+            width = int(self._settings.value(_PANEL_WIDTH_KEY, 0) or 0) or round(total * PANEL_SHARE)
+            self.device_panel.setVisible(True)
+            self.splitter.setSizes([max(total - width, 0), width])
+        elif not on:
+            self.device_panel.setVisible(False)
+        self.menu_actions.device_panel_action.setChecked(on)
+
+    def _on_splitter_moved(self, _position, _index):
+        self._settings.setValue(_PANEL_WIDTH_KEY, self.splitter.sizes()[1])
+
     # ----------------------------------------------------------------- devices and SSH options
     @property
     def controller(self):
@@ -248,8 +247,7 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, index):
         # The device bar drives the single viewer only; the grid has its own bar.
         widget = self.tabs.widget(index)
-        fullscreen = self.menu_actions.fullscreen_action.isChecked()
-        self.device_bar.setVisible(widget is self.view and not fullscreen)
+        self.device_bar.setVisible(widget is self.view and not self.fullscreen.is_on())
         if widget is self.classroom and self.roster is None and not self.rosters.tried:
             self.open_last_roster()
 
@@ -341,7 +339,6 @@ class MainWindow(QMainWindow):
         for act in (actions.deploy_mask_action, actions.deploy_face_action, actions.deploy_lambda_action):
             act.setEnabled(can_deploy)
 
-    # ----------------------------------------------------------------- actions
     def _on_connect_triggered(self):
         self.connect_to()
 
@@ -350,101 +347,6 @@ class MainWindow(QMainWindow):
             self.disconnect_device()
         else:
             self.connect_to()
-
-    def snapshot(self):
-        """Ask where to save the current frame, then write it as PNG (atomically, off the GUI thread)."""
-        image = self.view.current_image()
-        if image is None:
-            self.statusBar().showMessage(self.tr("No frame to save yet."), 5000)
-            return
-        frame = self.controller.latest_frame() if self.controller is not None else None
-        device = self.controller.device.name if self.controller is not None else "device"
-        folder = self.store.settings.snapshot_folder()
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"),
-                                                    os.path.join(folder, snapshot_name(device)),
-                                                    self.tr("PNG images (*.png)"))
-        if not path:
-            return
-        if os.path.splitext(path)[1].lower() != ".png":
-            path += ".png"
-        self.store.update(snapshot_dir=os.path.dirname(path))
-        jpeg = frame.jpeg if frame is not None else None
-        self._jobs.submit(write_snapshot, path, jpeg, None if jpeg is not None else image.copy(),
-                          on_done=self._on_snapshot_written, on_error=self._on_snapshot_failed)
-
-    def _on_snapshot_written(self, path):
-        self.statusBar().showMessage(self.tr("Snapshot saved to {0}").format(path), 8000)
-        self.snapshot_saved.emit(path)
-
-    def _on_snapshot_failed(self, error):
-        self.snapshot_failed.emit(i18n.text(error))
-        ErrorDialog.show_error(self, self.tr("Snapshot not saved"), i18n.text(error))
-
-    # ----------------------------------------------------------------- recording
-    def _on_record_triggered(self):
-        if self.recording.is_recording():
-            self.stop_recording()
-            return
-        self.menu_actions.record_action.setChecked(False)
-        if self.controller is None:
-            return
-        folder = self.store.settings.recording_folder()
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Record the stream"),
-            os.path.join(folder, snapshot_name(self.controller.device.name, ext=".mjpeg")),
-            self.tr("MJPEG as received (*.mjpeg);;MP4 video (*.mp4)"))
-        if not path:
-            return
-        if not RecordingController.supported(path):
-            path += ".mp4" if "mp4" in chosen else ".mjpeg"
-        self.store.update(recording_dir=os.path.dirname(path))
-        self.start_recording(path)
-
-    def start_recording(self, path):
-        """Record the connected device's stream to ``path`` (.mjpeg as received, .mp4 H.264 as timed)."""
-        if self.controller is None or not self.recording.start(self.controller, path):
-            return False
-        self.statusBar().showMessage(self.tr("Recording to {0}").format(path), 5000)
-        self._update_actions()
-        return True
-
-    def stop_recording(self):
-        """Stop recording; the file is closed in the background and announced in the status bar."""
-        self.recording.stop()
-        self._update_actions()
-
-    def _on_recording_stopped(self, result):
-        self._update_actions()
-        if result.error:
-            self.statusBar().showMessage(result.error, 15000)
-            if not self._closed:
-                ErrorDialog.show_error(self, self.tr("Recording not saved"), result.error)
-            return
-        self.statusBar().showMessage(self.tr("Recording saved to {0}: {1} frames, {2}.").format(
-            result.path, result.frames, format_elapsed(result.seconds)), 10000)
-
-    def _on_recording_failed(self, sentence):
-        self._update_actions()
-        self.statusBar().showMessage(sentence, 15000)
-
-    def set_fullscreen(self, on):
-        """Show only the video, on the whole screen (F11 toggles, Esc leaves)."""
-        self.menu_actions.fullscreen_action.setChecked(on)
-        # Esc is free for other widgets outside full screen.
-        self.menu_actions.leave_fullscreen_action.setEnabled(on)
-        for bar in (self.menuBar(), self.device_bar, self.statusBar(), self.tabs.tabBar()):
-            bar.setVisible(not on)
-        # The status bar's REC goes with it: full-screen video shows its own in the corner.
-        self.fullscreen_recording_indicator.set_allowed(on)
-        if on and not self.isFullScreen():
-            self._was_maximized = self.isMaximized()
-            self.showFullScreen()
-        elif not on and self.isFullScreen():
-            self.showMaximized() if self._was_maximized else self.showNormal()
-
-    def _on_leave_fullscreen_triggered(self):
-        if self.menu_actions.fullscreen_action.isChecked():
-            self.set_fullscreen(False)
 
     # ----------------------------------------------------------------- settings and help
     def show_settings(self):
@@ -495,8 +397,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        if self.menu_actions.fullscreen_action.isChecked():
-            self.set_fullscreen(False)
+        if self.fullscreen.is_on():
+            self.fullscreen.set_fullscreen(False)
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue(_STATE_KEY, self.saveState())
         self._settings.setValue(_PANEL_KEY, self.device_panel.isVisible())
@@ -511,6 +413,10 @@ class MainWindow(QMainWindow):
         self.pool.close_all()
         self.device_panel.shutdown()
         self._jobs.shutdown(2000)
+
+    def is_closed(self):
+        """True once the window shut down (no more dialogs)."""
+        return self._closed
 
     def lingering(self):
         """How many stream threads (viewer and classroom) could not stop in time and still run."""

@@ -179,8 +179,11 @@ class _Writer:
             except (DeepLensError, OSError) as exc:
                 self.failed = True
                 if self.frames:
-                    error = _tr("Recording stopped: could not write {0} ({1}). The {2} frames recorded before "
-                                "that were kept.").format(self.path, _reason(exc), self.frames)
+                    frames = self.frames  # pylupdate5 reads a plain name as the count, not an attribute
+                    kept = QCoreApplication.translate("RecordingController", "Recording stopped: could not write "
+                                                      "{0} ({1}). The %n frame(s) recorded before that were "
+                                                      "kept.", None, frames)
+                    error = kept.format(self.path, _reason(exc))
                 else:
                     error = _tr("Recording stopped: could not write {0} ({1}). Nothing was recorded.").format(
                         self.path, _reason(exc))
@@ -360,7 +363,7 @@ class RecordingIndicator(QLabel):
             self.setVisible(False)
 
     def _show(self, seconds, frames):
-        text = self.tr("REC {0} · {1} frames").format(format_elapsed(seconds), frames)
+        text = self.tr("REC {0} · %n frame(s)", None, frames).format(format_elapsed(seconds))
         self.setText('<span style="color:#d32f2f; font-size:14px">&#9679;</span> <b>{0}</b>'.format(text))
         self._place()
 

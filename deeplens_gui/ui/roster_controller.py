@@ -49,7 +49,7 @@ class RosterController(QObject):
     def _on_loaded(self, roster):
         self._store.update(last_roster=roster.path)
         self.set_roster(roster)
-        self.message.emit(self.tr("{0} devices from {1}").format(len(roster.devices), roster.path))
+        self.message.emit(self.tr("%n device(s) from {0}", None, len(roster.devices)).format(roster.path))
 
     def _on_load_failed(self, error):
         self.message.emit(i18n.text(error))

@@ -224,9 +224,9 @@ class RosterDialog(QDialog):
             existing.add(device.name)
             self.add_device(device)
             added.append(device)
-        lines = [self.tr("Imported {0} device(s) {1}.").format(len(added), origin)]
+        lines = [self.tr("Imported %n device(s) {0}.", None, len(added)).format(origin)]
         if errors:
-            lines.append(self.tr("{0} row(s) were not imported:").format(len(errors)))
+            lines.append(self.tr("%n row(s) were not imported:", None, len(errors)))
             lines.extend(errors)
         self.report.setPlainText("\n".join(lines))
         return added, errors
@@ -249,7 +249,8 @@ class RosterDialog(QDialog):
             self.report.setPlainText(i18n.text(error))
             return False
         self._show_roster(roster)
-        self.report.setPlainText(self.tr("Opened {0} ({1} devices).").format(path, len(roster.devices)))
+        opened = self.tr("Opened {0} (%n device(s)).", None, len(roster.devices))
+        self.report.setPlainText(opened.format(path))
         return True
 
     def _on_open_clicked(self):
@@ -285,8 +286,8 @@ class RosterDialog(QDialog):
         self.path = saved.path
         self._extras = {device.name: device for device in saved.devices}
         self._update_path_label()
-        self.report.setPlainText(self.tr("Saved {0} device(s) to {1}.").format(
-            len(saved.devices), saved.path))
+        self.report.setPlainText(self.tr("Saved %n device(s) to {0}.", None, len(saved.devices)).format(
+            saved.path))
         self.roster_saved.emit(saved)
         return saved
 

@@ -25,6 +25,7 @@ from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.status import Verdict, get_status
 from deeplens_gui.ui import i18n
+from deeplens_gui.ui.text_fit import wrappable
 
 #: How often the status is checked while the panel is visible (ms).
 STATUS_INTERVAL_MS = 10000
@@ -164,7 +165,7 @@ def format_uptime(seconds):
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        return tr("{0} days {1} h").format(days, hours)
+        return QCoreApplication.translate("StatusPanel", "%n day(s) {0} h", None, days).format(hours)
     if hours:
         return tr("{0} h {1} min").format(hours, minutes)
     return tr("{0} min").format(minutes)
@@ -255,14 +256,16 @@ def cloud_lines(status):
 class StatusPanel(QWidget):
     """Verdict badge and reason at a glance, device health, deployed record and the cloud part.
 
-    ``jobs`` is the private JobRunner; ``client_factory`` (optional, ``cloud.client``-like) adds the cloud
-    part. Polls every STATUS_INTERVAL_MS while visible; Refresh polls now. Emits ``status_updated``.
+    ``headed=False`` leaves ``badge`` and ``reason_label`` out of the panel's layout for the caller to place
+    (the device panel shows them once, above every tab). ``jobs`` is the private JobRunner;
+    ``client_factory`` (optional, ``cloud.client``-like) adds the cloud part. Polls every STATUS_INTERVAL_MS
+    while visible; Refresh polls now. Emits ``status_updated``.
     """
 
     status_updated = pyqtSignal(object)
 
     def __init__(self, jobs, client_factory=None, interval_ms=STATUS_INTERVAL_MS, sample_seconds=SAMPLE_SECONDS,
-                 parent=None):
+                 parent=None, headed=True):
         super().__init__(parent)
         self.status = None
         self._client_factory = client_factory
@@ -285,7 +288,8 @@ class StatusPanel(QWidget):
         self.reason_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         top = QHBoxLayout()
-        top.addWidget(self.badge)
+        if headed:
+            top.addWidget(self.badge)
         top.addWidget(self.checked_label, 1)
         top.addWidget(self.refresh_button)
 
@@ -297,13 +301,15 @@ class StatusPanel(QWidget):
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(top)
-        inner.addWidget(self.reason_label)
+        if headed:
+            inner.addWidget(self.reason_label)
         inner.addWidget(self.health_box)
         inner.addWidget(self.deployed_box)
         inner.addWidget(self.cloud_box)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the rows wrap to the panel's width
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -359,7 +365,7 @@ class StatusPanel(QWidget):
                 name = form.itemAt(row, QFormLayout.LabelRole)
                 value = form.itemAt(row, QFormLayout.FieldRole)
                 if name is not None and value is not None and name.widget().text() == label + ":":
-                    return value.widget().text()
+                    return value.widget().text().replace("\u200b", "")
         return ""
 
     # ----------------------------------------------------------------- internals
@@ -393,7 +399,7 @@ class StatusPanel(QWidget):
         while form.rowCount():
             form.removeRow(0)
         for label, text in rows:
-            value = QLabel(text)
+            value = QLabel(wrappable(text))
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             form.addRow(label + ":", value)
@@ -493,7 +499,7 @@ class HistoryView(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
-        self.message_label.setText(self.tr("{0} deploys, newest first.").format(len(entries)) if entries
+        self.message_label.setText(self.tr("%n deploy(s), newest first.", None, len(entries)) if entries
                                    else self.tr("No deploys recorded on this device yet."))
 
     def _on_poller_poll_failed(self, error):

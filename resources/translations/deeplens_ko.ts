@@ -19,272 +19,267 @@
         <translation>{0:.0f} B/s</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="138"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
         <source>No output</source>
         <translation>출력 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
         <source>Behind the cloud</source>
         <translation>클라우드보다 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="143"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
         <source>Not deployed</source>
         <translation>배포되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="144"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="145"/>
         <source>Unreachable</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="155"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
         <source>{0:.1f} GB</source>
         <translation>{0:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="156"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="157"/>
         <source>{0:.0f} MB</source>
         <translation>{0:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="167"/>
-        <source>{0} days {1} h</source>
-        <translation>{0}일 {1}시간</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="169"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="170"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="171"/>
         <source>{0} min</source>
         <translation>{0}분</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="180"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="181"/>
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="182"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="183"/>
         <source>Uptime</source>
         <translation>가동 시간</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="184"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="185"/>
         <source>Load</source>
         <translation>부하</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="187"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="188"/>
         <source>{0} free of {1}</source>
         <translation>{1} 중 {0} 남음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
         <source>Disk {0}</source>
         <translation>디스크 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="189"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="190"/>
         <source>{0} free of {1} ({2})</source>
         <translation>{1} 중 {0} 남음 ({2})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="192"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="193"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="196"/>
         <source>Stream</source>
         <translation>스트림</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="196"/>
         <source>{0:.1f} unique frames/s</source>
         <translation>초당 고유 프레임 {0:.1f}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="206"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="204"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="205"/>
         <source>Nothing deployed by DeepLens Console.</source>
         <translation>DeepLens 콘솔로 배포한 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="208"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="209"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="210"/>
         <source>{0} by {1}</source>
         <translation>{0}, 배포자 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="216"/>
         <source>Runner</source>
         <translation>러너</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="213"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="214"/>
         <source>pid {0}, {1}</source>
         <translation>pid {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="215"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="216"/>
         <source>pid {0} is not running ({1})</source>
         <translation>pid {0} 실행 중 아님 ({1})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>Lambda</source>
         <translation>Lambda</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="246"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="247"/>
         <source>{0}, newest version {1}</source>
         <translation>{0}, 최신 버전 {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="249"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="250"/>
         <source>Greengrass</source>
         <translation>Greengrass</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="251"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="252"/>
         <source>AWS</source>
         <translation>AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="102"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
         <source>running · {0:.0f} fps</source>
         <translation>실행 중 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="103"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="104"/>
         <source>checking · {0:.0f} fps</source>
         <translation>확인 중 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="105"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="106"/>
         <source>no results · {0:.0f} fps</source>
         <translation>결과 없음 · {0:.0f} fps</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="107"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
         <source>running with errors</source>
         <translation>실행 중 (오류 있음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="108"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
         <source>behind the cloud</source>
         <translation>클라우드보다 뒤처짐</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
         <source>connecting</source>
         <translation>연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="110"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
         <source>reconnecting</source>
         <translation>다시 연결 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="111"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
         <source>stalled</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="112"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
         <source>no project running</source>
         <translation>실행 중인 프로젝트 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="113"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
         <source>auth failed</source>
         <translation>인증 실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="114"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
         <source>host key problem</source>
         <translation>호스트 키 문제</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="115"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
         <source>offline</source>
         <translation>오프라인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="116"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="117"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="118"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
         <source>Running with errors</source>
         <translation>실행 중 (오류 있음)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="141"/>
         <source>No results</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="227"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
         <source>Project reports</source>
         <translation>프로젝트 보고</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
         <source>Last result</source>
         <translation>마지막 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="228"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="229"/>
         <source>Last message</source>
         <translation>마지막 메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="231"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="232"/>
         <source>{0} ({1:.0f} s ago)</source>
         <translation>{0} ({1:.0f}초 전)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="233"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="234"/>
         <source>none published since the project started ({0})</source>
         <translation>프로젝트가 시작된 뒤 게시된 결과가 없습니다 ({0})</translation>
     </message>
@@ -310,228 +305,255 @@
 <context>
     <name>BulkDeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="458"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="75"/>
         <source>Deploying {0}</source>
         <translation>{0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Device</source>
         <translation>디바이스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="464"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="81"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="490"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="107"/>
         <source>The summary appears when every device is done.</source>
         <translation>모든 디바이스가 끝나면 요약이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="113"/>
         <source>Retry failed</source>
         <translation>실패한 항목 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="496"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="114"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="632"/>
-        <source>{0} of {1} devices deployed; {2} failed.</source>
-        <translation>디바이스 {1}대 중 {0}대 배포 완료, {2}대 실패.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="591"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="209"/>
         <source>Steps on {0}:</source>
         <translation>{0}의 단계:</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="491"/>
-        <source>Roll projects back that report errors (otherwise they are kept: the error may be fixed on the camera)</source>
-        <translation>오류를 보고하는 프로젝트는 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="247"/>
+        <source>{0} of %n device(s) deployed ({1} with problems); {2} failed.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 배포됨 ({1}대는 문제 있음), {2}대 실패.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="250"/>
+        <source>{0} of %n device(s) deployed; {1} failed.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 배포 완료, {1}대 실패.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
-        <source>{0} of {1} devices deployed ({2} with problems); {3} failed.</source>
-        <translation>디바이스 {1}대 중 {0}대 배포됨 ({2}대는 문제 있음), {3}대 실패.</translation>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="108"/>
+        <source>Roll projects back that report errors</source>
+        <translation>오류를 보고하는 프로젝트 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="109"/>
+        <source>Otherwise they are kept: the error may be fixed on the camera.</source>
+        <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>ClassroomView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="664"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="418"/>
         <source>Deploy…</source>
         <translation>배포…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="665"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="419"/>
         <source>Snapshot all</source>
         <translation>모두 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="670"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="424"/>
         <source>Stop project</source>
         <translation>프로젝트 중지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="671"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="425"/>
         <source>Reboot…</source>
         <translation>재부팅…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="677"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="431"/>
         <source>Rebooting is not available in this version.</source>
         <translation>이 버전에서는 재부팅을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="679"/>
-        <source>000 selected</source>
-        <translation>000개 선택됨</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="723"/>
-        <source>{0} selected</source>
-        <translation>{0}개 선택됨</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="725"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="480"/>
         <source>all {0}</source>
         <translation>전체 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="734"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="489"/>
         <source>Saving snapshots into {0}…</source>
         <translation>{0}에 스냅샷 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="738"/>
-        <source>Saved {0} snapshot(s) to {1}.</source>
-        <translation>스냅샷 {0}개를 {1}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="740"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="495"/>
         <source>Not live: {0}.</source>
         <translation>라이브 아님: {0}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="817"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="572"/>
         <source>Snapshots not saved: {0}</source>
         <translation>스냅샷을 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="831"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="586"/>
         <source>A deploy is already running.</source>
         <translation>이미 배포가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="846"/>
-        <source>Stopping the project on {0} device(s)…</source>
-        <translation>디바이스 {0}대에서 프로젝트를 중지하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="850"/>
-        <source>{0} of {1} device(s) done.</source>
-        <translation>디바이스 {1}대 중 {0}대 완료.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="883"/>
-        <source>Rebooting {0} device(s)…</source>
-        <translation>디바이스 {0}대 재부팅 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="672"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="426"/>
         <source>Host keys…</source>
         <translation>호스트 키…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="673"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="427"/>
         <source>Review and accept the host keys of cameras seen for the first time</source>
         <translation>처음 연결하는 카메라의 호스트 키를 검토하고 승인합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="858"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="613"/>
         <source>Host keys ({0})…</source>
         <translation>호스트 키 ({0})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="868"/>
-        <source>Recording {0} host key(s)…</source>
-        <translation>호스트 키 {0}개를 기록하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="871"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="626"/>
         <source>Trusted the host keys of {0}; connecting.</source>
         <translation>{0}의 호스트 키를 신뢰했습니다. 연결하는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="874"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="629"/>
         <source>Host keys not recorded: {0}</source>
         <translation>호스트 키를 기록하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="795"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="550"/>
         <source>Record</source>
         <translation>녹화</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="668"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="422"/>
         <source>Record every live target camera, one file each, into one new folder</source>
         <translation>라이브 상태인 대상 카메라를 모두 녹화합니다. 카메라마다 파일 하나씩, 새 폴더 하나에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="758"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="513"/>
         <source>No live camera to record.</source>
         <translation>녹화할 라이브 카메라가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="766"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="521"/>
         <source>Recording not started: {0}</source>
         <translation>녹화를 시작하지 못했습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="796"/>
-        <source>Saved {0} recording(s), {1} frames, to {2}.</source>
-        <translation>녹화 {0}개(프레임 {1}개)를 {2}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="808"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="563"/>
         <source>● Stop recording {0}:{1:02d}</source>
         <translation>● 녹화 중지 {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="810"/>
-        <source>{0} camera(s), {1} frames so far, into {2}</source>
-        <translation>카메라 {0}대, 지금까지 프레임 {1}개, 저장 위치 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="814"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="569"/>
         <source>A recording stopped: {0}</source>
         <translation>녹화 하나가 중지되었습니다: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="478"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n개 선택됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="493"/>
+        <source>Saved %n snapshot(s) to {0}.</source>
+        <translation>
+            <numerusform>스냅샷 %n개를 {0}에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="551"/>
+        <source>Saved %n recording(s), {0}, to {1}.</source>
+        <translation>
+            <numerusform>녹화 %n개({0})를 {1}에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="566"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="565"/>
+        <source>%n camera(s), {0} so far, into {1}</source>
+        <translation>
+            <numerusform>카메라 %n대, 지금까지 {0}, 저장 위치 {1}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="601"/>
+        <source>Stopping the project on %n device(s)…</source>
+        <translation>
+            <numerusform>디바이스 %n대에서 프로젝트를 중지하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="605"/>
+        <source>{0} of %n device(s) done.</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대 완료.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="623"/>
+        <source>Recording %n host key(s)…</source>
+        <translation>
+            <numerusform>호스트 키 %n개를 기록하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="638"/>
+        <source>Rebooting %n device(s)…</source>
+        <translation>
+            <numerusform>디바이스 %n대 재부팅 중…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="265"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="291"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="247"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="272"/>
         <source>The environment variable {0} named by {1} is not set.</source>
         <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
@@ -539,98 +561,105 @@
 <context>
     <name>DemoFleet</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="98"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="94"/>
         <source>Starting virtual DeepLens…</source>
         <translation>가상 DeepLens 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="98"/>
-        <source>{0} virtual cameras run on this computer for the demo.</source>
-        <translation>데모를 위해 이 컴퓨터에서 가상 카메라 {0}대가 실행됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="137"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="118"/>
         <source>The virtual DeepLens did not start</source>
         <translation>가상 DeepLens를 시작하지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/app.py" line="94"/>
+        <source>%n virtual camera(s) run on this computer for the demo.</source>
+        <translation>
+            <numerusform>데모용 가상 카메라 %n대가 이 컴퓨터에서 실행됩니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DeployDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="384"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="382"/>
         <source>Deploying {0} to {1}</source>
         <translation>{1}에 {0} 배포 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="387"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="385"/>
         <source>Deploying {0} to {1}.</source>
         <translation>{1}에 {0}을(를) 배포합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="400"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="398"/>
         <source>Preparing the project…</source>
         <translation>프로젝트 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="407"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="405"/>
         <source>Cancel deploy</source>
         <translation>배포 취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="460"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="458"/>
         <source>Cancelling: the device gets back what ran before…</source>
         <translation>취소 중: 디바이스를 이전에 실행하던 상태로 되돌립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="473"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="471"/>
         <source>Cancelled the deploy to {0} before it started; nothing changed.</source>
         <translation>{0} 배포를 시작 전에 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="479"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="477"/>
         <source>Deploying {0} ({1})…</source>
         <translation>{0} 배포 중 ({1})…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="484"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="482"/>
         <source>Nothing changed on {0}: {1}</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="494"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="492"/>
         <source>The deploy to {0} stopped: {1}</source>
         <translation>{0} 배포가 중단되었습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="543"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="541"/>
         <source>Elapsed {0}</source>
         <translation>경과 시간 {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="538"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="536"/>
         <source>Deploying {0} again with the sudo password…</source>
         <translation>sudo 비밀번호로 {0}을(를) 다시 배포하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="403"/>
-        <source>Roll the project back if it reports errors (otherwise it is kept: the error may be fixed on the camera)</source>
-        <translation>프로젝트가 오류를 보고하면 되돌리기 (그렇지 않으면 유지: 카메라에서 오류를 고칠 수 있습니다)</translation>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="401"/>
+        <source>Roll the project back if it reports errors</source>
+        <translation>프로젝트가 오류를 보고하면 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="402"/>
+        <source>Otherwise it is kept: the error may be fixed on the camera.</source>
+        <translation>선택하지 않으면 유지합니다: 카메라에서 오류를 고칠 수도 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>DeployIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="334"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="332"/>
         <source>Deploying… (show)</source>
         <translation>배포 중… (보기)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="335"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="333"/>
         <source>The deploy goes on; click to show its window.</source>
         <translation>배포가 계속 진행됩니다. 클릭하면 배포 창이 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="346"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="344"/>
         <source>{0} Deploy ended (show)</source>
         <translation>{0} 배포 끝남 (보기)</translation>
     </message>
@@ -646,11 +675,6 @@
         <location filename="../../deeplens_gui/ui/device_bar.py" line="32"/>
         <source>Device </source>
         <translation>디바이스 </translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="38"/>
-        <source>aws_cam@192.168.1.20 or ssh alias</source>
-        <translation>aws_cam@192.168.1.20 또는 ssh 별칭</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/device_bar.py" line="39"/>
@@ -698,107 +722,129 @@
         <translation>스트림 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="66"/>
-        <source>Project stream ({0})</source>
-        <translation>프로젝트 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="67"/>
-        <source>Camera stream ({0})</source>
-        <translation>카메라 스트림 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="68"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="69"/>
         <source>Other path…</source>
         <translation>다른 경로…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="78"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="79"/>
         <source>/path/on/device.mjpeg</source>
         <translation>/path/on/device.mjpeg</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="141"/>
         <source>Choose a private key</source>
         <translation>개인 키 선택</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_bar.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="141"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="38"/>
+        <source>user@host or ssh alias</source>
+        <translation>user@host 또는 ssh 별칭</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="67"/>
+        <source>Project stream</source>
+        <translation>프로젝트 스트림</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="68"/>
+        <source>Camera stream</source>
+        <translation>카메라 스트림</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="72"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_bar.py" line="74"/>
+        <source>Another MJPEG file or FIFO on the device</source>
+        <translation>디바이스의 다른 MJPEG 파일 또는 FIFO</translation>
     </message>
 </context>
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="344"/>
-        <source>Device</source>
-        <translation>디바이스</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="425"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="423"/>
         <source>No device</source>
         <translation>디바이스 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="368"/>
-        <source>Deploy mask detection</source>
-        <translation>마스크 감지 배포</translation>
-    </message>
-    <message>
         <location filename="../../deeplens_gui/ui/device_panel.py" line="369"/>
-        <source>Deploy face detection</source>
-        <translation>얼굴 감지 배포</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="370"/>
-        <source>Deploy Lambda version…</source>
-        <translation>Lambda 버전 배포…</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
         <source>Replace what runs on the device with the bundled mask detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 마스크 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="371"/>
         <source>Replace what runs on the device with the bundled face detection project</source>
         <translation>디바이스에서 실행 중인 것을 내장 얼굴 감지 프로젝트로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="375"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="373"/>
         <source>Deploy a published version of an AWS Lambda function</source>
         <translation>게시된 AWS Lambda 함수 버전을 배포합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="390"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="391"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="391"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="392"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="392"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="393"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="394"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="481"/>
         <source>mask detection</source>
         <translation>마스크 감지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="483"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="481"/>
         <source>face detection</source>
         <translation>얼굴 감지</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="205"/>
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>얼굴 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="366"/>
+        <source>Mask detection</source>
+        <translation>마스크 감지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="367"/>
+        <source>Face detection</source>
+        <translation>얼굴 감지</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="368"/>
+        <source>Lambda version…</source>
+        <translation>Lambda 버전…</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
+        <source>Deploy:</source>
+        <translation>배포:</translation>
     </message>
 </context>
 <context>
@@ -826,102 +872,106 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="131"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="113"/>
         <source>Filter by name or label</source>
         <translation>이름 또는 레이블로 필터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="134"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="116"/>
         <source>All states</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="135"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="117"/>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="139"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="121"/>
         <source>Sort by name</source>
         <translation>이름순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="140"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="122"/>
         <source>Sort by state</source>
         <translation>상태순 정렬</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="142"/>
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="124"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="291"/>
-        <source>{0} of {1} devices</source>
-        <translation>디바이스 {1}대 중 {0}대</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/grid_view.py" line="273"/>
+        <source>{0} of %n device(s)</source>
+        <translation>
+            <numerusform>디바이스 %n대 중 {0}대</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Outcome</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Project</source>
         <translation>프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="446"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="449"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="455"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>deployed</source>
         <translation>배포됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="472"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="478"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="479"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="485"/>
         <source>{0}, rolled back</source>
         <translation>{0}, 롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
-        <source>{0} deploys, newest first.</source>
-        <translation>배포 {0}건, 최신순.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="496"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="502"/>
         <source>No deploys recorded on this device yet.</source>
         <translation>이 디바이스에는 아직 기록된 배포가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="502"/>
+        <source>%n deploy(s), newest first.</source>
+        <translation>
+            <numerusform>배포 %n건, 최신순.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1004,52 +1054,52 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>LambdaVersionDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="589"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="587"/>
         <source>Deploy a Lambda version</source>
         <translation>Lambda 버전 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="590"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="588"/>
         <source>Deploy a published version of an AWS Lambda function to the device. Leave the version empty for the newest published version.</source>
         <translation>게시된 AWS Lambda 함수 버전을 디바이스에 배포합니다. 버전을 비워 두면 가장 최근에 게시된 버전을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="592"/>
         <source>deeplens-mask-detection</source>
         <translation>deeplens-mask-detection</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="596"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="594"/>
         <source>newest</source>
         <translation>최신</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="601"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="599"/>
         <source>Function name:</source>
         <translation>함수 이름:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="600"/>
         <source>Version:</source>
         <translation>버전:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="604"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="602"/>
         <source>Deploy</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="619"/>
         <source>Enter the Lambda function&apos;s name.</source>
         <translation>Lambda 함수 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="621"/>
         <source>A Lambda function name has only letters, digits, &apos;-&apos;, &apos;_&apos; (or is an ARN).</source>
         <translation>Lambda 함수 이름에는 영문자, 숫자, '-', '_'만 쓸 수 있습니다(또는 ARN).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="625"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="623"/>
         <source>The version is a number such as 3 (leave it empty for the newest).</source>
         <translation>버전은 3과 같은 숫자입니다(최신 버전을 쓰려면 비워 두세요).</translation>
     </message>
@@ -1077,35 +1127,37 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>따라가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="81"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="82"/>
         <source>The log appears here.</source>
         <translation>로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="131"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="132"/>
         <source>There is no log on the device yet (nothing was deployed, or the project has not written anything).</source>
         <translation>디바이스에 아직 로그가 없습니다(배포한 것이 없거나 프로젝트가 아직 아무것도 쓰지 않았습니다).</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="134"/>
-        <source>{0}, the last {1} lines</source>
-        <translation>{0}, 마지막 {1}줄</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="135"/>
+        <source>{0}, the last %n line(s)</source>
+        <translation>
+            <numerusform>{0}, 마지막 %n줄</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="31"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
         <source>&amp;Snapshot…</source>
         <translation>스냅샷(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="32"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
         <source>Save the current frame as a PNG image</source>
         <translation>현재 프레임을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="33"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="34"/>
         <source>&amp;Full Screen</source>
         <translation>전체 화면(&amp;F)</translation>
     </message>
@@ -1115,132 +1167,132 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>전체 화면 나가기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="38"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="36"/>
         <source>Information &amp;Overlay</source>
         <translation>정보 오버레이(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="39"/>
         <source>&amp;Connect</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="43"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="41"/>
         <source>Connect to the device typed in the device bar</source>
         <translation>디바이스 막대에 입력한 디바이스에 연결합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="42"/>
         <source>&amp;Disconnect</source>
         <translation>연결 끊기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="46"/>
         <source>S&amp;ettings…</source>
         <translation>설정(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="48"/>
         <source>Language, appearance, folders, frame rates and AWS</source>
         <translation>언어, 모양, 폴더, 프레임 속도, AWS</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="51"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="49"/>
         <source>&amp;Workshop Guide</source>
         <translation>워크숍 가이드(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="50"/>
         <source>Connect, watch, deploy the mask project and check the result</source>
         <translation>연결, 보기, 마스크 프로젝트 배포, 결과 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="52"/>
         <source>&amp;About DeepLens Console</source>
         <translation>DeepLens 콘솔 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="54"/>
         <source>&amp;Open Roster…</source>
         <translation>명단 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="58"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="56"/>
         <source>&amp;Edit Roster…</source>
         <translation>명단 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="57"/>
         <source>&amp;Classroom Grid</source>
         <translation>교실 그리드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="59"/>
         <source>Single &amp;Viewer</source>
         <translation>단일 뷰어(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="61"/>
         <source>Deploy &amp;Mask Detection</source>
         <translation>마스크 감지 배포(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="63"/>
         <source>Deploy &amp;Face Detection</source>
         <translation>얼굴 감지 배포(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="65"/>
         <source>Deploy &amp;Lambda Version…</source>
         <translation>Lambda 버전 배포(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="67"/>
         <source>&amp;Record</source>
         <translation>녹화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="71"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="69"/>
         <source>Record the stream to a file (MJPEG as received, or MP4)</source>
         <translation>스트림을 파일로 녹화합니다(받은 그대로 MJPEG, 또는 MP4)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="73"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="70"/>
         <source>Device &amp;Panel</source>
         <translation>디바이스 패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="76"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="72"/>
         <source>Show the device&apos;s status, log, results and history</source>
         <translation>디바이스의 상태, 로그, 결과, 기록을 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="85"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="96"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="91"/>
         <source>&amp;Device</source>
         <translation>디바이스(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="106"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="101"/>
         <source>&amp;Classroom</source>
         <translation>교실(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="109"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_actions.py" line="115"/>
+        <location filename="../../deeplens_gui/ui/main_actions.py" line="110"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -1248,162 +1300,107 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="58"/>
-        <source>Could not encode the frame as PNG.</source>
-        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="86"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="62"/>
         <source>DeepLens Console</source>
         <translation>DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="119"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="94"/>
         <source>Viewer</source>
         <translation>뷰어</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="120"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="95"/>
         <source>Classroom</source>
         <translation>교실</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="195"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="194"/>
         <source>Cannot connect</source>
         <translation>연결할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="207"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="206"/>
         <source>{0} – DeepLens Console</source>
         <translation>{0} – DeepLens 콘솔</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="244"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="243"/>
         <source>Classroom ({0})</source>
         <translation>교실 ({0})</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Open a classroom roster</source>
         <translation>교실 명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="259"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="257"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>Not connected: the host key was not trusted</source>
         <translation>연결되지 않음: 호스트 키를 신뢰하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="292"/>
         <source>{host} presented the key {fingerprint}. Nothing was recorded; connect again to be asked again.</source>
         <translation>{host}이(가) 키 {fingerprint}을(를) 제시했습니다. 아무것도 기록하지 않았습니다. 다시 연결하면 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="296"/>
         <source>{0} – host key not trusted</source>
         <translation>{0} – 호스트 키를 신뢰하지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="300"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="298"/>
         <source>Recording the host key of {0}…</source>
         <translation>{0}의 호스트 키 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="305"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="303"/>
         <source>Cannot record the host key</source>
         <translation>호스트 키를 기록할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="306"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="304"/>
         <source>Host key not recorded</source>
         <translation>호스트 키가 기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="333"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="331"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>Stop &amp;Recording</source>
         <translation>녹화 중지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="339"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="337"/>
         <source>&amp;Record…</source>
         <translation>녹화(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="358"/>
-        <source>No frame to save yet.</source>
-        <translation>아직 저장할 프레임이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
-        <source>Save snapshot</source>
-        <translation>스냅샷 저장</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="363"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="376"/>
-        <source>Snapshot saved to {0}</source>
-        <translation>스냅샷을 {0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="381"/>
-        <source>Snapshot not saved</source>
-        <translation>스냅샷이 저장되지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
-        <source>Record the stream</source>
-        <translation>스트림 녹화</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="392"/>
-        <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
-        <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="407"/>
-        <source>Recording to {0}</source>
-        <translation>{0}에 녹화 중</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="421"/>
-        <source>Recording not saved</source>
-        <translation>녹화가 저장되지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="423"/>
-        <source>Recording saved to {0}: {1} frames, {2}.</source>
-        <translation>녹화를 {0}에 저장했습니다: 프레임 {1}개, {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="470"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="372"/>
         <source>The new language is used the next time DeepLens Console starts.</source>
         <translation>새 언어는 DeepLens 콘솔을 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="476"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="378"/>
         <source>Settings not saved</source>
         <translation>설정이 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/main_window.py" line="323"/>
+        <location filename="../../deeplens_gui/ui/main_window.py" line="321"/>
         <source>Passphrase not kept</source>
         <translation>암호 문구를 저장하지 못함</translation>
     </message>
@@ -1445,49 +1442,63 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
+    <name>RecordingController</name>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/recording.py" line="183"/>
+        <source>Recording stopped: could not write {0} ({1}). The %n frame(s) recorded before that were kept.</source>
+        <translation>
+            <numerusform>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 그 전에 녹화한 프레임 %n개는 보존했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordingIndicator</name>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="351"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="354"/>
         <source>Recording to {0}</source>
         <translation>{0}에 녹화 중</translation>
     </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="363"/>
-        <source>REC {0} · {1} frames</source>
-        <translation>REC {0} · 프레임 {1}개</translation>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/recording.py" line="366"/>
+        <source>REC {0} · %n frame(s)</source>
+        <translation>
+            <numerusform>REC {0} · 프레임 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Label</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="271"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="272"/>
         <source>Boxes</source>
         <translation>상자</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
-        <source>The latest {0} results, newest first (topic {1}).</source>
-        <translation>최근 결과 {0}개, 최신순 (토픽 {1}).</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="315"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="320"/>
         <source>The project has not published any results yet.</source>
         <translation>프로젝트가 아직 결과를 게시하지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="317"/>
+        <source>The latest %n result(s), newest first (topic {0}).</source>
+        <translation>
+            <numerusform>최근 결과 %n개, 최신순 (토픽 {0}).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1497,10 +1508,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>Opening {0}…</source>
         <translation>{0} 여는 중…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../deeplens_gui/ui/roster_controller.py" line="52"/>
-        <source>{0} devices from {1}</source>
-        <translation>{1}에서 디바이스 {0}대</translation>
+        <source>%n device(s) from {0}</source>
+        <translation>
+            <numerusform>{0}에서 디바이스 %n대</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1601,16 +1614,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0!r}은(는) 이미 명단에 있어 다시 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="227"/>
-        <source>Imported {0} device(s) {1}.</source>
-        <translation>디바이스 {0}대를 {1} 가져왔습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="229"/>
-        <source>{0} row(s) were not imported:</source>
-        <translation>{0}개 행을 가져오지 못했습니다:</translation>
-    </message>
-    <message>
         <location filename="../../deeplens_gui/ui/roster_dialog.py" line="235"/>
         <source>Import devices from CSV</source>
         <translation>CSV에서 디바이스 가져오기</translation>
@@ -1621,49 +1624,67 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="252"/>
-        <source>Opened {0} ({1} devices).</source>
-        <translation>{0}을(를) 열었습니다 (디바이스 {1}대).</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="257"/>
         <source>Open a roster</source>
         <translation>명단 열기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="256"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="257"/>
         <source>Rosters (*.toml);;All files (*)</source>
         <translation>명단 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="269"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="270"/>
         <source>Not saved:</source>
         <translation>저장되지 않음:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="273"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="274"/>
         <source>Save the roster</source>
         <translation>명단 저장</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="295"/>
         <source>Rosters (*.toml)</source>
         <translation>명단 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="282"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="283"/>
         <source>Not saved: {0}</source>
         <translation>저장되지 않음: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="288"/>
-        <source>Saved {0} device(s) to {1}.</source>
-        <translation>디바이스 {0}대를 {1}에 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="295"/>
         <source>Save the roster as</source>
         <translation>다른 이름으로 명단 저장</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="227"/>
+        <source>Imported %n device(s) {0}.</source>
+        <translation>
+            <numerusform>디바이스 %n대를 {0} 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="229"/>
+        <source>%n row(s) were not imported:</source>
+        <translation>
+            <numerusform>%n개 행을 가져오지 못했습니다:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="252"/>
+        <source>Opened {0} (%n device(s)).</source>
+        <translation>
+            <numerusform>{0}을(를) 열었습니다 (디바이스 %n대).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/roster_dialog.py" line="289"/>
+        <source>Saved %n device(s) to {0}.</source>
+        <translation>
+            <numerusform>디바이스 %n대를 {0}에 저장했습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1860,95 +1881,102 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="328"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="334"/>
         <source>Not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="280"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="283"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="281"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="284"/>
         <source>Check the device&apos;s status now</source>
         <translation>지금 디바이스 상태 확인</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="337"/>
         <source>Connect to a device to see its status.</source>
         <translation>디바이스에 연결하면 상태가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="292"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="296"/>
         <source>Device health</source>
         <translation>디바이스 상태</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="293"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="297"/>
         <source>Deployed</source>
         <translation>배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="294"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="298"/>
         <source>Cloud</source>
         <translation>클라우드</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="340"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="346"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="331"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="337"/>
         <source>Checking {0}…</source>
         <translation>{0} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/status_panel.py" line="374"/>
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="380"/>
         <source>Checked at {0}</source>
         <translation>{0}에 확인함</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/status_panel.py" line="168"/>
+        <source>%n day(s) {0} h</source>
+        <translation>
+            <numerusform>%n일 {0}시간</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StepListView</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="168"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="169"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="170"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="171"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="172"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="173"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="174"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
         <source>rolled back</source>
         <translation>롤백됨</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="175"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="176"/>
         <source>deployed with problems</source>
         <translation>배포됨 (문제 있음)</translation>
     </message>
@@ -1956,22 +1984,22 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>SudoPasswordDialog</name>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="553"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="551"/>
         <source>Sudo password of {0}</source>
         <translation>{0}의 sudo 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="554"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="552"/>
         <source>Type the password {0} logs in with on the camera. DeepLens Console keeps it in the system keyring once the camera accepted it.</source>
         <translation>카메라에서 {0}(으)로 로그인할 때 쓰는 비밀번호를 입력하세요. 카메라가 받아들이면 DeepLens Console이 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="559"/>
         <source>Password:</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="563"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="561"/>
         <source>Deploy again</source>
         <translation>다시 배포</translation>
     </message>
@@ -2050,6 +2078,66 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
 </context>
 <context>
+    <name>ViewerCapture</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="34"/>
+        <source>Could not encode the frame as PNG.</source>
+        <translation>프레임을 PNG로 인코딩할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="68"/>
+        <source>No frame to save yet.</source>
+        <translation>아직 저장할 프레임이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="74"/>
+        <source>Save snapshot</source>
+        <translation>스냅샷 저장</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="74"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="87"/>
+        <source>Snapshot saved to {0}</source>
+        <translation>스냅샷을 {0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="92"/>
+        <source>Snapshot not saved</source>
+        <translation>스냅샷이 저장되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="104"/>
+        <source>Record the stream</source>
+        <translation>스트림 녹화</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="104"/>
+        <source>MJPEG as received (*.mjpeg);;MP4 video (*.mp4)</source>
+        <translation>받은 그대로 MJPEG (*.mjpeg);;MP4 동영상 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="120"/>
+        <source>Recording to {0}</source>
+        <translation>{0}에 녹화 중</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/capture.py" line="134"/>
+        <source>Recording not saved</source>
+        <translation>녹화가 저장되지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/capture.py" line="136"/>
+        <source>Recording saved to {0}: %n frame(s), {1}.</source>
+        <translation>
+            <numerusform>녹화를 {0}에 저장했습니다: 프레임 %n개, {1}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkshopGuideDialog</name>
     <message>
         <location filename="../../deeplens_gui/ui/help.py" line="45"/>
@@ -2108,11 +2196,6 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/ui/help.py" line="78"/>
-        <source>Open the &lt;b&gt;device panel&lt;/b&gt; (Ctrl+D) and press &lt;b&gt;Deploy mask detection&lt;/b&gt;, or use Device ▸ Deploy Mask Detection.</source>
-        <translation>&lt;b&gt;디바이스 패널&lt;/b&gt;(Ctrl+D)을 열고 &lt;b&gt;마스크 감지 배포&lt;/b&gt;를 누르거나, 디바이스 ▸ 마스크 감지 배포 메뉴를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/help.py" line="78"/>
         <source>The deploy window lists each step: upload, install, start. If a step fails, the previous project is put back and the window says what to do.</source>
         <translation>배포 창에 업로드, 설치, 시작 등 각 단계가 표시됩니다. 단계가 실패하면 이전 프로젝트로 되돌리고 무엇을 해야 하는지 알려 줍니다.</translation>
     </message>
@@ -2161,58 +2244,67 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <source>The full user guide is docs/USER_GUIDE.md in the project.</source>
         <translation>전체 사용자 가이드는 프로젝트의 docs/USER_GUIDE.md에 있습니다.</translation>
     </message>
+    <message>
+        <location filename="../../deeplens_gui/ui/help.py" line="78"/>
+        <source>Open the &lt;b&gt;device panel&lt;/b&gt; (Ctrl+D) and press &lt;b&gt;Mask detection&lt;/b&gt; next to Deploy, or use Device ▸ Deploy Mask Detection.</source>
+        <translation>&lt;b&gt;디바이스 패널&lt;/b&gt;(Ctrl+D)을 열고 배포 옆의 &lt;b&gt;마스크 감지&lt;/b&gt;를 누르거나, 디바이스 ▸ 마스크 감지 배포 메뉴를 사용하세요.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="37"/>
         <source>Deploy a project</source>
         <translation>프로젝트 배포</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="420"/>
-        <source>Project to deploy to {0} device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
-        <translation>디바이스 {0}대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="435"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="52"/>
         <source>Reboot devices</source>
         <translation>디바이스 재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="436"/>
-        <source>Reboot {0} device(s)? Their projects stop until they are back (about a minute).</source>
-        <translation>디바이스 {0}대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="57"/>
         <source>Reboot</source>
         <translation>재부팅</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/grid_view.py" line="440"/>
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="57"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="90"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
         <source>Hide the deploy window?</source>
         <translation>배포 창을 숨길까요?</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="91"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
         <source>The deploy goes on in the background. A &quot;Deploying…&quot; button shows it again.</source>
         <translation>배포는 백그라운드에서 계속됩니다. &quot;배포 중…&quot; 버튼을 누르면 다시 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="93"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="92"/>
+        <location filename="../../deeplens_gui/ui/deploy_dialog.py" line="93"/>
         <source>Keep it open</source>
         <translation>열어 두기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="37"/>
+        <source>Project to deploy to %n device(s): mask or face (bundled), a project folder, or lambda:NAME[:VERSION]</source>
+        <translation>
+            <numerusform>디바이스 %n대에 배포할 프로젝트: mask 또는 face(내장), 프로젝트 폴더, 또는 lambda:NAME[:VERSION]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deeplens_gui/ui/bulk_dialogs.py" line="53"/>
+        <source>Reboot %n device(s)? Their projects stop until they are back (about a minute).</source>
+        <translation>
+            <numerusform>디바이스 %n대를 재부팅할까요? 다시 켜질 때까지(약 1분) 프로젝트가 멈춥니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2783,357 +2875,357 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>재부팅 후 다시 시작하도록 설정</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="276"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="268"/>
         <source>{0} ({1}) runs on {2} now, deployed from {3}.</source>
         <translation>이제 {2}에서 {0} ({1})이(가) 실행됩니다. 배포 소스: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="279"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="271"/>
         <source>{0} ({1}) is deployed on {2} from {3}, but the project reports: {4}</source>
         <translation>{0} ({1})이(가) {3}에서 {2}에 배포되었지만 프로젝트가 오류를 보고합니다: {4}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="296"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="288"/>
         <source>Packaging {0}…</source>
         <translation>{0} 패키징 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="300"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="292"/>
         <source>Packaged {0} from {1}: {2} kB, SHA-256 {3}.</source>
         <translation>{1}에서 {0}을(를) 패키징했습니다: {2} kB, SHA-256 {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="305"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="297"/>
         <source>Connecting to {0}…</source>
         <translation>{0}에 연결 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="317"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="309"/>
         <source>The runner could not be copied to {0}: {1}</source>
         <translation>러너를 {0}에 복사하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="324"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="316"/>
         <source>This exact package is already on {0} ({1}).</source>
         <translation>똑같은 패키지가 이미 {0}에 있습니다({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="339"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="331"/>
         <source>The package could not be unpacked on {0}: {1}</source>
         <translation>{0}에서 패키지의 압축을 풀 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="341"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="333"/>
         <source>Uploaded {0} kB to {1}.</source>
         <translation>{1}에 {0} kB를 업로드했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="350"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="342"/>
         <source>Looking for the model {0} on {1}…</source>
         <translation>{1}에서 모델 {0}을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="360"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="352"/>
         <source>{0} needs its model {1} (or {2}) in {3} on {4}, and none of them is there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {3}, then deploy again.</source>
         <translation>{0}에는 {4}의 {3}에 모델 {1}(또는 {2})이(가) 필요하지만 어느 것도 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {3}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="364"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="356"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="365"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="357"/>
         <source>{0} needs its model {1} in {2} on {3}, and it is not there. Deploy a project that uses this model from the AWS DeepLens console once (it downloads the model there), or copy the model's .xml and .bin files into {2}, then deploy again.</source>
         <translation>{0}에는 {3}의 {2}에 모델 {1}이(가) 필요하지만 없습니다. 이 모델을 쓰는 프로젝트를 AWS DeepLens 콘솔에서 한 번 배포하거나(콘솔이 모델을 그곳에 내려받습니다) 모델의 .xml과 .bin 파일을 {2}에 복사한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="376"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="368"/>
         <source>{0}; waiting up to {1:g} s…</source>
         <translation>{0}; 최대 {1:g}초 동안 기다립니다…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="413"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="405"/>
         <source>The package could not be uploaded to {0}: {1}</source>
         <translation>패키지를 {0}에 업로드하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="424"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="416"/>
         <source>Stopping what runs on {0}…</source>
         <translation>{0}에서 실행 중인 것을 중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="428"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="420"/>
         <source>Greengrass (greengrassd) runs on {0} and could not be stopped: sudo asks for a password. Stop it yourself on the camera with 'sudo systemctl stop greengrassd' (and 'sudo systemctl disable greengrassd' to keep it off after a reboot), or allow it without a password with the sudoers line '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd', then deploy again.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중인데 중지할 수 없습니다: sudo가 비밀번호를 요구합니다. 카메라에서 직접 'sudo systemctl stop greengrassd'로 중지하거나(재부팅 후에도 꺼 두려면 'sudo systemctl disable greengrassd'도 실행하세요), sudoers에 '{1} ALL=(root) NOPASSWD: /bin/systemctl stop greengrassd, /bin/systemctl start greengrassd, /bin/systemctl disable greengrassd' 줄을 추가해 비밀번호 없이 허용한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="437"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="429"/>
         <source>Greengrass (the console-deployed Lambda)</source>
         <translation>Greengrass (콘솔에서 배포한 Lambda)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="440"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="432"/>
         <source>Could not check Greengrass on {0} (it answered {1!r}).</source>
         <translation>{0}의 Greengrass 상태를 확인할 수 없습니다(응답: {1!r}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="446"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="438"/>
         <source>The running project on {0} could not be stopped: {1}</source>
         <translation>{0}에서 실행 중인 프로젝트를 중지할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="451"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="443"/>
         <source>Stopped {0}.</source>
         <translation>{0}을(를) 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="451"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="443"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="453"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="445"/>
         <source>Nothing was running.</source>
         <translation>실행 중인 것이 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="458"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="450"/>
         <source>Starting {0}…</source>
         <translation>{0} 시작 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="463"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="455"/>
         <source>{0} started (runner pid {1}, project pid {2}).</source>
         <translation>{0}을(를) 시작했습니다(러너 pid {1}, 프로젝트 pid {2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="469"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="461"/>
         <source>Waiting for frames from {0}…</source>
         <translation>{0}에서 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="489"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="481"/>
         <source>the project streams but reports: {0}</source>
         <translation>프로젝트가 스트리밍 중이지만 오류를 보고합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="491"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="483"/>
         <source>Frames arrive from {0}, but the project reports: {1}</source>
         <translation>{0}에서 프레임이 오지만 프로젝트가 오류를 보고합니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="495"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="487"/>
         <source>Frames arrive from {0} and the project published its first result: {1}.</source>
         <translation>{0}에서 프레임이 오고 프로젝트가 첫 결과를 게시했습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="499"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="491"/>
         <source>Frames arrive from {0}; the project published no result within {1:g} s.</source>
         <translation>{0}에서 프레임이 오지만 프로젝트가 {1:g}초 안에 결과를 게시하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="503"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="495"/>
         <source>Frames arrive from {0} (the project publishes no results).</source>
         <translation>{0}에서 프레임이 옵니다 (이 프로젝트는 결과를 게시하지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="505"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="497"/>
         <source>Frames arrive from {0}; waiting for the project's first result ({1:.0f} s)…</source>
         <translation>{0}에서 프레임이 옵니다. 프로젝트의 첫 결과를 기다리는 중 ({1:.0f}초)…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="513"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="505"/>
         <source>Recording the deploy on {0}…</source>
         <translation>{0}에 배포 기록 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="521"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="513"/>
         <source>The deploy record could not be written on {0}: {1}</source>
         <translation>{0}에 배포 기록을 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="525"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="517"/>
         <source>Recorded {0} {1}; removed {2} old version(s).</source>
         <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="528"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="520"/>
         <source>Recorded {0} {1}.</source>
         <translation>{0} {1}을(를) 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="531"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="523"/>
         <source>Making {0} start {1} after a reboot…</source>
         <translation>{0}이(가) 재부팅 후 {1}을(를) 시작하도록 설정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="541"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="533"/>
         <source>Left the camera's start-up settings alone (boot setup is off).</source>
         <translation>카메라의 시작 설정은 그대로 두었습니다(부팅 설정이 꺼져 있음).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="550"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="542"/>
         <source>{0} will not come back after a reboot of {1}: its start-up line could not be added to the crontab ({2}).</source>
         <translation>{1}을(를) 재부팅하면 {0}이(가) 다시 실행되지 않습니다: 시작 줄을 crontab에 추가할 수 없습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="554"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="546"/>
         <source>{0} has no crontab command, so {1} will not come back after a reboot; deploy it again after the camera restarts.</source>
         <translation>{0}에 crontab 명령이 없어 재부팅 후 {1}이(가) 다시 실행되지 않습니다. 카메라가 다시 시작되면 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="557"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="549"/>
         <source>{0} starts again when {1} boots (a @reboot line in the crontab of {2}).</source>
         <translation>{1}이(가) 부팅되면 {0}이(가) 다시 시작됩니다({2}의 crontab에 있는 @reboot 줄).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="567"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="559"/>
         <source>Greengrass (greengrassd) is disabled, so it does not start its own project when {0} boots; 'sudo systemctl enable greengrassd' turns it on again.</source>
         <translation>Greengrass(greengrassd)를 비활성화했으므로 {0}이(가) 부팅될 때 Greengrass가 자체 프로젝트를 시작하지 않습니다. 다시 켜려면 'sudo systemctl enable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="571"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="563"/>
         <source>Greengrass will start its own project again when {0} boots (sudo asked for a password); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(sudo가 비밀번호를 요구했습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="575"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="567"/>
         <source>Greengrass will start its own project again when {0} boots (it could not be disabled); to keep it off, run 'sudo systemctl disable greengrassd' on the camera.</source>
         <translation>{0}이(가) 부팅되면 Greengrass가 자체 프로젝트를 다시 시작합니다(비활성화할 수 없었습니다). 꺼 두려면 카메라에서 'sudo systemctl disable greengrassd'를 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="607"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="599"/>
         <source>Greengrass (greengrassd) runs on {0}, and stopping it needs sudo, which asks for the password of {1} on the camera. Deploy again and give that password when asked (the deploy command asks on a terminal or reads --sudo-password-env VAR); DeepLens Console keeps it in the system keyring.</source>
         <translation>{0}에서 Greengrass(greengrassd)가 실행 중이며, 이를 멈추려면 sudo가 필요한데 sudo가 카메라의 {1} 비밀번호를 요구합니다. 다시 배포하면서 요청될 때 그 비밀번호를 입력하세요(deploy 명령은 터미널에서 묻거나 --sudo-password-env VAR에서 읽습니다). DeepLens Console은 이 비밀번호를 시스템 키링에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="612"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="604"/>
         <source>Checking the sudo password of {0} on {1}…</source>
         <translation>{1}에서 {0}의 sudo 비밀번호를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="624"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="616"/>
         <source>sudo on {0} did not accept the password of {1}; give the password {1} logs in with on the camera, then deploy again.</source>
         <translation>{0}의 sudo가 {1}의 비밀번호를 받아들이지 않았습니다. 카메라에서 {1}(으)로 로그인할 때 쓰는 비밀번호를 입력한 뒤 다시 배포하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="638"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="630"/>
         <source>Cancelled the deploy of {0} to {1}.</source>
         <translation>{1}에 대한 {0} 배포를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="641"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="633"/>
         <source>the start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="643"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="635"/>
         <source>Deploying {0} to {1} failed at {2}: {3}</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="646"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="638"/>
         <source>Deploying {0} to {1} failed at {2}: {3}.</source>
         <translation>{1}에 {0}을(를) 배포하다가 {2} 단계에서 실패했습니다: {3}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="652"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="644"/>
         <source>Nothing changed on {0}; {1}.</source>
         <translation>{0}에서 바뀐 것이 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="654"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="646"/>
         <source> </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="669"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="661"/>
         <source>Rolled back: {0} runs again.</source>
         <translation>롤백했습니다: {0}이(가) 다시 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="677"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="669"/>
         <source>Greengrass could not be started again (sudo asks for a password); start it with 'sudo systemctl start greengrassd'</source>
         <translation>Greengrass를 다시 시작할 수 없습니다(sudo가 비밀번호를 요구합니다). 'sudo systemctl start greengrassd'로 시작하세요</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="679"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="671"/>
         <source>Rolled back: Greengrass runs the console-deployed project again.</source>
         <translation>롤백했습니다: Greengrass가 AWS 콘솔에서 배포한 프로젝트를 다시 실행합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="681"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="673"/>
         <source>Nothing runs on {0} now (nothing ran before).</source>
         <translation>이제 {0}에서 실행 중인 것이 없습니다(이전에도 실행 중인 것이 없었습니다).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="686"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="678"/>
         <source>The rollback failed too ({0}); once {1} hears nothing more from this deploy (at most {2:g} s), it puts its deployed project back itself, and its status says what runs.</source>
         <translation>롤백도 실패했습니다 ({0}); {1}이(가) 이 배포로부터 더 이상 소식을 듣지 못하면 (최대 {2:g}초 후) 배포된 프로젝트를 스스로 되돌려 놓으며, 상태 화면에서 무엇이 실행 중인지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="690"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="682"/>
         <source>The rollback failed too ({0}); nothing may run on {1} now.</source>
         <translation>롤백도 실패했습니다({0}). 지금 {1}에서 아무것도 실행되지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="730"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="722"/>
         <source>The runner could not start {0} on {1}: {2}</source>
         <translation>러너가 {1}에서 {0}을(를) 시작하지 못했습니다: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="739"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="731"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts); its log ends with: {2}</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회). 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="741"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="733"/>
         <source>the project crashed on start (last exit status {0}, {1} restarts)</source>
         <translation>프로젝트가 시작하자마자 비정상 종료되었습니다(마지막 종료 상태 {0}, 재시작 {1}회)</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="780"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="772"/>
         <source>no frames came from {0} within {1:g} s; its log ends with: {2}</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다. 로그의 마지막 부분: {2}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="782"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="774"/>
         <source>no frames came from {0} within {1:g} s</source>
         <translation>{1:g}초 안에 {0}에서 프레임이 오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="817"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="809"/>
         <source>the previous project</source>
         <translation>이전 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="822"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="814"/>
         <source>the project in {0}</source>
         <translation>{0}의 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="826"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="818"/>
         <source>{0} still runs</source>
         <translation>{0}이(가) 계속 실행 중입니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="827"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="819"/>
         <source>no project of DeepLens Console ran before</source>
         <translation>이전에 실행 중이던 DeepLens 콘솔 프로젝트가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="857"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="848"/>
         <source>Uploading {0:.0f}%…</source>
         <translation>{0:.0f}% 업로드 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="862"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="853"/>
         <source>the camera stored {0} of {1} bytes of {2}</source>
         <translation>카메라가 {2}의 {1}바이트 중 {0}바이트만 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="901"/>
+        <location filename="../../deeplens_gui/core/deploy/ssh.py" line="892"/>
         <source>Could not create {0} on {1}; check the free space and the permissions of the login's home folder.</source>
         <translation>{1}에 {0}을(를) 만들 수 없습니다. 여유 공간과 로그인 사용자의 홈 폴더 권한을 확인하세요.</translation>
     </message>
@@ -3403,7 +3495,7 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>동영상 파일 {0}에 쓰기를 시작할 수 없습니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/recording.py" line="221"/>
+        <location filename="../../deeplens_gui/core/recording.py" line="226"/>
         <source>Could not save {0}: nothing was written (is the disk full?). Any previous file there is unchanged.</source>
         <translation>{0}을(를) 저장할 수 없습니다: 아무것도 쓰지 못했습니다(디스크가 가득 찼나요?). 기존 파일은 바뀌지 않았습니다.</translation>
     </message>
@@ -4391,40 +4483,30 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
 <context>
     <name>x-DevicePanel</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="203"/>
+        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
         <source>no face</source>
         <translation>얼굴 없음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
-        <source>1 face</source>
-        <translation>얼굴 1개</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/device_panel.py" line="204"/>
-        <source>{0} faces</source>
-        <translation>얼굴 {0}개</translation>
     </message>
 </context>
 <context>
     <name>x-DeviceTile</name>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="126"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="127"/>
         <source>thumbnails</source>
         <translation>썸네일</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="128"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="129"/>
         <source>full frames: no OpenCV on the camera</source>
         <translation>전체 프레임: 카메라에 OpenCV 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="130"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="131"/>
         <source>full frames</source>
         <translation>전체 프레임</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/device_tile.py" line="133"/>
+        <location filename="../../deeplens_gui/ui/device_tile.py" line="134"/>
         <source>{0:.1f} fps</source>
         <translation>{0:.1f} fps</translation>
     </message>
@@ -4495,17 +4577,12 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0} 녹화를 시작할 수 없습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="182"/>
-        <source>Recording stopped: could not write {0} ({1}). The {2} frames recorded before that were kept.</source>
-        <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 그 전에 녹화한 프레임 {2}개는 보존했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="185"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="188"/>
         <source>Recording stopped: could not write {0} ({1}). Nothing was recorded.</source>
         <translation>녹화가 중지되었습니다: {0}에 쓸 수 없습니다({1}). 녹화된 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/recording.py" line="198"/>
+        <location filename="../../deeplens_gui/ui/recording.py" line="201"/>
         <source>The recording {0} could not be saved: {1}</source>
         <translation>녹화 {0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 from deeplens_gui.core import commands
-from deeplens_gui.core.deploy import runner
+from deeplens_gui.remote import runner
 
 
 def test_runner_script_and_app_folder_starting_with_a_dash(tmp_path):

@@ -97,7 +97,7 @@ def test_records_notes_for_status():
 def test_the_probe_compares_the_records_with_what_runs(tmp_path):
     import fcntl
 
-    from deeplens_gui.core import probe
+    from deeplens_gui.remote import probe
 
     state_path = str(tmp_path / "runner.json")
     record = {"deployed_at": "2026-01-01T00:00:00Z", "runner": {"project_dir": "/p/red/v1"}}

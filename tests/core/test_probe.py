@@ -2,21 +2,17 @@
 
 import json
 import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deeplens_gui.core import commands, probe
+from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.status import ProbeError, ProbeReport, parse_probe
+from deeplens_gui.remote import probe
 from tests.device.conftest import require_python27
-
-PROBE_FILE = Path(probe.__file__)
 
 
 def _run_probe(home, stream, python=None):
@@ -98,14 +94,6 @@ def test_probe_runs_on_python_27(tmp_path):
     report = parse_probe(_run_probe(home, stream, python=python))
     assert report.python.startswith("2.7.")
     assert report.record.project == "mask" and report.stream_is_fifo
-
-
-def test_probe_is_python_27_and_35_compatible():
-    script = shutil.which("vermin") or str(Path(sys.executable).with_name("vermin"))
-    result = subprocess.run([script, "-q", "--no-tips", "-t=2.7", "-t=3.5-", "--violations", str(PROBE_FILE)],
-                            capture_output=True, text=True, timeout=120)
-    assert result.stderr == ""
-    assert result.stdout.strip() == ""
 
 
 def test_meminfo_without_memavailable_is_estimated():

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deeplens_gui.core import commands, probe
+from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.status import (
@@ -23,6 +23,7 @@ from deeplens_gui.core.status import (
     merge,
     parse_probe,
 )
+from deeplens_gui.remote import probe
 from tests.core.test_probe import _device_home
 from tests.device.conftest import require_python27
 

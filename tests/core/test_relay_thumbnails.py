@@ -9,7 +9,7 @@ import pytest
 
 from deeplens_gui.core import commands, mjpeg
 from deeplens_gui.core.commands import relay_command, relay_rate_request, relay_thumb_request
-from deeplens_gui.core.relay import relay
+from deeplens_gui.remote import relay
 from deeplens_gui.sim import python2 as sim_python2
 from tests.core.test_relay import _indices
 from tests.core.test_relay import run_relay as relay_runner  # noqa: F401 - used through ``relays``

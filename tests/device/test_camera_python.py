@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,15 @@ from pathlib import Path
 import pytest
 
 from deeplens_gui.sim import catalog, namespace, python2
-from deeplens_gui.sim.runtime import DEVICE_MODULES, PACKAGE_ROOT
+from deeplens_gui.sim.fleet import VirtualDevice
+from deeplens_gui.sim.runtime import DEVICE_MODULES
 from tests.device.conftest import require_python27
-from tests.device.test_lambdas import _vermin_violations
 
-SIM = PACKAGE_ROOT / "deeplens_gui" / "sim"
+
+def require_prepared():
+    """Skip a test that needs the prepared Python 2.7 (numpy, OpenCV, boto3) when it is not prepared."""
+    if python2.prepared() is None:
+        pytest.skip("needs the prepared Python 2.7 with numpy, OpenCV and boto3: " + python2.SETUP_COMMAND)
 
 
 def run27(code, tmp_path, env=None):
@@ -33,14 +38,8 @@ def run27(code, tmp_path, env=None):
 
 # --- Python 2.7 -------------------------------------------------------------------------------------------
 
-def test_the_device_side_stand_ins_are_python_27_and_35_code():
-    for path in (SIM / "device_modules", SIM / "catalog.py", SIM / "scene.py"):
-        assert _vermin_violations(path) == "", path
-
-
 def test_mo_awscam_and_the_sdk_run_in_the_cameras_python(tmp_path):
-    if python2.prepared() is None:
-        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    require_prepared()
     out, err = run27(
         "from __future__ import print_function\n"
         "import json, numpy as np, awscam, mo, greengrasssdk\n"
@@ -63,9 +62,55 @@ def test_mo_awscam_and_the_sdk_run_in_the_cameras_python(tmp_path):
     assert json.loads((tmp_path / "results.jsonl").read_text())["payload"] == "hello"
 
 
+def test_the_cameras_python_has_the_last_boto3_for_python_27(tmp_path):
+    require_prepared()
+    # What coffee-counter style Lambdas do at import: a botocore session and a Rekognition client.
+    out, _ = run27(
+        "import json, sys, boto3, botocore.session, s3transfer, dateutil\n"
+        "client = botocore.session.Session().create_client('rekognition', region_name='us-east-1',\n"
+        "    aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='secret')\n"
+        "s3 = boto3.client('s3', region_name='us-east-1', aws_access_key_id='AKIDEXAMPLE',\n"
+        "    aws_secret_access_key='secret')\n"
+        "print(json.dumps([sys.version_info[0], boto3.__version__, botocore.__version__,\n"
+        "    s3transfer.__version__, dateutil.__version__, client.meta.service_model.service_name,\n"
+        "    hasattr(client, 'detect_faces'),\n"
+        "    hasattr(s3, 'upload_file')]))\n", tmp_path)
+    major, boto3, botocore, s3transfer, dateutil, service, detect, upload = json.loads(out.strip())
+    pinned = dict(pin.split("==") for pin in python2.BOTO3)
+    assert [major, boto3, botocore, s3transfer, dateutil] == [2, pinned["boto3"], pinned["botocore"],
+                                                             pinned["s3transfer"], pinned["python-dateutil"]]
+    assert (service, detect, upload) == ("rekognition", True, True)
+
+
+def test_a_folder_prepared_before_boto3_is_not_used_and_says_so(tmp_path):
+    script = tmp_path / "bin" / "python2.7"
+    script.parent.mkdir()
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    (tmp_path / "ready.json").write_text(json.dumps({"interpreter": "/usr/bin/python2.7", "numpy": "1.16.6"}))
+    assert python2.prepared(tmp_path) is None
+    said = python2.describe(tmp_path)
+    assert "prepared by an older version of DeepLens Console" in said and python2.SETUP_COMMAND in said
+    (tmp_path / "ready.json").write_text(json.dumps({"stamp": python2.STAMP, "abi": "cp27mu"}))
+    assert python2.prepared(tmp_path) == script
+    assert "run with the camera's Python 2.7" in python2.describe(tmp_path)
+
+
+def test_debians_python_unpacked_for_an_older_stamp_is_reused_without_downloading(tmp_path, monkeypatch):
+    target = tmp_path / "debian"
+    (target / "usr" / "bin").mkdir(parents=True)
+    (target / "usr" / "bin" / "python2.7").write_text("")
+    (target / "usr" / "lib" / "x86_64-linux-gnu").mkdir(parents=True)
+    monkeypatch.setattr(python2, "debian_mirror", lambda: pytest.fail("no download when reusing"))
+    said = []
+    interpreter, libraries, python_home = python2._debian_interpreter(target, said.append, reuse=True)
+    assert (interpreter, libraries, python_home) == (
+        target / "usr" / "bin" / "python2.7", [target / "usr" / "lib" / "x86_64-linux-gnu"], target / "usr")
+    assert said == ["Reusing Debian's Python 2.7 unpacked in {0}".format(target)]
+
+
 def test_an_artifact_without_a_stand_in_names_the_model(tmp_path):
-    if python2.prepared() is None:
-        pytest.skip("needs the prepared Python 2.7 with numpy and OpenCV: " + python2.SETUP_COMMAND)
+    require_prepared()
     catalog.write_artifact(str(tmp_path / "artifacts"), "mxnet_headpose_FP16_FUSED.xml")
     out, _ = run27(
         "import awscam\n"
@@ -178,3 +223,24 @@ def test_two_commands_in_device_namespaces_share_the_fifo_at_the_cameras_path(re
     assert "results.mjpeg" in lines[2:]
     assert (root / "tmp" / "results.mjpeg").exists(), "the camera's /tmp is the device's own folder"
     assert {path: os.path.exists(path) for path in existed} == existed, "nothing was made on this machine"
+
+
+def test_each_camera_has_its_wifi_interface_mlan0_with_a_mac_of_its_own(tmp_path):
+    if not namespace.available():
+        if os.environ.get("CI") == "true" and not namespace.disabled():
+            pytest.fail("CI runs on Linux as root: mount namespaces must work there")
+        pytest.skip("no mount namespaces here")
+    # Samples read /sys/class/net/mlan0/address (a DeepLens's Wi-Fi) to name the camera in what they upload.
+    script = "cat /sys/class/net/mlan0/address; ls /sys/class/net"
+    seen = []
+    for name in ("virtual-1", "virtual-2", "virtual-1"):
+        device = VirtualDevice(name, tmp_path / name, namespace=True)
+        result = subprocess.run(namespace.wrap_command(device.root, ["/bin/sh", "-c", script]),
+                                capture_output=True, text=True, timeout=30, check=False)
+        assert result.returncode == 0, result.stderr
+        address, *interfaces = result.stdout.split()
+        assert re.match(r"^02(:[0-9a-f]{2}){5}$", address)
+        assert "mlan0" in interfaces and "lo" in interfaces, "this machine's interfaces stay"
+        seen.append(address)
+    assert seen[0] != seen[1] and seen[0] == seen[2], "one address per camera, the same after a restart"
+    assert not os.path.exists("/sys/class/net/mlan0"), "nothing was made on this machine"

@@ -1,9 +1,5 @@
 """The bundled Lambdas, unchanged, on the virtual DeepLens: stream frames, published results, drawn labels."""
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -29,25 +25,6 @@ def _colour_pixels(image, channel):
     others = [c for c in range(3) if c != channel]
     return int(np.count_nonzero((image[..., channel] > 150) & (image[..., others[0]] < 90)
                                 & (image[..., others[1]] < 90)))
-
-
-def _vermin_violations(path):
-    """What ``vermin -q --no-tips -t=2.7 -t=3.5- --violations PATH`` prints (it must run cleanly)."""
-    script = shutil.which("vermin") or str(Path(sys.executable).with_name("vermin"))
-    assert Path(script).is_file(), "vermin is not installed (pip install -e .[test])"
-    result = subprocess.run([script, "-q", "--no-tips", "-t=2.7", "-t=3.5-", "--violations", str(path)],
-                            capture_output=True, text=True, timeout=120)
-    assert result.stderr == "", result.stderr
-    return result.stdout.strip()
-
-
-def test_device_code_runs_on_python_27_and_35():
-    assert _vermin_violations(DEVICE_LAMBDA) == ""
-
-
-def test_the_vermin_check_catches_newer_syntax(tmp_path):
-    (tmp_path / "bad.py").write_text("name = 'x'\nprint(f'{name}')\n")
-    assert "f-strings" in _vermin_violations(tmp_path)
 
 
 def test_face_lambda_finds_the_scene_faces_and_streams_480p(run_lambda):

@@ -1,4 +1,4 @@
-"""The device-side runner (core/deploy/runner.py), run as the camera runs it: a plain script, Python 2.7 and 3.
+"""The device-side runner (remote/runner.py), run as the camera runs it: a plain script, Python 2.7 and 3.
 
 The tests run it with this machine's Python and, when pyenv has one, a real Python 2.7.
 """
@@ -17,17 +17,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from deeplens_gui.core.deploy import layout, runner
+from deeplens_gui.core.deploy import layout
+from deeplens_gui.remote import runner
 from tests.device.conftest import python27_param
 
 RUNNER = Path(runner.__file__).resolve()
 PYTHONS = [pytest.param(sys.executable, id="py3"), python27_param()]
-
-
-def test_runner_is_python27_and_35_compatible():
-    result = subprocess.run(["vermin", "-q", "--no-tips", "-t=2.7", "-t=3.5-", "--violations", str(RUNNER)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert result.stdout.decode() == "" and result.returncode == 0
 
 
 def test_runner_file_names_match_the_layout():

@@ -1,4 +1,4 @@
-"""The runner's ``boot`` and ``install-boot`` (core/deploy/runner.py), Python 3 and, when installed, Python 2.7.
+"""The runner's ``boot`` and ``install-boot`` (remote/runner.py), Python 3 and, when installed, Python 2.7.
 
 The crontab the runner changes is the virtual DeepLens's ``crontab`` script (it keeps the table in a folder of
 the test), first on PATH, so this machine's own crontab is never the one found; the test without a crontab
@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from deeplens_gui.core.deploy import runner
+from deeplens_gui.remote import runner
 from deeplens_gui.sim.fleet import cron_command
 from deeplens_gui.sim.server import CRONTAB, install_shims
 from tests.device.test_runner import PYTHONS, RUNNER, STEADY, Runner, make_project, processes_of

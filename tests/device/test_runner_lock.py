@@ -15,7 +15,7 @@ import time
 import psutil
 import pytest
 
-from deeplens_gui.core.deploy import runner
+from deeplens_gui.remote import runner
 from tests.device.test_runner import (
     PYTHONS,
     RUNNER,

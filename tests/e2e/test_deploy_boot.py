@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
+from deeplens_gui import remote
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
-from deeplens_gui.core.deploy.runner import BOOT_MARKER
 from deeplens_gui.core.deploy.sources import resolve_source
-from deeplens_gui.core.deploy.ssh import runner_script
 from deeplens_gui.core.ssh import DeviceConnection
+from deeplens_gui.remote.runner import BOOT_MARKER
 from deeplens_gui.sim.fleet import cron_command
 from tests.e2e.test_deploy_ssh import (  # noqa: F401 (virtual is a fixture)
     deploy,
@@ -123,7 +123,7 @@ def test_boot_without_a_record_does_nothing_even_at_a_restart(virtual):
     device, connection = virtual()
     script = device.root / layout.RUNNER_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_bytes(runner_script())
+    script.write_bytes(remote.payload("runner"))
 
     installed = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, "install-boot"))
     booted = connection.run(commands.runner_command(layout.RUNNER_SCRIPT, layout.APP_DIR, "boot"))

@@ -16,7 +16,7 @@ import subprocess
 import psutil
 import pytest
 
-from deeplens_gui import cli_deploy
+from deeplens_gui.cli import deploy as cli_deploy
 from deeplens_gui.core import secrets
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import SshDeployBackend

@@ -17,7 +17,7 @@ import numpy as np
 import psutil
 import pytest
 
-from deeplens_gui import cli_deploy
+from deeplens_gui.cli import deploy as cli_deploy
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.service import CancelToken, DeployService

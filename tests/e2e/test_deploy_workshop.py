@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from deeplens_gui import cli_deploy
+from deeplens_gui.cli import deploy as cli_deploy
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.errors import ConfigError

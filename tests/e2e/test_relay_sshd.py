@@ -7,8 +7,8 @@ import os
 import time
 
 from deeplens_gui.core.commands import parse_relay_status, relay_command
-from deeplens_gui.core.relay import relay
 from deeplens_gui.core.ssh import DeviceConnection
+from deeplens_gui.remote import relay
 from tests.e2e.test_sim_server import _wait_until
 from tests.fixtures.frames import make_jpegs
 

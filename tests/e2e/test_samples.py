@@ -20,6 +20,7 @@ import pytest
 
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.sim import namespace, python2
+from deeplens_gui.sim.namespace import MLAN0_DIR
 from tests.device.conftest import BLUE_CLASS, decode, write_tiny_classifier
 from tests.e2e.test_deploy_ssh import deploy, read_frames, virtual  # noqa: F401 (virtual is a fixture)
 
@@ -83,7 +84,12 @@ HOTDOG = _HEAD + (
     "    return\n"
 ) % {"hotdog": BLUE_CLASS}
 
+#: coffee-counter style: botocore imported and a client made at import (the camera's Python has botocore
+#: 1.20); the camera named by its Wi-Fi MAC address as uploaders of faces name it
 FACES = _HEAD + (
+    "from botocore.session import Session\n"
+    "rekognition = Session().create_client('rekognition', region_name='us-east-1')\n"
+    "mac = open('/sys/class/net/mlan0/address').readline().strip()\n"
     "def greengrass_infinite_infer_run():\n"
     "    display = Display()\n"
     "    display.start()\n"
@@ -99,7 +105,8 @@ FACES = _HEAD + (
     "\t    cv2.rectangle(frame, (int(face['xmin'] * xscale), int(face['ymin'] * yscale)),\n"
     "\t                  (int(face['xmax'] * xscale), int(face['ymax'] * yscale)), (255, 165, 20), 10)\n"
     "        display.set_frame(frame)\n"
-    "        client.publish(topic=iot_topic, payload=json.dumps({'faces': len(faces)}))\n"
+    "        client.publish(topic=iot_topic, payload=json.dumps({'faces': len(faces), 'camera': mac,\n"
+    "            'api': rekognition.meta.service_model.service_name}))\n"
     "Timer(0, greengrass_infinite_infer_run).start()\n"
     "def function_handler(event, context):\n"
     "    return\n"
@@ -234,8 +241,12 @@ def test_face_ssd_with_the_real_greengrasssdk_bundled(camera, tmp_path):
 
     assert result.ok, result.message
     assert decode(read_frames(connection, "/tmp/results.mjpeg", 3)[-1]).shape == (480, 858, 3)
-    # The scene shows two faces; the SDK's own publish code delivered every record.
-    assert [payload["faces"] for payload in published(device, "faces")][-3:] == [2, 2, 2]
+    # The scene shows two faces; the SDK's own publish code delivered every record, made next to a botocore
+    # client as coffee-counter makes one.
+    mac = (device.root / MLAN0_DIR / "address").read_text().strip()
+    payloads = published(device, "faces")
+    assert [(payload["faces"], payload["api"], payload["camera"]) for payload in payloads][-3:] == [
+        (2, "rekognition", mac)] * 3
     log = device.log_path.read_text()
     assert "with Python 2.7." in log and "face model loaded" in log
     assert "runs on the virtual DeepLens as OpenCV Haar frontal-face cascade" in log

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from deeplens_gui import cli_status
+from deeplens_gui.cli import status as cli_status
 from deeplens_gui.core import cloud
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions

@@ -16,6 +16,15 @@ def user_config(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """English as the app installs it (the catalog of its plural forms); a test may switch languages."""
+    from deeplens_gui.ui import i18n
+
+    i18n.install("en")
+    yield
+
+
 @pytest.fixture
 def settings(tmp_path):
     """QSettings in a file of this test only (never the user's)."""

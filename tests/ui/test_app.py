@@ -1,6 +1,7 @@
 """The composition root: excepthook dialog, --demo with a virtual fleet, run_gui's loop and clean exit."""
 
 import argparse
+import socket
 import sys
 import threading
 import time
@@ -9,6 +10,8 @@ import pytest
 from PyQt5.QtCore import QObject, QSettings, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QApplication
 
+from deeplens_gui import cli
+from deeplens_gui.cli.demo import DemoClassroom
 from deeplens_gui.ui.app import Console, ExceptionHook, run_gui
 from deeplens_gui.ui.dialogs import ExceptionDialog
 from tests.ui.conftest import stream_threads
@@ -77,7 +80,8 @@ def test_an_exception_in_another_thread_is_shown_on_the_gui_thread(qtbot, shown_
 
 
 def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, settings, shown_exceptions):
-    console = Console(options(demo=True), settings=settings).start()
+    classroom = DemoClassroom()
+    console = Console(options(demo=True), demo=classroom, settings=settings).start()
     window = console.window
     try:
         assert "Starting virtual DeepLens" in window.view.state_text()[0]
@@ -85,6 +89,7 @@ def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, setting
             pass
         devices = blocker.args[0]
         assert [d.name for d in devices] == ["virtual-1", "virtual-2", "virtual-3"]
+        assert classroom.running
         combo = window.device_bar.target_combo
         assert [combo.itemText(i) for i in range(3)] == ["virtual-1", "virtual-2", "virtual-3"]
         qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
@@ -95,7 +100,8 @@ def test_demo_starts_a_virtual_fleet_streams_and_stops_everything(qtbot, setting
         assert time.monotonic() - started < 1.0
     finally:
         assert console.shutdown() == 0
-    assert console.demo._fleet is None
+    assert not classroom.running
+    assert_stopped(devices)
     assert shown_exceptions == []
     qtbot.waitUntil(lambda: not stream_threads(), timeout=3000)
 
@@ -123,6 +129,44 @@ def test_run_gui_runs_the_loop_and_exits_cleanly(qtbot, tmp_path, monkeypatch, s
     assert console.window.controller is None or not console.window.controller.is_running()
     assert sys.excepthook is not console.hook
     assert console.window.lingering() == 0 and len(console.pool) == 0
+    assert shown_exceptions == []
+
+
+def assert_stopped(devices):
+    """The virtual cameras' SSH servers are gone: a connection is refused."""
+    for device in devices:
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection((device.host, device.port), timeout=5).close()
+
+
+def test_the_cli_demo_starts_the_virtual_classroom_for_the_gui_and_stops_it(qtbot, tmp_path, monkeypatch,
+                                                                           shown_exceptions):
+    """``deeplens-gui --demo``: the CLI owns the virtual DeepLens; the window shows it; closing stops it."""
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path))
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    built, shown = [], []
+    original = Console.start
+
+    def start(self):
+        original(self)
+        built.append(self)
+
+        def on_started(devices):
+            shown.extend(devices)
+            self.window.close()
+
+        self.demo.started.connect(on_started)
+        return self
+
+    monkeypatch.setattr(Console, "start", start)
+    try:
+        status = cli.main(["--demo"])
+    finally:
+        QSettings.setDefaultFormat(QSettings.NativeFormat)
+    assert status == 0
+    assert [device.name for device in shown] == ["virtual-1", "virtual-2", "virtual-3"]
+    assert built[0].window.roster.devices == tuple(shown)  # the Classroom tab had them
+    assert_stopped(shown)
     assert shown_exceptions == []
 
 

@@ -3,6 +3,7 @@ connect, and the last roster reopens at start."""
 
 import pytest
 
+from deeplens_gui.cli.demo import DemoClassroom
 from deeplens_gui.core.settings import Settings, load_settings, save_settings
 from deeplens_gui.ui.app import Console
 from tests.ui.conftest import stream_threads
@@ -15,8 +16,8 @@ def start_console(qtbot, settings, tmp_path):
     """Factory ``start(**options)`` -> a started Console with its own settings file; shut down at the end."""
     consoles = []
 
-    def start(**values):
-        console = Console(options(**values), settings=settings,
+    def start(demo=None, **values):
+        console = Console(options(**values), demo=demo, settings=settings,
                           app_settings_path=str(tmp_path / "settings.json")).start()
         consoles.append(console)
         return console
@@ -76,7 +77,7 @@ def test_a_bad_roster_option_says_why_and_leaves_the_classroom_empty(qtbot, star
 
 
 def test_demo_shows_its_virtual_cameras_in_the_classroom(qtbot, start_console):
-    console = start_console(demo=True)
+    console = start_console(demo=DemoClassroom())
     window = console.window
     with qtbot.waitSignal(console.demo.started, timeout=60000) as blocker:
         pass

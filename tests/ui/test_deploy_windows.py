@@ -25,9 +25,9 @@ from deeplens_gui.core.deploy.service import (
 from deeplens_gui.core.device import Device
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.ui import deploy_dialog
+from deeplens_gui.ui.bulk_dialogs import BulkDeployDialog
 from deeplens_gui.ui.deploy_dialog import DeployDialog, DeployIndicator
 from deeplens_gui.ui.fleet_controller import FleetController
-from deeplens_gui.ui.grid_view import BulkDeployDialog
 
 PROBLEM = "Error in mask detection lambda: the model weights are not on this computer"
 
@@ -69,6 +69,11 @@ def _source(spec):
 @pytest.fixture
 def single(qtbot, jobs):
     """``make(problem=None)`` -> (running DeployDialog, its backend); everything released at the end."""
+    yield from single_deploys(qtbot, jobs)
+
+
+def single_deploys(qtbot, jobs):
+    """Generator behind ``single`` (also used by other test modules)."""
     made = []
     runner = jobs.lane("status")  # the device panel's lane, which its deploy window uses
 

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from PyQt5.QtCore import QSettings
+from PyQt5.QtWidgets import QLabel
 
 from deeplens_gui.core import commands
 from deeplens_gui.core.ssh import SshOptions
@@ -79,7 +80,11 @@ def test_panel_shows_status_log_results_and_history_of_a_running_device(qtbot, v
     assert panel.status_panel.field_text("Uptime") and "free of" in panel.status_panel.field_text("Memory")
     assert panel.status_panel.field_text("Project").startswith("Face detection")
     assert panel.status_panel.field_text("Source") == "bundled:face"
-    assert panel.verdict_badge.text() == "Running" and panel.summary_label.text() == status.reason
+    # One verdict shown once: the badge and the reason head the panel, not again inside the Status tab
+    shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisible()]
+    assert shown.count("Running") == 1 and shown.count(status.reason) == 1, shown
+    badge = panel.status_panel.badge
+    assert badge.isVisible() and not panel.status_panel.isAncestorOf(badge)
 
     # Log: the tail of the project's log (the runner's project.log on an SSH-deployed device)
     panel.tabs.setCurrentWidget(panel.log_view)
@@ -166,7 +171,7 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
     window.menu_actions.device_panel_action.trigger()
     panel.tabs.setCurrentWidget(panel.log_view)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
-    assert window.start_recording(str(tmp_path / "class.mjpeg"))
+    assert window.capture.start_recording(str(tmp_path / "class.mjpeg"))
     qtbot.waitUntil(lambda: panel.status_panel.status is not None and bool(panel.log_view.lines()),
                     timeout=40000)
     qtbot.waitUntil(lambda: window.recording.frames() >= 5, timeout=20000)
@@ -180,7 +185,7 @@ def test_stream_status_log_and_recording_share_one_ssh_connection(qtbot, viewer,
                     timeout=20000)
     assert virtual.server.connection_count() == 1
     with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
-        window.stop_recording()
+        window.capture.stop_recording()
     assert stopped.args[0].frames >= 5 and not stopped.args[0].error
     # letting the device go closes its connection
     window.disconnect_device()

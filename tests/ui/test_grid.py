@@ -8,9 +8,10 @@ from PyQt5.QtWidgets import QMainWindow
 
 from deeplens_gui.core.connections import BorrowedConnection, ConnectionPool
 from deeplens_gui.core.device import Device
-from deeplens_gui.core.relay.relay import fit_size
+from deeplens_gui.remote.relay import fit_size
+from deeplens_gui.ui.bulk_dialogs import RebootDialog
 from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController, safe_file_name
-from deeplens_gui.ui.grid_view import ClassroomView, GridView, RebootDialog, grid_shape
+from deeplens_gui.ui.grid_view import ClassroomView, GridView, grid_shape
 from deeplens_gui.ui.roster_dialog import RosterDialog
 from deeplens_gui.ui.video_view import fit_rect
 from tests.ui.conftest import stream_threads
@@ -137,7 +138,7 @@ def test_snapshot_all_writes_one_file_per_live_device_in_one_folder(qtbot, class
         assert data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9"
         assert len(data) > 10000  # full-size 858x480 frames, not the reduced tiles
     assert [name for name, _why in result.skipped] == ["virtual-12"]
-    assert "Saved 11 snapshot(s)" in view.message_label.text()
+    assert "Saved 11 snapshots" in view.message_label.text()
 
 
 def test_hidden_tiles_stop_decoding_but_keep_counting(qtbot, classroom):
@@ -245,7 +246,7 @@ def test_reboot_asks_first_and_does_nothing_when_refused(qtbot, classroom, monke
     monkeypatch.setattr(fleet, "reboot", lambda names: rebooted.append(list(names)))
     view.reboot()
     assert rebooted == [["virtual-2", "virtual-9"]]
-    assert "Rebooting 2 device(s)" in view.message_label.text()
+    assert "Rebooting 2 devices" in view.message_label.text()
 
 
 def test_deploy_failure_summary_and_retry(qtbot, classroom, tmp_path):
@@ -293,7 +294,7 @@ def test_roster_dialog_imports_csv_keeping_good_rows(qtbot, tmp_path):
     assert dialog.names() == ["teacher", "desk-01", "desk-04"]
     assert len(errors) == 2 and errors[0].startswith("Line 3:") and errors[1].startswith("Line 4:")
     report = dialog.report.toPlainText()
-    assert "Imported 2 device(s)" in report and "2 row(s) were not imported" in report and "99999" in report
+    assert "Imported 2 devices" in report and "2 rows were not imported" in report and "99999" in report
     # importing the same file again adds nothing and says why
     again, errors = dialog.import_csv_file(str(csv_path))
     assert again == [] and any("already in the roster" in line for line in errors)
@@ -412,8 +413,8 @@ def test_bulk_deploy_shows_each_devices_steps_with_the_step_list_view(qtbot, job
     from deeplens_gui.core.deploy.service import DeployService
     from deeplens_gui.core.device import Device
     from deeplens_gui.core.ssh import SshOptions
+    from deeplens_gui.ui.bulk_dialogs import BulkDeployDialog
     from deeplens_gui.ui.deploy_dialog import StepListView
-    from deeplens_gui.ui.grid_view import BulkDeployDialog
 
     pool = ConnectionPool(SshOptions())
     fleet = FleetController(pool, jobs,
@@ -553,4 +554,4 @@ def test_record_the_classroom_one_file_per_live_camera(qtbot, classroom, tmp_pat
         reader = FrameReader()
         frames = reader.feed(open(os.path.join(folder, name), "rb").read())
         assert len(frames) >= 10 and reader.discarded_bytes == 0, name
-    assert "Saved 3 recording(s)" in view.message_label.text()
+    assert "Saved 3 recordings" in view.message_label.text()

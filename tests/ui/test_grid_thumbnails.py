@@ -7,8 +7,8 @@ from PyQt5.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from deeplens_gui.core import mjpeg
 from deeplens_gui.core.connections import ConnectionPool
-from deeplens_gui.core.relay.relay import fit_size
 from deeplens_gui.core.stream import grab_full_frame
+from deeplens_gui.remote.relay import fit_size
 from deeplens_gui.ui.fleet_controller import HIDDEN_FPS, FleetController
 from deeplens_gui.ui.grid_view import ClassroomView
 from deeplens_gui.ui.video_view import VideoView

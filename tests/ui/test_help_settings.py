@@ -81,7 +81,7 @@ def test_workshop_guide_covers_the_workshop(qtbot, make_window):
     window = make_window()
     dialog = window.show_guide()
     text = dialog.browser.toPlainText()
-    for words in ("Connect", "host key fingerprint", "Deploy mask detection", "Not Mask", "Results",
+    for words in ("Connect", "host key fingerprint", "Mask detection", "Not Mask", "Results",
                   "Classroom"):
         assert words in text, words
     assert window.menu_actions.guide_action.shortcut().toString() == "F1"

@@ -1,7 +1,7 @@
 """Translations: every visible string is marked, the Korean catalog has them all, Korean windows show Korean.
 
 Set DEEPLENS_SCREENSHOTS to a folder to also save the main window streaming a virtual device with the device
-panel open, in English and in Korean (docs/screenshot-main-en.png, docs/screenshot-main-ko.png).
+panel open, in English and in Korean at 1280x720 and 1920x1080 (docs/screenshot-main-<en|ko>-<size>.png).
 """
 
 import ast
@@ -14,6 +14,7 @@ from PyQt5.QtCore import QLocale, Qt
 from PyQt5.QtWidgets import QApplication
 
 from deeplens_gui.ui import i18n
+from tests.ui.cut_text import problems
 
 UI_DIR = os.path.dirname(i18n.__file__)
 
@@ -173,7 +174,7 @@ def test_core_sentences_are_in_the_catalog_and_shown_in_korean(korean):
 
     templates = [template for template, _path, _line in i18n.core_messages()]
     assert len(templates) > 300 and "Connecting to {0}…" in templates
-    assert not any(path.startswith("deeplens_gui/core/relay") for _t, path, _l in i18n.core_messages())
+    assert not any(path.startswith("deeplens_gui/remote") for _t, path, _l in i18n.core_messages())
     hangul = re.compile("[\uac00-\ud7a3]")
     changed = HostKeyChanged("[cam-7]:2222", "SHA256:old", "SHA256:new", "/home/me/.ssh/known_hosts")
     shown = i18n.text(changed)
@@ -193,6 +194,35 @@ def test_english_is_the_source_language(qtbot, make_window):
     assert window.device_bar.connect_button.text() == "Connect"
 
 
+def test_counts_use_plural_forms_in_english_and_korean(qtbot, make_window):
+    from PyQt5.QtCore import QCoreApplication
+
+    def count(n):
+        return QCoreApplication.translate("GridView", "{0} of %n device(s)", None, n).format(n)
+
+    i18n.install("en")  # English has a catalog of its plural forms only
+    assert (count(1), count(3), count(0)) == ("1 of 1 device", "3 of 3 devices", "0 of 0 devices")
+    assert make_window().classroom.grid.count_label.text() == "0 of 0 devices"
+    assert QCoreApplication.translate("StatusPanel", "Running") == "Running"  # nothing else is in it
+    i18n.install("ko")
+    try:
+        assert count(1) == "디바이스 1대 중 1대" and count(30) == "디바이스 30대 중 30대"
+    finally:
+        i18n.install("en")
+
+
+def test_every_count_sentence_is_a_plural_message():
+    english = i18n.numerus_messages(i18n.catalog_path("en"))
+    assert len(english) >= 20 and set(english) == set(i18n.numerus_messages(i18n.catalog_path("ko")))
+    assert all(len(forms) == 2 and forms[0] != forms[1] or "selected" in source
+               for (_context, source), forms in i18n.read_catalog(i18n.catalog_path("en")).items())
+    # "(s)" is for the plural message's source only: what the user reads comes from its forms (the ui's
+    # strings; the core's sentences have no count forms)
+    singular = [key for key in i18n.extracted_messages(i18n.catalog_path("ko"))
+                if "(s)" in key[1] and key not in set(english) and key[0] != i18n.CORE_CONTEXT]
+    assert not singular, singular
+
+
 def _stream_with_panel(qtbot, window, fleet):
     virtual = fleet.devices[0]
     window.resize(1280, 760)
@@ -201,7 +231,7 @@ def _stream_with_panel(qtbot, window, fleet):
     panel = window.device_panel
     with qtbot.waitSignal(panel.status_panel.status_updated, timeout=30000):
         window.connect_to()
-        panel.setVisible(True)
+        window.set_device_panel_visible(True)
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=20000)
     return panel
 
@@ -226,8 +256,23 @@ def test_main_window_with_the_device_panel_in_both_languages(qtbot, make_window,
         assert window.device_bar.connect_button.text() == words[0]
         assert panel.status_panel.badge.text() == words[1]  # the face project runs on the device
         assert panel.tabs.tabText(2) == words[2]
-        image = _save(window, "screenshot-main-{0}.png".format(language))
-        assert image is None or image.width() >= 1280
+        # Nothing cut at either size, on any tab of the panel, with the device's real status, log, results
+        # and history in it
+        for size in ((1280, 720), (1920, 1080)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda: window.width() == size[0])
+            loaded = [lambda: panel.status_panel.status is not None, lambda: bool(panel.log_view.lines()),
+                      lambda: bool(panel.results_view.rows), lambda: bool(panel.history_view.entries)]
+            for tab in range(panel.tabs.count()):
+                panel.tabs.setCurrentIndex(tab)
+                qtbot.waitUntil(loaded[tab], timeout=30000)
+                QApplication.processEvents()
+                found = problems(window)
+                assert not found, "{0} {1} tab {2}: {3}".format(language, size, tab, found)
+            panel.tabs.setCurrentIndex(0)
+            QApplication.processEvents()
+            image = _save(window, "screenshot-main-{0}-{1}x{2}.png".format(language, *size))
+            assert image is None or image.width() == size[0]
         if language == "en":
             panel.tabs.setCurrentWidget(panel.results_view)
             qtbot.waitUntil(lambda: len(panel.results_view.labels()) > 0, timeout=20000)

@@ -14,7 +14,8 @@ from deeplens_gui.core.settings import default_settings_path, load_settings
 from deeplens_gui.core.ssh import SshOptions, host_key_of
 from deeplens_gui.core.stream import StreamState
 from deeplens_gui.ui import dialogs
-from deeplens_gui.ui.main_window import MAX_RECENT, MainWindow, snapshot_name
+from deeplens_gui.ui.capture import snapshot_name
+from deeplens_gui.ui.main_window import MAX_RECENT, MainWindow
 from tests.ui.conftest import stream_threads
 
 
@@ -148,7 +149,7 @@ def test_snapshot_saves_a_full_size_png(qtbot, make_window, fleet, tmp_path, mon
         return str(folder / "shot"), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
-    with qtbot.waitSignal(window.snapshot_saved, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.capture.snapshot_saved, timeout=10000) as blocker:
         qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
     path = blocker.args[0]
     assert path == str(folder / "shot.png")
@@ -179,7 +180,7 @@ def test_failed_snapshot_keeps_the_previous_file(qtbot, make_window, tmp_path, m
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with qtbot.waitSignal(window.snapshot_failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.capture.snapshot_failed, timeout=5000) as blocker:
         window.menu_actions.snapshot_action.trigger()
     assert "the disk is full" in blocker.args[0]
     # (the settings file, which remembers the folder, cannot be written either: that has its own dialog)
@@ -194,8 +195,8 @@ def test_snapshot_without_a_controller_writes_the_shown_image(qtbot, make_window
     frame.fill(QColor("#00ff00"))
     window.view.set_image(frame)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "a.png"), "")))
-    with qtbot.waitSignal(window.snapshot_saved, timeout=5000):
-        window.snapshot()
+    with qtbot.waitSignal(window.capture.snapshot_saved, timeout=5000):
+        window.capture.snapshot()
     saved = QImage(str(tmp_path / "a.png"))
     assert saved.size() == QSize(64, 48) and QColor(saved.pixel(5, 5)) == QColor("#00ff00")
 
@@ -224,6 +225,34 @@ def test_shortcuts_toggle_overlay_and_fullscreen(qtbot, make_window):
     assert window.device_bar.isVisible() and window.menuBar().isVisible()
     assert window.menu_actions.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.menu_actions.snapshot_action.shortcut().toString() == "Ctrl+S"
+
+
+def test_the_device_panel_sits_beside_the_video_resizable_and_remembered(qtbot, make_window):
+    window = make_window()
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.menu_actions.device_panel_action.trigger()  # Ctrl+D
+    panel = window.device_panel
+    qtbot.waitUntil(lambda: panel.width() > 0 and panel.isVisible())
+    video, beside = window.splitter.sizes()
+    # the video keeps most of the width
+    assert beside == panel.width() and video >= 2 * beside, (video, beside)
+    assert window.menu_actions.device_panel_action.isChecked()
+    # the user drags the handle: the panel gets wider, and a new window opens it as wide
+    window.splitter.moveSplitter(video - 200, 1)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= beside + 150)
+    dragged = window.splitter.sizes()[1]
+    window.set_device_panel_visible(False)
+    assert not panel.isVisible() and not window.menu_actions.device_panel_action.isChecked()
+    window.shutdown()
+    again = make_window()
+    again.resize(1280, 720)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.device_panel.isVisible() is False
+    again.set_device_panel_visible(True)
+    qtbot.waitUntil(lambda: again.splitter.sizes()[1] == dragged)
 
 
 def test_recent_devices_are_remembered_most_recent_first(qtbot, make_window, settings, monkeypatch):

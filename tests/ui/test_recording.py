@@ -55,7 +55,7 @@ def test_two_seconds_to_mjpeg_are_the_received_frames_byte_for_byte(qtbot, viewe
     path = str(tmp_path / "clip.mjpeg")
     record = window.menu_actions.record_action
     assert record.isEnabled() and record.shortcut().toString() == "Ctrl+R"
-    assert window.start_recording(path)
+    assert window.capture.start_recording(path)
     indicator = window.status_line.recording_indicator
     assert indicator.isVisible() and indicator.plain_text().startswith("REC 0:00")
     assert window.menu_actions.record_action.isChecked()
@@ -82,7 +82,7 @@ def test_two_seconds_to_mjpeg_are_the_received_frames_byte_for_byte(qtbot, viewe
 def test_disconnect_while_recording_closes_a_complete_file(qtbot, viewer, tmp_path):
     window, _virtual = live_window(qtbot, viewer)
     path = str(tmp_path / "cut.mjpeg")
-    assert window.start_recording(path)
+    assert window.capture.start_recording(path)
     qtbot.waitUntil(lambda: window.recording.frames() >= 5, timeout=10000)
     with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
         window.disconnect_device()
@@ -96,7 +96,7 @@ def test_disconnect_while_recording_closes_a_complete_file(qtbot, viewer, tmp_pa
 def test_switching_device_and_quitting_close_the_recording(qtbot, viewer, tmp_path):
     window, virtual = live_window(qtbot, viewer)
     path = str(tmp_path / "switch.mp4")
-    assert window.start_recording(path)
+    assert window.capture.start_recording(path)
     qtbot.waitUntil(lambda: window.recording.frames() >= 5, timeout=10000)
     with qtbot.waitSignal(window.recording.stopped, timeout=10000) as stopped:
         window.connect_device(virtual.device())  # the same camera again: a new controller
@@ -107,7 +107,7 @@ def test_switching_device_and_quitting_close_the_recording(qtbot, viewer, tmp_pa
     assert ok and image.shape[1] > 0  # a playable MP4
     quit_path = str(tmp_path / "quit.mjpeg")
     qtbot.waitUntil(lambda: window.view.current_image() is not None, timeout=30000)
-    assert window.start_recording(quit_path)
+    assert window.capture.start_recording(quit_path)
     qtbot.waitUntil(lambda: window.recording.frames() >= 3, timeout=10000)
     window.close()
     frames, leftover, _data = frames_in(quit_path)
@@ -151,11 +151,11 @@ def test_full_screen_video_shows_its_own_recording_indicator(qtbot, viewer, tmp_
     window, _virtual = live_window(qtbot, viewer)
     actions = window.menu_actions
     assert not actions.connect_action.isEnabled() and actions.disconnect_action.isEnabled(), "one applies"
-    assert window.start_recording(str(tmp_path / "full.mjpeg"))
+    assert window.capture.start_recording(str(tmp_path / "full.mjpeg"))
     corner = window.fullscreen_recording_indicator
     status = window.status_line.recording_indicator
     assert status.isVisible() and not corner.isVisible()
-    window.set_fullscreen(True)
+    window.fullscreen.set_fullscreen(True)
     try:
         assert not window.statusBar().isVisible()
         assert corner.isVisible() and corner.parentWidget() is window.view
@@ -163,8 +163,8 @@ def test_full_screen_video_shows_its_own_recording_indicator(qtbot, viewer, tmp_
         assert corner.geometry().right() <= window.view.width() and corner.y() == 12
         assert corner.x() > window.view.width() // 2, "top right, clear of the overlay at the top left"
     finally:
-        window.set_fullscreen(False)
+        window.fullscreen.set_fullscreen(False)
     assert not corner.isVisible() and status.isVisible()
     with qtbot.waitSignal(window.recording.stopped, timeout=10000):
-        window.stop_recording()
+        window.capture.stop_recording()
     assert not corner.isVisible() and not status.isVisible()

@@ -22,7 +22,7 @@ PROJECT_LOG = APP_DIR + "/project.log"
 RESULTS = APP_DIR + "/results.jsonl"
 #: the device-side scripts the app uploads (runner, probe)
 BIN_DIR = APP_DIR + "/bin"
-#: the runner script in BIN_DIR (deeplens_gui/core/deploy/runner.py, uploaded when its content changed)
+#: the runner script in BIN_DIR (deeplens_gui/remote/runner.py, uploaded when its content changed)
 RUNNER_SCRIPT = BIN_DIR + "/runner.py"
 
 

@@ -33,8 +33,8 @@ import threading
 import time
 import uuid
 import zipfile
-from pathlib import Path
 
+from deeplens_gui import remote
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.deploy.lock import (
@@ -100,14 +100,6 @@ _COMMAND_TIMEOUT = 60.0
 DEFAULT_LOCK_TIMEOUT = 120.0
 #: room kept free on the camera beyond the package (records, logs, the runner's state)
 SPACE_RESERVE = 1024 * 1024
-
-_RUNNER_SOURCE = Path(__file__).resolve().parent / "runner.py"
-
-
-def runner_script():
-    """The device-side runner's source (bytes), as uploaded to ``layout.RUNNER_SCRIPT``."""
-    return _RUNNER_SOURCE.read_bytes()
-
 
 def make_version(zip_bytes, when=None):
     """A version folder name: ``<UTC time>-<hex SHA-256 prefix>`` (sorts by time)."""
@@ -830,14 +822,13 @@ class _SshDeploy:
         return env.get("DEEPLENS_STREAM_PATH") or self.device.stream_path or self.source.stream_path
 
     def _install_runner(self):
-        script = runner_script()
         try:
             with self.sftp.open(self.layout.runner_script, "rb") as handle:
-                if hashlib.sha256(handle.read()).digest() == hashlib.sha256(script).digest():
+                if hashlib.sha256(handle.read()).hexdigest() == remote.stamp("runner"):
                     return
         except OSError:
             pass
-        self._put(script, self.layout.runner_script, progress=False)
+        self._put(remote.payload("runner"), self.layout.runner_script, progress=False)
 
     def _put(self, data, path, progress):
         """Write ``data`` to a temporary name next to ``path`` in chunks (cancel between them), then rename."""

@@ -49,20 +49,13 @@ import time
 import traceback
 import zlib
 
-if "FrameReader" not in globals():
-    # Run as a file: take the reader from the sibling module. In the script built by relay_script() the
-    # reader's code comes first, so this block is skipped.
-    def _load_frame_reader():
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "mjpeg.py")
-        scope = {"__name__": "deeplens_mjpeg"}
-        with open(path) as source:
-            code = compile(source.read(), path, "exec")
-        exec(code, scope)
-        return scope
-
-    _READER = _load_frame_reader()
-    FrameReader, jpeg_size, mark_thumbnail = (_READER[name] for name in ("FrameReader", "jpeg_size",
-                                                                          "mark_thumbnail"))
+if __package__:
+    # Imported from the app's package (tests, the client's own tools).
+    from .frames import FrameReader, jpeg_size, mark_thumbnail
+else:
+    # Run on the camera: as a file next to frames.py, or as the script from ``remote.script("relay")``,
+    # which defines the module ``frames`` before this code.
+    from frames import FrameReader, jpeg_size, mark_thumbnail
 
 STATUS_PREFIX = "deeplens-relay: "
 ST_READY = "ready"

@@ -9,29 +9,46 @@ before); else 2 any target was deployed with problems: the project streams but r
 ``--rollback-on-errors`` asked to roll it back, which makes it a failure).
 """
 
-import argparse
 import getpass
 import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from deeplens_gui.cli.common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_PROBLEMS,
+    PROG,
+    add_ssh_options,
+    connect,
+    fail,
+    positive_int,
+)
+from deeplens_gui.core import cloud
+from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
 from deeplens_gui.core.deploy.service import RUNNING, CancelToken, DeployResult, DeployService
+from deeplens_gui.core.deploy.sources import resolve_source
+from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
 from deeplens_gui.core.errors import ConfigError, DeepLensError
+from deeplens_gui.core.secrets import SudoPasswords
 from deeplens_gui.core.text import say
 
 DEFAULT_JOBS = 4
-EXIT_FAILED = 1
-EXIT_PROBLEMS = 2
-EXIT_INTERRUPTED = 130
+BACKENDS = ("ssh", "greengrass")
 _TIMEOUT_HELP = ("deploy over ssh: wait up to S seconds for the new project's first frames (default 60); "
                  "greengrass: for the deployment to finish")
 
 
+def add_parser(sub):
+    """Add the deploy subcommand to ``sub`` (argparse subparsers)."""
+    parser = sub.add_parser("deploy", help="put a project on devices (over SSH, or through Greengrass V1)")
+    add_arguments(parser)
+    parser.set_defaults(run_command=run)
+
+
 def add_arguments(parser):
     """Add the deploy arguments (and the common connection options) to ``parser``."""
-    from deeplens_gui import cli
-
     parser.add_argument("project", metavar="PROJECT",
                         help="mask or face (bundled), a project folder, a Lambda zip file, or "
                              "lambda:NAME[:VERSION] (a published AWS Lambda version; the newest one without "
@@ -39,24 +56,25 @@ def add_arguments(parser):
                              "/tmp/results.mjpeg")
     parser.add_argument("targets", metavar="TARGET", nargs="+",
                         help="[user@]host[:port], a Host alias from your ssh config, or a roster name")
-    parser.add_argument("--via", choices=_backend_names(), default="ssh",
-                        help="ssh (default: works for every camera) or greengrass (AWS Greengrass V1, until AWS "
-                             "ends it on 7 October 2026)")
-    parser.add_argument("--profile", metavar="P", help="AWS profile for lambda: projects and --via greengrass")
+    parser.add_argument("--via", choices=BACKENDS, default="ssh",
+                        help="ssh (default: works for every camera) or greengrass (AWS Greengrass V1, until "
+                             "AWS ends it on 7 October 2026)")
+    parser.add_argument("--profile", metavar="P",
+                        help="AWS profile for lambda: projects and --via greengrass")
     parser.add_argument("--region", metavar="R", help="AWS region for lambda: projects and --via greengrass")
     parser.add_argument("--handler", metavar="MODULE.FUNCTION",
-                        help="the handler of a project without manifest.json (default: the Lambda's configured "
-                             "handler, or the one module that defines function_handler)")
+                        help="the handler of a project without manifest.json (default: the Lambda's "
+                             "configured handler, or the one module that defines function_handler)")
     parser.add_argument("--sudo-password-env", metavar="VAR",
                         help="read the camera's sudo password (aws_cam's, asked by a DeepLens's sudo to stop "
                              "Greengrass) from this environment variable; without it the deploy asks on a "
                              "terminal, and a password sudo accepted is kept in the system keyring")
     parser.add_argument("--rollback-on-errors", action="store_true",
-                        help="roll back a project that streams but reports errors (default: keep it, the error "
-                             "may be fixed on the camera; exit status 2)")
-    parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
+                        help="roll back a project that streams but reports errors (default: keep it, the "
+                             "error may be fixed on the camera; exit status 2)")
+    parser.add_argument("--jobs", type=positive_int, default=DEFAULT_JOBS, metavar="N",
                         help="deploy to at most N cameras at once (default {0})".format(DEFAULT_JOBS))
-    cli._add_ssh_options(parser, target=False)
+    add_ssh_options(parser, target=False)
     # The common --timeout means "no frame for S seconds" elsewhere; for a deploy it bounds the wait for the
     # new project, with the backend's own default when not given.
     parser.set_defaults(timeout=None)
@@ -65,49 +83,24 @@ def add_arguments(parser):
             action.help = _TIMEOUT_HELP
 
 
-def _positive_int(text):
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive whole number")
-    return value
-
-
-def _greengrass_backend_class():
-    try:
-        from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
-    except ImportError:
-        return None
-    return GreengrassDeployBackend
-
-
-def _backend_names():
-    return ("ssh", "greengrass") if _greengrass_backend_class() is not None else ("ssh",)
-
-
 def build_service(args):
     """The DeployService with the backends the arguments ask for."""
-    from deeplens_gui.core import cloud
-    from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
-
     backends = {"ssh": SshDeployBackend(verify_timeout=args.timeout or DEFAULT_VERIFY_TIMEOUT,
                                         sudo_passwords=sudo_passwords(args))}
-    greengrass = _greengrass_backend_class()
-    if greengrass is not None:
-        def client_factory(service, region=None):
-            return cloud.client(service, profile=args.profile, region=region or args.region)
 
-        options = {"client_factory": client_factory}
-        if args.timeout:
-            options["timeout"] = args.timeout
-        backends["greengrass"] = greengrass(**options)
+    def client_factory(service, region=None):
+        return cloud.client(service, profile=args.profile, region=region or args.region)
+
+    options = {"client_factory": client_factory}
+    if args.timeout:
+        options["timeout"] = args.timeout
+    backends["greengrass"] = GreengrassDeployBackend(**options)
     return DeployService(backends, default="ssh")
 
 
 def sudo_passwords(args):
     """Where the deploy gets a camera's sudo password: the keyring, then ``--sudo-password-env`` (not saved),
     then a prompt when stdin is a terminal (saved in the keyring once sudo accepted it); else none."""
-    from deeplens_gui.core.secrets import SudoPasswords
-
     variable = getattr(args, "sudo_password_env", None)
     if variable:
         value = os.environ.get(variable)
@@ -127,21 +120,18 @@ def sudo_passwords(args):
 
 def run(args):
     """Deploy ``args.project`` to every ``args.targets``; returns the exit status."""
-    from deeplens_gui import cli
-    from deeplens_gui.core.deploy.sources import resolve_source
-
     try:
         source = resolve_source(args.project, profile=args.profile, region=args.region, handler=args.handler)
         service = build_service(args)
     except DeepLensError as error:
-        cli._fail(error)
+        fail(error)
         return EXIT_FAILED
     printer = _Printer()
     tokens = {target: CancelToken(rollback_on_errors=args.rollback_on_errors) for target in args.targets}
 
     def deploy_one(target):
         try:
-            connection = cli._connection(argparse.Namespace(**dict(vars(args), target=target)))
+            connection = connect(args, target)
         except DeepLensError as error:
             return DeployResult(target, False, str(error))
         try:
@@ -166,12 +156,12 @@ def run(args):
     for target, result in zip(args.targets, results):
         if result.ok and result.problem is not None:
             troubled += 1
-            print("{0}: warning: {1}: {2}".format(cli.PROG, target, result.message), file=sys.stderr)
+            print("{0}: warning: {1}: {2}".format(PROG, target, result.message), file=sys.stderr)
         elif result.ok:
             print("{0}: {1}".format(target, result.message))
         else:
             failed += 1
-            print("{0}: error: {1}: {2}".format(cli.PROG, target, result.message), file=sys.stderr)
+            fail(result.message, target)
     if failed:
         return EXIT_FAILED
     return EXIT_PROBLEMS if troubled else 0

@@ -7,55 +7,52 @@ The same core functions as the window (``core/actions.py``). Exit status: 0 done
 130 interrupted (the way to end ``-f``).
 """
 
-import argparse
 import datetime
 import json
 import sys
 
+from deeplens_gui.cli.common import EXIT_FAILED, add_ssh_options, connect, fail, positive_int
 from deeplens_gui.core import actions, commands
 from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.errors import DeepLensError
 
-EXIT_FAILED = 1
 #: lines shown before following (logs) or results shown (results)
 DEFAULT_LINES = 20
 _TARGETS_HELP = "[user@]host[:port], an ssh alias or a roster name"
 
 
-def add_arguments(sub):
+def add_parsers(sub):
     """Add the stop, reboot, logs and results subcommands to ``sub`` (argparse subparsers)."""
-    from deeplens_gui import cli
-
     stop = sub.add_parser("stop", help="stop the project DeepLens Console runs on devices")
     stop.add_argument("targets", metavar="TARGET", nargs="+", help=_TARGETS_HELP)
-    cli._add_ssh_options(stop, target=False)
+    add_ssh_options(stop, target=False)
     reboot = sub.add_parser("reboot", help="reboot devices (sudo without a password on the camera)")
     reboot.add_argument("targets", metavar="TARGET", nargs="+", help=_TARGETS_HELP)
     reboot.add_argument("--yes", action="store_true",
                         help="reboot without asking (needed when not interactive)")
-    cli._add_ssh_options(reboot, target=False)
+    add_ssh_options(reboot, target=False)
     logs = sub.add_parser("logs", help="the project's log (the runner's project.log or its Greengrass log)")
-    cli._add_ssh_options(logs)
+    add_ssh_options(logs)
     logs.add_argument("-f", "--follow", action="store_true", help="go on printing new lines until Ctrl-C")
-    logs.add_argument("-n", "--lines", type=cli._positive_int, default=DEFAULT_LINES, metavar="N",
+    logs.add_argument("-n", "--lines", type=positive_int, default=DEFAULT_LINES, metavar="N",
                       help="how many of the last lines to show first (default {0})".format(DEFAULT_LINES))
     results = sub.add_parser("results", help="the results the project publishes (its inference topic)")
-    cli._add_ssh_options(results)
+    add_ssh_options(results)
     results.add_argument("-f", "--follow", action="store_true",
                          help="go on printing new results until Ctrl-C")
     results.add_argument("--json", action="store_true", help="one JSON object per line, as published")
-    results.add_argument("-n", "--lines", type=cli._positive_int, default=DEFAULT_LINES, metavar="N",
+    results.add_argument("-n", "--lines", type=positive_int, default=DEFAULT_LINES, metavar="N",
                          help="how many of the newest results to show first (default {0})".format(
                              DEFAULT_LINES))
+    for parser in (stop, reboot, logs, results):
+        parser.set_defaults(run_command=run)
 
 
 def run(args):
     """Run the stop, reboot, logs or results command; returns the exit status."""
     if args.command in ("stop", "reboot"):
         return _each_target(args)
-    from deeplens_gui import cli
-
-    connection = cli._connection(args)
+    connection = connect(args)
     try:
         if args.command == "logs":
             return _logs(connection, args)
@@ -65,24 +62,21 @@ def run(args):
 
 
 def _each_target(args):
-    from deeplens_gui import cli
-
     if args.command == "reboot" and not args.yes and not _confirmed(args.targets):
-        print("{0}: error: not rebooting {1}: confirm with --yes.".format(cli.PROG, ", ".join(args.targets)),
-              file=sys.stderr)
+        fail("not rebooting {0}: confirm with --yes.".format(", ".join(args.targets)))
         return EXIT_FAILED
     act = actions.stop_project if args.command == "stop" else actions.reboot
     failed = 0
     for target in args.targets:
         try:
-            connection = cli._connection(argparse.Namespace(**dict(vars(args), target=target)))
+            connection = connect(args, target)
             try:
                 print("{0}: {1}".format(target, act(connection)))
             finally:
                 connection.close()
         except DeepLensError as error:
             failed += 1
-            print("{0}: error: {1}: {2}".format(cli.PROG, target, error), file=sys.stderr)
+            fail(error, target)
     return EXIT_FAILED if failed else 0
 
 

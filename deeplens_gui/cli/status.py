@@ -3,32 +3,46 @@
 Devices are checked in parallel (bounded). Exit status: 0 when every project runs well, 1 when any target
 could not be checked (unreachable, refused login, unknown host key, bad target; each such target gets one
 line on stderr saying why), else 2 when any project runs with errors or publishes no results (each gets one
-line on stderr with the project's own sentence). AWS is asked only when boto3 finds credentials; AWS problems are notes in the record, not failures.
+line on stderr with the project's own sentence). AWS is asked only when boto3 finds credentials; AWS problems
+are notes in the record, not failures.
 """
 
 import concurrent.futures
 import json
 import sys
 import time
-from dataclasses import replace
 
+from deeplens_gui.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    PROG,
+    add_ssh_options,
+    device_for,
+    fail,
+    positive_float,
+    positive_int,
+    roster_of,
+    ssh_options,
+)
 from deeplens_gui.core import cloud
-from deeplens_gui.core.device import PROJECT_STREAM
 from deeplens_gui.core.errors import DeepLensError
-from deeplens_gui.core.roster import load_roster, resolve_target
+from deeplens_gui.core.ssh import DeviceConnection
 from deeplens_gui.core.status import DeviceStatus, Verdict, get_status
 
 #: devices checked at the same time
 DEFAULT_JOBS = 8
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_PROBLEMS = 2
+
+
+def add_parser(sub):
+    """Add the status subcommand (targets, output, AWS and the common connection options) to ``sub``."""
+    parser = sub.add_parser("status", help="what each device really runs, merged with what AWS says")
+    add_arguments(parser)
+    parser.set_defaults(run_command=run)
 
 
 def add_arguments(parser):
     """Add the status command's arguments (targets, output, AWS and the common connection options)."""
-    from deeplens_gui.cli import _add_ssh_options, _positive_float, _positive_int
-
     parser.add_argument("targets", nargs="+", metavar="TARGET",
                         help="[user@]host[:port], a Host alias from your ssh config, or a roster device name")
     parser.add_argument("--json", action="store_true", help="print the status records as JSON")
@@ -37,11 +51,11 @@ def add_arguments(parser):
                         help="AWS region for devices whose roster entry names none (default: the profile's, "
                              "AWS_DEFAULT_REGION, else us-east-1)")
     parser.add_argument("--no-cloud", action="store_true", help="do not ask AWS, only the devices")
-    parser.add_argument("--sample", type=_positive_float, default=2.0, metavar="S",
+    parser.add_argument("--sample", type=positive_float, default=2.0, metavar="S",
                         help="seconds of stream to sample for the frame rate (default 2)")
-    parser.add_argument("--jobs", type=_positive_int, default=DEFAULT_JOBS, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, default=DEFAULT_JOBS, metavar="N",
                         help="devices checked at the same time (default {0})".format(DEFAULT_JOBS))
-    _add_ssh_options(parser, target=False)
+    add_ssh_options(parser, target=False)
 
 
 def client_factory(profile=None, region=None):
@@ -62,35 +76,22 @@ def _cloud_factory(args):
     try:
         credentials = cloud.session(args.profile).get_credentials()
     except DeepLensError as error:
-        print("deeplens-gui: {0}".format(error), file=sys.stderr)
+        print("{0}: {1}".format(PROG, error), file=sys.stderr)
         return None
     except Exception as error:  # boto3's chain can fail in many ways (SSO, process providers)
-        print("deeplens-gui: {0}".format(cloud.map_error(error)), file=sys.stderr)
+        print("{0}: {1}".format(PROG, cloud.map_error(error)), file=sys.stderr)
         return None
     if credentials is None:
         if args.profile or args.region:
-            print("deeplens-gui: {0} Cloud checks skipped.".format(
-                cloud.map_error(cloud.NoCredentialsError())), file=sys.stderr)
+            print("{0}: {1} Cloud checks skipped.".format(
+                PROG, cloud.map_error(cloud.NoCredentialsError())), file=sys.stderr)
         return None
     return client_factory(args.profile, args.region)
 
 
-def _device(args, roster, target):
-    device = resolve_target(target, roster, stream_path=args.stream_path or PROJECT_STREAM,
-                            identity=args.identity)
-    if roster is not None and device in roster.devices:
-        if args.stream_path:
-            device = device.with_stream(args.stream_path)
-        if args.identity:
-            device = replace(device, identity=args.identity)
-    return device
-
-
 def _check(target, args, roster, options, factory):
-    from deeplens_gui.core.ssh import DeviceConnection
-
     try:
-        device = _device(args, roster, target)
+        device = device_for(args, roster, target)
     except DeepLensError as error:
         return DeviceStatus(name=target, endpoint=target, verdict=Verdict.UNREACHABLE, reason=str(error),
                             checked_at=time.time(), error_kind=error.kind)
@@ -103,9 +104,7 @@ def _check(target, args, roster, options, factory):
 
 def gather(args):
     """The DeviceStatus of every target, in the order given. Raises DeepLensError for bad common options."""
-    from deeplens_gui.cli import ssh_options
-
-    roster = load_roster(args.roster) if args.roster else None
+    roster = roster_of(args)
     options = ssh_options(args, roster)
     factory = _cloud_factory(args)
     workers = max(1, min(args.jobs, len(args.targets)))
@@ -169,7 +168,7 @@ def run(args):
     try:
         statuses = gather(args)
     except DeepLensError as error:
-        print("deeplens-gui: error: {0}".format(error), file=sys.stderr)
+        fail(error)
         return EXIT_FAILED
     if args.json:
         print(json.dumps([status.to_dict() for status in statuses], indent=2, sort_keys=True))
@@ -178,7 +177,7 @@ def run(args):
     failed = [status for status in statuses if status.failed]
     troubled = [status for status in statuses if status.troubled]
     for status in failed + troubled:
-        print("deeplens-gui: {0}: {1}".format(status.name, status.reason), file=sys.stderr)
+        print("{0}: {1}: {2}".format(PROG, status.name, status.reason), file=sys.stderr)
     if failed:
         return EXIT_FAILED
     return EXIT_PROBLEMS if troubled else EXIT_OK
