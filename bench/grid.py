@@ -404,13 +404,14 @@ HISTORY = """Before and after (earlier runs on this shared 2-core machine; fps d
   said its first word within 6 s was taken for a dead network, its connection closed and restarted with
   backoff, again and again (half the tiles at 0 fps in a run at load 30); the silence before the relay's
   first word now gets the 30 s grace of loading OpenCV. (2) The relay's rate cap counted from each (late)
-  send, so a 15 fps cap on a 15 fps camera skipped a frame every few dozen (13.0 fps delivered at load 20); it keeps
-  to its schedule now (14.7). (3) The relay's thumbnail shrank the < 2x left after the reduced DCT decode with
-  INTER_AREA; bilinear costs an eighth there: 1.95 -> 1.39 ms per 265x148 thumbnail, 2.33 -> 1.61 ms per
-  320x179 (relay thumbnail work 2.9 -> 2.1 % of a core per camera at 15 fps; thumbnails 4 % larger). (4) The
-  app re-read and compiled the device probe for every status check (13 % of the GIL-held samples at N=30),
-  laid out the tile's texts with new fonts on every frame (the tile's paint was 77 % of the GIL-held samples),
-  repainted the caption with every frame, and summed each stream's rate window at every stats query (5 %)."""
+  send, so a 15 fps cap on a 15 fps camera skipped a frame every few dozen (13.0 fps delivered at load
+  20); it keeps to its schedule now (14.7). (3) The relay's thumbnail shrank the < 2x left after the
+  reduced DCT decode with INTER_AREA; bilinear costs an eighth there: 1.95 -> 1.39 ms per 265x148
+  thumbnail, 2.33 -> 1.61 ms per 320x179 (relay thumbnail work 2.9 -> 2.1 % of a core per camera at
+  15 fps; thumbnails 4 % larger). (4) The app laid out the tile's texts with new fonts on every frame (the
+  tile's paint was 77 % of the GIL-held samples), repainted the caption with every frame, and summed each
+  stream's rate window at every stats query (5 %); it re-read and compiled the device probe for every
+  status check (13 %), which main's loader of the camera-side programs now does once."""
 #: below this part of the time held, the GIL leaves the app's threads room: one process is enough
 GIL_ROOM = 0.6
 
