@@ -30,7 +30,7 @@ def runner(name, args):
     if name == "grid":
         from bench import grid
         return grid.run(quick=args.quick, counts=args.devices, profile=not args.no_profile, window=args.window,
-                        thumbnails=not args.full_frames)
+                        thumbnails=not args.full_frames, nice=args.camera_nice)
     if name == "first_frame":
         from bench import first_frame
         return first_frame.run(quick=args.quick)
@@ -52,6 +52,9 @@ def main(argv=None):
                         help="grid: seconds measured per N (default 8, quick 4)")
     parser.add_argument("--full-frames", action="store_true",
                         help="grid: the cameras send full frames instead of tile-sized thumbnails")
+    parser.add_argument("--camera-nice", type=int, default=10, metavar="N",
+                        help="grid: niceness of the simulated cameras, sshd and link proxy "
+                             "(default 10; 0: the old setup, same priority as the app)")
     parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profiles")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
     args = parser.parse_args(argv)

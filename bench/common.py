@@ -29,6 +29,8 @@ DOC = REPO / "docs" / "BENCHMARKS.md"
 DEEPLENS_QUALITY = 95
 FPS = 15.0
 SIZES = {"480p": (858, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
+#: the machine's load when the benchmarks started (``machine_info`` runs when a report is written, at the end)
+_LOAD_AT_START = os.getloadavg()[0]
 
 # --------------------------------------------------------------------------------------------- statistics
 
@@ -105,8 +107,8 @@ def machine_info():
         ("OpenCV / numpy", "{0} / {1}".format(cv2.__version__, np.__version__)),
         ("ffmpeg", ffmpeg),
         ("OpenSSH", openssh),
-        ("load when started", "{0:.2f} (1-min load average; other work shares this machine)".format(
-            os.getloadavg()[0])),
+        ("load when started", "{0:.2f}, at the end {1:.2f} (1-min load averages; other work shares this "
+                              "machine)".format(_LOAD_AT_START, os.getloadavg()[0])),
     ]
 
 
@@ -260,23 +262,10 @@ def openssh_command(server, *remote, identity=None, known_hosts=None, port=None,
             "-p", str(port or server.port), "{0}@127.0.0.1".format(user or server.user)] + list(remote)
 
 
-def descendants_cpu(pid, match=None):
-    """CPU seconds of the descendants of ``pid`` (optionally only those whose name ``match``es) and itself."""
-    total = 0.0
-    try:
-        root = psutil.Process(pid)
-        procs = root.children(recursive=True)
-    except psutil.NoSuchProcess:
-        return 0.0
-    for proc in procs:
-        try:
-            if match is not None and not match(proc):
-                continue
-            times = proc.cpu_times()
-            total += times.user + times.system + times.children_user + times.children_system
-        except psutil.NoSuchProcess:
-            continue
-    return total
+def renice(pid, niceness):
+    """Run process ``pid`` (and the children it starts from now on) at ``niceness`` (0: leave it)."""
+    if niceness:
+        psutil.Process(pid).nice(niceness)
 
 
 def own_cpu():
@@ -344,7 +333,7 @@ def run_qt(seconds, until=None, step_ms=20):
 
 
 def thread_cpu():
-    """CPU seconds of each thread of this process: {thread id: (role, seconds)}."""
+    """CPU of each thread of this process: {thread id: (role, CPU seconds, run-queue wait seconds)}."""
     import threading
 
     import paramiko
@@ -353,36 +342,97 @@ def thread_cpu():
     for thread in threading.enumerate():
         if isinstance(thread, paramiko.Transport):
             roles[thread.native_id] = "paramiko transport (socket read, decrypt, MAC)"
-    tick = float(os.sysconf("SC_CLK_TCK"))
     out = {}
-    for tid in os.listdir("/proc/self/task"):
-        try:
-            with open("/proc/self/task/{0}/stat".format(tid)) as handle:
-                stat = handle.read()
-            with open("/proc/self/task/{0}/comm".format(tid)) as handle:
-                comm = handle.read().strip()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        seconds = (int(fields[11]) + int(fields[12])) / tick
-        role = roles.get(int(tid))
+    for tid, (comm, seconds, wait) in task_times().items():
+        role = roles.get(tid)
         if role is None:
             if comm.startswith("stream-"):
                 role = "stream workers (relay channel, FrameReader, decode, QImage)"
             elif comm == "Thread (pooled)":
                 role = "Qt global thread pool (QImage format conversion split into stripes)"
+            elif comm.startswith("jobs-"):
+                role = "job runner (status checks)"
             else:
                 role = "other ({0})".format(comm)
-        out[int(tid)] = (role, seconds)
+        out[tid] = (role, seconds, wait)
     return out
 
 
-def thread_cpu_delta(before, after):
-    """Per role, CPU seconds spent between two ``thread_cpu()`` snapshots."""
+def thread_cpu_delta(before, after, waits=False):
+    """Per role, CPU seconds (with ``waits``: (CPU, run-queue wait) seconds) between two ``thread_cpu()``s."""
     roles = {}
-    for tid, (role, seconds) in after.items():
-        roles[role] = roles.get(role, 0.0) + seconds - before.get(tid, (role, 0.0))[1]
-    return roles
+    for tid, (role, seconds, wait) in after.items():
+        _, seconds0, wait0 = before.get(tid, (role, 0.0, 0.0))
+        cpu, waited = roles.get(role, (0.0, 0.0))
+        roles[role] = (cpu + seconds - seconds0, waited + wait - wait0)
+    return roles if waits else {role: cpu for role, (cpu, _) in roles.items()}
+
+
+def task_times(pid="self"):
+    """{thread id: (name, CPU seconds, seconds spent runnable but waiting for a CPU)} of process ``pid``.
+
+    From /proc/PID/task/*/stat (user + system) and schedstat (run-queue wait): the wait says how much a
+    thread was held back by other work on the machine, whatever the load was.
+    """
+    tick = float(os.sysconf("SC_CLK_TCK"))
+    out = {}
+    try:
+        tids = os.listdir("/proc/{0}/task".format(pid))
+    except OSError:
+        return out
+    for tid in tids:
+        base = "/proc/{0}/task/{1}/".format(pid, tid)
+        try:
+            with open(base + "stat") as handle:
+                stat = handle.read()
+            with open(base + "comm") as handle:
+                comm = handle.read().strip()
+            with open(base + "schedstat") as handle:
+                wait = int(handle.read().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        out[int(tid)] = (comm, (int(fields[11]) + int(fields[12])) / tick, wait)
+    return out
+
+
+class CpuLedger:
+    """Where the CPU goes: CPU seconds and run-queue waits of processes by role, and of the whole machine.
+
+    ``roles()`` returns ``[(role, pid), ...]`` for the processes to follow now (it is asked at every
+    ``sample``, so processes started meanwhile are found). A process's CPU includes its ended children that
+    it waited for; a process that ends unwaited between two samples takes its CPU with it. ``delta`` gives,
+    per role, (CPU seconds, wait seconds, processes) between two samples, plus "machine" (every CPU's busy
+    time, from /proc/stat) and "rest of the machine" (busy time outside the roles: other users' work).
+    """
+
+    def __init__(self, roles):
+        self._roles = roles
+
+    def sample(self):
+        procs = {}
+        for role, pid in self._roles():
+            try:
+                times = psutil.Process(pid).cpu_times()
+            except psutil.Error:
+                continue
+            wait = sum(t[2] for t in task_times(pid).values())
+            procs[pid] = (role, times.user + times.system + times.children_user + times.children_system, wait)
+        machine = psutil.cpu_times()
+        return procs, sum(machine) - machine.idle - getattr(machine, "iowait", 0.0), time.monotonic()
+
+    @staticmethod
+    def delta(before, after):
+        """{role: (CPU s, wait s, processes)} between two samples, "machine" and "rest of the machine"."""
+        roles = {}
+        for pid, (role, cpu, wait) in after[0].items():
+            _, cpu0, wait0 = before[0].get(pid, (role, 0.0, 0.0))
+            old = roles.get(role, (0.0, 0.0, 0))
+            roles[role] = (old[0] + cpu - cpu0, old[1] + wait - wait0, old[2] + 1)
+        busy = after[1] - before[1]
+        roles["rest of the machine"] = (max(0.0, busy - sum(v[0] for v in roles.values())), 0.0, 0)
+        roles["machine"] = (busy, 0.0, 0)
+        return roles, after[2] - before[2]
 
 
 def instrument_view_class(base):
@@ -475,15 +525,32 @@ def settings_file(workdir):
 # --------------------------------------------------------------------------------------------- profiling
 
 
-def profile_self(seconds, out_path, rate=200, native=False):
-    """Start py-spy on this process for ``seconds`` (raw collapsed stacks); returns the Popen or None."""
+def profile_self(seconds, out_path, rate=200, native=False, gil=False):
+    """Start py-spy on this process for ``seconds`` (raw collapsed stacks); returns the Popen or None.
+
+    With ``gil`` only the thread holding the GIL is sampled, so the samples over ``rate * seconds`` are the
+    part of the time the GIL was held (less when py-spy could not keep its rate on a busy machine).
+    """
     spy = shutil.which("py-spy")
     if spy is None:
         return None
     command = [spy, "record", "--pid", str(os.getpid()), "--duration", str(int(seconds)), "--rate", str(rate),
                "--format", "raw", "-o", str(out_path)]
     command += ["--native"] if native else ["--nonblocking"]
+    command += ["--gil"] if gil else []
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop_profiler(spy, timeout=30):
+    """Wait for a py-spy started by ``profile_self``; one that is late (it samples slower than asked on a
+    busy machine) is interrupted, which makes it write what it has."""
+    if spy.poll() is None:
+        spy.send_signal(signal.SIGINT)
+    try:
+        spy.wait(timeout)
+    except subprocess.TimeoutExpired:
+        spy.kill()
+        spy.wait()
 
 
 _FRAME = re.compile(r"^(?P<func>.+?) \((?P<file>[^():]+?)(?::\d+)?\)$")

@@ -105,23 +105,23 @@ class _Rate:
     def __init__(self, window=2.0):
         self.window = window
         self._events = collections.deque()
+        self._total = 0  # of the amounts in the window, kept as they come and go (no sum per query)
         self._lock = threading.Lock()
 
     def add(self, now, amount=1):
         with self._lock:
             self._events.append((now, amount))
+            self._total += amount
             self._trim(now)
 
     def per_second(self, now):
         with self._lock:
             self._trim(now)
-            if not self._events:
-                return 0.0
-            return sum(a for _, a in self._events) / self.window
+            return self._total / self.window if self._events else 0.0
 
     def _trim(self, now):
         while self._events and now - self._events[0][0] > self.window:
-            self._events.popleft()
+            self._total -= self._events.popleft()[1]
 
 
 class FrameSource:
@@ -378,6 +378,10 @@ class FrameSource:
         channel.settimeout(0.25)
         self._heartbeats = True
         heard_at = time.monotonic()
+        # Until its first word the relay is being started: a camera busy with its project, or a whole
+        # classroom connecting at once, takes seconds to start Python. That silence is not a dead network.
+        self._loading_until = heard_at + LOADING_GRACE
+        starting = True
         stderr = _LineBuffer()
         pending = None
         last_sent = 0.0
@@ -390,6 +394,9 @@ class FrameSource:
             except OSError as error:
                 raise ConnectionLost(say("The connection to {0} was lost ({1}).", self._where(),
                                          str(error))) from error
+            if starting and (data or channel.recv_stderr_ready()):
+                starting = False
+                self._loading_until = 0.0  # unless its first words say it is loading OpenCV
             while channel.recv_stderr_ready():
                 heard_at = time.monotonic()
                 for line in stderr.feed(channel.recv_stderr(4096)):

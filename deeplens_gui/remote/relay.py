@@ -222,7 +222,11 @@ class Output(object):
                     if self.sock is not None:
                         data = message(MSG_FRAME, data)
                     if self.interval:
-                        self.next_at = t + self.interval
+                        # Keep to the schedule: counting from the (always a little late) send would make a
+                        # cap equal to the camera's rate skip a frame every few dozen. Late by a whole
+                        # interval (nothing was waiting), the schedule starts again from now.
+                        on_time = t - self.next_at < self.interval
+                        self.next_at = (self.next_at if on_time else t) + self.interval
                 else:
                     return True
                 self.view = memoryview(data)
@@ -263,7 +267,7 @@ class Thumbnailer(object):
     """Turns full JPEG frames into small ones of a requested size and quality, with OpenCV when present.
 
     The frame is decoded at the largest DCT reduction (1/2, 1/4, 1/8) that still covers the target size, which
-    skips most of the decoding work, then resized (INTER_AREA) and encoded again.
+    skips most of the decoding work, then resized (bilinear for the < 2x left, else INTER_AREA) and encoded.
     """
 
     def __init__(self, on_change=None, loader=load_cv2):
@@ -338,7 +342,10 @@ class Thumbnailer(object):
         if image is None:
             return jpeg  # not decodable here: the client reports what is wrong with it
         if (image.shape[1], image.shape[0]) != target:
-            image = cv2.resize(image, target, interpolation=cv2.INTER_AREA)
+            # After the reduced decode less than a 2x shrink is left: bilinear is right for that and costs an
+            # eighth of area averaging at such fractional ratios; only a bigger shrink needs INTER_AREA.
+            heavy = target[0] * 2 <= image.shape[1]
+            image = cv2.resize(image, target, interpolation=cv2.INTER_AREA if heavy else cv2.INTER_LINEAR)
         ok, encoded = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), self.quality])
         return mark_thumbnail(encoded.tobytes()) if ok else jpeg
 

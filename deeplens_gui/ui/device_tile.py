@@ -10,8 +10,8 @@ times a second (a tile of 40 is small; repainting it at the stream's full rate w
 
 import time
 
-from PyQt5.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, QTimer, pyqtSignal
-from PyQt5.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PyQt5.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, pyqtSignal
+from PyQt5.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QStaticText
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from deeplens_gui.core.errors import AuthFailed, ConnectError, HostKeyError
@@ -160,7 +160,11 @@ class DeviceTile(QWidget):
         self._last_paint = 0.0
         self._repaint_timer = QTimer(self)
         self._repaint_timer.setSingleShot(True)
-        self._repaint_timer.timeout.connect(self.update)
+        self._repaint_timer.timeout.connect(self._update_picture)
+        # Fonts, the caption's height and the laid-out badge and corner texts, made again only when the font
+        # or a text changes: a classroom paints hundreds of frames a second on the GUI thread, with the GIL.
+        self._fonts = None
+        self._texts = {}
         #: how many frames were handed to the tile, and how many paints showed a frame (for tests and benches)
         self.frames_received = 0
         self.frames_painted = 0
@@ -244,7 +248,37 @@ class DeviceTile(QWidget):
         return QRect(0, 0, self.width(), max(0, self.height() - caption))
 
     def _caption_height(self):
-        return int(QFontMetrics(self.font()).height() * CAPTION_LINES)
+        return self._font_set()["caption"]
+
+    def _font_set(self):
+        if self._fonts is None:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            small = QFont(self.font())
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+            self._fonts = {"bold": bold, "small": small,
+                           "caption": int(QFontMetrics(self.font()).height() * CAPTION_LINES)}
+        return self._fonts
+
+    def _laid_out(self, kind, text, font, max_width):
+        """(QStaticText, width, height) of ``text`` elided to ``max_width`` in ``font``, laid out once."""
+        key = (text, max_width)
+        cached = self._texts.get(kind)
+        if cached is None or cached[0] != key:
+            metrics = QFontMetrics(font)
+            shown = metrics.elidedText(text, Qt.ElideRight, max_width)
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.PlainText)
+            static.prepare(font=font)
+            cached = (key, static, metrics.horizontalAdvance(shown), metrics.height())
+            self._texts[kind] = cached
+        return cached[1:]
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.FontChange:
+            self._fonts = None
+            self._texts = {}
+        super().changeEvent(event)
 
     def sizeHint(self):
         return QSize(320, 180 + self._caption_height())
@@ -252,9 +286,13 @@ class DeviceTile(QWidget):
     def _schedule_repaint(self):
         wait = self._last_paint + self._interval - time.monotonic()
         if wait <= 0:
-            self.update()
+            self._update_picture()
         elif not self._repaint_timer.isActive():
             self._repaint_timer.start(max(1, int(wait * 1000)))
+
+    def _update_picture(self):
+        # A new frame changes the picture and what is drawn on it, never the caption below it.
+        self.update(self.picture_rect())
 
     def feed_text(self):
         """What the corner of a live tile says: the real frame rate and thumbnails or full frames."""
@@ -294,7 +332,8 @@ class DeviceTile(QWidget):
                 painter.fillRect(target, QColor(0, 0, 0, 110))  # an old picture must not look live
         elif self._status.message and self._health not in LIVE_KEYS:
             self._paint_message(painter, picture)
-        self._paint_caption(painter, picture)
+        if event.rect().bottom() > picture.bottom():
+            self._paint_caption(painter, picture)
         self._paint_badge(painter, picture)
         if self._health == "live":
             self._paint_feed(painter, picture)
@@ -322,8 +361,7 @@ class DeviceTile(QWidget):
         painter.fillRect(strip, CAPTION_BACKGROUND)
         metrics = QFontMetrics(self.font())
         text_area = strip.adjusted(8, 0, -8, 0)
-        bold = QFont(self.font())
-        bold.setBold(True)
+        bold = self._font_set()["bold"]
         bold_metrics = QFontMetrics(bold)
         name = bold_metrics.elidedText(self.device.name, Qt.ElideRight, text_area.width())
         painter.setFont(bold)
@@ -337,30 +375,32 @@ class DeviceTile(QWidget):
             painter.drawText(text_area.adjusted(used, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, label)
 
     def _paint_badge(self, painter, picture):
-        font = QFont(self.font())
-        font.setBold(True)
-        metrics = QFontMetrics(font)
+        font = self._font_set()["bold"]
         text = self.badge_text()
-        width = min(metrics.horizontalAdvance(text) + 16, max(0, picture.width() - 12))
-        height = metrics.height() + 6
+        width = min(QFontMetrics(font).horizontalAdvance(text) + 16, max(0, picture.width() - 12))
+        static, text_width, text_height = self._laid_out("badge", text, font, max(0, int(width) - 10))
+        height = text_height + 6
         badge = QRectF(6, 6, width, height)
         painter.setPen(Qt.NoPen)
         painter.setBrush(HEALTH_COLORS[self._health])
         painter.drawRoundedRect(badge, height / 2.0, height / 2.0)
-        painter.setFont(font)
-        painter.setPen(QColor(255, 255, 255))
-        painter.drawText(badge, Qt.AlignCenter, metrics.elidedText(text, Qt.ElideRight, int(width) - 10))
+        self._paint_text(painter, static, font, badge, text_width, text_height)
 
     def _paint_feed(self, painter, picture):
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        metrics = QFontMetrics(font)
-        text = metrics.elidedText(self.feed_text(), Qt.ElideRight, max(0, picture.width() - 16))
-        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+        font = self._font_set()["small"]
+        static, text_width, text_height = self._laid_out("feed", self.feed_text(), font,
+                                                         max(0, picture.width() - 16))
+        width, height = text_width + 10, text_height + 2
         box = QRectF(picture.right() - width - 4, picture.bottom() - height - 4, width, height)
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor(0, 0, 0, 140))
         painter.drawRoundedRect(box, 3, 3)
+        self._paint_text(painter, static, font, box, text_width, text_height)
+
+    @staticmethod
+    def _paint_text(painter, static, font, box, width, height):
+        """Draw laid-out text centred in ``box`` (a QRectF)."""
         painter.setFont(font)
         painter.setPen(QColor(255, 255, 255))
-        painter.drawText(box, Qt.AlignCenter, text)
+        painter.drawStaticText(QPointF(box.x() + (box.width() - width) / 2.0,
+                                       box.y() + (box.height() - height) / 2.0), static)

@@ -199,6 +199,33 @@ def test_rate_cap_keeps_the_newest_frame(deeplens_fifo, run_relay):
     assert len(idx) < len(frames) / 3, "the cap did not drop anything"
 
 
+def test_a_cap_equal_to_the_camera_rate_keeps_every_frame():
+    # The relay's poll always wakes a little after a frame's slot. Counting the next slot from the late send
+    # made a 15 fps cap on a 15 fps camera drift until a frame was replaced before its turn every few dozen;
+    # the schedule must hold instead. A clock stands in for time, a pipe for stdout.
+    read_fd, write_fd = os.pipe()
+    try:
+        out = relay.Output(write_fd, 1.0 / 15)
+        # The FIFO is read in sessions, so a frame is seen up to a few ms after it was written.
+        arrivals = [100.0 + index / 15.0 + 0.01 * (index % 2) for index in range(150)]
+        sent, index, late = [], 0, 0.004
+        while index < len(arrivals) or out.pending is not None:
+            wake = out.wake_at()
+            if wake is None or (index < len(arrivals) and arrivals[index] <= wake + late):
+                out.offer(b"frame %d" % index)
+                out.flush(arrivals[index])
+                index += 1
+            else:
+                out.flush(wake + late)
+            data = os.read(read_fd, 100) if out.pending is None and not out.busy() else b""
+            if data:
+                sent.append(data)
+        assert sent == [b"frame %d" % index for index in range(150)]
+    finally:
+        os.close(read_fd)
+        os.close(write_fd)
+
+
 def test_waits_for_a_missing_fifo_then_streams(deeplens_fifo, run_relay, tmp_path):
     path = tmp_path / "results.mjpeg"
     run = run_relay(path, "--stale", 1)

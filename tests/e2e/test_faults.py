@@ -42,6 +42,7 @@ hostile names/paths through status and snapshot  tests/e2e/test_remote_quoting.p
 
 import dataclasses
 import os
+import sys
 import threading
 import time
 
@@ -199,6 +200,27 @@ def test_a_device_waiting_for_a_project_is_not_declared_dead(sshd, run_source, t
     time.sleep(8.0)
     assert source.status.state is StreamState.WAITING
     assert StreamState.RECONNECTING not in rec.states()
+    assert source.stats().reconnects == 0
+
+
+def test_a_relay_slow_to_start_is_not_declared_dead(sim_device, run_source, tmp_path):
+    # A camera busy with its project, or a whole classroom connecting at once, takes seconds to start the
+    # relay's Python. That silence comes before the relay's first word and says nothing about the network.
+    slow = tmp_path / "slow-bin"
+    slow.mkdir()
+    python3 = slow / "python3"
+    python3.write_text("#!/bin/sh\nsleep 5\nexec {0} \"$@\"\n".format(sys.executable))
+    python3.chmod(0o755)
+    sim_device.server.env["PATH"] = "{0}{1}{2}".format(slow, os.pathsep, os.environ.get("PATH", os.defpath))
+    known = tmp_path / "known_hosts"
+    known.write_text(sim_device.known_hosts_line() + "\n")
+    options = SshOptions(known_hosts=str(known), allow_agent=False, look_for_keys=False, use_keyring=False,
+                         connect_timeout=3)
+    sim_device.start_project("face")
+    source, rec, _ = run_source(DeviceConnection(sim_device.device(), options), dead_after=3.0,
+                                backoff=(0.2, 1.0))
+    rec.wait(lambda: len(rec.frames) >= 2, timeout=30)
+    assert StreamState.RECONNECTING not in rec.states(), rec.states()
     assert source.stats().reconnects == 0
 
 
