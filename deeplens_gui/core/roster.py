@@ -518,8 +518,8 @@ def import_csv(path_or_text):
                 columns = header
                 unknown = [cell for cell in header if cell and cell not in CSV_COLUMNS]
                 if unknown:
-                    errors.append(RowError(line, say("The column(s) {0} are not known and were ignored; the "
-                                                     "known columns are {1}.",
+                    errors.append(RowError(line, say("Unknown columns were ignored: {0}; the known "
+                                                     "columns are {1}.",
                                                      ", ".join(map(repr, unknown)), ", ".join(CSV_COLUMNS))))
                 continue
             columns = list(CSV_POSITIONAL)

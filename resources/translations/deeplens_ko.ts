@@ -3066,8 +3066,8 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/core/deploy/ssh.py" line="517"/>
-        <source>Recorded {0} {1}; removed {2} old version(s).</source>
-        <translation>{0} {1}을(를) 기록했습니다. 이전 버전 {2}개를 삭제했습니다.</translation>
+        <source>Recorded {0} {1}; old versions removed from the camera: {2}.</source>
+        <translation>{0} {1}을(를) 기록했습니다. 카메라에서 지운 이전 버전: {2}개.</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/deploy/ssh.py" line="520"/>
@@ -3726,8 +3726,8 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
     </message>
     <message>
         <location filename="../../deeplens_gui/core/roster.py" line="521"/>
-        <source>The column(s) {0} are not known and were ignored; the known columns are {1}.</source>
-        <translation>알 수 없는 열 {0}은(는) 무시했습니다. 쓸 수 있는 열은 {1}입니다.</translation>
+        <source>Unknown columns were ignored: {0}; the known columns are {1}.</source>
+        <translation>알 수 없는 열은 무시했습니다: {0}. 알려진 열은 {1}입니다.</translation>
     </message>
     <message>
         <location filename="../../deeplens_gui/core/roster.py" line="532"/>
@@ -4410,92 +4410,92 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>{0}에서 첫 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="429"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="436"/>
         <source>Nothing came from {0} for {1:.0f} s: the network connection seems to be dead.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다: 네트워크 연결이 끊어진 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="439"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="446"/>
         <source>The connection to {0} was lost.</source>
         <translation>{0} 연결이 끊어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="443"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="450"/>
         <source>The stream reader on {0} stopped: {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="445"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="452"/>
         <source>The stream reader on {0} stopped: exit status {1}.</source>
         <translation>{0}의 스트림 리더가 중지되었습니다: 종료 상태 {1}.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="496"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="503"/>
         <source>{0} Last good frame {1:.0f} s ago.</source>
         <translation>{0} 마지막 정상 프레임은 {1:.0f}초 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="499"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="506"/>
         <source>Nothing came from {0} for {1:.0f} s (last frame {2:.0f} s ago): the network or the device may be down.</source>
         <translation>{1:.0f}초 동안 {0}에서 아무것도 오지 않았습니다(마지막 프레임 {2:.0f}초 전): 네트워크나 디바이스가 중단되었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="502"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="509"/>
         <source>No new frame for {0:.0f} s: the project may be stuck.</source>
         <translation>{0:.0f}초 동안 새 프레임이 없습니다: 프로젝트가 멈췄을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="527"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="534"/>
         <source>No project is running on {0}: {1} does not exist yet.</source>
         <translation>{0}에서 실행 중인 프로젝트가 없습니다: {1}이(가) 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="531"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="538"/>
         <source>No project is writing to {0} on {1}: it stopped or crashed.</source>
         <translation>{1}에서 {0}에 쓰는 프로젝트가 없습니다: 프로젝트가 중지되었거나 비정상 종료되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="537"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="544"/>
         <source>The stream reader on {0} reports: {1}</source>
         <translation>{0}의 스트림 리더 보고: {1}</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="549"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="556"/>
         <source>{0} frames larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="551"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="558"/>
         <source>{0} frame larger than the {1} MiB limit</source>
         <translation>{1} MiB 제한보다 큰 프레임 {0}개</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="553"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="560"/>
         <source>data that is not JPEG frames</source>
         <translation>JPEG 프레임이 아닌 데이터</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="554"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="561"/>
         <source>{0} sends {1} on {2} ({3} bytes dropped): the project writes something other than whole JPEG frames.</source>
         <translation>{0}이(가) {2}에 {1}을(를) 보냅니다({3}바이트 버림): 프로젝트가 완전한 JPEG 프레임이 아닌 것을 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="577"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="584"/>
         <source>The stream ended.</source>
         <translation>스트림이 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="579"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="586"/>
         <source>{0} Reconnecting in {1:.0f} s.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="580"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="587"/>
         <source>{0} Reconnecting in {1:.0f} s, last frame {2:.0f} s ago.</source>
         <translation>{0} {1:.0f}초 후 다시 연결합니다(마지막 프레임 {2:.0f}초 전).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/stream.py" line="607"/>
+        <location filename="../../deeplens_gui/core/stream.py" line="614"/>
         <source>No frame came from {0} within {1:.0f} s.</source>
         <translation>{1:.0f}초 안에 {0}에서 프레임이 오지 않았습니다.</translation>
     </message>

@@ -514,7 +514,7 @@ class _SshDeploy:
                                   _stderr(result)))
         removed = self._prune()
         if removed:
-            self._done(say("Recorded {0} {1}; removed {2} old version(s).", self.source.project_id,
+            self._done(say("Recorded {0} {1}; old versions removed from the camera: {2}.", self.source.project_id,
                            self.version, removed))
         else:
             self._done(say("Recorded {0} {1}.", self.source.project_id, self.version))
