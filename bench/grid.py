@@ -411,7 +411,19 @@ HISTORY = """Before and after (earlier runs on this shared 2-core machine; fps d
   15 fps; thumbnails 4 % larger). (4) The app laid out the tile's texts with new fonts on every frame (the
   tile's paint was 77 % of the GIL-held samples), repainted the caption with every frame, and summed each
   stream's rate window at every stats query (5 %); it re-read and compiled the device probe for every
-  status check (13 %), which main's loader of the camera-side programs now does once."""
+  status check (13 %), which main's loader of the camera-side programs now does once.
+- 2026-12-06 05:54-05:58, quiet machine (load 1.6 before the first run), after the fixes above, three runs
+  back to back: `python -m bench grid --camera-nice 0 --no-write` (the old setup: cameras at the app's
+  priority): N=30 slowest tile 11.9 fps (median/slowest 0.85), 0.35 app cores, 18.0 Mbit/s, clicks p99
+  0.6 ms; N=60 slowest tile 3.2 fps, slowest/median 0.46, clicks p99 4.7 ms. `python -m bench grid
+  --full-frames --devices 30 --no-write --no-profile` (no thumbnails, same 20 Mbit/s budget): N=30 slowest
+  tile 0.6 fps at 20.6 Mbit/s and 0.11 app cores: full 858x480 frames of about 100 kB fit a classroom link
+  less than once a second per camera, which is why the camera makes thumbnails. Then `python -m bench
+  grid` (the table above: camera side at nice 10): N=30 12.0 fps, N=60 6.9 fps with slowest/median 0.92;
+  at N=60 the lower priority of the simulated cameras is what keeps every tile moving evenly (0.46 -> 0.92).
+  In every run the simulated camera side took about 1.6 of the 2 cores and the app 0.3; 30 tiles at 15 fps
+  need 0.35 cores of the app (0.78 ms per painted picture), so on an instructor's computer that does not
+  also host 30 cameras the app has the CPU for the goal; this machine cannot show it."""
 #: below this part of the time held, the GIL leaves the app's threads room: one process is enough
 GIL_ROOM = 0.6
 
