@@ -18,18 +18,18 @@ def wrappable(text, longest=16):
 def wrapped_lines(metrics, text, width, max_lines):
     """``text`` broken into lines of at most ``width`` pixels (at spaces), at most ``max_lines`` of them; the
     last line ends with "…" when the text does not fit."""
-    lines, line = [], ""
+    lines, line, start = [], "", 0  # start: the index of the first word of ``line``
     words = text.split()
     for index, word in enumerate(words):
         candidate = word if not line else line + " " + word
         if not line or metrics.horizontalAdvance(candidate) <= width:
             line = candidate
             continue
-        lines.append(line)
-        line = word
         if len(lines) == max_lines - 1:
-            line = " ".join(words[index:])
+            line = " ".join(words[start:])  # the last line allowed: the rest of the text, elided below
             break
+        lines.append(line)
+        line, start = word, index
     if line:
         lines.append(line)
     return [metrics.elidedText(text_line, Qt.ElideRight, width) for text_line in lines[:max_lines]]

@@ -71,6 +71,9 @@ def test_a_tile_message_shows_whole_lines_and_ends_elided(qapp):
     assert len(lines) == 3 and lines[-1].endswith("…") and not lines[0].endswith("…")
     assert all(metrics.horizontalAdvance(line) <= 120 for line in lines)
     assert wrapped_lines(metrics, "Offline", 120, 3) == ["Offline"]
+    # a short tile has room for one line: it still ends elided, never silently cut at a space
+    one = wrapped_lines(metrics, "The connection to desk-01 was lost and is retried", 120, 1)
+    assert len(one) == 1 and one[0].endswith("…") and metrics.horizontalAdvance(one[0]) <= 120
     korean = "카메라가 연결을 거부했습니다 해당 포트에서 대기 중인 SSH 서버가 없습니다"
     assert wrapped_lines(metrics, korean, 2000, 4) == [korean]
 
