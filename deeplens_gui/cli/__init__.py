@@ -35,8 +35,14 @@ def main(argv=None):
         if (args.command == "sim" or args.demo) and not sys.platform.startswith("linux"):
             raise ConfigError(SIM_LINUX_ONLY)
         if args.command in (None, "gui"):
-            # The CLI, not the GUI, owns the virtual DeepLens: the window gets a classroom to start and stop.
-            return gui.run(args, demo=DemoClassroom() if args.demo else None)
+            # The CLI, not the GUI, owns the virtual DeepLens: the window gets a classroom to start and stop,
+            # and whatever ends the window, the classroom is stopped here too (stop() is idempotent).
+            demo = DemoClassroom() if args.demo else None
+            try:
+                return gui.run(args, demo=demo)
+            finally:
+                if demo is not None:
+                    demo.stop()
         return args.run_command(args)
     except HostNotFound as error:
         fail(roster_miss(args) or error)

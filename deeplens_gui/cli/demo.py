@@ -45,16 +45,18 @@ class DemoClassroom:
         A ``stop()`` that comes while they start (the window closed meanwhile) stops them as soon as they are
         up: nothing is left running."""
         folder = tempfile.mkdtemp(prefix="deeplens-demo-")
-        fleet = Fleet(self.count, project=self.project,
-                      camera_fps=[SHOWN_FPS] + [OTHERS_FPS] * (self.count - 1))
+        fleet = None
         try:
+            fleet = Fleet(self.count, project=self.project,
+                          camera_fps=[SHOWN_FPS] + [OTHERS_FPS] * (self.count - 1))
             fleet.start()
             known_hosts = os.path.join(folder, "known_hosts")
             fleet.write_known_hosts(known_hosts)
             devices = tuple(virtual.device() for virtual in fleet.devices)
             roster = Roster(devices=devices, known_hosts=known_hosts)
         except BaseException:
-            fleet.stop()
+            if fleet is not None:
+                fleet.stop()
             shutil.rmtree(folder, ignore_errors=True)
             raise
         with self._lock:

@@ -126,15 +126,15 @@ class DemoFleet(QObject):
 
 
 class QuitOnSignal(QObject):
-    """Ctrl+C or a TERM from the terminal ends the GUI as its close button does (streams and the virtual
-    classroom stop, their folders go).
+    """Ctrl+C, a TERM or a closed terminal (HUP) ends the GUI as its close button does (streams and the
+    virtual classroom stop, their folders go).
 
     Python runs a signal handler only when it next runs Python code, and Qt's event loop waits in C: the signal
     wakes the loop through a socket (``signal.set_wakeup_fd``), so nothing polls. ``on_signal(signum)`` runs on
     the GUI thread.
     """
 
-    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name))
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
     def __init__(self, on_signal, parent=None):
         super().__init__(parent)
@@ -142,14 +142,16 @@ class QuitOnSignal(QObject):
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        # Signals that come while the GUI stops are ignored: a full socket then is no reason to warn.
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
         self._previous = {sig: signal.signal(sig, self._note) for sig in self.SIGNALS}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
         self._notifier.activated.connect(self._woken)
 
     @staticmethod
     def _note(signum, frame):
-        """Replaces the default handlers (KeyboardInterrupt, death by TERM); the work happens in _woken."""
+        """Replaces the default handlers (KeyboardInterrupt, death by TERM or HUP) until ``uninstall``; the work
+        happens in _woken."""
 
     def _woken(self):
         try:
@@ -285,17 +287,28 @@ def run_gui(options, demo=None):
         QApplication.setAttribute(Qt.AA_EnableHighDpiScaling, True)
         QApplication.setAttribute(Qt.AA_UseHighDpiPixmaps, True)
     console = Console(options, demo=demo)
+    # From here on Ctrl+C, TERM or a closed terminal (HUP) end the GUI as its close button does: the window
+    # closes (settings saved), the loop ends and everything stops; the exit status is the shell's for a death by
+    # that signal (130 after Ctrl+C). The first one counts: later ones, while it stops, must not cut that short.
+    signalled = []
+
+    def on_signal(signum):
+        if not signalled:
+            signalled.append(signum)
+            if console.window is not None:
+                console.window.close()
+            console.app.quit()
+
+    quitter = QuitOnSignal(on_signal)
     try:
-        console.start()
-    except ConfigError as error:
-        ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"), i18n.text(error))
-        console.shutdown()
-        return 2
-    # The window closes as if its close button were pressed (settings saved); the exit status is the shell's
-    # for a death by that signal (130 after Ctrl+C).
-    quitter = QuitOnSignal(lambda signum: (console.window.close(), console.app.exit(128 + signum)))
-    try:
-        return console.app.exec_()
+        try:
+            console.start()
+        except ConfigError as error:
+            ErrorDialog.show_error(None, QCoreApplication.translate("Console", "Cannot start"),
+                                   i18n.text(error))
+            return 2
+        status = console.app.exec_()
+        return 128 + signalled[0] if signalled else status
     finally:
-        quitter.uninstall()
         console.shutdown()
+        quitter.uninstall()

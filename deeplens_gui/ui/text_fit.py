@@ -5,7 +5,7 @@ import re
 
 from PyQt5.QtCore import QSize, Qt
 from PyQt5.QtGui import QPainter
-from PyQt5.QtWidgets import QLabel
+from PyQt5.QtWidgets import QAction, QApplication, QLabel
 
 
 def wrappable(text, longest=16):
@@ -37,7 +37,15 @@ def wrapped_lines(metrics, text, width, max_lines):
 
 class ElidedLabel(QLabel):
     """A one-line label that shows as much of its text as fits, ending in "…", with the whole text as its
-    tooltip; ``text()`` is the whole text."""
+    tooltip; ``text()`` is the whole text, and its context menu copies it (a long error sentence holds paths
+    and ids one wants to paste)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        copy = QAction(self.tr("Copy"), self)
+        copy.triggered.connect(lambda: QApplication.clipboard().setText(self.text()))
+        self.addAction(copy)
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)
 
     def setText(self, text):
         super().setText(text)

@@ -548,12 +548,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="291"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="307"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="272"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="274"/>
         <source>The environment variable {0} named by {1} is not set.</source>
         <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
@@ -865,6 +865,14 @@
         <location filename="../../deeplens_gui/ui/device_panel.py" line="379"/>
         <source>Deploy:</source>
         <translation>배포:</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <location filename="../../deeplens_gui/ui/text_fit.py" line="45"/>
+        <source>Copy</source>
+        <translation>복사</translation>
     </message>
 </context>
 <context>

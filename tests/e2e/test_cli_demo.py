@@ -49,8 +49,8 @@ def test_a_stop_that_comes_while_the_cameras_start_leaves_nothing_running():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
-def test_ctrl_c_or_term_from_the_terminal_ends_the_demo_and_leaves_nothing_behind(tmp_path, sig):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "term", "hup"])
+def test_ctrl_c_term_or_a_closed_terminal_ends_the_demo_and_leaves_nothing_behind(tmp_path, sig):
     temp = tmp_path / "tmp"
     temp.mkdir()
     (tmp_path / "runtime").mkdir(mode=0o700)
@@ -66,6 +66,8 @@ def test_ctrl_c_or_term_from_the_terminal_ends_the_demo_and_leaves_nothing_behin
             assert time.monotonic() < deadline, "the demo did not start its cameras"
             time.sleep(0.2)
         process.send_signal(sig)
+        time.sleep(0.2)
+        process.send_signal(sig)  # an impatient second one must not cut the stopping short
         output = process.communicate(timeout=60)[0].decode("utf-8", "replace")
     finally:
         if process.poll() is None:

@@ -95,3 +95,19 @@ def test_a_finished_deploy_window_cuts_nothing(qtbot, deploy_window, language):
         assert_nothing_cut(dialog, "{0} deploy window".format(language))
     finally:
         i18n.install("en")
+
+
+def test_an_elided_step_message_keeps_its_whole_text_to_read_and_to_copy(qtbot):
+    from PyQt5.QtWidgets import QApplication
+
+    from deeplens_gui.ui.text_fit import ElidedLabel
+
+    whole = "Uploaded 18 kB to .deeplens-console/projects/mask/20261206T052622Z-73a4eee12793 on virtual-1."
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText(whole)
+    label.resize(120, 20)
+    assert label.toolTip() == whole and label.text() == whole
+    (copy,) = label.actions()
+    copy.trigger()
+    assert QApplication.clipboard().text() == whole
