@@ -512,9 +512,9 @@ class DeployDialog(DeployWindow):
             self.progress_bar.setValue(100)
         self.final_label.setText(i18n.text(result.message))
         # A finished window says how it ended in its heading and title too, not "Deploying…" for good.
-        ending = self._ending(result_state(result))
-        self.heading.setText(ending + ".")
-        self.setWindowTitle(ending)
+        state = result_state(result)
+        self.heading.setText(self._ending(state, self.device.display) + ".")
+        self.setWindowTitle(self._ending(state, self.device.name))
         _glyph, colour = StepListView.glyph(result_state(result))
         self.final_label.setStyleSheet("color: {0}; font-weight: bold;".format(colour))
         self.cancel_button.setEnabled(False)
@@ -524,8 +524,8 @@ class DeployDialog(DeployWindow):
         self.adjustSize()
         self.deploy_finished.emit(result)
 
-    def _ending(self, state):
-        what, device = self._what, self.device.display
+    def _ending(self, state, device):
+        what = self._what
         if state == DONE:
             return self.tr("Deployed {0} to {1}").format(what, device)
         if state == WARNING:

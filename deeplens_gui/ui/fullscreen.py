@@ -17,6 +17,7 @@ class FullscreenMode(QObject):
         self._leave_action = leave_action
         self._indicator = indicator
         self._was_maximized = False
+        self._panel_was_visible = False
         action.triggered.connect(self.set_fullscreen)
         leave_action.triggered.connect(self._on_leave_action_triggered)
         leave_action.setEnabled(False)
@@ -35,11 +36,16 @@ class FullscreenMode(QObject):
             bar.setVisible(not on)
         # The status bar's REC goes with it: full-screen video shows its own in the corner.
         self._indicator.set_allowed(on)
+        # The device panel makes room for the video too, and comes back as it was.
+        panel = window.device_panel
         if on and not window.isFullScreen():
             self._was_maximized = window.isMaximized()
+            self._panel_was_visible = panel.isVisible()
+            panel.setVisible(False)
             window.showFullScreen()
         elif not on and window.isFullScreen():
             window.showMaximized() if self._was_maximized else window.showNormal()
+            panel.setVisible(self._panel_was_visible)
 
     def _on_leave_action_triggered(self):
         if self.is_on():

@@ -524,3 +524,10 @@ def test_relay_on_python2_with_a_python3_subscriber(deeplens_fifo, run_relay):
     hub.proc.send_signal(signal.SIGTERM)
     assert hub.proc.wait(5) == 0
     assert sub.wait_state("ready hub", 5), sub.diagnostics()
+
+
+def test_the_relay_command_fits_in_one_argument_of_the_cameras_shell():
+    # sshd runs the whole command as one argument of `sh -c`, and Linux refuses a single argument longer than
+    # MAX_ARG_STRLEN (32 pages: 128 KiB) with "Argument list too long": the relay's text must stay below it.
+    longest = relay_command("/tmp/" + "x" * 200 + ".mjpeg", max_fps=15, thumb=(1920, 1080))
+    assert len(longest.encode("utf-8")) < 128 * 1024 - 4096, len(longest)

@@ -155,9 +155,12 @@ def test_full_screen_video_shows_its_own_recording_indicator(qtbot, viewer, tmp_
     corner = window.fullscreen_recording_indicator
     status = window.status_line.recording_indicator
     assert status.isVisible() and not corner.isVisible()
+    window.set_device_panel_visible(True)
+    assert window.device_panel.isVisible()
     window.fullscreen.set_fullscreen(True)
     try:
         assert not window.statusBar().isVisible()
+        assert not window.device_panel.isVisible(), "the video gets the whole screen"
         assert corner.isVisible() and corner.parentWidget() is window.view
         qtbot.waitUntil(lambda: "REC 0:01" in corner.plain_text(), timeout=10000)
         assert corner.geometry().right() <= window.view.width() and corner.y() == 12
@@ -165,6 +168,7 @@ def test_full_screen_video_shows_its_own_recording_indicator(qtbot, viewer, tmp_
     finally:
         window.fullscreen.set_fullscreen(False)
     assert not corner.isVisible() and status.isVisible()
+    assert window.device_panel.isVisible(), "the panel comes back as it was"
     with qtbot.waitSignal(window.recording.stopped, timeout=10000):
         window.capture.stop_recording()
     assert not corner.isVisible() and not status.isVisible()
