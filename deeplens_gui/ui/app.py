@@ -129,12 +129,13 @@ class QuitOnSignal(QObject):
     """Ctrl+C, a TERM or a closed terminal (HUP) ends the GUI as its close button does (streams and the
     virtual classroom stop, their folders go).
 
-    Python runs a signal handler only when it next runs Python code, and Qt's event loop waits in C: the signal
-    wakes the loop through a socket (``signal.set_wakeup_fd``), so nothing polls. ``on_signal(signum)`` runs on
-    the GUI thread.
+    Python runs a signal handler only when it next runs Python code, and Qt's event loop waits in C: the
+    signal wakes the loop through a socket (``signal.set_wakeup_fd``), so nothing polls. ``on_signal(signum)``
+    runs on the GUI thread.
     """
 
-    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                    if hasattr(signal, name))
 
     def __init__(self, on_signal, parent=None):
         super().__init__(parent)
@@ -150,8 +151,8 @@ class QuitOnSignal(QObject):
 
     @staticmethod
     def _note(signum, frame):
-        """Replaces the default handlers (KeyboardInterrupt, death by TERM or HUP) until ``uninstall``; the work
-        happens in _woken."""
+        """Replaces the default handlers (KeyboardInterrupt, death by TERM or HUP) until ``uninstall``; the
+        work happens in _woken."""
 
     def _woken(self):
         try:
@@ -288,8 +289,9 @@ def run_gui(options, demo=None):
         QApplication.setAttribute(Qt.AA_UseHighDpiPixmaps, True)
     console = Console(options, demo=demo)
     # From here on Ctrl+C, TERM or a closed terminal (HUP) end the GUI as its close button does: the window
-    # closes (settings saved), the loop ends and everything stops; the exit status is the shell's for a death by
-    # that signal (130 after Ctrl+C). The first one counts: later ones, while it stops, must not cut that short.
+    # closes (settings saved), the loop ends and everything stops; the exit status is the shell's for a death
+    # by that signal (130 after Ctrl+C). The first one counts: later ones, while it stops, must not cut that
+    # short.
     signalled = []
 
     def on_signal(signum):
