@@ -376,9 +376,10 @@ class DeviceTile(QWidget):
 
     def _paint_badge(self, painter, picture):
         font = self._font_set()["bold"]
-        text = self.badge_text()
-        width = min(QFontMetrics(font).horizontalAdvance(text) + 16, max(0, picture.width() - 12))
-        static, text_width, text_height = self._laid_out("badge", text, font, max(0, int(width) - 10))
+        # The text laid out once per change gives the badge its width too: no measuring on every frame.
+        static, text_width, text_height = self._laid_out("badge", self.badge_text(), font,
+                                                         max(0, picture.width() - 22))
+        width = min(text_width + 16, max(0, picture.width() - 12))
         height = text_height + 6
         badge = QRectF(6, 6, width, height)
         painter.setPen(Qt.NoPen)
