@@ -6,13 +6,12 @@ The command modules import this one and never each other (an import-linter contr
 import argparse
 import getpass
 import logging
-import os
 import sys
 from dataclasses import replace
 
 from deeplens_gui.core import secrets
 from deeplens_gui.core.device import CAMERA_STREAM, PROJECT_STREAM
-from deeplens_gui.core.errors import ConfigError, DeepLensError, PassphraseNeeded
+from deeplens_gui.core.errors import DeepLensError, PassphraseNeeded
 from deeplens_gui.core.roster import load_roster, not_in_roster, resolve_target
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 
@@ -109,8 +108,8 @@ def roster_miss(args):
 
 def ssh_options(args, roster=None):
     """SshOptions from the common connection arguments (a roster may name the known_hosts file)."""
-    password = _from_environment(args.password_env, "--password-env")
-    passphrase = _from_environment(args.passphrase_env, "--passphrase-env")
+    password = secrets.from_environment(args.password_env, "--password-env")
+    passphrase = secrets.from_environment(args.passphrase_env, "--passphrase-env")
     known_hosts = args.known_hosts or (roster.known_hosts if roster is not None else None)
     # No connection attempt may outlast --timeout, the connect included; deploy's is None (its own default).
     timeout = SshOptions.connect_timeout
@@ -119,15 +118,6 @@ def ssh_options(args, roster=None):
     return SshOptions(ssh_config=args.ssh_config, known_hosts=known_hosts,
                       accept_new_host_key=args.accept_new_host_key, password=password, passphrase=passphrase,
                       connect_timeout=timeout)
-
-
-def _from_environment(variable, option):
-    """The value of the environment variable an option names (None when the option is not given)."""
-    if not variable:
-        return None
-    if variable not in os.environ:
-        raise ConfigError("The environment variable {0} named by {1} is not set.".format(variable, option))
-    return os.environ[variable]
 
 
 def device_for(args, roster, target):

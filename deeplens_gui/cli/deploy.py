@@ -10,7 +10,6 @@ before); else 2 any target was deployed with problems: the project streams but r
 """
 
 import getpass
-import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -25,14 +24,13 @@ from deeplens_gui.cli.common import (
     fail,
     positive_int,
 )
-from deeplens_gui.core import cloud
+from deeplens_gui.core import cloud, secrets
 from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
 from deeplens_gui.core.deploy.service import RUNNING, CancelToken, DeployResult, DeployService
 from deeplens_gui.core.deploy.sources import resolve_source
 from deeplens_gui.core.deploy.ssh import DEFAULT_VERIFY_TIMEOUT, SshDeployBackend
-from deeplens_gui.core.errors import ConfigError, DeepLensError
+from deeplens_gui.core.errors import DeepLensError
 from deeplens_gui.core.secrets import SudoPasswords
-from deeplens_gui.core.text import say
 
 DEFAULT_JOBS = 4
 BACKENDS = ("ssh", "greengrass")
@@ -101,12 +99,9 @@ def build_service(args):
 def sudo_passwords(args):
     """Where the deploy gets a camera's sudo password: the keyring, then ``--sudo-password-env`` (not saved),
     then a prompt when stdin is a terminal (saved in the keyring once sudo accepted it); else none."""
-    variable = getattr(args, "sudo_password_env", None)
-    if variable:
-        value = os.environ.get(variable)
-        if not value:
-            raise ConfigError(say("The environment variable {0} (--sudo-password-env) is not set or empty.",
-                                  variable))
+    value = secrets.from_environment(getattr(args, "sudo_password_env", None), "--sudo-password-env",
+                                     allow_empty=False)
+    if value is not None:
         return SudoPasswords(ask=lambda device: value, keep=False)
     if not (sys.stdin is not None and sys.stdin.isatty()):
         return SudoPasswords()

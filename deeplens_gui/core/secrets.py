@@ -8,12 +8,13 @@ the user asked us to save something. Secrets are never logged.
 """
 
 import logging
+import os
 import threading
 
 import keyring
 import keyring.errors
 
-from deeplens_gui.core.errors import DeepLensError
+from deeplens_gui.core.errors import ConfigError, DeepLensError
 from deeplens_gui.core.text import say
 
 SERVICE = "deeplens-console"
@@ -29,6 +30,20 @@ class KeyringUnavailable(DeepLensError):
     """The OS keyring cannot store the secret (no backend, locked, access refused)."""
 
     kind = "keyring"
+
+
+def from_environment(variable, option, allow_empty=True):
+    """The secret held by the environment variable ``variable`` that the command-line ``option`` names (None
+    when the option was not given); a ConfigError when the variable is not set (or empty, unless
+    ``allow_empty``). Secrets come from the keyring or such a variable, never from the command line itself."""
+    if not variable:
+        return None
+    value = os.environ.get(variable)
+    if value is None or (not value and not allow_empty):
+        raise ConfigError(say("The environment variable {0} named by {1} is not set.", variable, option)
+                          if value is None else
+                          say("The environment variable {0} named by {1} is empty.", variable, option))
+    return value
 
 
 def _account(kind, user, host, port):

@@ -2,7 +2,6 @@
 main window and (``--demo``) the virtual classroom its caller hands in."""
 
 import dataclasses
-import os
 import signal
 import socket
 import sys
@@ -13,6 +12,7 @@ from PyQt5.QtGui import QIcon
 from PyQt5.QtWidgets import QApplication
 
 import resources
+from deeplens_gui.core import secrets
 from deeplens_gui.core.connections import ConnectionPool
 from deeplens_gui.core.decode import single_threaded
 from deeplens_gui.core.device import PROJECT_STREAM
@@ -267,18 +267,13 @@ def ssh_options(options, app_settings=None):
     The known_hosts and ssh config files of ``app_settings`` apply when the command line names none.
     """
     app_settings = app_settings or Settings()
-    secrets = {}
-    for name, flag in (("password", "--password-env"), ("passphrase", "--passphrase-env")):
-        variable = getattr(options, name + "_env", None)
-        if variable:
-            if variable not in os.environ:
-                raise ConfigError(QCoreApplication.translate(
-                    "Console", "The environment variable {0} named by {1} is not set.").format(variable, flag))
-            secrets[name] = os.environ[variable]
     return SshOptions(ssh_config=getattr(options, "ssh_config", None) or app_settings.ssh_config,
                       known_hosts=getattr(options, "known_hosts", None) or app_settings.known_hosts,
                       accept_new_host_key=bool(getattr(options, "accept_new_host_key", False)),
-                      password=secrets.get("password"), passphrase=secrets.get("passphrase"))
+                      password=secrets.from_environment(getattr(options, "password_env", None),
+                                                        "--password-env"),
+                      passphrase=secrets.from_environment(getattr(options, "passphrase_env", None),
+                                                          "--passphrase-env"))
 
 
 def run_gui(options, demo=None):

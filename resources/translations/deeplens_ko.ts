@@ -548,14 +548,9 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="307"/>
+        <location filename="../../deeplens_gui/ui/app.py" line="304"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../../deeplens_gui/ui/app.py" line="274"/>
-        <source>The environment variable {0} named by {1} is not set.</source>
-        <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -3828,32 +3823,42 @@ Compare the fingerprint with the one the device shows (on the device: ssh-keygen
         <translation>명단</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="69"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="43"/>
+        <source>The environment variable {0} named by {1} is not set.</source>
+        <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 설정되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="45"/>
+        <source>The environment variable {0} named by {1} is empty.</source>
+        <translation>{1}(으)로 지정한 환경 변수 {0}이(가) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../deeplens_gui/core/secrets.py" line="84"/>
         <source>Could not save the password for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the password each time.</source>
         <translation>{0}@{1}의 비밀번호를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 비밀번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="73"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="88"/>
         <source>Could not save the passphrase for {0}@{1} in the system keyring ({2}). Unlock or install a keyring (for example GNOME Keyring or KWallet), or type the passphrase each time.</source>
         <translation>{0}@{1}의 암호 문구를 시스템 키링에 저장하지 못했습니다({2}). 키링(예: GNOME Keyring 또는 KWallet)의 잠금을 해제하거나 키링을 설치하세요. 아니면 매번 암호 문구를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="91"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="106"/>
         <source>Could not remove the saved password for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 비밀번호를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="94"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="109"/>
         <source>Could not remove the saved passphrase for {0}@{1} from the system keyring ({2}).</source>
         <translation>{0}@{1}의 저장된 암호 문구를 시스템 키링에서 제거하지 못했습니다({2}).</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="103"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="118"/>
         <source>no keyring backend is available</source>
         <translation>사용할 수 있는 키링 백엔드가 없음</translation>
     </message>
     <message>
-        <location filename="../../deeplens_gui/core/secrets.py" line="105"/>
+        <location filename="../../deeplens_gui/core/secrets.py" line="120"/>
         <source>the keyring is locked</source>
         <translation>키링이 잠겨 있음</translation>
     </message>

@@ -203,3 +203,19 @@ def test_a_session_that_uses_the_password_never_writes_it(session, sshd, sim_dev
     assert records, "the log captured the session"
     assert (root / "session.log").stat().st_size > 0
     assert leaks(root, texts, records) == []
+
+
+def test_a_secret_from_the_environment_is_read_and_a_missing_one_is_named(monkeypatch, capsys):
+    monkeypatch.setenv("DL_TEST_SECRET", "s3cret")
+    monkeypatch.setenv("DL_TEST_EMPTY", "")
+    monkeypatch.delenv("DL_TEST_MISSING", raising=False)
+    assert secrets.from_environment(None, "--password-env") is None
+    assert secrets.from_environment("DL_TEST_SECRET", "--password-env") == "s3cret"
+    assert secrets.from_environment("DL_TEST_EMPTY", "--passphrase-env") == ""
+    with pytest.raises(ConfigError) as empty:
+        secrets.from_environment("DL_TEST_EMPTY", "--sudo-password-env", allow_empty=False)
+    assert str(empty.value) == "The environment variable DL_TEST_EMPTY named by --sudo-password-env is empty."
+    # the CLI says it in one line, exit status 1, before connecting anywhere
+    assert cli.main(["status", "desk-1", "--password-env", "DL_TEST_MISSING"]) == 1
+    assert capsys.readouterr().err.strip().endswith(
+        "The environment variable DL_TEST_MISSING named by --password-env is not set.")
