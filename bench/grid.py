@@ -387,43 +387,6 @@ NICE_REASON = (
     "(it never encodes), re-sending the current frame every {1:g} s instead of in a tight loop.")
 
 
-#: Earlier results and what changed (kept with every run; the tables above are this run's).
-HISTORY = """Before and after (earlier runs on this shared 2-core machine; fps depend on its load, CPU less):
-
-- 2026-11-26, full frames, `python -m bench grid` (load 26.6): N=30 slowest tile 9.8 fps at 0.75 app cores,
-  clicks p99 1.7 ms; N=60 slowest tile 0.0 fps and, in one run, clicks of 1.9 s.
-- 2026-12-06 04:21, camera-made thumbnails, `--quick` (load 14.4): N=30 slowest tile 7.0 fps, 0.29 app cores,
-  14.6 Mbit/s; relay 4.9 % of a core per camera with thumbnails, 0.8 % with full frames.
-- 2026-12-06 04:45-05:25, the accounting by role (load 10-50 from other work): the simulated camera side
-  took 0.7-1.1 of the 2 cores (relays 0.4-0.7, sshd 0.3), other work on the machine 0.7-1.3, the app only
-  0.14-0.22; the app's threads waited 5-10 s per second for a CPU (summed over its ~100 threads) while its
-  CPU per painted tile picture stayed 0.96-1.1 ms, i.e. 0.45-0.5 cores for 30 tiles at 15 fps or 60 at 7.5.
-  The slowest tile is short of 14 fps because the app and the simulated cameras are starved of CPU on this
-  machine, not because the app needs more than it has; a quiet machine is needed for the fps goals.
-  Found and fixed on the way: (1) with 30-60 relays starting at once on a busy machine, a relay that had not
-  said its first word within 6 s was taken for a dead network, its connection closed and restarted with
-  backoff, again and again (half the tiles at 0 fps in a run at load 30); the silence before the relay's
-  first word now gets the 30 s grace of loading OpenCV. (2) The relay's rate cap counted from each (late)
-  send, so a 15 fps cap on a 15 fps camera skipped a frame every few dozen (13.0 fps delivered at load
-  20); it keeps to its schedule now (14.7). (3) The relay's thumbnail shrank the < 2x left after the
-  reduced DCT decode with INTER_AREA; bilinear costs an eighth there: 1.95 -> 1.39 ms per 265x148
-  thumbnail, 2.33 -> 1.61 ms per 320x179 (relay thumbnail work 2.9 -> 2.1 % of a core per camera at
-  15 fps; thumbnails 4 % larger). (4) The app laid out the tile's texts with new fonts on every frame (the
-  tile's paint was 77 % of the GIL-held samples), repainted the caption with every frame, and summed each
-  stream's rate window at every stats query (5 %); it re-read and compiled the device probe for every
-  status check (13 %), which main's loader of the camera-side programs now does once.
-- 2026-12-06 05:54-05:58, quiet machine (load 1.6 before the first run), after the fixes above, three runs
-  back to back: `python -m bench grid --camera-nice 0 --no-write` (the old setup: cameras at the app's
-  priority): N=30 slowest tile 11.9 fps (median/slowest 0.85), 0.35 app cores, 18.0 Mbit/s, clicks p99
-  0.6 ms; N=60 slowest tile 3.2 fps, slowest/median 0.46, clicks p99 4.7 ms. `python -m bench grid
-  --full-frames --devices 30 --no-write --no-profile` (no thumbnails, same 20 Mbit/s budget): N=30 slowest
-  tile 0.6 fps at 20.6 Mbit/s and 0.11 app cores: full 858x480 frames of about 100 kB fit a classroom link
-  less than once a second per camera, which is why the camera makes thumbnails. Then `python -m bench
-  grid` (the table above: camera side at nice 10): N=30 12.0 fps, N=60 6.9 fps with slowest/median 0.92;
-  at N=60 the lower priority of the simulated cameras is what keeps every tile moving evenly (0.46 -> 0.92).
-  In every run the simulated camera side took about 1.6 of the 2 cores and the app 0.3; 30 tiles at 15 fps
-  need 0.35 cores of the app (0.78 ms per painted picture), so on an instructor's computer that does not
-  also host 30 cameras the app has the CPU for the goal; this machine cannot show it."""
 #: below this part of the time held, the GIL leaves the app's threads room: one process is enough
 GIL_ROOM = 0.6
 
@@ -461,7 +424,7 @@ def findings(results, nice):
     setup = NICE_REASON.format(nice, RESEND) if nice else (
         "The camera side ran at the app's priority (`--camera-nice 0`, the old setup): the simulated cameras "
         "compete with the app for its 2 cores, which in a classroom each camera does not.")
-    return "Findings of this run:\n\n" + "\n".join(lines) + "\n\n" + setup + "\n\n" + HISTORY
+    return "Findings of this run:\n\n" + "\n".join(lines) + "\n\n" + setup
 
 
 def report(results, command, window, relays, nice=CAMERA_NICE):
