@@ -4,6 +4,7 @@ The command modules import this one and never each other (an import-linter contr
 """
 
 import argparse
+import concurrent.futures
 import getpass
 import logging
 import sys
@@ -23,6 +24,19 @@ EXIT_PROBLEMS = 2
 EXIT_INTERRUPTED = 130
 #: passphrase prompts before giving up, as ssh allows
 PASSPHRASE_TRIES = 3
+#: how often a command's main thread wakes while its workers run (seconds). Python runs a signal's handler
+#: (Ctrl+C's KeyboardInterrupt) only in the main thread, and only when that thread runs: the kernel may hand
+#: SIGINT to a worker thread, and a main thread asleep in an untimed wait would not feel it until the work ends.
+INTERRUPT_POLL = 0.2
+
+
+def results_of(futures):
+    """The results of ``futures`` in their order, waiting in slices so that Ctrl+C raises KeyboardInterrupt
+    here within INTERRUPT_POLL seconds, whichever thread the signal reached."""
+    pending = set(futures)
+    while pending:
+        _done, pending = concurrent.futures.wait(pending, timeout=INTERRUPT_POLL)
+    return [future.result() for future in futures]
 
 
 def add_ssh_options(parser, target=True):

@@ -23,6 +23,7 @@ from deeplens_gui.cli.common import (
     connect,
     fail,
     positive_int,
+    results_of,
 )
 from deeplens_gui.core import cloud, secrets
 from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
@@ -138,7 +139,7 @@ def run(args):
     pool = ThreadPoolExecutor(max_workers=min(args.jobs, len(args.targets)), thread_name_prefix="deploy")
     try:
         futures = [pool.submit(deploy_one, target) for target in args.targets]
-        results = [future.result() for future in futures]
+        results = results_of(futures)
     except KeyboardInterrupt:
         for token in tokens.values():
             token.cancel()

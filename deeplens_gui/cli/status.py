@@ -22,6 +22,7 @@ from deeplens_gui.cli.common import (
     fail,
     positive_float,
     positive_int,
+    results_of,
     roster_of,
     ssh_options,
 )
@@ -108,9 +109,13 @@ def gather(args):
     options = ssh_options(args, roster)
     factory = _cloud_factory(args)
     workers = max(1, min(args.jobs, len(args.targets)))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="status") as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="status")
+    try:
         futures = [pool.submit(_check, target, args, roster, options, factory) for target in args.targets]
-        return [future.result() for future in futures]
+        return results_of(futures)
+    finally:
+        # Ctrl+C: the checks not started yet never start; those under way end within their own timeouts.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _percent_used(total, free):

@@ -143,7 +143,10 @@ def run(args, stop_event=None, out=None):
                 print("As the workshop left them: {0}{1}.".format(
                     "Greengrass runs {0}".format(greengrass) if greengrass else "no Greengrass",
                     "; sudo asks for aws_cam's password" if sudo_password else ""), file=out, flush=True)
-            stop_event.wait()
+            # Waits in slices: the handler that sets the event runs only when this (main) thread runs, and the
+            # kernel may hand Ctrl+C or SIGTERM to one of the servers' threads instead.
+            while not stop_event.wait(_SIGNAL_POLL):
+                pass
             print("Stopping {0} virtual device(s)...".format(len(fleet)), file=out, flush=True)
     finally:
         _restore_signal_handlers(previous)
@@ -184,6 +187,10 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
         command += ["--stream-path", first.device().stream_path]
     print("view one: {0}".format(" ".join(shlex.quote(part) for part in command)), file=out)
     print("Press Ctrl-C to stop.", file=out, flush=True)
+
+
+#: how often the main thread wakes while the devices run, so that a stop signal is felt (seconds)
+_SIGNAL_POLL = 0.2
 
 
 def _install_signal_handlers(stop_event):

@@ -32,6 +32,7 @@ from tests.e2e.test_deploy_ssh import (
 )
 from tests.e2e.test_faults import trusted_known_hosts
 from tests.fixtures.proxy import BLACKHOLE, RESET
+from tests.fixtures.signals import tgkill
 from tests.fixtures.waiting import wait_for
 
 pytestmark = pytest.mark.slow
@@ -39,8 +40,11 @@ pytestmark = pytest.mark.slow
 COLOURS = ("blue", "green")
 
 
-def cli_deploy_until(folder, device, roster, home, step, sig):
-    """Run ``deeplens-gui deploy`` and send ``sig`` once it prints that ``step`` runs; its output lines."""
+def cli_deploy_until(folder, device, roster, home, step, sig, to_worker=False):
+    """Run ``deeplens-gui deploy`` and send ``sig`` once it prints that ``step`` runs; its output lines.
+
+    ``to_worker`` hands the signal to one of its worker threads (as the kernel may), not to the process.
+    """
     env = dict(os.environ, HOME=str(home), SSH_AUTH_SOCK="")
     lines = []
     marker = "{0}: {1} running".format(device.name, step)
@@ -51,7 +55,12 @@ def cli_deploy_until(folder, device, roster, home, step, sig):
             for raw in iter(proc.stdout.readline, b""):
                 lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
                 if lines[-1].startswith(marker):
-                    proc.send_signal(sig)
+                    if to_worker:
+                        workers = [int(tid) for tid in os.listdir("/proc/{0}/task".format(proc.pid))
+                                   if int(tid) != proc.pid]
+                        assert workers and tgkill()(proc.pid, max(workers), sig) == 0
+                    else:
+                        proc.send_signal(sig)
                     break
             proc.wait(120)
         finally:
@@ -129,7 +138,9 @@ def test_a_deploy_killed_at_every_step_leaves_the_camera_consistent_and_a_reboot
 
 
 @pytest.mark.timeout(300)
-def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(virtual, tmp_path):
+@pytest.mark.parametrize("to_worker", [False, pytest.param(True, marks=pytest.mark.skipif(
+    tgkill() is None, reason="needs Linux with glibc's tgkill"))], ids=["to-the-process", "to-a-worker-thread"])
+def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(virtual, tmp_path, to_worker):
     device, connection = virtual()
     known_hosts = tmp_path / "known_hosts-cli"
     known_hosts.write_text(device.known_hosts_line() + "\n")
@@ -139,7 +150,7 @@ def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(vir
     service = DeployService({"ssh": SshDeployBackend(verify_timeout=40)})
     assert service.deploy(connection, resolve_source(red)).ok
 
-    lines = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT)
+    lines = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT, to_worker=to_worker)
 
     record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
     assert record["project"] == "red", lines

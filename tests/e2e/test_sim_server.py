@@ -20,6 +20,7 @@ from deeplens_gui.sim.fleet import Fleet, VirtualDevice
 from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.server import VirtualSshServer, ensure_ed25519_key
 from tests.fixtures.frames import make_jpegs
+from tests.fixtures.signals import tgkill
 from tests.fixtures.sim import ssh_client
 
 REPO = Path(__file__).resolve().parents[2]
@@ -628,3 +629,31 @@ def test_fleet_of_face_devices_each_stream_their_own_frames(sim_fleet):
         assert _decode(_read_stream_frames(device, 2)[1]) is not None
     fleet.stop()
     assert not any(_pid_alive(pid) for pid in lambda_pids)
+
+
+@pytest.mark.skipif(tgkill() is None, reason="needs Linux with glibc's tgkill")
+def test_sim_stops_when_ctrl_c_reaches_one_of_its_server_threads(tmp_path):
+    # The kernel hands a process's signal to any of its threads; the main thread must still feel it.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deeplens_gui.sim.cli", "--devices", "1", "--project", "none",
+         "--base-dir", str(tmp_path / "devices"), "--roster-out", str(tmp_path / "roster.toml")],
+        cwd=str(REPO), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("Press Ctrl-C"):
+                break
+        assert lines and lines[-1].startswith("Press Ctrl-C"), lines
+        threads = sorted(int(name) for name in os.listdir("/proc/{0}/task".format(proc.pid)))
+        workers = [tid for tid in threads if tid != proc.pid]
+        assert workers, "the virtual device serves from threads of its own"
+        assert tgkill()(proc.pid, workers[-1], signal.SIGINT) == 0
+        assert proc.wait(15) == 0
+        assert "Stopped." in proc.stdout.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
