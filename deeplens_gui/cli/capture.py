@@ -65,7 +65,7 @@ def snapshot(args):
         _check_type(args.output, SNAPSHOT_TYPES, "Snapshots")
     frames = []
     with connect(args) as connection:
-        _stream(connection, args, frames.append, lambda: len(frames) >= 1)
+        _stream(connection, args, lambda frame: frames.append(frame.jpeg), lambda: len(frames) >= 1)
     if to_stdout:
         StdoutRecorder().write(frames[0])
         return 0
@@ -85,10 +85,10 @@ def record(args):
     report = sys.stderr if args.output == STDOUT else sys.stdout
     started = []
 
-    def write(jpeg):
+    def write(frame):
         if not started:
-            started.append(time.monotonic())
-        recorder.write(jpeg)
+            started.append(frame.received)
+        recorder.write(frame.jpeg, frame.received)
 
     def done():
         if getattr(recorder, "gone", False):
@@ -122,7 +122,7 @@ def record(args):
     except BaseException:
         recorder.discard()
         raise
-    _finish(recorder)
+    _finish(recorder, stop_at())  # --seconds: the file lasts that long, however late this got round to it
     codec = getattr(recorder, "codec", None)
     print("Saved {0} frames of {1} to {2}{3}".format(recorder.frames, args.target, _output_name(args.output),
                                                        " ({0})".format(CODEC_NAMES.get(codec, codec)) if codec
@@ -134,16 +134,16 @@ def _output_name(output):
     return "standard output" if output == STDOUT else output
 
 
-def _finish(recorder):
+def _finish(recorder, end=None):
     if recorder.frames:
-        recorder.close()
+        recorder.close(end)
     else:
         recorder.discard()
 
 
-def _stream(connection, args, on_jpeg, done, stop_at=lambda: None):
-    """Stream every unique frame to ``on_jpeg`` until ``done()`` (or the time ``stop_at()`` gives); raise on
-    failure."""
+def _stream(connection, args, on_frame, done, stop_at=lambda: None):
+    """Stream every unique Frame to ``on_frame`` until ``done()`` or the time ``stop_at()`` gives (a frame that
+    arrives after that time is not handed on); raise on failure."""
     connection.open()  # typed connect/auth/host-key errors surface here, before the stream starts
     with FrameSource(connection, max_fps=0, decode=False, reconnect=True) as source:
         while not done():
@@ -151,7 +151,9 @@ def _stream(connection, args, on_jpeg, done, stop_at=lambda: None):
             end = stop_at()
             frame = next(source.frames(until=deadline if end is None else min(deadline, end)), None)
             if frame is not None:
-                on_jpeg(frame.jpeg)
+                if end is not None and frame.received >= end:
+                    return
+                on_frame(frame)
                 continue
             if done():
                 return

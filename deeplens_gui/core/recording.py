@@ -66,8 +66,9 @@ class MjpegRecorder:
         self._out.write(jpeg)
         self.frames += 1
 
-    def close(self):
-        """Finish the file (it appears at ``path`` only now). Idempotent."""
+    def close(self, end=None):
+        """Finish the file (it appears at ``path`` only now); ``end`` is unused (the frames carry no times).
+        Idempotent."""
         self._out.commit()
 
     def discard(self):
@@ -103,7 +104,7 @@ class StdoutRecorder:
             return
         self.frames += 1
 
-    def close(self):
+    def close(self, end=None):
         """Nothing to finish: every frame was flushed."""
 
     def discard(self):
@@ -116,7 +117,7 @@ class VideoRecorder:
     ``.mp4`` re-encodes to H.264 (``mp4_codec()``) with a variable frame rate: each frame's timestamp is when it
     arrived, in milliseconds, whatever the camera's rate. ``.avi`` keeps the received JPEGs unchanged in a
     10 ms time base (AVI has no variable rate; the gaps are empty chunks, which players show as repeats). The
-    last frame lasts until ``close()``, so the duration is the wall time recorded. The size is the first
+    last frame lasts until ``close()`` (or the end it is given), so the duration is the wall time recorded. The size is the first
     frame's; later frames of another size are scaled to it.
     """
 
@@ -208,13 +209,15 @@ class VideoRecorder:
                 packets[-1].duration = 1
         self._container.mux(packets)
 
-    def close(self):
-        """Finish the file (it appears at ``path`` only now). Idempotent."""
+    def close(self, end=None):
+        """Finish the file (it appears at ``path`` only now): the last frame lasts until ``end``
+        (``time.monotonic()``; now when not given), so a recording asked to last some seconds lasts exactly
+        that however late the caller got round to closing it. Idempotent."""
         if self._out.closed:
             return
         try:
             if self._container is not None:
-                self._emit(time.monotonic(), final=True)  # the last frame lasts until now
+                self._emit(time.monotonic() if end is None else end, final=True)
                 self._container.close()
                 self._container = None
             written = os.path.getsize(self._out.temp_path)
