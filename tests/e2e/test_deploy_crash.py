@@ -100,8 +100,11 @@ def test_a_deploy_killed_at_every_step_leaves_the_camera_consistent_and_a_reboot
     roster = write_roster([device], tmp_path / "roster.toml", known_hosts)
     home = tmp_path / "home"
     home.mkdir()
-    folders = {"red": make_project(tmp_path / "red", "red", "red")}
-    folders.update({colour: make_project(tmp_path / colour, colour, colour) for colour in COLOURS})
+    # Projects that publish nothing: verify waits out the quiet grace, so a kill sent when verify begins lands
+    # inside it, however loaded the machine.
+    folders = {"red": make_project(tmp_path / "red", "red", "red", publishes=False)}
+    folders.update({colour: make_project(tmp_path / colour, colour, colour, publishes=False)
+                    for colour in COLOURS})
     colour_of_project = {name: name for name in folders}
     first = DeployService({"ssh": SshDeployBackend(verify_timeout=40)}).deploy(connection,
                                                                                resolve_source(folders["red"]))
@@ -146,7 +149,7 @@ def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(vir
     known_hosts.write_text(device.known_hosts_line() + "\n")
     roster = write_roster([device], tmp_path / "roster.toml", known_hosts)
     red = make_project(tmp_path / "red", "red", "red")
-    blue = make_project(tmp_path / "blue", "blue", "blue")
+    blue = make_project(tmp_path / "blue", "blue", "blue", publishes=False)  # verify lasts the quiet grace
     service = DeployService({"ssh": SshDeployBackend(verify_timeout=40)})
     assert service.deploy(connection, resolve_source(red)).ok
 

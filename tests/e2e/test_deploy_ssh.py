@@ -1,7 +1,9 @@
 """The ``ssh`` deploy backend end to end: virtual DeepLens devices and a real OpenSSH sshd.
 
 Test projects stream solid-colour frames (a counter in a JPEG comment makes each frame new), so a test can
-see in the stream itself which project runs. Every deploy is checked against the device's record, its
+see in the stream itself which project runs; like the sample Lambdas they publish a result on their topic
+(``{"red": 1.0}``) twice a second, so verify ends at the first one (``publishes=False``: a plain viewer
+project, for which verify waits out the quiet grace). Every deploy is checked against the device's record, its
 history and the runner's processes.
 """
 
@@ -35,7 +37,8 @@ HOSTILE = "cam $(touch PWNED); 'q\" `touch PWNED2` x"
 
 COLOURS = {"red": (0, 0, 255), "blue": (255, 0, 0), "green": (0, 255, 0)}
 
-_HANDLER = '''"""Deploy test project: streams one solid colour."""
+_HANDLER = '''"""Deploy test project: streams one solid colour (and publishes it as its result)."""
+import json
 import os
 import struct
 import threading
@@ -45,7 +48,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "frame.jpg"), "rb") as handle:
     BASE = handle.read()
 PATH = os.environ.get("DEEPLENS_STREAM_PATH", "/tmp/results.mjpeg")
+PUBLISH = %(publish)r
 %(crash)s
+if PUBLISH:
+    import greengrasssdk
+
+    CLIENT = greengrasssdk.client("iot-data")
+    TOPIC = "$aws/things/{0}/infer".format(os.environ.get("AWS_IOT_THING_NAME", "deeplens"))
+    RESULT = json.dumps({PUBLISH: 1.0})
 
 def function_handler(event, context):
     return
@@ -70,6 +80,8 @@ def serve():
                 continue
         try:
             os.write(fd, frame(number))
+            if PUBLISH and number %% 10 == 0:
+                CLIENT.publish(topic=TOPIC, payload=RESULT)
             number += 1
         except OSError:
             os.close(fd)
@@ -81,10 +93,11 @@ threading.Thread(target=serve, daemon=True).start()
 '''
 
 
-def make_project(folder, project_id, colour="red", name=None, crash=False, padding=0):
+def make_project(folder, project_id, colour="red", name=None, crash=False, padding=0, publishes=True):
     """Write a project folder that streams ``colour`` (or crashes at import); returns its path.
 
-    ``padding`` adds a file of that many random bytes (a large upload).
+    ``padding`` adds a file of that many random bytes (a large upload); ``publishes`` makes it publish
+    ``{colour: 1.0}`` on its topic twice a second.
     """
     folder = str(folder)
     os.makedirs(folder, exist_ok=True)
@@ -102,7 +115,7 @@ def make_project(folder, project_id, colour="red", name=None, crash=False, paddi
         json.dump(manifest, handle)
     crash_line = 'raise RuntimeError("this project crashes on start")' if crash else ""
     with open(os.path.join(folder, "colour.py"), "w") as handle:
-        handle.write(_HANDLER % {"crash": crash_line})
+        handle.write(_HANDLER % {"crash": crash_line, "publish": colour if publishes else None})
     image = np.zeros((120, 160, 3), np.uint8)
     image[:] = COLOURS[colour]
     ok, jpeg = cv2.imencode(".jpg", image)
@@ -396,8 +409,8 @@ def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     assert child.environ()["DEEPLENS_TEST_VALUE"] == HOSTILE
     assert_no_pwned(tmp_path)
     # The deploy wrote nothing outside the app's folder on the device but the login's crontab (its boot line);
-    # the project made its stream FIFO.
-    assert files_outside_app_dir(root) - before <= {device.stream_path, device.crontab_path}
+    # the project made its stream FIFO and published on its topic (the virtual camera's results file).
+    assert files_outside_app_dir(root) - before <= {device.stream_path, device.crontab_path, device.results_path}
 
 
 def files_outside_app_dir(root):
