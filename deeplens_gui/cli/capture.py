@@ -48,7 +48,8 @@ def add_parsers(sub):
                           "(for ffplay -f mjpeg - or mplayer)")
     limit = rec.add_mutually_exclusive_group(required=True)
     limit.add_argument("--frames", type=positive_int, metavar="N", help="stop after N unique frames")
-    limit.add_argument("--seconds", type=positive_float, metavar="S", help="stop after S seconds")
+    limit.add_argument("--seconds", type=positive_float, metavar="S",
+                       help="stop S seconds after the first frame (the recording lasts S seconds)")
     rec.set_defaults(run_command=record)
 
 
@@ -101,6 +102,11 @@ def record(args):
         # --seconds ends on time even when the next frame is far away (a camera at 2 fps).
         return started[0] + args.seconds if started and args.seconds else None
 
+    def end():
+        # Where the file ends: now, but never past --seconds (however late the command got round to it).
+        until = stop_at()
+        return None if until is None else min(until, time.monotonic())
+
     try:
         with connect(args) as connection:
             _stream(connection, args, write, done, stop_at)
@@ -108,21 +114,21 @@ def record(args):
         if not recorder.frames:
             recorder.discard()
             raise
-        _finish(recorder)
+        _finish(recorder, end())
         fail(error)
         print("Saved the {0} frames received before that to {1}".format(recorder.frames,
                                                                           _output_name(args.output)),
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        _finish(recorder)
+        _finish(recorder, end())
         print("Interrupted: saved {0} frames to {1}".format(recorder.frames, _output_name(args.output)),
               file=sys.stderr)
         return EXIT_INTERRUPTED
     except BaseException:
         recorder.discard()
         raise
-    _finish(recorder, stop_at())  # --seconds: the file lasts that long, however late this got round to it
+    _finish(recorder, end())
     codec = getattr(recorder, "codec", None)
     print("Saved {0} frames of {1} to {2}{3}".format(recorder.frames, args.target, _output_name(args.output),
                                                        " ({0})".format(CODEC_NAMES.get(codec, codec)) if codec
@@ -142,8 +148,8 @@ def _finish(recorder, end=None):
 
 
 def _stream(connection, args, on_frame, done, stop_at=lambda: None):
-    """Stream every unique Frame to ``on_frame`` until ``done()`` or the time ``stop_at()`` gives (a frame that
-    arrives after that time is not handed on); raise on failure."""
+    """Stream every unique Frame to ``on_frame`` until ``done()`` or the time ``stop_at()`` gives (a frame
+    that arrives after that time is not handed on); raise on failure."""
     connection.open()  # typed connect/auth/host-key errors surface here, before the stream starts
     with FrameSource(connection, max_fps=0, decode=False, reconnect=True) as source:
         while not done():

@@ -26,16 +26,22 @@ EXIT_INTERRUPTED = 130
 PASSPHRASE_TRIES = 3
 #: how often a command's main thread wakes while its workers run (seconds). Python runs a signal's handler
 #: (Ctrl+C's KeyboardInterrupt) only in the main thread, and only when that thread runs: the kernel may hand
-#: SIGINT to a worker thread, and a main thread asleep in an untimed wait would not feel it until the work ends.
+#: SIGINT to a worker thread, and a main thread asleep in an untimed wait would not feel it until the work
+#: ends.
 INTERRUPT_POLL = 0.2
 
 
-def results_of(futures):
-    """The results of ``futures`` in their order, waiting in slices so that Ctrl+C raises KeyboardInterrupt
-    here within INTERRUPT_POLL seconds, whichever thread the signal reached."""
+def wait_for(futures):
+    """Return once every one of ``futures`` is done (or cancelled), waiting in slices so that Ctrl+C raises
+    KeyboardInterrupt here within INTERRUPT_POLL seconds, whichever thread the signal reached."""
     pending = set(futures)
     while pending:
         _done, pending = concurrent.futures.wait(pending, timeout=INTERRUPT_POLL)
+
+
+def results_of(futures):
+    """The results of ``futures`` in their order, waited for as ``wait_for`` does."""
+    wait_for(futures)
     return [future.result() for future in futures]
 
 

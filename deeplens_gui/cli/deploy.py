@@ -10,6 +10,7 @@ before); else 2 any target was deployed with problems: the project streams but r
 """
 
 import getpass
+import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,7 @@ from deeplens_gui.cli.common import (
     fail,
     positive_int,
     results_of,
+    wait_for,
 )
 from deeplens_gui.core import cloud, secrets
 from deeplens_gui.core.deploy.greengrass import GreengrassDeployBackend
@@ -143,9 +145,10 @@ def run(args):
     except KeyboardInterrupt:
         for token in tokens.values():
             token.cancel()
-        pool.shutdown(wait=True)
-        print("Interrupted: cancelled the deploys still running (each camera keeps or gets back what it ran "
-              "before).", file=sys.stderr)
+        pool.shutdown(wait=False, cancel_futures=True)  # deploys not started yet never start
+        print("Interrupted: cancelling the deploys still running; each camera keeps or gets back what it ran "
+              "before (Ctrl+C again to stop waiting).", file=sys.stderr, flush=True)
+        _wait_for_rollbacks(futures)
         return EXIT_INTERRUPTED
     pool.shutdown(wait=True)
     failed = troubled = 0
@@ -161,6 +164,19 @@ def run(args):
     if failed:
         return EXIT_FAILED
     return EXIT_PROBLEMS if troubled else 0
+
+
+def _wait_for_rollbacks(futures):
+    """Wait for cancelled deploys to put their cameras back. A second Ctrl+C ends the command at once: each
+    camera whose deploy this leaves half done puts its deployed project back itself once it hears nothing
+    more (the runner's lock keeper), so only the waiting is given up."""
+    try:
+        wait_for(futures)
+    except KeyboardInterrupt:
+        print("Stopped waiting: each camera puts its deployed project back itself once it hears nothing more "
+              "from this deploy.", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(EXIT_INTERRUPTED)  # the deploy threads would keep the interpreter from exiting
 
 
 class _Printer:

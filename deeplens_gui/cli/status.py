@@ -114,7 +114,8 @@ def gather(args):
         futures = [pool.submit(_check, target, args, roster, options, factory) for target in args.targets]
         return results_of(futures)
     finally:
-        # Ctrl+C: the checks not started yet never start; those under way end within their own timeouts.
+        # Ctrl+C: the checks not started yet never start; those under way end within their own timeouts,
+        # which the interpreter waits out as it exits.
         pool.shutdown(wait=False, cancel_futures=True)
 
 

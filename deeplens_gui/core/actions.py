@@ -4,6 +4,7 @@ on its job runner, the CLI calls them directly, so both say the same sentences.
 """
 
 import json
+import socket
 
 from deeplens_gui.core import commands
 from deeplens_gui.core.deploy import layout
@@ -15,6 +16,9 @@ ACTION_TIMEOUT = 60.0
 #: how long reading a log or the results may take (seconds)
 READ_TIMEOUT = 20.0
 _CHUNK = 65536
+#: how long one read of a followed log waits before it looks again (seconds): the caller's thread wakes so a
+#: Ctrl+C given to another thread (paramiko's) is felt on a quiet log too
+_FOLLOW_SLICE = 0.25
 
 
 def stop_project(connection):
@@ -78,10 +82,14 @@ def follow(connection, command, on_line):
     """Run ``command`` (a following tail) and call ``on_line(text)`` for every line it prints, until it ends
     or the connection is closed. Raises DeepLensError when the channel cannot be opened."""
     channel = connection.open_channel(command)
+    channel.settimeout(_FOLLOW_SLICE)
     pending = b""
     try:
         while True:
-            data = channel.recv(_CHUNK)
+            try:
+                data = channel.recv(_CHUNK)
+            except socket.timeout:  # nothing new yet (an OSError: must come before the clause below)
+                continue
             if not data:
                 break
             pending += data

@@ -117,8 +117,8 @@ class VideoRecorder:
     ``.mp4`` re-encodes to H.264 (``mp4_codec()``) with a variable frame rate: each frame's timestamp is when it
     arrived, in milliseconds, whatever the camera's rate. ``.avi`` keeps the received JPEGs unchanged in a
     10 ms time base (AVI has no variable rate; the gaps are empty chunks, which players show as repeats). The
-    last frame lasts until ``close()`` (or the end it is given), so the duration is the wall time recorded. The size is the first
-    frame's; later frames of another size are scaled to it.
+    last frame lasts until ``close()`` or the end ``close()`` is given, so the file lasts as long as the time
+    recorded. The size is the first frame's; later frames of another size are scaled to it.
     """
 
     def __init__(self, path):

@@ -20,6 +20,9 @@ from deeplens_gui.sim import python2
 from deeplens_gui.sim.fleet import PROJECTS, Fleet
 from deeplens_gui.sim.namespace import mode_sentence
 
+#: how often the main thread wakes while the devices run, so that a stop signal is felt (seconds)
+_SIGNAL_POLL = 0.2
+
 
 def add_arguments(parser):
     """Add the ``sim`` options to ``parser``."""
@@ -187,10 +190,6 @@ def _print_fleet(fleet, roster, known_hosts, project, seconds, out):
         command += ["--stream-path", first.device().stream_path]
     print("view one: {0}".format(" ".join(shlex.quote(part) for part in command)), file=out)
     print("Press Ctrl-C to stop.", file=out, flush=True)
-
-
-#: how often the main thread wakes while the devices run, so that a stop signal is felt (seconds)
-_SIGNAL_POLL = 0.2
 
 
 def _install_signal_handlers(stop_event):

@@ -17,6 +17,7 @@ from tests.e2e import test_deploy_ssh
 from tests.e2e.test_deploy_ssh import deploy
 from tests.e2e.test_project_health import _cli_args
 from tests.fixtures.projects import ERROR_SENTENCE, make_reporting_project
+from tests.fixtures.signals import signal_a_worker_thread, tgkill
 
 pytestmark = pytest.mark.slow
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -39,8 +40,9 @@ def broken(virtual, tmp_path):
     return device, connection, _cli_args(device, tmp_path)
 
 
-def _follow(args, wanted, timeout=30.0):
-    """Run ``deeplens-gui ARGS`` (a following command) until a stdout line satisfies ``wanted``; Ctrl-C it.
+def _follow(args, wanted, timeout=30.0, to_worker=False):
+    """Run ``deeplens-gui ARGS`` (a following command) until a stdout line satisfies ``wanted``; Ctrl-C it
+    (``to_worker``: the SIGINT goes to one of its worker threads, as the kernel may hand it).
     Returns (that line, exit status, stderr)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [ROOT, os.environ.get("PYTHONPATH")])))
     process = subprocess.Popen([sys.executable, "-m", "deeplens_gui"] + args, cwd=ROOT, env=env,
@@ -55,7 +57,10 @@ def _follow(args, wanted, timeout=30.0):
             if time.monotonic() > deadline:
                 break
     finally:
-        process.send_signal(signal.SIGINT)
+        if to_worker:
+            signal_a_worker_thread(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(signal.SIGINT)
         try:
             status = process.wait(15)
         except subprocess.TimeoutExpired:
@@ -104,6 +109,17 @@ def test_results_and_logs_follow_new_lines_until_ctrl_c(broken):
                                 lambda text: seen.append(text) or len(seen) >= 3 and text == ERROR_SENTENCE)
     assert line == ERROR_SENTENCE and len(seen) >= 3, (seen, err)
     assert "project.log <==" in err and status == cli.EXIT_INTERRUPTED
+
+
+@pytest.mark.skipif(tgkill() is None, reason="needs Linux with glibc's tgkill")
+def test_following_a_quiet_log_ends_when_ctrl_c_reaches_any_thread(broken, capsys):
+    _device, _connection, args = broken
+    assert cli.main(["stop"] + args) == 0  # the log goes quiet: no line will wake the command
+    capsys.readouterr()
+    started = time.monotonic()
+    line, status, err = _follow(["logs", "-f", "-n", "1"] + args, lambda text: True, to_worker=True)
+    assert line is not None and status == cli.EXIT_INTERRUPTED, (line, status, err)
+    assert time.monotonic() - started < 20
 
 
 def test_stop_then_nothing_runs(broken, capsys):

@@ -32,7 +32,7 @@ from tests.e2e.test_deploy_ssh import (
 )
 from tests.e2e.test_faults import trusted_known_hosts
 from tests.fixtures.proxy import BLACKHOLE, RESET
-from tests.fixtures.signals import tgkill
+from tests.fixtures.signals import signal_a_worker_thread, tgkill
 from tests.fixtures.waiting import wait_for
 
 pytestmark = pytest.mark.slow
@@ -40,10 +40,12 @@ pytestmark = pytest.mark.slow
 COLOURS = ("blue", "green")
 
 
-def cli_deploy_until(folder, device, roster, home, step, sig, to_worker=False):
-    """Run ``deeplens-gui deploy`` and send ``sig`` once it prints that ``step`` runs; its output lines.
+def cli_deploy_until(folder, device, roster, home, step, sig, to_worker=False, again=False):
+    """Run ``deeplens-gui deploy`` and send ``sig`` once it prints that ``step`` runs; ``(its output lines,
+    its exit status, its standard error)``.
 
-    ``to_worker`` hands the signal to one of its worker threads (as the kernel may), not to the process.
+    ``to_worker`` hands the signal to one of its worker threads (as the kernel may), not to the process;
+    ``again`` sends SIGINT a second time once it says it was interrupted (a second Ctrl+C).
     """
     env = dict(os.environ, HOME=str(home), SSH_AUTH_SOCK="")
     lines = []
@@ -56,18 +58,24 @@ def cli_deploy_until(folder, device, roster, home, step, sig, to_worker=False):
                 lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
                 if lines[-1].startswith(marker):
                     if to_worker:
-                        workers = [int(tid) for tid in os.listdir("/proc/{0}/task".format(proc.pid))
-                                   if int(tid) != proc.pid]
-                        assert workers and tgkill()(proc.pid, max(workers), sig) == 0
+                        signal_a_worker_thread(proc.pid, sig)
                     else:
                         proc.send_signal(sig)
                     break
-            proc.wait(120)
+            errors = []
+            if again:
+                for raw in iter(proc.stderr.readline, b""):
+                    errors.append(raw.decode("utf-8", "replace"))
+                    if errors[-1].startswith("Interrupted:"):
+                        proc.send_signal(signal.SIGINT)
+                        break
+            status = proc.wait(120)
+            errors.append(proc.stderr.read().decode("utf-8", "replace"))
         finally:
             if proc.poll() is None:  # it must not outlive the test
                 proc.kill()
     assert any(line.startswith(marker) for line in lines), lines
-    return lines
+    return lines, status, "".join(errors)
 
 
 def assert_consistent(device, connection, colour_of_project):
@@ -142,7 +150,8 @@ def test_a_deploy_killed_at_every_step_leaves_the_camera_consistent_and_a_reboot
 
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("to_worker", [False, pytest.param(True, marks=pytest.mark.skipif(
-    tgkill() is None, reason="needs Linux with glibc's tgkill"))], ids=["to-the-process", "to-a-worker-thread"])
+    tgkill() is None, reason="needs Linux with glibc's tgkill"))],
+    ids=["to-the-process", "to-a-worker-thread"])
 def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(virtual, tmp_path, to_worker):
     device, connection = virtual()
     known_hosts = tmp_path / "known_hosts-cli"
@@ -153,12 +162,35 @@ def test_sigint_during_verify_rolls_back_and_the_camera_needs_no_reconciling(vir
     service = DeployService({"ssh": SshDeployBackend(verify_timeout=40)})
     assert service.deploy(connection, resolve_source(red)).ok
 
-    lines = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT, to_worker=to_worker)
+    lines, status, errors = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT,
+                                             to_worker=to_worker)
+    assert status == 130 and "Interrupted: cancelling the deploys still running" in errors, (status, errors)
 
     record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
     assert record["project"] == "red", lines
     history = [json.loads(line) for line in (device.app_dir / "history.jsonl").read_text().splitlines()]
     assert history[-1]["outcome"] == "cancelled" and history[-1]["rolled_back"] is True
+
+
+@pytest.mark.timeout(300)
+def test_a_second_ctrl_c_stops_waiting_and_the_camera_puts_back_its_project_itself(virtual, tmp_path):
+    device, connection = virtual()
+    known_hosts = tmp_path / "known_hosts-cli"
+    known_hosts.write_text(device.known_hosts_line() + "\n")
+    roster = write_roster([device], tmp_path / "roster.toml", known_hosts)
+    red = make_project(tmp_path / "red", "red", "red")
+    blue = make_project(tmp_path / "blue", "blue", "blue", publishes=False)
+    assert DeployService({"ssh": SshDeployBackend(verify_timeout=40)}).deploy(connection, resolve_source(red)).ok
+
+    lines, status, errors = cli_deploy_until(blue, device, roster, tmp_path, "verify", signal.SIGINT,
+                                             again=True)
+
+    # The second Ctrl+C came while the rollback ran (it restarts red and waits for its frames): the command
+    # ended at once, and the camera, hearing nothing more, put its deployed project back itself.
+    assert status == 130, (status, errors)
+    assert "Stopped waiting: each camera puts its deployed project back itself" in errors, errors
+    record = assert_consistent(device, connection, {"red": "red", "blue": "blue"})
+    assert record["project"] == "red", lines
 
 
 @pytest.mark.timeout(300)

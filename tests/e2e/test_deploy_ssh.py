@@ -57,6 +57,7 @@ if PUBLISH:
     TOPIC = "$aws/things/{0}/infer".format(os.environ.get("AWS_IOT_THING_NAME", "deeplens"))
     RESULT = json.dumps({PUBLISH: 1.0})
 
+
 def function_handler(event, context):
     return
 
@@ -80,8 +81,6 @@ def serve():
                 continue
         try:
             os.write(fd, frame(number))
-            if PUBLISH and number %% 10 == 0:
-                CLIENT.publish(topic=TOPIC, payload=RESULT)
             number += 1
         except OSError:
             os.close(fd)
@@ -89,7 +88,15 @@ def serve():
         time.sleep(0.05)
 
 
+def publish():
+    while True:
+        CLIENT.publish(topic=TOPIC, payload=RESULT)
+        time.sleep(0.5)
+
+
 threading.Thread(target=serve, daemon=True).start()
+if PUBLISH:
+    threading.Thread(target=publish, daemon=True).start()
 '''
 
 
@@ -410,7 +417,8 @@ def test_hostile_names_are_quoted_everywhere(virtual, tmp_path):
     assert_no_pwned(tmp_path)
     # The deploy wrote nothing outside the app's folder on the device but the login's crontab (its boot line);
     # the project made its stream FIFO and published on its topic (the virtual camera's results file).
-    assert files_outside_app_dir(root) - before <= {device.stream_path, device.crontab_path, device.results_path}
+    assert files_outside_app_dir(root) - before <= {device.stream_path, device.crontab_path,
+                                                    device.results_path}
 
 
 def files_outside_app_dir(root):

@@ -20,7 +20,7 @@ from deeplens_gui.sim.fleet import Fleet, VirtualDevice
 from deeplens_gui.sim.namespace import mode_sentence
 from deeplens_gui.sim.server import VirtualSshServer, ensure_ed25519_key
 from tests.fixtures.frames import make_jpegs
-from tests.fixtures.signals import tgkill
+from tests.fixtures.signals import signal_a_worker_thread, tgkill
 from tests.fixtures.sim import ssh_client
 
 REPO = Path(__file__).resolve().parents[2]
@@ -645,10 +645,7 @@ def test_sim_stops_when_ctrl_c_reaches_one_of_its_server_threads(tmp_path):
             if line.startswith("Press Ctrl-C"):
                 break
         assert lines and lines[-1].startswith("Press Ctrl-C"), lines
-        threads = sorted(int(name) for name in os.listdir("/proc/{0}/task".format(proc.pid)))
-        workers = [tid for tid in threads if tid != proc.pid]
-        assert workers, "the virtual device serves from threads of its own"
-        assert tgkill()(proc.pid, workers[-1], signal.SIGINT) == 0
+        signal_a_worker_thread(proc.pid, signal.SIGINT)  # the virtual device serves from threads of its own
         assert proc.wait(15) == 0
         assert "Stopped." in proc.stdout.read()
     finally:
