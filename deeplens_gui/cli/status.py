@@ -113,9 +113,13 @@ def gather(args):
     try:
         futures = [pool.submit(_check, target, args, roster, options, factory) for target in args.targets]
         return results_of(futures)
+    except KeyboardInterrupt:
+        # The checks not started yet never start; those under way end within their own timeouts, which the
+        # interpreter waits out as it exits.
+        print("Interrupted: no further checks start; waiting for the ones under way to end.", file=sys.stderr,
+              flush=True)
+        raise
     finally:
-        # Ctrl+C: the checks not started yet never start; those under way end within their own timeouts,
-        # which the interpreter waits out as it exits.
         pool.shutdown(wait=False, cancel_futures=True)
 
 

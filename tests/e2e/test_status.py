@@ -2,11 +2,13 @@
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 
 from deeplens_gui.cli import status as cli_status
@@ -15,6 +17,7 @@ from deeplens_gui.core.deploy import layout
 from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.core.status import Verdict, get_status
 from tests.e2e.test_greengrass_moto import seed_function
+from tests.fixtures.signals import signal_a_worker_thread, tgkill
 
 
 @pytest.fixture
@@ -209,3 +212,45 @@ def test_cli_status_table_json_and_exit_status(sim_fleet, tmp_path, capsys, monk
     assert lines[2].startswith("    Face detection 1 is deployed")
     assert err == ""
     assert os.environ["AWS_ENDPOINT_URL"] == aws.url
+
+
+@pytest.mark.skipif(tgkill() is None, reason="needs Linux with glibc's tgkill")
+def test_ctrl_c_given_to_a_worker_thread_is_felt_while_the_check_runs(sim_fleet, tmp_path):
+    fleet = sim_fleet(1, project="face")
+    known_hosts = fleet.write_known_hosts(tmp_path / "known_hosts")
+    roster = fleet.write_roster(tmp_path / "roster.toml", known_hosts=known_hosts)
+    _wait_for_frames(fleet.devices[0])
+    # a long sample of the stream keeps the check under way when the signal comes
+    process = subprocess.Popen([sys.executable, "-m", "deeplens_gui", "status", "virtual-1", "--roster",
+                                str(roster), "--sample", str(SAMPLE), "--no-cloud"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=dict(os.environ, HOME=str(tmp_path)))
+    try:
+        deadline = time.monotonic() + 30
+        # the sample runs once the virtual camera (served from this process) runs the relay for it
+        while not any("--max-fps" in " ".join(_cmdline(child))
+                      for child in psutil.Process().children(recursive=True)):
+            assert time.monotonic() < deadline and process.poll() is None, "the status check did not sample"
+            time.sleep(0.05)
+        signal_a_worker_thread(process.pid, signal.SIGINT)
+        # Felt while the sample still runs, not once it ended (an untimed wait would feel it SAMPLE s later).
+        ready, _, _ = select.select([process.stderr], [], [], SAMPLE / 2)
+        assert ready, "Ctrl+C was not felt while the check ran"
+        first = process.stderr.readline()
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert first.startswith("Interrupted: no further checks start"), (first, err)
+    assert process.returncode == 130 and "virtual-1" not in out, (out, err)
+
+
+#: the seconds of stream the interrupted status check samples
+SAMPLE = 6.0
+
+
+def _cmdline(process):
+    try:
+        return process.cmdline()
+    except psutil.Error:  # it ended meanwhile
+        return []
