@@ -1,5 +1,6 @@
 """The virtual DeepLens: SSH servers on 127.0.0.1 that behave like cameras (exec, stdin, FIFOs, SFTP, auth)."""
 
+import contextlib
 import io
 import os
 import signal
@@ -491,22 +492,32 @@ def test_temporary_fleet_dir_is_removed_at_stop():
 # -- the sim command ----------------------------------------------------------------------------------------------
 
 
-def test_sim_command_prints_targets_and_stops_on_sigint(tmp_path):
-    roster = tmp_path / "class" / "roster.toml"
+@contextlib.contextmanager
+def _sim_command(tmp_path, devices, roster):
+    """``deeplens-gui sim`` (its own module) with ``devices`` virtual cameras and no project, read until it
+    says how to stop it; yields ``(process, its lines so far)`` and never lets it outlive the test."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "deeplens_gui.sim.cli", "--devices", "2", "--project", "none",
+        [sys.executable, "-m", "deeplens_gui.sim.cli", "--devices", str(devices), "--project", "none",
          "--base-dir", str(tmp_path / "devices"), "--roster-out", str(roster)],
-        cwd=str(REPO),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+        cwd=str(REPO), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = []
         for line in proc.stdout:
             lines.append(line.rstrip("\n"))
             if line.startswith("Press Ctrl-C"):
                 break
+        yield proc, lines
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+def test_sim_command_prints_targets_and_stops_on_sigint(tmp_path):
+    roster = tmp_path / "class" / "roster.toml"
+    with _sim_command(tmp_path, 2, roster) as (proc, lines):
         device_lines = [line for line in lines if line.startswith("virtual-")]
         assert len(device_lines) == 2, lines
         name, target, _, key, _, stream = device_lines[0].split()
@@ -529,12 +540,6 @@ def test_sim_command_prints_targets_and_stops_on_sigint(tmp_path):
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 0
         assert "Stopped." in proc.stdout.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
@@ -634,23 +639,8 @@ def test_fleet_of_face_devices_each_stream_their_own_frames(sim_fleet):
 @pytest.mark.skipif(tgkill() is None, reason="needs Linux with glibc's tgkill")
 def test_sim_stops_when_ctrl_c_reaches_one_of_its_server_threads(tmp_path):
     # The kernel hands a process's signal to any of its threads; the main thread must still feel it.
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deeplens_gui.sim.cli", "--devices", "1", "--project", "none",
-         "--base-dir", str(tmp_path / "devices"), "--roster-out", str(tmp_path / "roster.toml")],
-        cwd=str(REPO), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        lines = []
-        for line in proc.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("Press Ctrl-C"):
-                break
+    with _sim_command(tmp_path, 1, tmp_path / "roster.toml") as (proc, lines):
         assert lines and lines[-1].startswith("Press Ctrl-C"), lines
         signal_a_worker_thread(proc.pid, signal.SIGINT)  # the virtual device serves from threads of its own
         assert proc.wait(15) == 0
         assert "Stopped." in proc.stdout.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
