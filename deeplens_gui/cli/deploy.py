@@ -139,16 +139,12 @@ def run(args):
             connection.close()
 
     pool = ThreadPoolExecutor(max_workers=min(args.jobs, len(args.targets)), thread_name_prefix="deploy")
+    futures = []
     try:
-        futures = [pool.submit(deploy_one, target) for target in args.targets]
+        futures.extend(pool.submit(deploy_one, target) for target in args.targets)
         results = results_of(futures)
     except KeyboardInterrupt:
-        for token in tokens.values():
-            token.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)  # deploys not started yet never start
-        print("Interrupted: cancelling the deploys still running; each camera keeps or gets back what it ran "
-              "before (Ctrl+C again to stop waiting).", file=sys.stderr, flush=True)
-        _wait_for_rollbacks(futures)
+        _cancel_and_wait(tokens.values(), pool, futures)
         return EXIT_INTERRUPTED
     pool.shutdown(wait=True)
     failed = troubled = 0
@@ -166,11 +162,17 @@ def run(args):
     return EXIT_PROBLEMS if troubled else 0
 
 
-def _wait_for_rollbacks(futures):
-    """Wait for cancelled deploys to put their cameras back. A second Ctrl+C ends the command at once: each
-    camera whose deploy this leaves half done puts its deployed project back itself once it hears nothing
-    more (the runner's lock keeper), so only the waiting is given up."""
+def _cancel_and_wait(tokens, pool, futures):
+    """Cancel every deploy and wait for the cancelled ones to put their cameras back. A second Ctrl+C, at any
+    moment of this, ends the command at once: each camera whose deploy it leaves half done puts its deployed
+    project back itself once it hears nothing more (the runner's lock keeper), so only the waiting is given
+    up."""
     try:
+        for token in tokens:
+            token.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)  # deploys not started yet never start
+        print("Interrupted: cancelling the deploys still running; each camera keeps or gets back what it ran "
+              "before (Ctrl+C again to stop waiting).", file=sys.stderr, flush=True)
         wait_for(futures)
     except KeyboardInterrupt:
         print("Stopped waiting: each camera puts its deployed project back itself once it hears nothing more "

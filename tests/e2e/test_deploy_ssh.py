@@ -49,6 +49,7 @@ with open(os.path.join(HERE, "frame.jpg"), "rb") as handle:
     BASE = handle.read()
 PATH = os.environ.get("DEEPLENS_STREAM_PATH", "/tmp/results.mjpeg")
 PUBLISH = %(publish)r
+FIRST_FRAME_AFTER = %(first_frame_after)r
 %(crash)s
 if PUBLISH:
     import greengrasssdk
@@ -70,6 +71,7 @@ def frame(number):
 def serve():
     number = 0
     fd = None
+    time.sleep(FIRST_FRAME_AFTER)  # a project that loads its model first
     while True:
         if fd is None:
             try:
@@ -100,11 +102,13 @@ if PUBLISH:
 '''
 
 
-def make_project(folder, project_id, colour="red", name=None, crash=False, padding=0, publishes=True):
+def make_project(folder, project_id, colour="red", name=None, crash=False, padding=0, publishes=True,
+                 first_frame_after=0.0):
     """Write a project folder that streams ``colour`` (or crashes at import); returns its path.
 
     ``padding`` adds a file of that many random bytes (a large upload); ``publishes`` makes it publish
-    ``{colour: 1.0}`` on its topic twice a second.
+    ``{colour: 1.0}`` on its topic twice a second; ``first_frame_after`` seconds pass (each time it starts)
+    before it writes its first frame.
     """
     folder = str(folder)
     os.makedirs(folder, exist_ok=True)
@@ -122,7 +126,8 @@ def make_project(folder, project_id, colour="red", name=None, crash=False, paddi
         json.dump(manifest, handle)
     crash_line = 'raise RuntimeError("this project crashes on start")' if crash else ""
     with open(os.path.join(folder, "colour.py"), "w") as handle:
-        handle.write(_HANDLER % {"crash": crash_line, "publish": colour if publishes else None})
+        handle.write(_HANDLER % {"crash": crash_line, "publish": colour if publishes else None,
+                                 "first_frame_after": float(first_frame_after)})
     image = np.zeros((120, 160, 3), np.uint8)
     image[:] = COLOURS[colour]
     ok, jpeg = cv2.imencode(".jpg", image)
