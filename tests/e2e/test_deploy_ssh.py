@@ -48,15 +48,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "frame.jpg"), "rb") as handle:
     BASE = handle.read()
 PATH = os.environ.get("DEEPLENS_STREAM_PATH", "/tmp/results.mjpeg")
-PUBLISH = %(publish)r
+PAYLOAD = %(payload)r
 FIRST_FRAME_AFTER = %(first_frame_after)r
 %(crash)s
-if PUBLISH:
+if PAYLOAD is not None:
     import greengrasssdk
 
     CLIENT = greengrasssdk.client("iot-data")
     TOPIC = "$aws/things/{0}/infer".format(os.environ.get("AWS_IOT_THING_NAME", "deeplens"))
-    RESULT = json.dumps({PUBLISH: 1.0})
 
 
 def function_handler(event, context):
@@ -92,23 +91,25 @@ def serve():
 
 def publish():
     while True:
-        CLIENT.publish(topic=TOPIC, payload=RESULT)
+        if PAYLOAD.startswith("Error"):
+            print(PAYLOAD)  # as the sample Lambdas print their errors to their log too
+        CLIENT.publish(topic=TOPIC, payload=PAYLOAD)
         time.sleep(0.5)
 
 
 threading.Thread(target=serve, daemon=True).start()
-if PUBLISH:
+if PAYLOAD is not None:
     threading.Thread(target=publish, daemon=True).start()
 '''
 
 
 def make_project(folder, project_id, colour="red", name=None, crash=False, padding=0, publishes=True,
-                 first_frame_after=0.0):
+                 first_frame_after=0.0, payload=None):
     """Write a project folder that streams ``colour`` (or crashes at import); returns its path.
 
     ``padding`` adds a file of that many random bytes (a large upload); ``publishes`` makes it publish
-    ``{colour: 1.0}`` on its topic twice a second; ``first_frame_after`` seconds pass (each time it starts)
-    before it writes its first frame.
+    ``payload`` (default ``{colour: 1.0}``; one starting with "Error" is printed too) on its topic twice a
+    second; ``first_frame_after`` seconds pass (each time it starts) before it writes its first frame.
     """
     folder = str(folder)
     os.makedirs(folder, exist_ok=True)
@@ -126,7 +127,9 @@ def make_project(folder, project_id, colour="red", name=None, crash=False, paddi
         json.dump(manifest, handle)
     crash_line = 'raise RuntimeError("this project crashes on start")' if crash else ""
     with open(os.path.join(folder, "colour.py"), "w") as handle:
-        handle.write(_HANDLER % {"crash": crash_line, "publish": colour if publishes else None,
+        if publishes and payload is None:
+            payload = json.dumps({colour: 1.0})
+        handle.write(_HANDLER % {"crash": crash_line, "payload": payload if publishes else None,
                                  "first_frame_after": float(first_frame_after)})
     image = np.zeros((120, 160, 3), np.uint8)
     image[:] = COLOURS[colour]

@@ -18,6 +18,10 @@ from deeplens_gui.core.ssh import DeviceConnection, SshOptions
 from deeplens_gui.core.status import Verdict, get_status
 from tests.e2e.test_greengrass_moto import seed_function
 from tests.fixtures.signals import signal_a_worker_thread, tgkill
+from tests.fixtures.waiting import wait_for
+
+#: the seconds of stream the interrupted status check samples (test_ctrl_c_given_to_a_worker_thread_...)
+SAMPLE = 6.0
 
 
 @pytest.fixture
@@ -225,12 +229,10 @@ def test_ctrl_c_given_to_a_worker_thread_is_felt_while_the_check_runs(sim_fleet,
                                 str(roster), "--sample", str(SAMPLE), "--no-cloud"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=dict(os.environ, HOME=str(tmp_path)))
     try:
-        deadline = time.monotonic() + 30
         # the sample runs once the virtual camera (served from this process) runs the relay for it
-        while not any("--max-fps" in " ".join(_cmdline(child))
-                      for child in psutil.Process().children(recursive=True)):
-            assert time.monotonic() < deadline and process.poll() is None, "the status check did not sample"
-            time.sleep(0.05)
+        wait_for(lambda: any("--max-fps" in " ".join(_cmdline(child))
+                             for child in psutil.Process().children(recursive=True)), 30,
+                 "the status check did not sample its stream")
         signal_a_worker_thread(process.pid, signal.SIGINT)
         # Felt while the sample still runs, not once it ended (an untimed wait would feel it SAMPLE s later).
         ready, _, _ = select.select([process.stderr], [], [], SAMPLE / 2)
@@ -243,10 +245,6 @@ def test_ctrl_c_given_to_a_worker_thread_is_felt_while_the_check_runs(sim_fleet,
             process.wait()
     assert first.startswith("Interrupted: no further checks start"), (first, err)
     assert process.returncode == 130 and "virtual-1" not in out, (out, err)
-
-
-#: the seconds of stream the interrupted status check samples
-SAMPLE = 6.0
 
 
 def _cmdline(process):
